@@ -1,0 +1,2 @@
+import { configFor } from './config-base.ts';
+export default configFor('postgres');

@@ -1,0 +1,27 @@
+// The one way the app opens its store: the same PrismaClient API over SQLite or PostgreSQL.
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { PrismaClient as SqliteClient } from '../generated/sqlite/client.ts';
+import { adapterFor } from './adapters.ts';
+import { databaseUrl, providerOf } from './url.ts';
+
+/** Both generated clients have identical model types; the SQLite one is the type we program against. */
+export type Store = SqliteClient;
+
+export async function openStore(url = databaseUrl()): Promise<Store> {
+  const adapter = adapterFor(url);
+  if (providerOf(url) === 'postgres') {
+    const { PrismaClient } = await import('../generated/postgres/client.ts');
+    return new PrismaClient({ adapter }) as unknown as Store;
+  }
+  return new SqliteClient({ adapter });
+}
+
+/** Applies the checked-in migrations (idempotent) through the Prisma CLI's wasm engine. */
+export function migrate(url = databaseUrl()): void {
+  const script = resolve(import.meta.dirname, '..', 'scripts', 'prisma.mjs');
+  const result = spawnSync(process.execPath, [script, 'deploy'], {
+    env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (result.status !== 0) throw new Error(`migration failed:\n${result.stdout}\n${result.stderr}`);
+}
