@@ -1,0 +1,47 @@
+// Writes a generated world into an empty store, in bulk.
+import type { Store } from '../store.ts';
+import type { World } from './world.ts';
+
+const CHUNK = 4000;
+
+async function insert<T>(rows: T[], write: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await write(rows.slice(i, i + CHUNK));
+}
+
+export async function writeWorld(db: Store, world: World, onProgress: (table: string) => void = () => {}): Promise<void> {
+  const isSqlite = (db as unknown as { _activeProvider?: string })._activeProvider !== 'postgresql';
+  // Bulk load: skip per-commit fsyncs on SQLite (the file is rebuilt from the seed if a crash interrupts it).
+  if (isSqlite) await db.$executeRawUnsafe('PRAGMA journal_mode = WAL').catch(() => {});
+  if (isSqlite) await db.$executeRawUnsafe('PRAGMA synchronous = OFF').catch(() => {});
+
+  const step = async <T>(table: string, rows: T[], write: (chunk: T[]) => Promise<unknown>) => {
+    onProgress(table);
+    await insert(rows, write);
+  };
+  await step('merchants', world.merchants, (data) => db.merchant.createMany({ data }));
+  await step('shops', world.shops.map(({ priceFactor, quality, weakThemes, host, ...s }) => s), (data) => db.shop.createMany({ data }));
+  await step('products', world.products.map(({ popularity, trend, cycle, itemKey, ...p }) => p), (data) => db.product.createMany({ data }));
+  await step('offers', world.offers, (data) => db.offer.createMany({ data }));
+  await step('customers', world.customers.map((c) => ({
+    id: c.id, displayName: c.displayName, ageBand: c.ageBand, job: c.job, habit: c.habit, homeLat: c.homeLat, homeLng: c.homeLng,
+    riskTolerance: c.riskTolerance, language: c.language,
+  })), (data) => db.customer.createMany({ data }));
+  await step('orders', world.orders, (data) => db.order.createMany({ data }));
+  await step('order items', world.items, (data) => db.orderItem.createMany({ data }));
+  await step('reviews', world.reviews, (data) => db.review.createMany({ data }));
+  await step('credit accounts', world.accounts, (data) => db.creditAccount.createMany({ data }));
+  await step('bills', world.bills, (data) => db.bill.createMany({ data }));
+  await step('repayments', world.repayments, (data) => db.repayment.createMany({ data }));
+  await step('wealth products', world.wealthProducts, (data) => db.wealthProduct.createMany({ data }));
+
+  if (!isSqlite) await resetPostgresSequences(db);
+  if (isSqlite) await db.$executeRawUnsafe('PRAGMA synchronous = NORMAL').catch(() => {});
+}
+
+// Rows were written with explicit ids; move each serial sequence past them so later inserts work.
+async function resetPostgresSequences(db: Store): Promise<void> {
+  const tables = ['Merchant', 'Shop', 'Product', 'Offer', 'Customer', 'Order', 'OrderItem', 'Review', 'CreditAccount', 'Bill', 'Repayment', 'WealthProduct'];
+  for (const table of tables) {
+    await db.$executeRawUnsafe(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), COALESCE((SELECT MAX(id) FROM "${table}"), 0) + 1, false)`);
+  }
+}
