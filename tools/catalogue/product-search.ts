@@ -1,0 +1,120 @@
+// Finds catalogue products from what a shopper typed ("洗衣液", "blue moon detergent 2kg").
+// In-memory lexical scoring over zh and en names: the catalogue is a few thousand rows, so this
+// answers in well under a millisecond with no server. (The vector index is a later layer.)
+import type { Store } from '../../prisma/store.ts';
+import { CATEGORIES, type Category } from './categories.ts';
+
+export type CatalogueEntry = { id: number; nameZh: string; nameEn: string; brand: string; category: string; itemZh: string; itemEn: string; listPrice: number };
+export type ProductMatch = { product: CatalogueEntry; score: number };
+
+const EN_STOPWORDS = new Set(('a an the of for to in on at by with and or is are it this that these those some any me my i you we where which what ' +
+  'can could buy get find sell sells selling shop shops store stores near nearby around here close please want need looking price ' +
+  'cheap cheaper cheapest good best fair much how there do does one ones stuff thing things yuan rmb cny kuai').split(' '));
+const ZH_FILLERS = ['附近', '哪里', '哪儿', '哪家', '有卖', '卖', '买', '能', '可以', '的', '吗', '呢', '我', '想', '要', '一下', '请问', '有没有', '多少钱', '价格', '便宜', '这个', '那个', '元', '块', '钱', '贵不贵', '贵', '合理'];
+
+// Words of the item itself weigh more than brand words: "cola" means cola, not Coca-Cola water.
+const BRAND_ONLY = 0.6;
+
+type Indexed = CatalogueEntry & { text: string; itemText: string; words: Set<string>; itemWords: Set<string> };
+
+function brandZhOf(e: CatalogueEntry): string {
+  const known = (e as CatalogueEntry & { brandZh?: string }).brandZh;
+  if (known) return known;
+  // Catalogue names are "<brand zh><item zh> <variant>"; the item's zh name tells where the brand ends.
+  const at = e.itemZh ? e.nameZh.indexOf(e.itemZh) : -1;
+  return at > 0 ? e.nameZh.slice(0, at).replace(/高端$/, '') : '';
+}
+
+export function normalise(text: string): string {
+  return text.toLowerCase().normalize('NFKC').replace(/[’']/g, '').replace(/[^\p{L}\p{N}.]+/gu, ' ').trim();
+}
+
+function stem(word: string): string {
+  return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
+}
+
+export type QueryTerms = { en: string[]; zh: string[] };
+
+export function queryTerms(query: string): QueryTerms {
+  const text = normalise(query);
+  const en = (text.match(/[a-z0-9.]+/g) ?? []).filter((w) => !EN_STOPWORDS.has(w) && w.length > 1).map(stem);
+  const zh: string[] = [];
+  for (const run of text.match(/\p{Script=Han}+/gu) ?? []) {
+    let cleaned = run;
+    for (const filler of ZH_FILLERS) cleaned = cleaned.split(filler).join(' ');
+    zh.push(...cleaned.split(' ').filter((s) => s.length > 0));
+  }
+  return { en, zh };
+}
+
+export class ProductIndex {
+  private entries: Indexed[] = [];
+  private loadedAt = 0;
+
+  static async load(db: Store): Promise<ProductIndex> {
+    const index = new ProductIndex();
+    await index.reload(db);
+    return index;
+  }
+
+  static fromEntries(entries: CatalogueEntry[]): ProductIndex {
+    const index = new ProductIndex();
+    index.setEntries(entries);
+    return index;
+  }
+
+  async reload(db: Store): Promise<void> {
+    const rows = await db.product.findMany({ select: { id: true, nameZh: true, nameEn: true, brand: true, category: true, attributes: true, listPrice: true } });
+    this.setEntries(rows.map((r) => {
+      const a = (r.attributes ?? {}) as Record<string, string>;
+      return { id: r.id, nameZh: r.nameZh, nameEn: r.nameEn, brand: r.brand, category: r.category, itemZh: a.itemZh ?? '', itemEn: a.itemEn ?? '', listPrice: r.listPrice };
+    }));
+  }
+
+  private setEntries(entries: CatalogueEntry[]): void {
+    this.entries = entries.map((e) => {
+      const text = normalise(`${e.nameZh} ${e.nameEn} ${e.brand} ${CATEGORIES[e.category as Category]?.zh ?? ''}`);
+      // The name without the brand: item, line and variant.
+      const itemText = normalise(`${e.nameZh.replace(brandZhOf(e), '')} ${e.nameEn.replace(e.brand, '')}`);
+      const wordsOf = (s: string) => new Set((s.match(/[a-z0-9.]+/g) ?? []).map(stem));
+      return { ...e, text, itemText, words: wordsOf(text), itemWords: wordsOf(itemText) };
+    });
+    this.loadedAt = Date.now();
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  get(id: number): CatalogueEntry | undefined {
+    return this.entries.find((e) => e.id === id);
+  }
+
+  /** Products ranked by how much of the query they cover (0..1), best first. */
+  search(query: string, limit = 50): ProductMatch[] {
+    const { en, zh } = queryTerms(query);
+    if (!en.length && !zh.length) return [];
+    const weight = en.length + zh.reduce((sum, run) => sum + Math.min(3, run.length), 0);
+    const matches: ProductMatch[] = [];
+    for (const e of this.entries) {
+      let got = 0;
+      for (const w of en) if (e.itemWords.has(w)) got += 1;
+      else if (e.words.has(w)) got += BRAND_ONLY;
+      for (const run of zh) {
+        const w = Math.min(3, run.length);
+        if (e.itemText.includes(run)) got += w;
+        else if (e.text.includes(run)) got += w * BRAND_ONLY;
+        else if (run.length >= 2) {
+          // Partial credit by shared character pairs: "洗衣服" still finds "洗衣液".
+          let shared = 0;
+          for (let i = 0; i < run.length - 1; i++) if (e.text.includes(run.slice(i, i + 2))) shared++;
+          got += (w * shared) / (run.length - 1) * 0.7;
+        }
+      }
+      if (got > 0) matches.push({ product: e, score: got / weight });
+    }
+    // Ties: the base (classic, smaller) product first, so "洗衣液" shows the everyday item.
+    matches.sort((a, b) => b.score - a.score || a.product.listPrice - b.product.listPrice);
+    return matches.slice(0, limit);
+  }
+}

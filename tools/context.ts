@@ -1,0 +1,48 @@
+// What every tool gets: who is asking (from the adapter, never from the model) and the store.
+import type { z } from 'zod';
+import type { Store } from '../prisma/store.ts';
+import type { ProductIndex } from './catalogue/product-search.ts';
+
+export type Locale = 'zh' | 'en';
+export type Caller = { role: 'shopper'; customerId: number } | { role: 'merchant'; merchantId: number };
+export type LatLng = { lat: number; lng: number };
+
+export type CallerContext = {
+  caller: Caller;
+  locale: Locale;
+  /** Last location the caller shared in this chat (or stored on their profile). */
+  location?: LatLng;
+  /** The clock; tests pin it. */
+  now: Date;
+};
+
+export type ToolDeps = { db: Store; products: ProductIndex };
+
+export type ToolErrorCode = 'forbidden' | 'not_found' | 'invalid_input' | 'unavailable';
+
+/** An error the user should read (the agent shows its message); anything else is a bug, logged. */
+export class ToolError extends Error {
+  constructor(public code: ToolErrorCode, message: string) {
+    super(message);
+  }
+}
+
+export type ToolSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> = {
+  name: string;
+  description: string;
+  /** τ²-bench style: reads never change the store; writes need the user's confirmation. */
+  access: 'read' | 'write';
+  roles: readonly Caller['role'][];
+  input: I;
+  output: O;
+  run: (deps: ToolDeps, ctx: CallerContext, input: z.output<I>) => Promise<z.input<O>>;
+};
+
+export function defineTool<I extends z.ZodType, O extends z.ZodType>(spec: ToolSpec<I, O>): ToolSpec<I, O> {
+  return spec;
+}
+
+/** zh/en pick for user-facing text produced inside tools (names, error messages). */
+export function t(locale: Locale, zh: string, en: string): string {
+  return locale === 'zh' ? zh : en;
+}

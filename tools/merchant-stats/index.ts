@@ -1,0 +1,106 @@
+// merchant_stats: revenue, orders, basket and top products for the caller's own shops, vs the previous period.
+import { z } from 'zod';
+import { defineTool, t, ToolError, type CallerContext, type ToolDeps } from '../context.ts';
+import { toYuan } from '../money.ts';
+import { localDate, periodSchema, previousRange, resolvePeriod, type Range } from './period.ts';
+
+const input = z.object({
+  period: periodSchema.default('last_7_days').describe('A named period or {from, to} dates (YYYY-MM-DD, China time).'),
+  shopId: z.number().int().positive().optional().describe('One of the merchant\'s shops; omit for all of them.'),
+  topN: z.number().int().min(1).max(20).default(5),
+});
+
+const totals = z.object({ revenue: z.number(), orders: z.number(), units: z.number(), customers: z.number(), averageBasket: z.number(), refunds: z.number() });
+const output = z.object({
+  shops: z.array(z.object({ id: z.number(), name: z.string() })),
+  period: z.object({ label: z.string(), from: z.string(), to: z.string() }),
+  current: totals,
+  previous: totals,
+  change: z.object({ revenuePct: z.number().nullable(), ordersPct: z.number().nullable(), averageBasketPct: z.number().nullable() }),
+  topProducts: z.array(z.object({ productId: z.number(), name: z.string(), units: z.number(), revenue: z.number(), sharePct: z.number() })),
+  daily: z.array(z.object({ date: z.string(), revenue: z.number(), orders: z.number() })),
+});
+
+/** The shops this merchant may see; asking for anyone else's shop is refused. */
+export async function ownShops(deps: ToolDeps, ctx: CallerContext, shopId?: number) {
+  if (ctx.caller.role !== 'merchant') throw new ToolError('forbidden', t(ctx.locale, '只有商家可以查看店铺经营数据。', 'Only merchants can see shop sales figures.'));
+  const shops = await deps.db.shop.findMany({ where: { merchantId: ctx.caller.merchantId }, select: { id: true, nameZh: true, nameEn: true } });
+  if (shopId === undefined) return shops;
+  const mine = shops.filter((s) => s.id === shopId);
+  if (!mine.length) throw new ToolError('forbidden', t(ctx.locale, `店铺 ${shopId} 不属于你，无法查看它的数据。`, `Shop ${shopId} is not one of your shops, so its figures are not available to you.`));
+  return mine;
+}
+
+async function totalsFor(deps: ToolDeps, shopIds: number[], range: Range) {
+  const orders = await deps.db.order.findMany({
+    where: { shopId: { in: shopIds }, createdAt: { gte: range.from, lt: range.to } },
+    select: { id: true, total: true, status: true, customerId: true, createdAt: true, items: { select: { productId: true, quantity: true, unitPrice: true } } },
+  });
+  const paid = orders.filter((o) => o.status === 'paid');
+  const revenue = paid.reduce((s, o) => s + o.total, 0);
+  const units = paid.reduce((s, o) => s + o.items.reduce((u, i) => u + i.quantity, 0), 0);
+  return {
+    paid,
+    totals: {
+      revenue: toYuan(revenue), orders: paid.length, units, customers: new Set(paid.map((o) => o.customerId)).size,
+      averageBasket: paid.length ? toYuan(revenue / paid.length) : 0, refunds: orders.length - paid.length,
+    },
+  };
+}
+
+const pct = (now: number, before: number) => (before > 0 ? Math.round(((now - before) / before) * 1000) / 10 : null);
+
+export const merchantStats = defineTool({
+  name: 'merchant_stats',
+  description: 'Sales figures for the calling merchant\'s own shops over a period: revenue, paid orders, units, average basket, refunds, top products, daily series, and change versus the previous period of the same length.',
+  access: 'read',
+  roles: ['merchant'],
+  input,
+  output,
+  async run(deps, ctx, args) {
+    const shops = await ownShops(deps, ctx, args.shopId);
+    if (!shops.length) throw new ToolError('not_found', t(ctx.locale, '你的账号下还没有店铺。', 'Your account has no shops yet.'));
+    let range: Range;
+    try {
+      range = resolvePeriod(args.period, ctx.now);
+    } catch (e) {
+      throw new ToolError('invalid_input', (e as Error).message);
+    }
+    const ids = shops.map((s) => s.id);
+    const [current, previous] = await Promise.all([totalsFor(deps, ids, range), totalsFor(deps, ids, previousRange(range))]);
+
+    const byProduct = new Map<number, { units: number; revenue: number }>();
+    const byDay = new Map<string, { revenue: number; orders: number }>();
+    for (const o of current.paid) {
+      for (const i of o.items) {
+        const p = byProduct.get(i.productId) ?? { units: 0, revenue: 0 };
+        p.units += i.quantity;
+        p.revenue += i.quantity * i.unitPrice;
+        byProduct.set(i.productId, p);
+      }
+      const d = localDate(o.createdAt);
+      const day = byDay.get(d) ?? { revenue: 0, orders: 0 };
+      day.revenue += o.total;
+      day.orders++;
+      byDay.set(d, day);
+    }
+    const itemRevenue = [...byProduct.values()].reduce((s, p) => s + p.revenue, 0);
+    const top = [...byProduct.entries()].sort((a, b) => b[1].revenue - a[1].revenue).slice(0, args.topN);
+    const names = await deps.db.product.findMany({ where: { id: { in: top.map(([id]) => id) } }, select: { id: true, nameZh: true, nameEn: true } });
+    const nameOf = new Map(names.map((n) => [n.id, t(ctx.locale, n.nameZh, n.nameEn)]));
+
+    return {
+      shops: shops.map((s) => ({ id: s.id, name: t(ctx.locale, s.nameZh, s.nameEn) })),
+      period: { label: range.label, from: localDate(range.from), to: localDate(new Date(range.to.getTime() - 1)) },
+      current: current.totals,
+      previous: previous.totals,
+      change: {
+        revenuePct: pct(current.totals.revenue, previous.totals.revenue),
+        ordersPct: pct(current.totals.orders, previous.totals.orders),
+        averageBasketPct: pct(current.totals.averageBasket, previous.totals.averageBasket),
+      },
+      topProducts: top.map(([id, p]) => ({ productId: id, name: nameOf.get(id) ?? `#${id}`, units: p.units, revenue: toYuan(p.revenue), sharePct: itemRevenue ? Math.round((p.revenue / itemRevenue) * 1000) / 10 : 0 })),
+      daily: [...byDay.entries()].sort().map(([date, v]) => ({ date, revenue: toYuan(v.revenue), orders: v.orders })),
+    };
+  },
+});
