@@ -1,0 +1,124 @@
+// The one agent every adapter talks to: (who, text | location) in, reply out.
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
+import { AIMessage, type BaseMessage, HumanMessage, SystemMessage, ToolMessage } from '@langchain/core/messages';
+import { createAgent } from 'langchain';
+import type { Store } from '../prisma/store.ts';
+import { PHRASES } from '../prompts/replies/phrases.ts';
+import { suggestionsFor } from '../prompts/replies/tool-results.ts';
+import { systemPrompt } from '../prompts/system.ts';
+import { ProductIndex } from '../tools/catalogue/product-search.ts';
+import { ToolError, type Caller, type CallerContext, type LatLng, type Locale } from '../tools/context.ts';
+import { TOOLS } from '../tools/index.ts';
+import { localDate } from '../tools/merchant-stats/period.ts';
+import { loadCaller, rememberLocation } from './caller.ts';
+import { modelConfig, type ModelConfig } from './config.ts';
+import { appendMessages, loadHistory, openConversation } from './memory.ts';
+import { createChatModel } from './models.ts';
+import { toLangChainTool } from './tool-adapter.ts';
+import { detectLocale } from './local-planner/understand.ts';
+
+export const MAX_TEXT_LENGTH = 2000;
+/** Tool round-trips per message before the agent gives up (guards against looping models). */
+const RECURSION_LIMIT = 12;
+
+export type Turn = { chatKey: string; caller: Caller; text?: string; location?: LatLng; locale?: Locale };
+export type ToolCallRecord = { name: string; args: Record<string, unknown>; result?: unknown };
+export type AssistantReply = { reply: string; locale: Locale; toolCalls: ToolCallRecord[]; suggestions: string[]; error?: string };
+
+export const LOCATION_SHARED: Record<Locale, string> = { zh: '我的位置已共享', en: 'I shared my location' };
+
+export type AssistantOptions = { db: Store; model?: BaseChatModel; modelConfig?: ModelConfig; clock?: () => Date; log?: (line: string) => void };
+
+export class Assistant {
+  private constructor(
+    private readonly db: Store,
+    private readonly agent: ReturnType<typeof createAgent>,
+    private readonly clock: () => Date,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  static async create(options: AssistantOptions): Promise<Assistant> {
+    const products = await ProductIndex.load(options.db);
+    const log = options.log ?? ((line: string) => console.error(line));
+    const model = options.model ?? createChatModel(options.modelConfig ?? modelConfig(), products);
+    const tools = TOOLS.map((spec) => toLangChainTool(spec, { db: options.db, products }, log));
+    const agent = createAgent({ model, tools });
+    return new Assistant(options.db, agent, options.clock ?? (() => new Date()), log);
+  }
+
+  async handle(turn: Turn): Promise<AssistantReply> {
+    const text = (turn.text ?? '').trim();
+    let locale: Locale = turn.locale ?? detectLocale(text) ?? 'zh';
+    try {
+      const profile = await loadCaller(this.db, turn.caller);
+      locale = turn.locale ?? detectLocale(text) ?? profile.preferredLocale;
+      if (text.length > MAX_TEXT_LENGTH) {
+        return this.fail(locale, locale === 'zh' ? `消息太长了（${text.length}字），请控制在${MAX_TEXT_LENGTH}字以内。` : `That message is too long (${text.length} characters); please keep it under ${MAX_TEXT_LENGTH}.`, 'too_long');
+      }
+      const now = this.clock();
+      let location = profile.location;
+      if (turn.location) {
+        if (!validLatLng(turn.location)) return this.fail(locale, locale === 'zh' ? '这个位置无效。' : 'That location is not valid.', 'bad_location');
+        location = turn.location;
+        await rememberLocation(this.db, turn.caller, location, now);
+      }
+      const userText = text || (turn.location ? LOCATION_SHARED[locale] : '');
+      if (!userText) return { reply: PHRASES.capabilities(turn.caller.role, locale), locale, toolCalls: [], suggestions: [] };
+
+      const context: CallerContext = { caller: turn.caller, locale, location, now };
+      const conversation = await openConversation(this.db, turn.chatKey, turn.caller, locale);
+      const history = await loadHistory(this.db, conversation.id);
+      const system = new SystemMessage(systemPrompt({ role: turn.caller.role, locale, today: localDate(now), hasLocation: !!location }));
+      const human = new HumanMessage(userText);
+
+      let produced: BaseMessage[];
+      try {
+        const result = await this.agent.invoke({ messages: [system, ...history, human] }, { context, recursionLimit: RECURSION_LIMIT } as never);
+        produced = (result.messages as BaseMessage[]).slice(history.length + 2);
+      } catch (error) {
+        this.log(`[agent] ${(error as Error).stack ?? error}`);
+        const reply = locale === 'zh' ? '抱歉，助手暂时出了点问题，请稍后再试。' : 'Sorry, the assistant ran into a problem. Please try again in a moment.';
+        await appendMessages(this.db, conversation.id, [human, new AIMessage(reply)]);
+        return { reply, locale, toolCalls: [], suggestions: [], error: 'model_failed' };
+      }
+      await appendMessages(this.db, conversation.id, [human, ...produced]);
+      return summarise(produced, locale);
+    } catch (error) {
+      if (error instanceof ToolError) return this.fail(locale, error.message, error.code);
+      this.log(`[assistant] ${(error as Error).stack ?? error}`);
+      return this.fail(locale, locale === 'zh' ? '抱歉，出错了，请稍后再试。' : 'Sorry, something went wrong. Please try again.', 'internal');
+    }
+  }
+
+  private fail(locale: Locale, reply: string, error: string): AssistantReply {
+    return { reply, locale, toolCalls: [], suggestions: [], error };
+  }
+}
+
+function summarise(produced: BaseMessage[], locale: Locale): AssistantReply {
+  const toolCalls: ToolCallRecord[] = [];
+  for (const m of produced) {
+    if (AIMessage.isInstance(m)) for (const c of m.tool_calls ?? []) toolCalls.push({ name: c.name, args: c.args });
+    if (ToolMessage.isInstance(m)) {
+      const call = toolCalls.findLast((c) => c.name === m.name && c.result === undefined) ?? toolCalls.at(-1);
+      if (call) call.result = parseJson(String(m.content));
+    }
+  }
+  const final = [...produced].reverse().find((m) => AIMessage.isInstance(m) && !m.tool_calls?.length);
+  const reply = final ? String(final.content) : '';
+  const last = toolCalls.at(-1);
+  const suggestions = last && last.result && typeof last.result === 'object' ? suggestionsFor(last.name, last.result as Record<string, unknown>, locale) : [];
+  return { reply, locale, toolCalls, suggestions };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { error: { code: 'invalid_arguments', message: text.split('\n')[0] } };
+  }
+}
+
+function validLatLng(p: LatLng): boolean {
+  return Number.isFinite(p.lat) && Number.isFinite(p.lng) && Math.abs(p.lat) <= 90 && Math.abs(p.lng) <= 180;
+}

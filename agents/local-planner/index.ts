@@ -1,0 +1,99 @@
+// The embedded local planner: a LangChain chat model of our own. No key, no network, deterministic.
+// It reads the conversation like any chat model: from the last user message it emits a tool call
+// (intent + slots), and from tool results it writes the final reply with the templates in prompts/.
+import { BaseChatModel, type BaseChatModelParams } from '@langchain/core/language_models/chat_models';
+import { AIMessage, type BaseMessage, ToolMessage } from '@langchain/core/messages';
+import type { ChatResult } from '@langchain/core/outputs';
+import { readFacts } from '../../prompts/system.ts';
+import { PHRASES } from '../../prompts/replies/phrases.ts';
+import { RENDERERS } from '../../prompts/replies/tool-results.ts';
+import type { ProductIndex } from '../../tools/catalogue/product-search.ts';
+import type { Locale } from '../../tools/context.ts';
+import { detectLocale, understand, type PreviousCall } from './understand.ts';
+
+let callCounter = 0;
+
+export class LocalPlannerChatModel extends BaseChatModel {
+  constructor(private readonly products: ProductIndex, params: BaseChatModelParams = {}) {
+    super(params);
+  }
+
+  _llmType(): string {
+    return 'local-planner';
+  }
+
+  /** Tools are known by name; binding just returns the same planner (it plans for our tool set). */
+  bindTools(): this {
+    return this;
+  }
+
+  async _generate(messages: BaseMessage[]): Promise<ChatResult> {
+    const message = this.plan(messages);
+    return { generations: [{ text: typeof message.content === 'string' ? message.content : '', message }] };
+  }
+
+  plan(messages: BaseMessage[]): AIMessage {
+    const system = messages.find((m) => m._getType() === 'system');
+    const facts = readFacts(system ? String(system.content) : '');
+    const humans = messages.filter((m) => m._getType() === 'human');
+    const lastHuman = humans.at(-1);
+    const locale: Locale = detectLocale(lastHuman ? String(lastHuman.content) : '') ?? facts.locale ?? 'zh';
+    const last = messages.at(-1);
+
+    // After tools ran: write the answer from their results.
+    if (last && ToolMessage.isInstance(last)) {
+      const results: ToolMessage[] = [];
+      for (let i = messages.length - 1; i >= 0 && ToolMessage.isInstance(messages[i]); i--) results.unshift(messages[i] as ToolMessage);
+      return new AIMessage(results.map((r) => this.render(r, locale)).join('\n\n'));
+    }
+
+    const text = lastHuman ? String(lastHuman.content) : '';
+    const plan = understand(text, {
+      role: facts.role ?? 'shopper',
+      locale,
+      today: facts.today ?? new Date().toISOString().slice(0, 10),
+      previous: previousCall(messages.slice(0, messages.lastIndexOf(lastHuman!))),
+      earlierTexts: humans.slice(0, -1).map((m) => String(m.content)),
+    }, this.products);
+    if ('reply' in plan) return new AIMessage(plan.reply);
+    return new AIMessage({ content: '', tool_calls: [{ id: `call_${++callCounter}`, name: plan.tool, args: plan.args, type: 'tool_call' }] });
+  }
+
+  private render(result: ToolMessage, locale: Locale): string {
+    const content = String(result.content);
+    // Arguments that failed the tool's schema come back as plain text with status "error".
+    if (result.status === 'error') return PHRASES.toolFailed(firstLine(content), locale);
+    let parsed: any;
+    try {
+      parsed = JSON.parse(content);
+    } catch {
+      return PHRASES.toolFailed(firstLine(content), locale);
+    }
+    if (parsed?.error) return parsed.error.code === 'forbidden' || parsed.error.code === 'not_found' ? parsed.error.message : PHRASES.toolFailed(parsed.error.message, locale);
+    const renderer = RENDERERS[result.name ?? ''];
+    return renderer ? renderer(parsed, locale) : content;
+  }
+}
+
+/** The most recent tool call in the conversation and its result, for follow-ups. */
+export function previousCall(messages: BaseMessage[]): PreviousCall | undefined {
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i];
+    if (AIMessage.isInstance(m) && m.tool_calls?.length) {
+      const call = m.tool_calls[0];
+      const result = messages.slice(i + 1).find((r) => ToolMessage.isInstance(r) && r.tool_call_id === call.id);
+      let parsed: Record<string, any> | undefined;
+      try {
+        parsed = result ? JSON.parse(String(result.content)) : undefined;
+      } catch {
+        parsed = undefined;
+      }
+      return { name: call.name, args: call.args, result: parsed };
+    }
+  }
+  return undefined;
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0].slice(0, 300);
+}

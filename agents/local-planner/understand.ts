@@ -1,0 +1,158 @@
+// Understands one shopper/merchant message in zh or en: intent + slots, using the conversation so far
+// for follow-ups ("cheaper ones?", "上个月呢", "我在街道口"). Returns a tool call or a direct reply.
+import type { ProductIndex } from '../../tools/catalogue/product-search.ts';
+import { queryTerms } from '../../tools/catalogue/product-search.ts';
+import type { Caller, Locale } from '../../tools/context.ts';
+import { PHRASES } from '../../prompts/replies/phrases.ts';
+import { findPlace } from './places.ts';
+import { findCategoryWord, findPeriod, findPrice, findRadiusKm, findShopCategory, findShopId, findTopN } from './slots.ts';
+
+export type PreviousCall = { name: string; args: Record<string, any>; result?: Record<string, any> };
+export type Plan = { tool: string; args: Record<string, unknown> } | { reply: string };
+export type Situation = { role: Caller['role']; locale: Locale; today: string; previous?: PreviousCall; earlierTexts?: string[] };
+
+const has = (re: RegExp, text: string) => re.test(text);
+
+const GREETING = /^(hi|hello|hey|你好|您好|嗨|哈喽|在吗|good (morning|afternoon|evening))[!！。.\s]*$/i;
+const HELP = /^(help|\/help|帮助|你能做什么|你会什么|能做什么|what can you do\??|how does this work\??)[?？!！。.\s]*$/i;
+const LOCATION_SHARED = /^(我的位置已共享|I shared my location)/i;
+const THANKS = /^(thanks|thank you|thx|谢谢|多谢|感谢|好的谢谢|ok thanks)[!！。.\s]*$/i;
+const NEARBY = /附近|周边|旁边|哪里|哪儿|哪家|在哪|去哪|哪能|有卖|买到|能买|where|near|nearby|around here|close to|closest|nearest|which shops?|shops? (?:that )?sell|buy|find (?:a|an|some)?/i;
+const PRICE = /贵|便宜吗|合理|划算|值不值|值得|价格怎么样|正常吗|宰|坑|fair|expensive|overpriced|rip[- ]?off|too much|good price|worth|reasonable|a good deal|pricey/i;
+const STATS = /销售|销量|营业额|营收|收入|流水|订单|业绩|卖得|卖了|生意|客单价|畅销|热销|卖得最好|经营|数据|sales|revenue|turnover|orders|how did .* do|how (?:are|were) (?:we|my shops?|sales|things)|best[- ]?sell|top (?:\d+ )?products?|top sellers?|performance|figures|stats|kpi/i;
+const CHEAPER = /更便宜|便宜点|便宜一点|便宜些|再便宜|还有便宜|cheaper|less expensive|lower price|budget/i;
+const MORE = /^(更多|还有吗|还有呢|再来几个|下一页|more|show more|next|any others?|others?)[?？!！。.\s]*$/i;
+const NEAREST = /最近的|近一点|更近|离我最近|nearest|closer|closest/i;
+const BEST_RATED = /评分最高|评分高|口碑好|最好的|好评|best rated|highest rated|top rated|better rated/i;
+const ORDINAL = /^(?:第?\s*([1-6一二三四五六])\s*(?:个|款|种)?|(?:the )?(first|second|third|fourth|fifth|sixth)(?: one)?|#?([1-6]))[。.!！\s]*$/i;
+const ORDINALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6 };
+
+// Words of intent, place and price that are not part of the product's name.
+const STRIP = /附近|周边|旁边|哪里|哪儿|哪家|在哪里?|去哪|哪能|有卖|能买到|买到|买|卖|有没有|有什么|找|一下|请问|我想|我要|想要|需要|的店|商店|店铺|贵吗|贵不贵|贵|便宜吗|合理吗|合理|划算吗|划算|值不值|正常吗|这个价|价格|多少钱|现在|帮我|查查?|看看|是不是|算不算|\b(where|can|could|i|buy|get|find|near|nearby|me|shops?|stores?|sell|sells|selling|is|are|a|an|the|for|fair|price|expensive|overpriced|too|much|good|deal|worth|it|that|this|reasonable|at|around|here|some|any|which|there|to|of|pricey|what|about|how)\b/gi;
+
+export function detectLocale(text: string): Locale | undefined {
+  if (/\p{Script=Han}/u.test(text)) return 'zh';
+  if (/[a-z]{2,}/i.test(text)) return 'en';
+  return undefined;
+}
+
+function productPhrase(text: string, ...remove: (string | undefined)[]): string {
+  let rest = text;
+  for (const r of remove) if (r) rest = rest.split(r).join(' ');
+  rest = rest.replace(STRIP, ' ');
+  const { zh, en } = queryTerms(rest);
+  return [...zh, ...en].join(' ').trim();
+}
+
+export function understand(text: string, s: Situation, products: ProductIndex): Plan {
+  const l = s.locale;
+  const raw = text.trim();
+  const prev = s.previous;
+  if (!raw) return { reply: PHRASES.capabilities(s.role, l) };
+  if (GREETING.test(raw)) return { reply: PHRASES.greeting(s.role, l) };
+  if (HELP.test(raw)) return { reply: PHRASES.capabilities(s.role, l) };
+  if (THANKS.test(raw)) return { reply: PHRASES.thanks(l) };
+
+  // The adapter turns a shared location into this message: redo the search that needed it.
+  if (LOCATION_SHARED.test(raw)) {
+    if (prev && (prev.name === 'nearby_shops' || prev.name === 'price_check')) {
+      const { lat, lng, ...args } = prev.args;
+      return { tool: prev.name, args: clean({ ...args, offset: prev.name === 'nearby_shops' ? 0 : undefined }) };
+    }
+    return { reply: PHRASES.locationReceived(l) + ' ' + PHRASES.askProduct(l) };
+  }
+
+  const price = findPrice(raw);
+  const place = findPlace(raw);
+  const radius = findRadiusKm(raw);
+  const period = findPeriod(raw, s.today);
+  const shopId = findShopId(raw);
+  const topN = findTopN(raw);
+  const shopCategory = findShopCategory(raw);
+  const phrase = productPhrase(raw, price?.text, place?.text, radius?.text, shopCategory?.text);
+  const strongProduct = phrase ? (products.search(phrase, 1)[0]?.score ?? 0) >= 0.5 : false;
+  // A place named earlier in the chat ("我在街道口") stands until another one is named.
+  const earlierPlace = place ? undefined : (s.earlierTexts ?? []).map(findPlace).findLast(Boolean);
+  const here = place ?? earlierPlace;
+  const where = here ? { lat: here.point.lat, lng: here.point.lng } : {};
+
+  // --- Merchant questions about their figures.
+  if (has(STATS, raw) || (s.role === 'merchant' && period && !strongProduct)) {
+    const base = prev?.name === 'merchant_stats' ? prev.args : {};
+    return { tool: 'merchant_stats', args: clean({ ...base, period: period ?? base.period ?? 'last_7_days', shopId: shopId ?? base.shopId, topN: topN ?? base.topN }) };
+  }
+  // "上个月呢" / "what about last week?" right after figures.
+  if (prev?.name === 'merchant_stats' && (period || shopId)) {
+    return { tool: 'merchant_stats', args: clean({ ...prev.args, period: period ?? prev.args.period, shopId: shopId ?? prev.args.shopId }) };
+  }
+
+  // --- Follow-ups on a shop search.
+  if (prev?.name === 'nearby_shops' && !strongProduct && !price) {
+    const r = prev.result;
+    const lastOk = r?.status === 'ok';
+    if (has(CHEAPER, raw)) {
+      if (!lastOk) return { reply: PHRASES.nothingToFollow(l) };
+      const shown: number[] = (r!.results ?? []).map((x: any) => x.offer?.price).filter((p: unknown) => typeof p === 'number');
+      const cap = shown.length ? Math.round((Math.min(...shown) - 0.01) * 100) / 100 : undefined;
+      return { tool: 'nearby_shops', args: clean({ ...prev.args, sort: 'price', offset: 0, maxPrice: cap && cap > 0 ? cap : undefined, radiusKm: Math.max(prev.args.radiusKm ?? 3, 5) }) };
+    }
+    if (MORE.test(raw)) {
+      if (!lastOk) return { reply: PHRASES.nothingToFollow(l) };
+      return { tool: 'nearby_shops', args: { ...prev.args, offset: (prev.args.offset ?? 0) + (prev.args.limit ?? 5) } };
+    }
+    if (has(NEAREST, raw) && !has(NEARBY, raw.replace(NEAREST, ''))) return { tool: 'nearby_shops', args: { ...prev.args, sort: 'distance', offset: 0 } };
+    if (has(BEST_RATED, raw)) return { tool: 'nearby_shops', args: { ...prev.args, sort: 'rating', offset: 0 } };
+    if (place || radius) return { tool: 'nearby_shops', args: clean({ ...prev.args, ...where, radiusKm: radius?.km ?? prev.args.radiusKm, offset: 0 }) };
+  }
+
+  // --- Follow-ups on a price check: picking a candidate, or naming the product / price that was missing.
+  if (prev?.name === 'price_check' && prev.result) {
+    const r = prev.result;
+    const ordinal = ORDINAL.exec(raw);
+    if (r.status === 'ambiguous' && ordinal) {
+      const n = Number(ordinal[1] ?? ordinal[3]) || ORDINALS[(ordinal[1] ?? ordinal[2] ?? '').toLowerCase()];
+      const pick = r.candidates?.[n - 1];
+      if (pick) return { tool: 'price_check', args: { productId: pick.id, price: r.price } };
+    }
+    if (r.status === 'ambiguous' && phrase && !price) {
+      const combined = `${phrase} ${r.query}`;
+      return { tool: 'price_check', args: { product: strongProduct && products.search(phrase, 2).length === 1 ? phrase : combined, price: r.price } };
+    }
+    if (r.status === 'ok' && price && !strongProduct) {
+      return { tool: 'price_check', args: { productId: r.product.id, price: price.amount } };
+    }
+  }
+
+  // --- Is this price fair?
+  if (price && (has(PRICE, raw) || strongProduct || !has(NEARBY, raw))) {
+    if (price.currency !== 'CNY') return { reply: PHRASES.onlyYuan(l) };
+    if (!phrase) {
+      if (prev?.name === 'price_check' && prev.result?.product) return { tool: 'price_check', args: { productId: prev.result.product.id, price: price.amount } };
+      if (prev?.name === 'nearby_shops' && prev.result?.matchedProducts?.length === 1) return { tool: 'price_check', args: { productId: prev.result.matchedProducts[0].id, price: price.amount } };
+      return { reply: PHRASES.askProductForPrice(price.amount, l) };
+    }
+    return { tool: 'price_check', args: clean({ product: phrase, price: price.amount, shopId, ...where }) };
+  }
+  if (has(PRICE, raw) && phrase && strongProduct && !has(NEARBY, raw)) return { reply: PHRASES.askPrice(phrase, l) };
+
+  // --- Where can I buy X nearby?
+  const category = shopCategory?.category ?? (!strongProduct ? findCategoryWord(raw) : undefined);
+  if (has(NEARBY, raw) || strongProduct || shopCategory || (category && phrase.length <= 4)) {
+    if (strongProduct) return { tool: 'nearby_shops', args: clean({ query: phrase, ...where, radiusKm: radius?.km }) };
+    if (category) return { tool: 'nearby_shops', args: clean({ category, ...where, radiusKm: radius?.km }) };
+    if (phrase && has(NEARBY, raw)) return { tool: 'nearby_shops', args: clean({ query: phrase, ...where, radiusKm: radius?.km }) };
+    if (!phrase && has(NEARBY, raw) && !place) return { reply: PHRASES.askProduct(l) };
+  }
+
+  // --- "我在街道口" after being asked for a location: redo the search there.
+  if (place && prev && (prev.result?.status === 'need_location' || prev.name === 'nearby_shops')) {
+    return { tool: prev.name, args: { ...prev.args, ...where } };
+  }
+  if (place) return { reply: PHRASES.locationNoted(place.label[l], l) + ' ' + PHRASES.askProduct(l) };
+
+  return { reply: PHRASES.offTopic(s.role, l) };
+}
+
+function clean(args: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined && v !== ''));
+}

@@ -1,0 +1,49 @@
+// Conversation memory in the store: one Conversation per chat, messages appended as they happen,
+// so follow-ups work and a restart loses nothing.
+import { AIMessage, type BaseMessage, HumanMessage, ToolMessage } from '@langchain/core/messages';
+import type { Store } from '../prisma/store.ts';
+import type { Caller, Locale } from '../tools/context.ts';
+
+/** How many stored messages are replayed to the model. */
+export const HISTORY_LIMIT = 24;
+
+export async function openConversation(db: Store, key: string, caller: Caller, locale: Locale) {
+  return db.conversation.upsert({
+    where: { key },
+    create: { key, locale, customerId: caller.role === 'shopper' ? caller.customerId : null, merchantId: caller.role === 'merchant' ? caller.merchantId : null },
+    update: { locale },
+  });
+}
+
+export async function loadHistory(db: Store, conversationId: number, limit = HISTORY_LIMIT): Promise<BaseMessage[]> {
+  const rows = (await db.message.findMany({ where: { conversationId }, orderBy: { id: 'desc' }, take: limit })).reverse();
+  // Never start the replay in the middle of a tool exchange.
+  while (rows.length && rows[0].role !== 'human') rows.shift();
+  return rows.map((r) => {
+    if (r.role === 'human') return new HumanMessage(r.content);
+    if (r.role === 'tool') return new ToolMessage({ content: r.content, tool_call_id: r.toolCallId ?? '', name: r.toolName ?? undefined });
+    const calls = (r.toolCalls ?? []) as { id: string; name: string; args: Record<string, unknown> }[];
+    return new AIMessage({ content: r.content, tool_calls: calls.map((c) => ({ ...c, type: 'tool_call' as const })) });
+  });
+}
+
+export async function appendMessages(db: Store, conversationId: number, messages: BaseMessage[]): Promise<void> {
+  const data = messages.map((m) => {
+    const content = typeof m.content === 'string' ? m.content : JSON.stringify(m.content);
+    if (ToolMessage.isInstance(m)) return { conversationId, role: 'tool', content, toolCallId: m.tool_call_id, toolName: m.name ?? null };
+    if (AIMessage.isInstance(m)) {
+      const calls = m.tool_calls?.map((c) => ({ id: c.id ?? '', name: c.name, args: c.args }));
+      return { conversationId, role: 'ai', content, toolCalls: calls?.length ? calls : undefined };
+    }
+    return { conversationId, role: 'human', content };
+  });
+  // One at a time keeps the order by id; a handful of rows per turn.
+  for (const row of data) await db.message.create({ data: row });
+  await db.conversation.update({ where: { id: conversationId }, data: { updatedAt: new Date() } });
+}
+
+export async function clearConversation(db: Store, key: string): Promise<void> {
+  const conversation = await db.conversation.findUnique({ where: { key } });
+  if (!conversation) return;
+  await db.message.deleteMany({ where: { conversationId: conversation.id } });
+}

@@ -1,0 +1,28 @@
+// Our ToolSpecs as LangChain tools. The caller comes from the run's context (set by the adapter),
+// never from the model's arguments; role checks and output validation happen here for every tool.
+import { tool } from '@langchain/core/tools';
+import type { z } from 'zod';
+import { t, ToolError, type CallerContext, type ToolDeps, type ToolSpec } from '../tools/context.ts';
+
+export type ToolFailure = { error: { code: string; message: string } };
+
+export function toLangChainTool(spec: ToolSpec, deps: ToolDeps, log: (line: string) => void = console.error) {
+  return tool(
+    async (args: unknown, runtime: { context?: CallerContext }) => {
+      const ctx = runtime.context;
+      if (!ctx) throw new Error(`tool ${spec.name} called without a caller context`);
+      try {
+        if (!spec.roles.includes(ctx.caller.role)) {
+          throw new ToolError('forbidden', t(ctx.locale, '你的身份不能使用这个功能。', 'This is not available to your account.'));
+        }
+        const result = await spec.run(deps, ctx, args as z.output<typeof spec.input>);
+        return JSON.stringify(spec.output.parse(result));
+      } catch (error) {
+        if (error instanceof ToolError) return JSON.stringify({ error: { code: error.code, message: error.message } } satisfies ToolFailure);
+        log(`[tool ${spec.name}] ${(error as Error).stack ?? error}`);
+        return JSON.stringify({ error: { code: 'internal', message: t(ctx.locale, '查询时出错了，请稍后再试。', 'Something went wrong while looking that up. Please try again.') } } satisfies ToolFailure);
+      }
+    },
+    { name: spec.name, description: spec.description, schema: spec.input as z.ZodObject },
+  );
+}

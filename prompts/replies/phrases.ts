@@ -1,0 +1,33 @@
+// Fixed sentences of the embedded planner, zh and en.
+import type { Caller, Locale } from '../../tools/context.ts';
+
+const CAPABILITIES: Record<Caller['role'], Record<Locale, string>> = {
+  shopper: {
+    zh: '我可以帮你：\n• 找附近卖某样东西的店（距离、价格、评分），例如“附近哪里有卖洗衣液”\n• 判断价格是否合理并找更便宜的，例如“蓝月亮洗衣液 2kg 59元贵吗”\n发送位置后，我会按你所在的地方查找。',
+    en: 'I can help you:\n• find shops nearby that sell something (distance, price, rating), e.g. "where can I buy laundry detergent nearby"\n• check whether a price is fair and find cheaper offers, e.g. "is 59 yuan for Blue Moon laundry detergent 2kg a fair price?"\nShare your location and I will search around you.',
+  },
+  merchant: {
+    zh: '我可以帮你看自己店铺的经营数据：销售额、订单数、客单价、畅销商品和环比变化，例如“上周销售怎么样”“上个月卖得最好的商品”。',
+    en: 'I can show your own shops\' figures: revenue, orders, average basket, top products and change vs the previous period, e.g. "how were sales last week?" or "top products last month".',
+  },
+};
+
+export const PHRASES = {
+  greeting: (role: Caller['role'], l: Locale) => (l === 'zh' ? '你好！' : 'Hello! ') + CAPABILITIES[role][l],
+  capabilities: (role: Caller['role'], l: Locale) => CAPABILITIES[role][l],
+  offTopic: (role: Caller['role'], l: Locale) =>
+    (l === 'zh' ? '抱歉，这个我帮不上忙。' : "Sorry, I can't help with that. ") + CAPABILITIES[role][l],
+  askProduct: (l: Locale) => (l === 'zh' ? '你想找什么商品？比如“洗衣液”或“充电宝”。' : 'Which product are you looking for? For example "laundry detergent" or "power bank".'),
+  askProductForPrice: (price: number, l: Locale) =>
+    l === 'zh' ? `${price}元是哪件商品的价格？告诉我商品名（最好带品牌和规格）。` : `Which product costs ${price} yuan? Tell me its name (brand and size help).`,
+  askPrice: (product: string, l: Locale) => (l === 'zh' ? `你看到的「${product}」价格是多少元？` : `What price did you see for "${product}", in yuan?`),
+  askLocation: (l: Locale) =>
+    l === 'zh' ? '请先发送你的位置（或告诉我你在哪儿，比如“我在街道口”），我好找你附近的店。' : 'Please share your location (or tell me where you are, e.g. "I\'m at Jiedaokou") so I can find shops near you.',
+  onlyYuan: (l: Locale) => (l === 'zh' ? '目前只支持人民币价格，请告诉我多少元。' : 'I can only compare prices in CNY. How much is it in yuan?'),
+  locationReceived: (l: Locale) => (l === 'zh' ? '收到你的位置了。' : 'Got your location.'),
+  locationNoted: (place: string, l: Locale) => (l === 'zh' ? `好的，你在${place}附近。` : `Got it, you are near ${place}.`),
+  nothingToFollow: (l: Locale) => (l === 'zh' ? '先告诉我你想找什么，我再帮你筛选。' : 'Tell me what you are looking for first, then I can narrow it down.'),
+  merchantOnly: (l: Locale) => (l === 'zh' ? '经营数据只对商家开放。' : 'Sales figures are only available to merchants.'),
+  toolFailed: (detail: string, l: Locale) => (l === 'zh' ? `抱歉，这次没查成：${detail}` : `Sorry, that did not work: ${detail}`),
+  thanks: (l: Locale) => (l === 'zh' ? '不客气！还有什么需要帮忙的吗？' : "You're welcome! Anything else?"),
+};

@@ -1,0 +1,126 @@
+// Replies written from tool results (the embedded planner's "final answer"). Every number shown
+// comes from the tool result.
+import type { Locale } from '../../tools/context.ts';
+import { distance, signedPct, yuan } from './format.ts';
+import { PHRASES } from './phrases.ts';
+
+type Any = Record<string, any>; // tool outputs are validated by their zod schemas before they get here
+
+export function renderNearby(r: Any, l: Locale): string {
+  const zh = l === 'zh';
+  if (r.status === 'need_location') return PHRASES.askLocation(l);
+  if (r.status === 'need_query') return PHRASES.askProduct(l);
+  if (r.status === 'no_product') return zh ? `没有找到和「${r.query}」相关的商品，换个说法试试？` : `I couldn't find any product matching "${r.query}". Could you say it another way?`;
+  const what = r.query ?? r.category;
+  if (!r.results.length) {
+    const limit = r.maxPrice ? (zh ? `，且价格不超过${yuan(r.maxPrice)}` : ` at ${yuan(r.maxPrice)} or less`) : '';
+    const more = r.offset > 0 ? (zh ? '没有更多结果了。' : 'No more results.') : zh ? `${r.radiusKm}公里内没有找到有货的「${what}」${limit}。` : `No shop within ${r.radiusKm} km has "${what}" in stock${limit}.`;
+    return more + onlineLine(r, l);
+  }
+  const head = r.offset > 0
+    ? (zh ? `更多结果（第${r.offset + 1}–${r.offset + r.results.length}家，共${r.total}家）：` : `More results (${r.offset + 1}–${r.offset + r.results.length} of ${r.total}):`)
+    : zh ? `${r.radiusKm}公里内找到${r.total}家有「${what}」的店${r.maxPrice ? `（≤${yuan(r.maxPrice)}）` : ''}，${sortLabel(r.sort, l)}：` : `${r.total} shops within ${r.radiusKm} km have "${what}"${r.maxPrice ? ` at ≤ ${yuan(r.maxPrice)}` : ''}, ${sortLabel(r.sort, l)}:`;
+  const lines = r.results.map((s: Any, i: number) => {
+    const offer = s.offer ? (zh ? ` — ${s.offer.productName} ${yuan(s.offer.price)}` : ` — ${s.offer.productName} ${yuan(s.offer.price)}`) : '';
+    return `${r.offset + i + 1}. ${s.name}${offer}\n   ${distance(s.distanceM, l)} · ★${s.rating}${zh ? `（${s.ratingCount}条评价）` : ` (${s.ratingCount} reviews)`} · ${s.openingHours} · ${s.address}`;
+  });
+  const why = r.sort === 'best' ? `\n(${r.ranking})` : '';
+  return [head, ...lines].join('\n') + why + onlineLine(r, l);
+}
+
+function onlineLine(r: Any, l: Locale): string {
+  if (!r.online?.length) return '';
+  const o = r.online[0];
+  return l === 'zh' ? `\n线上最低：${o.shopName} ${o.productName} ${yuan(o.price)}` : `\nCheapest online: ${o.shopName}, ${o.productName} ${yuan(o.price)}`;
+}
+
+function sortLabel(sort: string, l: Locale): string {
+  const zh: Record<string, string> = { best: '按综合推荐排序', distance: '由近到远', price: '由便宜到贵', rating: '按评分排序' };
+  const en: Record<string, string> = { best: 'best matches first', distance: 'nearest first', price: 'cheapest first', rating: 'best rated first' };
+  return (l === 'zh' ? zh : en)[sort] ?? sort;
+}
+
+const VERDICT: Record<string, Record<Locale, string>> = {
+  good_deal: { zh: '很划算', en: 'a good deal' },
+  fair: { zh: '价格合理', en: 'a fair price' },
+  high: { zh: '偏贵', en: 'on the high side' },
+  overpriced: { zh: '明显偏贵（虚高）', en: 'overpriced' },
+  insufficient_data: { zh: '数据不足，无法判断', en: 'hard to judge (too few shops sell it)' },
+};
+
+export function renderPriceCheck(r: Any, l: Locale): string {
+  const zh = l === 'zh';
+  if (r.status === 'need_product') return PHRASES.askProduct(l);
+  if (r.status === 'no_product') return zh ? `没有找到「${r.query}」这件商品，能说得更具体些吗（品牌、规格）？` : `I couldn't find "${r.query}". Could you be more specific (brand, size)?`;
+  if (r.status === 'ambiguous') {
+    const list = r.candidates.map((c: Any, i: number) => `${i + 1}. ${c.name}`).join('\n');
+    return zh ? `「${r.query}」有好几种，你说的是哪一个？\n${list}` : `There are several kinds of "${r.query}". Which one do you mean?\n${list}`;
+  }
+  const d = r.distribution;
+  const verdict = VERDICT[r.verdict][l];
+  const pct = r.pctVsMedian;
+  const rel = zh ? (pct >= 0 ? `比中位价高${pct}%` : `比中位价低${-pct}%`) : pct >= 0 ? `${pct}% above the median` : `${-pct}% below the median`;
+  const warn = r.verdict === 'overpriced' || r.verdict === 'high' ? (zh ? '⚠️ ' : '⚠️ ') : '';
+  const lines = [
+    zh ? `${warn}${r.product.name} ${yuan(r.price)}：${verdict}（${rel}）。` : `${warn}${r.product.name} at ${yuan(r.price)} is ${verdict} (${rel}).`,
+    zh ? `${d.n}家店的价格：最低${yuan(d.min)}，四分位 ${yuan(d.q1)}–${yuan(d.q3)}，中位价${yuan(d.median)}，最高${yuan(d.max)}。` : `Across ${d.n} shops: min ${yuan(d.min)}, quartiles ${yuan(d.q1)}–${yuan(d.q3)}, median ${yuan(d.median)}, max ${yuan(d.max)}.`,
+  ];
+  if (r.shop?.listedPrice != null && Math.abs(r.shop.listedPrice - r.price) > 0.001) {
+    lines.push(zh ? `注意：${r.shop.name} 的标价是${yuan(r.shop.listedPrice)}。` : `Note: ${r.shop.name} lists it at ${yuan(r.shop.listedPrice)}.`);
+  }
+  if (r.cheaper.length) {
+    lines.push(zh ? '更便宜的地方：' : 'Cheaper options:');
+    for (const c of r.cheaper) {
+      const where = c.online ? (zh ? '线上' : 'online') : c.distanceM != null ? distance(c.distanceM, l) : '';
+      lines.push(`• ${c.shopName} ${yuan(c.price)}${zh ? `（省${yuan(c.saving)}${where ? '，' + where : ''}）` : ` (save ${yuan(c.saving)}${where ? ', ' + where : ''})`}`);
+    }
+  } else if (r.verdict !== 'good_deal') {
+    lines.push(zh ? '附近没有更便宜的了。' : 'Nothing cheaper nearby.');
+  }
+  lines.push(r.rule);
+  return lines.join('\n');
+}
+
+export function renderMerchantStats(r: Any, l: Locale): string {
+  const zh = l === 'zh';
+  const c = r.current;
+  const shops = r.shops.length === 1 ? r.shops[0].name : zh ? `你的${r.shops.length}家店` : `your ${r.shops.length} shops`;
+  const period = `${r.period.from} – ${r.period.to}`;
+  if (c.orders === 0) return zh ? `${shops}在 ${period} 没有成交订单。` : `${shops} had no paid orders in ${period}.`;
+  const lines = zh
+    ? [
+        `${shops}（${period}）：`,
+        `• 销售额 ${yuan(c.revenue)}（环比 ${signedPct(r.change.revenuePct, l)}）`,
+        `• 订单 ${c.orders} 笔（${signedPct(r.change.ordersPct, l)}），客单价 ${yuan(c.averageBasket)}（${signedPct(r.change.averageBasketPct, l)}）`,
+        `• 售出 ${c.units} 件，顾客 ${c.customers} 人${c.refunds ? `，退款 ${c.refunds} 笔` : ''}`,
+      ]
+    : [
+        `${shops} (${period}):`,
+        `• Revenue ${yuan(c.revenue)} (${signedPct(r.change.revenuePct, l)} vs previous period)`,
+        `• ${c.orders} orders (${signedPct(r.change.ordersPct, l)}), average basket ${yuan(c.averageBasket)} (${signedPct(r.change.averageBasketPct, l)})`,
+        `• ${c.units} units sold to ${c.customers} customers${c.refunds ? `, ${c.refunds} refunds` : ''}`,
+      ];
+  if (r.topProducts.length) {
+    lines.push(zh ? '畅销商品：' : 'Top products:');
+    r.topProducts.forEach((p: Any, i: number) => lines.push(`${i + 1}. ${p.name} — ${yuan(p.revenue)}${zh ? `，${p.units}件，占${p.sharePct}%` : `, ${p.units} units, ${p.sharePct}%`}`));
+  }
+  return lines.join('\n');
+}
+
+export const RENDERERS: Record<string, (r: Any, l: Locale) => string> = {
+  nearby_shops: renderNearby,
+  price_check: renderPriceCheck,
+  merchant_stats: renderMerchantStats,
+};
+
+/** Follow-ups worth offering as buttons after a tool's answer. */
+export function suggestionsFor(tool: string, r: Any, l: Locale): string[] {
+  const zh = l === 'zh';
+  if (tool === 'nearby_shops' && r.status === 'ok' && r.results.length) {
+    const s = zh ? ['更便宜的', '更多', '最近的'] : ['cheaper ones', 'more', 'nearest'];
+    return r.total > r.offset + r.results.length ? s : s.filter((x) => x !== (zh ? '更多' : 'more'));
+  }
+  if (tool === 'merchant_stats') return zh ? ['上个月呢', '本周', '上周'] : ['last month?', 'this week', 'last week'];
+  if (tool === 'price_check' && r.status === 'ambiguous') return r.candidates.slice(0, 3).map((c: Any) => c.name);
+  return [];
+}
