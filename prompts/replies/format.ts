@@ -10,6 +10,6 @@ export function yuan(v: number): string {
 }
 
 export function signedPct(v: number | null, locale: Locale): string {
-  if (v === null) return locale === 'zh' ? '（上期无数据）' : '(no data before)';
+  if (v === null) return locale === 'zh' ? '上期无数据' : 'no data before';
   return `${v > 0 ? '+' : ''}${v}%`;
 }

@@ -1,0 +1,86 @@
+// Web chat client: persona picker, messages, typing indicator, follow-up chips, location sharing.
+const $ = (id) => document.getElementById(id);
+const messages = $('messages');
+const chatId = localStorage.getItem('chatId') || crypto.randomUUID().slice(0, 12);
+localStorage.setItem('chatId', chatId);
+
+function persona() { return $('persona').value; }
+
+function add(text, who, isError = false) {
+  const div = document.createElement('div');
+  div.className = `msg ${who}${isError ? ' error' : ''}`;
+  div.textContent = text;
+  messages.append(div);
+  messages.scrollTop = messages.scrollHeight;
+  return div;
+}
+
+function showSuggestions(list) {
+  const box = $('suggestions');
+  box.replaceChildren(...(list || []).map((s) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = s;
+    b.onclick = () => send({ text: s });
+    return b;
+  }));
+}
+
+async function send(body) {
+  if (body.text) add(body.text, 'user');
+  showSuggestions([]);
+  $('typing').hidden = false;
+  try {
+    const res = await fetch('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ as: persona(), chatId, ...body }) });
+    const data = await res.json();
+    if (!res.ok) add(data.message || 'Error', 'bot', true);
+    else {
+      add(data.reply, 'bot', Boolean(data.error));
+      showSuggestions(data.suggestions);
+    }
+  } catch (e) {
+    add('网络错误 / Network error: ' + e.message, 'bot', true);
+  } finally {
+    $('typing').hidden = true;
+  }
+}
+
+$('composer').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const text = $('text').value.trim();
+  if (!text) return;
+  $('text').value = '';
+  send({ text });
+});
+
+function sendPlace(value) {
+  const [lat, lng] = value.split(',').map(Number);
+  add(`📍 ${lat.toFixed(4)}, ${lng.toFixed(4)}`, 'user');
+  send({ location: { lat, lng } });
+}
+
+$('locate').addEventListener('click', () => {
+  const fallback = () => $('place-dialog').showModal();
+  if (!navigator.geolocation) return fallback();
+  navigator.geolocation.getCurrentPosition((pos) => sendPlace(`${pos.coords.latitude},${pos.coords.longitude}`), fallback, { timeout: 5000 });
+});
+$('place-dialog').addEventListener('close', () => { if ($('place-dialog').returnValue === 'ok') sendPlace($('place').value); });
+
+$('reset').addEventListener('click', async () => {
+  await fetch('/api/reset', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ as: persona(), chatId }) });
+  messages.replaceChildren();
+  showSuggestions([]);
+});
+
+$('persona').addEventListener('change', () => { messages.replaceChildren(); showSuggestions([]); localStorage.setItem('persona', persona()); });
+
+const people = await (await fetch('/api/personas')).json();
+for (const [label, list] of [['Shoppers 顾客', people.shoppers], ['Merchants 商家', people.merchants]]) {
+  const group = document.createElement('optgroup');
+  group.label = label;
+  for (const p of list) group.append(new Option(`${p.name} (${p.as}, ${p.detail})`, p.as));
+  $('persona').append(group);
+}
+const saved = localStorage.getItem('persona');
+if (saved && [...$('persona').options].some((o) => o.value === saved)) $('persona').value = saved;
+document.body.dataset.ready = 'true';
