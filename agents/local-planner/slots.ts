@@ -17,7 +17,7 @@ export function findPrice(text: string): Price | undefined {
     if (m) return { amount: Number(m[1] ?? m[2]), currency, text: m[0] };
   }
   // "is 45 fair", "45 贵吗": a bare number next to a price word.
-  const bare = /(\d+(?:\.\d{1,2})?)(?=\s*(?:贵|合理|划算|值|is (?:a )?(?:fair|good|ok)|fair|expensive|too much|worth))|(?:for|at|花了?|卖|标价|要)\s*(\d+(?:\.\d{1,2})?)(?![\d.]*\s*(?:kg|g|ml|l|mah|gb|w|号|码|cm|mm|卷|包|片|瓶|个|颗|杯|支|本|双|件|m)\b)/i.exec(text);
+  const bare = /(\d+(?:\.\d{1,2})?)(?=\s*(?:贵|合理|划算|值|is (?:a )?(?:fair|good|ok)|fair|expensive|too much|worth))|(?:for|at|about|花了?|卖|标价|要)\s*(\d+(?:\.\d{1,2})?)(?![\d.]*\s*(?:kg|g|ml|l|mah|gb|w|号|码|cm|mm|卷|包|片|瓶|个|颗|杯|支|本|双|件|m)\b)/i.exec(text);
   if (bare) return { amount: Number(bare[1] ?? bare[2]), currency: 'CNY', text: bare[0] };
   return undefined;
 }

@@ -27,8 +27,15 @@ const BEST_RATED = /评分最高|评分高|口碑好|最好的|好评|best rated
 const ORDINAL = /^(?:第?\s*([1-6一二三四五六])\s*(?:个|款|种)?|(?:the )?(first|second|third|fourth|fifth|sixth)(?: one)?|#?([1-6]))[。.!！\s]*$/i;
 const ORDINALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6 };
 
-// Words of intent, place and price that are not part of the product's name.
-const STRIP = /附近|周边|旁边|哪里|哪儿|哪家|在哪里?|去哪|哪能|有卖|能买到|买到|买|卖|有没有|有什么|找|一下|请问|我想|我要|想要|需要|的店|商店|店铺|贵吗|贵不贵|贵|便宜吗|合理吗|合理|划算吗|划算|值不值|正常吗|这个价|价格|多少钱|现在|帮我|查查?|看看|是不是|算不算|\b(where|can|could|i|buy|get|find|near|nearby|me|shops?|stores?|sell|sells|selling|is|are|a|an|the|for|fair|price|expensive|overpriced|too|much|good|deal|worth|it|that|this|reasonable|at|around|here|some|any|which|there|to|of|pricey|what|about|how)\b/gi;
+// Words of intent, place and price that are not part of the product's name (longest first, so
+// "哪里有" goes before "哪里" and "价格" before "价").
+const ZH_STRIP = ['附近', '周边', '旁边', '哪里有', '哪儿有', '哪有', '附近有', '还有', '哪里', '哪儿', '哪家', '在哪里', '在哪', '去哪', '哪能', '有卖', '能买到', '买到', '买',
+  '卖', '有没有', '有什么', '找', '一下', '请问', '我想', '我要', '想要', '需要', '的店', '商店', '店铺', '贵吗', '贵不贵', '贵', '便宜吗', '合理吗', '合理', '划算吗', '划算',
+  '值不值', '正常吗', '这个价格', '这个价', '价格', '多少钱', '现在', '帮我', '查查', '查', '看看', '是不是', '算不算', '那', '呢'];
+const EN_STRIP = ['where', 'can', 'could', 'i', 'buy', 'get', 'find', 'near', 'nearby', 'me', 'shops?', 'stores?', 'sell', 'sells', 'selling', 'is', 'are', 'a', 'an', 'the',
+  'for', 'fair', 'price', 'expensive', 'overpriced', 'too', 'much', 'good', 'deal', 'worth', 'it', 'that', 'this', 'reasonable', 'at', 'around', 'here', 'some', 'any',
+  'which', 'there', 'to', 'of', 'pricey', 'what', 'about', 'how'];
+const STRIP = new RegExp([...ZH_STRIP.sort((a, b) => b.length - a.length), ...EN_STRIP.map((w) => `\\b${w}\\b`)].join('|'), 'gi');
 
 export function detectLocale(text: string): Locale | undefined {
   if (/\p{Script=Han}/u.test(text)) return 'zh';
@@ -38,10 +45,11 @@ export function detectLocale(text: string): Locale | undefined {
 
 function productPhrase(text: string, ...remove: (string | undefined)[]): string {
   let rest = text;
-  for (const r of remove) if (r) rest = rest.split(r).join(' ');
+  for (const r of remove) if (r) rest = rest.replace(new RegExp(r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), ' ');
   rest = rest.replace(STRIP, ' ');
   const { zh, en } = queryTerms(rest);
-  return [...zh, ...en].join(' ').trim();
+  const phrase = [...zh, ...en].join(' ').trim();
+  return phrase.length > 1 ? phrase : ''; // a stray character is not a product
 }
 
 export function understand(text: string, s: Situation, products: ProductIndex): Plan {
@@ -78,12 +86,14 @@ export function understand(text: string, s: Situation, products: ProductIndex): 
 
   // --- Merchant questions about their figures.
   if (has(STATS, raw) || (s.role === 'merchant' && period && !strongProduct)) {
-    const base = prev?.name === 'merchant_stats' ? prev.args : {};
+    // Carry the previous question's shop and size over, unless that question was refused.
+    const base = prev?.name === 'merchant_stats' && !prev.result?.error ? prev.args : {};
     return { tool: 'merchant_stats', args: clean({ ...base, period: period ?? base.period ?? 'last_7_days', shopId: shopId ?? base.shopId, topN: topN ?? base.topN }) };
   }
   // "上个月呢" / "what about last week?" right after figures.
   if (prev?.name === 'merchant_stats' && (period || shopId)) {
-    return { tool: 'merchant_stats', args: clean({ ...prev.args, period: period ?? prev.args.period, shopId: shopId ?? prev.args.shopId }) };
+    const base = prev.result?.error ? { period: prev.args.period } : prev.args;
+    return { tool: 'merchant_stats', args: clean({ ...base, period: period ?? base.period, shopId: shopId ?? (base as Record<string, unknown>).shopId }) };
   }
 
   // --- Follow-ups on a shop search.
@@ -133,7 +143,10 @@ export function understand(text: string, s: Situation, products: ProductIndex): 
     }
     return { tool: 'price_check', args: clean({ product: phrase, price: price.amount, shopId, ...where }) };
   }
-  if (has(PRICE, raw) && phrase && strongProduct && !has(NEARBY, raw)) return { reply: PHRASES.askPrice(phrase, l) };
+  if (has(PRICE, raw) && !has(NEARBY, raw) && !has(CHEAPER, raw)) {
+    if (phrase && strongProduct) return { reply: PHRASES.askPrice(phrase, l) };
+    if (!phrase) return { reply: PHRASES.askProduct(l) };
+  }
 
   // --- Where can I buy X nearby?
   const category = shopCategory?.category ?? (!strongProduct ? findCategoryWord(raw) : undefined);
