@@ -74,7 +74,9 @@ export class Assistant {
       let produced: BaseMessage[];
       try {
         const result = await this.agent.invoke({ messages: [system, ...history, human] }, { context, recursionLimit: RECURSION_LIMIT } as never);
-        produced = (result.messages as BaseMessage[]).slice(history.length + 2);
+        // Everything after this turn's human message is new (whether or not the system message was kept).
+        const all = result.messages as BaseMessage[];
+        produced = all.slice(all.findLastIndex((m) => HumanMessage.isInstance(m)) + 1);
       } catch (error) {
         this.log(`[agent] ${(error as Error).stack ?? error}`);
         const reply = locale === 'zh' ? '抱歉，助手暂时出了点问题，请稍后再试。' : 'Sorry, the assistant ran into a problem. Please try again in a moment.';
