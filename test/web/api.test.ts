@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Assistant } from '../../agents/assistant.ts';
+import { buildWebServer } from '../../bots/web/server.ts';
+import type { Store } from '../../prisma/store.ts';
+import { buildFixture, NOW } from '../helpers/fixture.ts';
+import { freshStore } from '../helpers/store.ts';
+
+let db: Store;
+let app: ReturnType<typeof buildWebServer>;
+
+beforeAll(async () => {
+  db = await freshStore();
+  await buildFixture(db);
+  app = buildWebServer({ db, assistant: await Assistant.create({ db, modelConfig: { kind: 'local' }, clock: () => NOW, log: () => {} }) });
+});
+afterAll(async () => {
+  await app.close();
+  await db.$disconnect();
+});
+
+const chat = (payload: unknown) => app.inject({ method: 'POST', url: '/api/chat', payload: payload as object });
+
+describe('POST /api/chat', () => {
+  it('answers with the reply, the tool calls and follow-up suggestions', async () => {
+    const res = await chat({ as: 'shopper:1', chatId: 'api1', text: '附近哪里有卖洗衣液', location: { lat: 30.5405, lng: 114.362 } });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.reply).toContain('A店');
+    expect(body.toolCalls[0].name).toBe('nearby_shops');
+    expect(body.suggestions).toContain('更便宜的');
+  });
+
+  it('rejects a malformed caller or body with 400 and a reason', async () => {
+    const res = await chat({ as: 'admin:1', text: 'hi' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toContain('as must be');
+    expect((await chat({ as: 'shopper:1', text: 42 })).statusCode).toBe(400);
+  });
+
+  it('rejects a body over 64 KB with 413', async () => {
+    const res = await chat({ as: 'shopper:1', text: 'x'.repeat(70_000) });
+    expect(res.statusCode).toBe(413);
+  });
+
+  it('resets a conversation', async () => {
+    await chat({ as: 'merchant:1', chatId: 'api2', text: '2号店上周销售' });
+    await app.inject({ method: 'POST', url: '/api/reset', payload: { as: 'merchant:1', chatId: 'api2' } });
+    const res = await chat({ as: 'merchant:1', chatId: 'api2', text: '上个月呢' });
+    expect(res.json().toolCalls[0].args).not.toHaveProperty('shopId');
+  });
+});
+
+it('lists personas and serves the page', async () => {
+  const personas = (await app.inject('/api/personas')).json();
+  expect(personas.shoppers[0]).toMatchObject({ as: 'shopper:1', name: '小王' });
+  expect(personas.merchants.map((m: any) => m.as)).toContain('merchant:1');
+  const page = await app.inject('/');
+  expect(page.headers['content-type']).toContain('text/html');
+  expect(page.body).toContain('id="composer"');
+});

@@ -1,0 +1,70 @@
+// End to end in headless Chromium (Debian's package, driven by playwright-core): pick a persona,
+// send a message, see the reply, click a follow-up.
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Assistant } from '../../agents/assistant.ts';
+import { buildWebServer } from '../../bots/web/server.ts';
+import type { Store } from '../../prisma/store.ts';
+import { buildFixture, NOW } from '../helpers/fixture.ts';
+import { freshStore } from '../helpers/store.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const available = existsSync(CHROMIUM);
+if (!available) {
+  if (process.env.REQUIRE_BROWSER) throw new Error(`REQUIRE_BROWSER is set but ${CHROMIUM} is missing (apt-get install chromium)`);
+  console.warn(`[browser test] skipped: ${CHROMIUM} not found (apt-get install chromium, or set CHROMIUM_PATH)`);
+}
+
+let db: Store;
+let app: ReturnType<typeof buildWebServer>;
+let browser: Browser;
+let url: string;
+
+describe.skipIf(!available)('web chat in Chromium', () => {
+  beforeAll(async () => {
+    db = await freshStore();
+    await buildFixture(db);
+    await db.customer.update({ where: { id: 1 }, data: { lastLat: 30.5405, lastLng: 114.362 } });
+    app = buildWebServer({ db, assistant: await Assistant.create({ db, modelConfig: { kind: 'local' }, clock: () => NOW, log: () => {} }) });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await db?.$disconnect();
+  });
+
+  it('a shopper asks for nearby shops and clicks a follow-up', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 800 } }); // phone-sized
+    await page.goto(url);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.selectOption('#persona', 'shopper:1');
+    await page.fill('#text', '附近哪里有卖洗衣液');
+    await page.click('#send');
+    const reply = page.locator('.msg.bot').last();
+    await expect.poll(() => reply.textContent()).toContain('A店');
+    await page.getByRole('button', { name: '更便宜的' }).click();
+    await expect.poll(() => page.locator('.msg.bot').count()).toBe(2);
+    expect(await page.locator('.msg.bot').last().textContent()).toContain('由便宜到贵');
+    await page.screenshot({ path: 'data/test/web-chat-shopper.png' });
+    await page.close();
+  });
+
+  it('a merchant asks for last week\'s sales', async () => {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.selectOption('#persona', 'merchant:1');
+    await page.fill('#text', 'how were sales last week?');
+    await page.press('#text', 'Enter');
+    await expect.poll(() => page.locator('.msg.bot').last().textContent()).toContain('Revenue ¥189');
+    await page.close();
+  });
+});
