@@ -1,0 +1,83 @@
+// The same application code on PostgreSQL: migrations, tools, memory and the seed writer against the
+// real server. Runs when TEST_POSTGRES_URL points at a server where we may create databases
+// (.ci/run sets it when PostgreSQL answers on 127.0.0.1:5432).
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Assistant } from '../agents/assistant.ts';
+import { writeWorld } from '../prisma/seed/write.ts';
+import { generateWorld } from '../prisma/seed/world.ts';
+import { migrate, openStore, type Store } from '../prisma/store.ts';
+import { ProductIndex } from '../tools/catalogue/product-search.ts';
+import { merchantStats } from '../tools/merchant-stats/index.ts';
+import { nearbyShops } from '../tools/nearby-shops.ts';
+import { merchantOne, shopperAtCampus } from './helpers/deps.ts';
+import { buildFixture, NOW } from './helpers/fixture.ts';
+
+const admin = process.env.TEST_POSTGRES_URL;
+if (!admin) console.warn('[postgres test] skipped: set TEST_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres to run it');
+
+const name = `shop_assistant_test_${process.pid}`;
+const withDb = (url: string, db: string) => url.replace(/\/[^/?]*(\?|$)/, `/${db}$1`);
+
+async function sql(statement: string) {
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+describe.skipIf(!admin)('PostgreSQL store', () => {
+  let db: Store;
+  let url: string;
+
+  beforeAll(async () => {
+    await sql(`DROP DATABASE IF EXISTS ${name}`);
+    await sql(`CREATE DATABASE ${name}`);
+    url = withDb(admin!, name);
+    migrate(url);
+    db = await openStore(url);
+    await buildFixture(db);
+  }, 120_000);
+
+  afterAll(async () => {
+    await db?.$disconnect();
+    if (admin) await sql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  });
+
+  it('gives the same tool answers as SQLite', async () => {
+    const deps = { db, products: await ProductIndex.load(db) };
+    const stats: any = await merchantStats.run(deps, merchantOne, merchantStats.input.parse({ period: 'last_week' }));
+    expect(stats.current).toEqual({ revenue: 189, orders: 3, units: 6, customers: 1, averageBasket: 63, refunds: 1 });
+    const near: any = await nearbyShops.run(deps, shopperAtCampus, nearbyShops.input.parse({ query: '洗衣液' }));
+    expect(near.results.map((s: any) => s.name)).toEqual(['A店', 'B店', 'D店']);
+  });
+
+  it('keeps conversation memory across assistants', async () => {
+    const make = () => Assistant.create({ db, modelConfig: { kind: 'local' }, clock: () => NOW, log: () => {} });
+    await (await make()).handle({ chatKey: 'pg:1', caller: { role: 'merchant', merchantId: 1 }, text: '2号店上周销售怎么样' });
+    const answer = await (await make()).handle({ chatKey: 'pg:1', caller: { role: 'merchant', merchantId: 1 }, text: '上个月呢' });
+    expect(answer.toolCalls[0].args).toMatchObject({ period: 'last_month', shopId: 2 });
+  });
+
+  it('seeds a world and moves the id sequences past it', async () => {
+    const other = `${name}_seed`;
+    await sql(`DROP DATABASE IF EXISTS ${other}`);
+    await sql(`CREATE DATABASE ${other}`);
+    const seedUrl = withDb(admin!, other);
+    migrate(seedUrl);
+    const store = await openStore(seedUrl);
+    try {
+      const world = generateWorld({ endDate: new Date('2026-11-22T00:00:00Z'), scale: 0.05 });
+      await writeWorld(store, world);
+      expect(await store.orderItem.count()).toBe(world.items.length);
+      const created = await store.merchant.create({ data: { name: 'after seed' } });
+      expect(created.id).toBe(world.merchants.length + 1);
+    } finally {
+      await store.$disconnect();
+      await sql(`DROP DATABASE IF EXISTS ${other} WITH (FORCE)`);
+    }
+  }, 120_000);
+});
