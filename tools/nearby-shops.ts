@@ -4,7 +4,7 @@ import { CATEGORY_KEYS, categoryLabel } from './catalogue/categories.ts';
 import { median } from 'simple-statistics';
 import { defineTool, t } from './context.ts';
 import { boundingBox, metresBetween } from './geo.ts';
-import { resolveLocation } from './location.ts';
+import { pointInput, resolveLocation } from './location.ts';
 import { toFen, toYuan } from './money.ts';
 
 // The stated ranking mix (also returned to the user): closer, cheaper than the market, better rated.
@@ -13,8 +13,7 @@ export const WEIGHTS = { distance: 0.5, price: 0.3, rating: 0.2 } as const;
 const input = z.object({
   query: z.string().max(200).optional().describe('What the shopper wants to buy, in their words (e.g. "洗衣液", "AA batteries"). Omit to search by category only.'),
   category: z.enum(CATEGORY_KEYS as [string, ...string[]]).optional().describe('Shop category.'),
-  lat: z.number().min(-90).max(90).optional().describe('Latitude; omit to use the location the shopper shared.'),
-  lng: z.number().min(-180).max(180).optional(),
+  ...pointInput,
   radiusKm: z.number().positive().max(20).default(3),
   maxPrice: z.number().positive().optional().describe('Highest acceptable price in CNY (yuan).'),
   sort: z.enum(['best', 'distance', 'price', 'rating']).default('best'),

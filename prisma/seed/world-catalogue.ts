@@ -64,10 +64,13 @@ export function makeProducts(rng: Rng, scale: number): GenProduct[] {
   return products;
 }
 
+const BRANCH_ZH: Record<number, string> = { 2: '二', 3: '三', 4: '四', 5: '五', 6: '六' };
+
 export function makeShops(rng: Rng, scale: number): { shops: GenShop[]; merchants: GenMerchant[] } {
   const shops: GenShop[] = [];
   const merchants: GenMerchant[] = [];
   const hubWeights = HUBS.map((h) => h.weight);
+  const branchCount = new Map<string, number>();
   for (const category of CATEGORY_KEYS) {
     const mix = SHOP_MIX[category];
     const count = Math.max(2, Math.round(mix.count * scale));
@@ -86,9 +89,13 @@ export function makeShops(rng: Rng, scale: number): { shops: GenShop[]; merchant
         const hub = rng.weighted(HUBS, hubWeights);
         const [roadZh, roadEn] = rng.pick(hub.roads);
         const no = rng.int(1, 400);
+        // Branches of one brand in the same neighbourhood get numbered names, as real chains do.
+        const base = `${prefixZh}${mix.suffix[0]}(${hub.zh}`;
+        const n = (branchCount.get(base) ?? 0) + 1;
+        branchCount.set(base, n);
         shops.push({
           id: shops.length + 1, merchantId: merchant.id,
-          nameZh: `${prefixZh}${mix.suffix[0]}(${hub.zh}店)`, nameEn: `${prefixEn} ${mix.suffix[1]} (${hub.en})`,
+          nameZh: `${base}${n > 1 ? BRANCH_ZH[n] ?? n : ''}店)`, nameEn: `${prefixEn} ${mix.suffix[1]} (${hub.en}${n > 1 ? ` ${n}` : ''})`,
           category, lat: round6(hub.lat + rng.normal(0, 0.007)), lng: round6(hub.lng + rng.normal(0, 0.008)),
           addressZh: `武汉市${hub.lng > 114.36 ? '洪山区' : '武昌区'}${roadZh}${no}号`, addressEn: `No. ${no} ${roadEn}, ${hub.lng > 114.36 ? 'Hongshan' : 'Wuchang'} District, Wuhan`,
           openingHours: category === 'snacks' && rng.chance(0.4) ? '00:00-24:00' : rng.pick(OPENING_HOURS),

@@ -1,7 +1,9 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { Store } from '../../prisma/store.ts';
 import { ProductIndex } from '../../tools/catalogue/product-search.ts';
 import type { CallerContext, ToolDeps } from '../../tools/context.ts';
-import { C, NOW } from './fixture.ts';
+import { buildFixture, C, NOW } from './fixture.ts';
+import { freshStore } from './store.ts';
 
 export async function depsFor(db: Store): Promise<ToolDeps> {
   return { db, products: await ProductIndex.load(db) };
@@ -9,3 +11,15 @@ export async function depsFor(db: Store): Promise<ToolDeps> {
 
 export const shopperAtCampus: CallerContext = { caller: { role: 'shopper', customerId: 1 }, locale: 'zh', location: C, now: NOW };
 export const merchantOne: CallerContext = { caller: { role: 'merchant', merchantId: 1 }, locale: 'en', now: NOW };
+
+/** A fresh store with the hand-made fixture for one test file; read .db / .deps inside tests. */
+export function useFixture() {
+  const handle = {} as { db: Store; deps: ToolDeps };
+  beforeAll(async () => {
+    handle.db = await freshStore();
+    await buildFixture(handle.db);
+    handle.deps = await depsFor(handle.db);
+  });
+  afterAll(() => handle.db.$disconnect());
+  return handle;
+}

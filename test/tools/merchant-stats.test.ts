@@ -1,22 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../prisma/store.ts';
-import type { ToolDeps } from '../../tools/context.ts';
+import { describe, expect, it } from 'vitest';
 import { merchantStats } from '../../tools/merchant-stats/index.ts';
 import { resolvePeriod } from '../../tools/merchant-stats/period.ts';
-import { depsFor, merchantOne, shopperAtCampus } from '../helpers/deps.ts';
-import { buildFixture, NOW } from '../helpers/fixture.ts';
-import { freshStore } from '../helpers/store.ts';
+import { merchantOne, shopperAtCampus, useFixture } from '../helpers/deps.ts';
+import { NOW } from '../helpers/fixture.ts';
 
-let db: Store;
-let deps: ToolDeps;
-const run = (args: Record<string, unknown>, ctx = merchantOne) => merchantStats.run(deps, ctx, merchantStats.input.parse(args)) as Promise<any>;
-
-beforeAll(async () => {
-  db = await freshStore();
-  await buildFixture(db);
-  deps = await depsFor(db);
-});
-afterAll(() => db.$disconnect());
+const fixture = useFixture();
+const run = (args: Record<string, unknown>, ctx = merchantOne) => merchantStats.run(fixture.deps, ctx, merchantStats.input.parse(args)) as Promise<any>;
 
 describe('periods in China time', () => {
   const iso = (d: Date) => d.toISOString();

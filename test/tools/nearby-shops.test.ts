@@ -1,21 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../prisma/store.ts';
-import type { ToolDeps } from '../../tools/context.ts';
+import { describe, expect, it } from 'vitest';
 import { nearbyShops } from '../../tools/nearby-shops.ts';
-import { depsFor, shopperAtCampus } from '../helpers/deps.ts';
-import { buildFixture } from '../helpers/fixture.ts';
-import { freshStore } from '../helpers/store.ts';
+import { shopperAtCampus, useFixture } from '../helpers/deps.ts';
 
-let db: Store;
-let deps: ToolDeps;
-const run = (args: Record<string, unknown>, ctx = shopperAtCampus) => nearbyShops.run(deps, ctx, nearbyShops.input.parse(args)) as Promise<any>;
-
-beforeAll(async () => {
-  db = await freshStore();
-  await buildFixture(db);
-  deps = await depsFor(db);
-});
-afterAll(() => db.$disconnect());
+const fixture = useFixture();
+const run = (args: Record<string, unknown>, ctx = shopperAtCampus) => nearbyShops.run(fixture.deps, ctx, nearbyShops.input.parse(args)) as Promise<any>;
 
 describe('nearby_shops', () => {
   it('ranks shops by the stated mix of distance, price vs market and rating', async () => {

@@ -1,22 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../prisma/store.ts';
-import type { ToolDeps } from '../../tools/context.ts';
+import { describe, expect, it } from 'vitest';
 import { priceCheck } from '../../tools/price-check/index.ts';
 import { distribution, judge } from '../../tools/price-check/verdict.ts';
-import { depsFor, shopperAtCampus } from '../helpers/deps.ts';
-import { buildFixture } from '../helpers/fixture.ts';
-import { freshStore } from '../helpers/store.ts';
+import { shopperAtCampus, useFixture } from '../helpers/deps.ts';
 
-let db: Store;
-let deps: ToolDeps;
-const run = (args: Record<string, unknown>, ctx = shopperAtCampus) => priceCheck.run(deps, ctx, priceCheck.input.parse(args)) as Promise<any>;
-
-beforeAll(async () => {
-  db = await freshStore();
-  await buildFixture(db);
-  deps = await depsFor(db);
-});
-afterAll(() => db.$disconnect());
+const fixture = useFixture();
+const run = (args: Record<string, unknown>, ctx = shopperAtCampus) => priceCheck.run(fixture.deps, ctx, priceCheck.input.parse(args)) as Promise<any>;
 
 describe('price verdict (modified z-score on MAD)', () => {
   // Prices 39.90, 40, 42, 44, 80: median 42, absolute deviations 2.1, 2, 0, 2, 38 -> MAD 2.

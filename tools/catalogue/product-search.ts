@@ -14,6 +14,8 @@ const ZH_FILLERS = ['附近', '哪里', '哪儿', '哪家', '有卖', '卖', '�
 
 // Words of the item itself weigh more than brand words: "cola" means cola, not Coca-Cola water.
 const BRAND_ONLY = 0.6;
+// A query that is only part of a longer item name is a weaker match than the item itself.
+const PART_OF_ITEM = 0.8;
 
 type Indexed = CatalogueEntry & { text: string; itemText: string; words: Set<string>; itemWords: Set<string> };
 
@@ -102,8 +104,12 @@ export class ProductIndex {
       else if (e.words.has(w)) got += BRAND_ONLY;
       for (const run of zh) {
         const w = Math.min(3, run.length);
-        if (e.itemText.includes(run)) got += w;
-        else if (e.text.includes(run)) got += w * BRAND_ONLY;
+        if (e.text.includes(run)) {
+          if (e.itemZh && run.includes(e.itemZh)) got += w; // names the item (maybe with brand, size)
+          else if (e.itemZh.includes(run)) got += w * PART_OF_ITEM; // "洗衣液" inside "婴儿洗衣液"
+          else if (e.itemText.includes(run)) got += w; // variant or line words: "2kg", "高端"
+          else got += w * BRAND_ONLY;
+        }
         else if (run.length >= 2) {
           // Partial credit by shared character pairs: "洗衣服" still finds "洗衣液".
           let shared = 0;

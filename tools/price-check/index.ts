@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineTool, t, ToolError } from '../context.ts';
 import { metresBetween } from '../geo.ts';
-import { resolveLocation } from '../location.ts';
+import { pointInput, resolveLocation } from '../location.ts';
 import { toFen, toYuan } from '../money.ts';
 import { distribution, HIGH_Z, judge, OVERPRICED_Z } from './verdict.ts';
 
@@ -12,8 +12,7 @@ const input = z.object({
   price: z.number().positive().max(1_000_000).describe('The price the shopper saw, in CNY (yuan).'),
   currency: z.literal('CNY').default('CNY'),
   shopId: z.number().int().positive().optional().describe('Shop where the price was seen, if known.'),
-  lat: z.number().min(-90).max(90).optional(),
-  lng: z.number().min(-180).max(180).optional(),
+  ...pointInput,
   radiusKm: z.number().positive().max(20).default(5),
 });
 
