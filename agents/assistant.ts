@@ -12,6 +12,7 @@ import { TOOLS } from '../tools/index.ts';
 import { localDate } from '../tools/merchant-stats/period.ts';
 import { loadCaller, rememberLocation } from './caller.ts';
 import { modelConfig, type ModelConfig } from './config.ts';
+import { attachmentsFor, type Attachments } from './attachments.ts';
 import { appendMessages, loadHistory, openConversation } from './memory.ts';
 import { createChatModel } from './models.ts';
 import { toLangChainTool } from './tool-adapter.ts';
@@ -23,7 +24,9 @@ const RECURSION_LIMIT = 12;
 
 export type Turn = { chatKey: string; caller: Caller; text?: string; location?: LatLng; locale?: Locale };
 export type ToolCallRecord = { name: string; args: Record<string, unknown>; result?: unknown };
-export type AssistantReply = { reply: string; locale: Locale; toolCalls: ToolCallRecord[]; suggestions: string[]; error?: string };
+export type AssistantReply = { reply: string; locale: Locale; toolCalls: ToolCallRecord[]; suggestions: string[]; attachments: Attachments; error?: string };
+
+const NO_ATTACHMENTS: Attachments = { needsLocation: false, shops: [], charts: [] };
 
 export const LOCATION_SHARED: Record<Locale, string> = { zh: '我的位置已共享', en: 'I shared my location' };
 
@@ -63,7 +66,7 @@ export class Assistant {
         await rememberLocation(this.db, turn.caller, location, now);
       }
       const userText = text || (turn.location ? LOCATION_SHARED[locale] : '');
-      if (!userText) return { reply: PHRASES.capabilities(turn.caller.role, locale), locale, toolCalls: [], suggestions: [] };
+      if (!userText) return { reply: PHRASES.capabilities(turn.caller.role, locale), locale, toolCalls: [], suggestions: [], attachments: NO_ATTACHMENTS };
 
       const context: CallerContext = { caller: turn.caller, locale, location, now };
       const conversation = await openConversation(this.db, turn.chatKey, turn.caller, locale);
@@ -81,7 +84,7 @@ export class Assistant {
         this.log(`[agent] ${(error as Error).stack ?? error}`);
         const reply = locale === 'zh' ? '抱歉，助手暂时出了点问题，请稍后再试。' : 'Sorry, the assistant ran into a problem. Please try again in a moment.';
         await appendMessages(this.db, conversation.id, [human, new AIMessage(reply)]);
-        return { reply, locale, toolCalls: [], suggestions: [], error: 'model_failed' };
+        return { reply, locale, toolCalls: [], suggestions: [], attachments: NO_ATTACHMENTS, error: 'model_failed' };
       }
       await appendMessages(this.db, conversation.id, [human, ...produced]);
       return summarise(produced, locale);
@@ -93,7 +96,7 @@ export class Assistant {
   }
 
   private fail(locale: Locale, reply: string, error: string): AssistantReply {
-    return { reply, locale, toolCalls: [], suggestions: [], error };
+    return { reply, locale, toolCalls: [], suggestions: [], attachments: NO_ATTACHMENTS, error };
   }
 }
 
@@ -110,7 +113,7 @@ function summarise(produced: BaseMessage[], locale: Locale): AssistantReply {
   const reply = final ? String(final.content) : '';
   const last = toolCalls.at(-1);
   const suggestions = last && last.result && typeof last.result === 'object' ? suggestionsFor(last.name, last.result as Record<string, unknown>, locale) : [];
-  return { reply, locale, toolCalls, suggestions };
+  return { reply, locale, toolCalls, suggestions, attachments: attachmentsFor(toolCalls, locale) };
 }
 
 function parseJson(text: string): unknown {

@@ -1,6 +1,7 @@
 // `npm start`: the assistant on its embedded defaults — SQLite store (seeded on first run), the local
 // planner, and the web chat. Chat platforms start only when their tokens are set.
 import { startRuntime } from '../agents/runtime.ts';
+import { startTelegram } from './telegram/start.ts';
 import { buildWebServer } from './web/server.ts';
 
 const port = Number(process.env.PORT ?? 3000);
@@ -10,20 +11,32 @@ const runtime = await startRuntime();
 const web = buildWebServer({ db: runtime.db, assistant: runtime.assistant, log: console.error });
 await web.listen({ port, host });
 
-const adapter = (name: string, env: string) =>
-  process.env[env] ? `${name}: token set, but this version has no ${name} adapter yet` : `${name}: off (set ${env} to enable)`;
+const stops: (() => Promise<void>)[] = [];
+async function adapter(name: string, env: string, start: () => Promise<{ status: string; stop: () => Promise<void> }>): Promise<string> {
+  if (!process.env[env]) return `${name}: off (set ${env} to enable)`;
+  try {
+    const started = await start();
+    stops.push(started.stop);
+    return `${name}: ${started.status}`;
+  } catch (error) {
+    console.error(`[${name}] ${(error as Error).stack ?? error}`);
+    return `${name}: off (failed to start: ${(error as Error).message})`;
+  }
+}
+const telegram = await adapter('Telegram', 'TELEGRAM_BOT_TOKEN', () => startTelegram(runtime, process.env, console.error));
 console.log([
   `Shop Assistant is running.`,
   `  store:  ${runtime.storeDescription}`,
   `  model:  ${runtime.modelDescription}`,
   `  web chat: on → http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
-  `  ${adapter('Telegram', 'TELEGRAM_BOT_TOKEN')}`,
+  `  ${telegram}`,
   `  ${adapter('Slack', 'SLACK_BOT_TOKEN')}`,
   `  terminal chat: npm run chat`,
   `Press Ctrl+C to stop.`,
 ].join('\n'));
 
 const stop = async () => {
+  await Promise.allSettled(stops.map((stop) => stop()));
   await web.close();
   await runtime.db.$disconnect();
   process.exit(0);

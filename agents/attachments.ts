@@ -1,0 +1,40 @@
+// What a reply carries besides text, derived from the tool results, for adapters to render in their
+// idiom: a location request button, shops to navigate to (with why they rank there), charts.
+import type { Locale } from '../tools/context.ts';
+import { WEIGHTS } from '../tools/nearby-shops.ts';
+
+export type ShopPin = { id: number; name: string; lat: number; lng: number; address: string; why: string };
+export type ChartSpec =
+  | { kind: 'line'; title: string; x: string[]; series: { name: string; values: number[] }[]; yLabel: string }
+  | { kind: 'bar'; title: string; labels: string[]; values: number[]; yLabel: string };
+export type Attachments = { needsLocation: boolean; shops: ShopPin[]; charts: ChartSpec[] };
+
+type Call = { name: string; result?: unknown };
+
+export function attachmentsFor(calls: Call[], locale: Locale): Attachments {
+  const out: Attachments = { needsLocation: false, shops: [], charts: [] };
+  const zh = locale === 'zh';
+  for (const call of calls) {
+    const r = call.result as Record<string, any> | undefined;
+    if (!r || r.error) continue;
+    if (r.status === 'need_location') out.needsLocation = true;
+    if (call.name === 'nearby_shops' && r.status === 'ok') {
+      for (const s of r.results) {
+        const distance = Math.max(0, 1 - s.distanceM / (r.radiusKm * 1000));
+        const why = zh
+          ? `距离 ${s.distanceM} 米（得分 ${distance.toFixed(2)}×${WEIGHTS.distance}）、评分 ${s.rating}（${WEIGHTS.rating * 100}%）${s.offer ? `、价格 ¥${s.offer.price}（与市场中位价相比，占 ${WEIGHTS.price * 100}%）` : ''}，综合 ${s.score}。`
+          : `${s.distanceM} m away (score ${distance.toFixed(2)} × ${WEIGHTS.distance}), rated ${s.rating} (${WEIGHTS.rating * 100}%)${s.offer ? `, ¥${s.offer.price} vs the market median (${WEIGHTS.price * 100}%)` : ''}: overall ${s.score}.`;
+        out.shops.push({ id: s.shopId, name: s.name, lat: s.lat, lng: s.lng, address: s.address, why });
+      }
+    }
+    if (call.name === 'merchant_stats' && r.current?.orders > 0) {
+      if (r.daily.length > 1) {
+        out.charts.push({ kind: 'line', title: zh ? `每日销售额 ${r.period.from} – ${r.period.to}` : `Daily revenue ${r.period.from} – ${r.period.to}`, x: r.daily.map((d: any) => d.date.slice(5)), series: [{ name: zh ? '销售额' : 'revenue', values: r.daily.map((d: any) => d.revenue) }], yLabel: '¥' });
+      }
+      if (r.topProducts.length) {
+        out.charts.push({ kind: 'bar', title: zh ? '畅销商品（销售额）' : 'Top products (revenue)', labels: r.topProducts.map((p: any) => p.name), values: r.topProducts.map((p: any) => p.revenue), yLabel: '¥' });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,171 @@
+// Telegram adapter for shoppers (telegraf). Thin: an update becomes (caller, text | location | photo),
+// the one assistant answers, and the answer is rendered with Telegram's buttons and formatting.
+import { Telegraf, type Context } from 'telegraf';
+import type { Assistant, AssistantReply } from '../../agents/assistant.ts';
+import type { ShopPin } from '../../agents/attachments.ts';
+import { findCaller, findOrCreateShopper, linkIdentity } from '../../agents/identity.ts';
+import { clearConversation } from '../../agents/memory.ts';
+import { answerPhoto, MAX_PHOTO_BYTES } from '../../agents/photo.ts';
+import type { Store } from '../../prisma/store.ts';
+import { PHRASES } from '../../prompts/replies/phrases.ts';
+import type { Caller, Locale } from '../../tools/context.ts';
+import { ChatQueue } from '../shared/chat-queue.ts';
+import { escapeHtml, inlineKeyboard, locationKeyboard, toHtmlChunks } from './render.ts';
+
+export type TelegramOptions = { token: string; apiRoot?: string; perMinute?: number; downloadTimeoutMs?: number; demoCustomers?: number };
+export type TelegramDeps = { db: Store; assistant: Assistant; log: (line: string) => void };
+
+const localeOf = (code?: string): Locale => (code?.toLowerCase().startsWith('zh') ? 'zh' : 'en');
+
+export function createTelegramBot(deps: TelegramDeps, options: TelegramOptions) {
+  const bot = new Telegraf(options.token, { telegram: options.apiRoot ? { apiRoot: options.apiRoot } : {} });
+  const queue = new ChatQueue(options.perMinute ?? 20, (key, error) => deps.log(`[telegram ${key}] ${(error as Error).stack ?? error}`));
+  // Shops last shown per chat, for "navigate" and "why this?" buttons (bounded, newest kept).
+  const shown = new Map<string, ShopPin[]>();
+
+  async function who(ctx: Context): Promise<{ caller: Caller; locale: Locale }> {
+    const from = ctx.from!;
+    const caller = await findOrCreateShopper(deps.db, 'telegram', String(from.id), { name: [from.first_name, from.last_name].filter(Boolean).join(' '), locale: localeOf(from.language_code) });
+    if (caller.role !== 'shopper') return { caller, locale: 'zh' };
+    const customer = await deps.db.customer.findUnique({ where: { id: caller.customerId }, select: { language: true } });
+    return { caller, locale: customer?.language === 'en' ? 'en' : 'zh' };
+  }
+
+  async function send(ctx: Context, answer: AssistantReply) {
+    const chatKey = `telegram:${ctx.chat!.id}`;
+    if (answer.attachments.shops.length) {
+      shown.set(chatKey, answer.attachments.shops);
+      if (shown.size > 1000) shown.delete(shown.keys().next().value!);
+    }
+    const chunks = toHtmlChunks(answer.reply);
+    const keyboard = answer.attachments.needsLocation ? locationKeyboard(answer.locale === 'zh') : inlineKeyboard(answer);
+    for (const [i, chunk] of chunks.entries()) {
+      await ctx.reply(chunk, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...(i === chunks.length - 1 && keyboard ? keyboard : {}) });
+    }
+  }
+
+  /** Every update goes through the chat's queue; the handler returns at once so polling goes on. */
+  function enqueue(ctx: Context, work: () => Promise<void>) {
+    const key = `telegram:${ctx.chat?.id ?? ctx.from?.id}`;
+    if (!queue.allow(key)) {
+      if (ctx.callbackQuery) void ctx.answerCbQuery('…').catch(() => {});
+      return;
+    }
+    void queue.run(key, async () => {
+      try {
+        await work();
+      } catch (error) {
+        deps.log(`[telegram ${key}] ${(error as Error).stack ?? error}`);
+        const zh = localeOf(ctx.from?.language_code) === 'zh';
+        await ctx.reply(zh ? '抱歉，出错了，请稍后再试。' : 'Sorry, something went wrong. Please try again.').catch(() => {});
+      }
+    });
+  }
+
+  const ask = (ctx: Context, input: { text?: string; location?: { lat: number; lng: number } }) =>
+    enqueue(ctx, async () => {
+      const { caller, locale } = await who(ctx);
+      await ctx.sendChatAction('typing').catch(() => {});
+      const answer = await deps.assistant.handle({ chatKey: `telegram:${ctx.chat!.id}`, caller, locale: input.text ? undefined : locale, ...input });
+      await send(ctx, answer);
+    });
+
+  bot.start((ctx) =>
+    enqueue(ctx, async () => {
+      const { caller, locale } = await who(ctx);
+      const zh = locale === 'zh';
+      const hello = zh ? `你好，${ctx.from.first_name}！` : `Hi ${ctx.from.first_name}! `;
+      await ctx.reply(hello + PHRASES.capabilities(caller.role, locale), {
+        reply_markup: { inline_keyboard: [[{ text: zh ? '用演示账号试试（有购物记录）' : 'Try a demo shopper (with history)', callback_data: 'demo' }]] },
+      });
+    }),
+  );
+  bot.help((ctx) => enqueue(ctx, async () => {
+    const { caller, locale } = await who(ctx);
+    await ctx.reply(PHRASES.capabilities(caller.role, locale) + (locale === 'zh' ? '\n\n命令：/lang 切换中英文，/reset 清空对话' : '\n\nCommands: /lang switch Chinese/English, /reset forget this chat'));
+  }));
+  bot.command('lang', (ctx) => enqueue(ctx, async () => {
+    const { caller, locale } = await who(ctx);
+    const next: Locale = locale === 'zh' ? 'en' : 'zh';
+    if (caller.role === 'shopper') await deps.db.customer.update({ where: { id: caller.customerId }, data: { language: next } });
+    await ctx.reply(next === 'zh' ? '已切换为中文。' : 'Switched to English.');
+  }));
+  bot.command('reset', (ctx) => enqueue(ctx, async () => {
+    const { locale } = await who(ctx);
+    await clearConversation(deps.db, `telegram:${ctx.chat.id}`);
+    shown.delete(`telegram:${ctx.chat.id}`);
+    await ctx.reply(locale === 'zh' ? '好的，之前的对话已清空。' : 'Done, this conversation is forgotten.', { reply_markup: { remove_keyboard: true } });
+  }));
+
+  bot.on('location', (ctx) => ask(ctx, { location: { lat: ctx.message.location.latitude, lng: ctx.message.location.longitude } }));
+  bot.on('venue', (ctx) => ask(ctx, { location: { lat: ctx.message.venue.location.latitude, lng: ctx.message.venue.location.longitude } }));
+  bot.on('text', (ctx) => ask(ctx, { text: ctx.message.text }));
+
+  const photo = (ctx: Context, fileId: string, size?: number) =>
+    enqueue(ctx, async () => {
+      const { locale } = await who(ctx);
+      if (size && size > MAX_PHOTO_BYTES) return void (await ctx.reply(answerPhoto(new Uint8Array(MAX_PHOTO_BYTES + 1), locale).reply));
+      const bytes = await download(await ctx.telegram.getFileLink(fileId), options.downloadTimeoutMs ?? 15_000);
+      await ctx.reply(answerPhoto(bytes, locale).reply);
+    });
+  bot.on('photo', (ctx) => {
+    const largest = ctx.message.photo.at(-1)!;
+    photo(ctx, largest.file_id, largest.file_size);
+  });
+  bot.on('document', (ctx) => {
+    const doc = ctx.message.document;
+    if (doc.mime_type?.startsWith('image/')) photo(ctx, doc.file_id, doc.file_size);
+    else enqueue(ctx, async () => void (await ctx.reply(answerPhoto(new Uint8Array(0), (await who(ctx)).locale).reply)));
+  });
+
+  bot.on('callback_query', (ctx) => {
+    const data = 'data' in ctx.callbackQuery ? ctx.callbackQuery.data : '';
+    enqueue(ctx, async () => {
+      await ctx.answerCbQuery().catch(() => {});
+      const { caller, locale } = await who(ctx);
+      const zh = locale === 'zh';
+      const chatKey = `telegram:${ctx.chat!.id}`;
+      if (data.startsWith('say:')) {
+        const answer = await deps.assistant.handle({ chatKey, caller, text: data.slice(4) });
+        return send(ctx, answer);
+      }
+      if (data.startsWith('nav:')) {
+        const shop = await deps.db.shop.findUnique({ where: { id: Number(data.slice(4)) } });
+        if (!shop) return void (await ctx.reply(zh ? '找不到这家店了。' : 'That shop no longer exists.'));
+        return void (await ctx.replyWithVenue(shop.lat, shop.lng, zh ? shop.nameZh : shop.nameEn, zh ? shop.addressZh : shop.addressEn));
+      }
+      if (data.startsWith('why:')) {
+        const pin = shown.get(chatKey)?.find((s) => s.id === Number(data.slice(4)));
+        return void (await ctx.reply(pin ? `<b>${escapeHtml(pin.name)}</b>\n${escapeHtml(pin.why)}` : zh ? '这条结果已过期，请重新搜索。' : 'That result has expired; please search again.', { parse_mode: 'HTML' }));
+      }
+      if (data === 'demo') {
+        // Demo shoppers with purchase history: the seeded customers. Each Telegram user gets one.
+        const count = Math.min(options.demoCustomers ?? 200, await deps.db.customer.count());
+        const id = 1 + (Number(ctx.from!.id) % Math.max(1, count));
+        const customer = await deps.db.customer.findUnique({ where: { id } });
+        if (!customer) return void (await ctx.reply(zh ? '暂时没有演示账号。' : 'No demo shopper is available.'));
+        await linkIdentity(deps.db, 'telegram', String(ctx.from!.id), { role: 'shopper', customerId: id });
+        return void (await ctx.reply(zh ? `好的，你现在是演示顾客「${customer.displayName}」（${customer.job}）。试试问“附近哪里有卖洗衣液”。` : `OK, you are now demo shopper "${customer.displayName}" (${customer.job}). Try "where can I buy laundry detergent nearby?"`));
+      }
+    });
+  });
+
+  bot.catch((error) => deps.log(`[telegram] ${(error as Error).stack ?? error}`));
+  return { bot, idle: () => queue.idle(), findCaller: (userId: string) => findCaller(deps.db, 'telegram', userId) };
+}
+
+/** Downloads a Telegram file with a time-out and a size cap (stops reading past the cap). */
+export async function download(url: URL | string, timeoutMs: number): Promise<Uint8Array> {
+  const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+  if (!res.ok || !res.body) throw new Error(`file download failed: HTTP ${res.status}`);
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+    total += chunk.length;
+    if (total > MAX_PHOTO_BYTES) {
+      return new Uint8Array(MAX_PHOTO_BYTES + 1); // over the cap: answered as too large
+    }
+    parts.push(chunk);
+  }
+  return Buffer.concat(parts);
+}
