@@ -7,7 +7,7 @@ import { PHRASES } from '../prompts/replies/phrases.ts';
 import { suggestionsFor } from '../prompts/replies/tool-results.ts';
 import { systemPrompt } from '../prompts/system.ts';
 import { ProductIndex } from '../tools/catalogue/product-search.ts';
-import { ToolError, type Caller, type CallerContext, type LatLng, type Locale } from '../tools/context.ts';
+import { ToolError, type Caller, type CallerContext, type LatLng, type Locale, type ToolDeps } from '../tools/context.ts';
 import { TOOLS } from '../tools/index.ts';
 import { localDate } from '../tools/merchant-stats/period.ts';
 import { loadCaller, rememberLocation } from './caller.ts';
@@ -34,6 +34,8 @@ export type AssistantOptions = { db: Store; model?: BaseChatModel; modelConfig?:
 
 export class Assistant {
   private constructor(
+    /** The store and catalogue the tools run on (adapters reuse them, e.g. for Slack's App Home). */
+    readonly toolDeps: ToolDeps,
     private readonly db: Store,
     private readonly agent: ReturnType<typeof createAgent>,
     private readonly clock: () => Date,
@@ -44,9 +46,10 @@ export class Assistant {
     const products = await ProductIndex.load(options.db);
     const log = options.log ?? ((line: string) => console.error(line));
     const model = options.model ?? createChatModel(options.modelConfig ?? modelConfig(), products);
-    const tools = TOOLS.map((spec) => toLangChainTool(spec, { db: options.db, products }, log));
+    const toolDeps: ToolDeps = { db: options.db, products };
+    const tools = TOOLS.map((spec) => toLangChainTool(spec, toolDeps, log));
     const agent = createAgent({ model, tools });
-    return new Assistant(options.db, agent, options.clock ?? (() => new Date()), log);
+    return new Assistant(toolDeps, options.db, agent, options.clock ?? (() => new Date()), log);
   }
 
   async handle(turn: Turn): Promise<AssistantReply> {

@@ -1,6 +1,7 @@
 // `npm start`: the assistant on its embedded defaults — SQLite store (seeded on first run), the local
 // planner, and the web chat. Chat platforms start only when their tokens are set.
 import { startRuntime } from '../agents/runtime.ts';
+import { startSlack } from './slack/start.ts';
 import { startTelegram } from './telegram/start.ts';
 import { buildWebServer } from './web/server.ts';
 
@@ -24,13 +25,14 @@ async function adapter(name: string, env: string, start: () => Promise<{ status:
   }
 }
 const telegram = await adapter('Telegram', 'TELEGRAM_BOT_TOKEN', () => startTelegram(runtime, process.env, console.error));
+const slack = await adapter('Slack', 'SLACK_BOT_TOKEN', () => startSlack(runtime, process.env, console.error));
 console.log([
   `Shop Assistant is running.`,
   `  store:  ${runtime.storeDescription}`,
   `  model:  ${runtime.modelDescription}`,
   `  web chat: on → http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
   `  ${telegram}`,
-  `  ${adapter('Slack', 'SLACK_BOT_TOKEN')}`,
+  `  ${slack}`,
   `  terminal chat: npm run chat`,
   `Press Ctrl+C to stop.`,
 ].join('\n'));

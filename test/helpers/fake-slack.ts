@@ -1,0 +1,66 @@
+// A fake Slack Web API on 127.0.0.1 (clientOptions.slackApiUrl) recording calls, including the
+// three steps of files.uploadV2; and signed requests into a Bolt HTTP receiver.
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type SlackCall = { method: string; body: any };
+
+export async function fakeSlackApi() {
+  const calls: SlackCall[] = [];
+  const uploads: { fileId: string; bytes: Buffer }[] = [];
+  let fileCounter = 0;
+  const server = createServer(async (req: IncomingMessage, res) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks);
+    const url = new URL(req.url!, 'http://x');
+    const upload = url.pathname.match(/^\/upload\/(\w+)$/);
+    if (upload) {
+      uploads.push({ fileId: upload[1], bytes: raw });
+      return void res.writeHead(200).end('OK');
+    }
+    const method = url.pathname.replace(/^\/api\//, '');
+    const type = req.headers['content-type'] ?? '';
+    const body = type.includes('json') ? JSON.parse(raw.toString() || '{}') : Object.fromEntries(new URLSearchParams(raw.toString()));
+    for (const k of ['blocks', 'view', 'files']) if (typeof body[k] === 'string') body[k] = JSON.parse(body[k]);
+    calls.push({ method, body });
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const reply: Record<string, unknown> = { ok: true };
+    if (method === 'auth.test') Object.assign(reply, { user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'shopbot' });
+    if (method === 'chat.postMessage') Object.assign(reply, { ts: `${Date.now()}.000100`, channel: body.channel });
+    if (method === 'files.getUploadURLExternal') {
+      const id = `F${++fileCounter}`;
+      Object.assign(reply, { upload_url: `${base}/upload/${id}`, file_id: id });
+    }
+    if (method === 'files.completeUploadExternal') Object.assign(reply, { files: (body.files ?? []).map((f: any) => ({ id: f.id, title: f.title })) });
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(reply));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`,
+    calls,
+    uploads,
+    of: (method: string) => calls.filter((c) => c.method === method),
+    async waitFor(method: string, count: number, timeoutMs = 10_000) {
+      const start = Date.now();
+      while (calls.filter((c) => c.method === method).length < count) {
+        if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${count} × ${method}; got ${calls.map((c) => c.method).join(', ')}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      return calls.filter((c) => c.method === method);
+    },
+    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+  };
+}
+
+export function signedPost(url: string, secret: string, body: string, contentType: string, tamper = false) {
+  const ts = String(Math.floor(Date.now() / 1000));
+  const signature = 'v0=' + createHmac('sha256', secret).update(`v0:${ts}:${body}`).digest('hex');
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': contentType, 'x-slack-request-timestamp': ts, 'x-slack-signature': tamper ? signature.replace(/.$/, '0') : signature },
+    body,
+  });
+}
