@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { parseCaller } from '../../agents/caller.ts';
 import type { Assistant } from '../../agents/assistant.ts';
 import { clearConversation } from '../../agents/memory.ts';
+import { answerPhoto, MAX_PHOTO_BYTES } from '../../agents/photo.ts';
+import { renderChartPng } from '../shared/charts.ts';
 import type { Store } from '../../prisma/store.ts';
 
 const PUBLIC = join(import.meta.dirname, 'public');
@@ -45,7 +47,18 @@ export function buildWebServer(deps: { db: Store; assistant: Assistant; log?: (l
     if (!parsed.success) return reply.code(400).send({ error: 'bad_request', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
     const { as, chatId, text, location, locale } = parsed.data;
     const answer = await deps.assistant.handle({ chatKey: `web:${chatId}:${as}`, caller: parseCaller(as), text, location, locale });
-    return answer;
+    // The same chart PNGs Slack gets, inline as data URLs.
+    const charts = answer.attachments.charts.map((c) => ({ title: c.title, src: `data:image/png;base64,${renderChartPng(c).toString('base64')}` }));
+    return { ...answer, charts };
+  });
+
+  // A product photo as the raw request body (image/jpeg, image/png, image/webp), up to 10 MB.
+  app.addContentTypeParser(/^image\//, { parseAs: 'buffer', bodyLimit: MAX_PHOTO_BYTES }, (_req, body, done) => done(null, body));
+  app.post('/api/photo', { bodyLimit: MAX_PHOTO_BYTES }, async (req, reply) => {
+    const query = chatBody.pick({ as: true, chatId: true, locale: true }).safeParse(req.query);
+    if (!query.success) return reply.code(400).send({ error: 'bad_request', message: query.error.issues.map((i) => i.message).join('; ') });
+    if (!Buffer.isBuffer(req.body)) return reply.code(415).send({ error: 'unsupported', message: 'Send the photo as the request body with an image/* content type.' });
+    return answerPhoto(req.body, query.data.locale ?? 'zh');
   });
 
   app.post('/api/reset', async (req, reply) => {
@@ -58,7 +71,7 @@ export function buildWebServer(deps: { db: Store; assistant: Assistant; log?: (l
   app.setErrorHandler((error, _req, reply) => {
     const status = (error as { statusCode?: number }).statusCode ?? 500;
     if (status >= 500) deps.log?.(`[web] ${error.stack ?? error}`);
-    reply.code(status).send({ error: status === 413 ? 'too_large' : 'error', message: status === 413 ? 'Request body too large (64 KB max).' : status >= 500 ? 'Internal error' : error.message });
+    reply.code(status).send({ error: status === 413 ? 'too_large' : 'error', message: status === 413 ? 'Request body too large (64 KB for messages, 10 MB for photos).' : status >= 500 ? 'Internal error' : error.message });
   });
   return app;
 }

@@ -81,10 +81,12 @@ export function renderPriceCheck(r: Any, l: Locale): string {
   return lines.join('\n');
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 export function renderMerchantStats(r: Any, l: Locale): string {
   const zh = l === 'zh';
   const c = r.current;
-  const shops = r.shops.length === 1 ? r.shops[0].name : zh ? `你的${r.shops.length}家店` : `your ${r.shops.length} shops`;
+  const shops = r.shops.length === 1 ? r.shops[0].name : zh ? `你的${r.shops.length}家店` : `Your ${r.shops.length} shops`;
   const period = `${r.period.from} – ${r.period.to}`;
   if (c.orders === 0) return zh ? `${shops}在 ${period} 没有成交订单。` : `${shops} had no paid orders in ${period}.`;
   const lines = zh
@@ -97,12 +99,12 @@ export function renderMerchantStats(r: Any, l: Locale): string {
     : [
         `${shops} (${period}):`,
         `• Revenue ${yuan(c.revenue)} (${signedPct(r.change.revenuePct, l)} vs previous period)`,
-        `• ${c.orders} orders (${signedPct(r.change.ordersPct, l)}), average basket ${yuan(c.averageBasket)} (${signedPct(r.change.averageBasketPct, l)})`,
-        `• ${c.units} units sold to ${c.customers} customers${c.refunds ? `, ${c.refunds} refunds` : ''}`,
+        `• ${plural(c.orders, 'order')} (${signedPct(r.change.ordersPct, l)}), average basket ${yuan(c.averageBasket)} (${signedPct(r.change.averageBasketPct, l)})`,
+        `• ${plural(c.units, 'unit')} sold to ${plural(c.customers, 'customer')}${c.refunds ? `, ${plural(c.refunds, 'refund')}` : ''}`,
       ];
   if (r.topProducts.length) {
     lines.push(zh ? '畅销商品：' : 'Top products:');
-    r.topProducts.forEach((p: Any, i: number) => lines.push(`${i + 1}. ${p.name} — ${yuan(p.revenue)}${zh ? `，${p.units}件，占${p.sharePct}%` : `, ${p.units} units, ${p.sharePct}%`}`));
+    r.topProducts.forEach((p: Any, i: number) => lines.push(`${i + 1}. ${p.name} — ${yuan(p.revenue)}${zh ? `，${p.units}件，占${p.sharePct}%` : `, ${plural(p.units, 'unit')}, ${p.sharePct}%`}`));
   }
   return lines.join('\n');
 }

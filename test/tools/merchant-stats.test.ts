@@ -35,7 +35,8 @@ describe('merchant_stats', () => {
       ['Blue Moon laundry detergent 2kg', 120, 3], ['Liby laundry detergent 2kg', 39, 1], ['Blue Moon hand wash 500ml', 30, 2],
     ]);
     expect(r.topProducts[0].sharePct).toBe(63.5);
-    expect(r.daily.map((d: any) => d.date)).toEqual(['2026-11-16', '2026-11-20', '2026-11-22']);
+    // Every day of the week, zeros included.
+    expect(r.daily.map((d: any) => [d.date.slice(8), d.revenue])).toEqual([['16', 80], ['17', 0], ['18', 0], ['19', 0], ['20', 79], ['21', 0], ['22', 30]]);
   });
 
   it('narrows to one of the merchant\'s shops', async () => {

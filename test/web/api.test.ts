@@ -50,6 +50,27 @@ describe('POST /api/chat', () => {
   });
 });
 
+describe('POST /api/photo', () => {
+  const photo = (body: Buffer, type = 'image/jpeg', query = 'as=shopper:1&chatId=p1&locale=en') =>
+    app.inject({ method: 'POST', url: `/api/photo?${query}`, headers: { 'content-type': type }, payload: body });
+  it('accepts an image and says scan-to-buy is not available yet', async () => {
+    const res = await photo(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]));
+    expect(res.json()).toMatchObject({ error: 'not_available', reply: expect.stringContaining('Scan-to-buy is not available yet') });
+  });
+  it('explains a broken image, refuses other content types and oversized photos', async () => {
+    expect((await photo(Buffer.from('GIF89a..'), 'image/gif')).json().error).toBe('not_an_image');
+    expect((await photo(Buffer.from('hello'), 'text/plain')).statusCode).toBe(415);
+    expect((await photo(Buffer.alloc(11 * 1024 * 1024), 'image/jpeg')).statusCode).toBe(413);
+    expect((await photo(Buffer.from([0xff, 0xd8, 0xff]), 'image/jpeg', 'as=nobody')).statusCode).toBe(400);
+  });
+});
+
+it('returns chart images with a merchant\'s sales answer', async () => {
+  const body = (await chat({ as: 'merchant:1', chatId: 'api3', text: 'sales last week' })).json();
+  expect(body.charts.map((c: any) => c.title)).toEqual(['Daily revenue 2026-11-16 – 2026-11-22', 'Top products (revenue)']);
+  expect(body.charts[0].src).toMatch(/^data:image\/png;base64,iVBORw0KGgo/);
+});
+
 it('lists personas and serves the page', async () => {
   const personas = (await app.inject('/api/personas')).json();
   expect(personas.shoppers[0]).toMatchObject({ as: 'shopper:1', name: '小王' });

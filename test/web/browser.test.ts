@@ -65,6 +65,21 @@ describe.skipIf(!available)('web chat in Chromium', () => {
     await page.fill('#text', 'how were sales last week?');
     await page.press('#text', 'Enter');
     await expect.poll(() => page.locator('.msg.bot').last().textContent()).toContain('Revenue ¥189');
+    // The daily revenue and top-products charts, rendered server-side as PNG.
+    const charts = page.locator('.msg.bot').last().locator('img');
+    await expect.poll(() => charts.count()).toBe(2);
+    expect(await charts.first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(720);
+    await page.screenshot({ path: 'data/test/web-chat-merchant.png', fullPage: true });
+    await page.close();
+  });
+
+  it('a shopper uploads a product photo and is told what scan-to-buy will do', async () => {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.setInputFiles('#photo', { name: 'detergent.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') });
+    await expect.poll(() => page.locator('.msg.bot').count()).toBe(1);
+    expect(await page.locator('.msg.bot').textContent()).toMatch(/拍照识货|Scan-to-buy/);
     await page.close();
   });
 });

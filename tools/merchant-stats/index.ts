@@ -100,7 +100,17 @@ export const merchantStats = defineTool({
         averageBasketPct: pct(current.totals.averageBasket, previous.totals.averageBasket),
       },
       topProducts: top.map(([id, p]) => ({ productId: id, name: nameOf.get(id) ?? `#${id}`, units: p.units, revenue: toYuan(p.revenue), sharePct: itemRevenue ? Math.round((p.revenue / itemRevenue) * 1000) / 10 : 0 })),
-      daily: [...byDay.entries()].sort().map(([date, v]) => ({ date, revenue: toYuan(v.revenue), orders: v.orders })),
+      // Every day of the period (up to today), zero where nothing sold, so trends are honest.
+      daily: daysBetween(range.from, new Date(Math.min(range.to.getTime(), ctx.now.getTime()))).map((date) => {
+        const v = byDay.get(date);
+        return { date, revenue: toYuan(v?.revenue ?? 0), orders: v?.orders ?? 0 };
+      }),
     };
   },
 });
+
+function daysBetween(from: Date, to: Date): string[] {
+  const days: string[] = [];
+  for (let t = from.getTime(); t < to.getTime(); t += 86_400_000) days.push(localDate(new Date(t)));
+  return days;
+}

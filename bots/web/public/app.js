@@ -6,10 +6,20 @@ localStorage.setItem('chatId', chatId);
 
 function persona() { return $('persona').value; }
 
-function add(text, who, isError = false) {
+function add(text, who, isError = false, images = []) {
   const div = document.createElement('div');
   div.className = `msg ${who}${isError ? ' error' : ''}`;
   div.textContent = text;
+  for (const image of images) {
+    const figure = document.createElement('figure');
+    const img = document.createElement('img');
+    img.src = image.src;
+    img.alt = image.title;
+    const caption = document.createElement('figcaption');
+    caption.textContent = image.title;
+    figure.append(img, caption);
+    div.append(figure);
+  }
   messages.append(div);
   messages.scrollTop = messages.scrollHeight;
   return div;
@@ -35,7 +45,7 @@ async function send(body) {
     const data = await res.json();
     if (!res.ok) add(data.message || 'Error', 'bot', true);
     else {
-      add(data.reply, 'bot', Boolean(data.error));
+      add(data.reply, 'bot', Boolean(data.error), data.charts || []);
       showSuggestions(data.suggestions);
     }
   } catch (e) {
@@ -65,6 +75,24 @@ $('locate').addEventListener('click', () => {
   navigator.geolocation.getCurrentPosition((pos) => sendPlace(`${pos.coords.latitude},${pos.coords.longitude}`), fallback, { timeout: 5000 });
 });
 $('place-dialog').addEventListener('close', () => { if ($('place-dialog').returnValue === 'ok') sendPlace($('place').value); });
+
+$('photo').addEventListener('change', async () => {
+  const file = $('photo').files[0];
+  $('photo').value = '';
+  if (!file) return;
+  add('📷 ' + file.name, 'user', false, [{ src: URL.createObjectURL(file), title: file.name }]);
+  $('typing').hidden = false;
+  try {
+    const locale = /^zh/.test(navigator.language) ? 'zh' : 'en';
+    const res = await fetch(`/api/photo?as=${encodeURIComponent(persona())}&chatId=${chatId}&locale=${locale}`, { method: 'POST', headers: { 'content-type': file.type || 'image/jpeg' }, body: file });
+    const data = await res.json();
+    add(data.reply || data.message, 'bot', !res.ok || data.error !== 'not_available');
+  } catch (e) {
+    add('网络错误 / Network error: ' + e.message, 'bot', true);
+  } finally {
+    $('typing').hidden = true;
+  }
+});
 
 $('reset').addEventListener('click', async () => {
   await fetch('/api/reset', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ as: persona(), chatId }) });
