@@ -6,7 +6,8 @@ import { WEIGHTS } from '../tools/nearby-shops.ts';
 export type ShopPin = { id: number; name: string; lat: number; lng: number; address: string; why: string };
 export type ChartSpec =
   | { kind: 'line'; title: string; x: string[]; series: { name: string; values: number[] }[]; yLabel: string }
-  | { kind: 'bar'; title: string; labels: string[]; values: number[]; yLabel: string };
+  | { kind: 'bar'; title: string; labels: string[]; values: number[]; yLabel: string }
+  | { kind: 'forecast'; title: string; x: string[]; actual: number[]; mean: number[]; low: number[]; high: number[]; yLabel: string };
 export type Attachments = { needsLocation: boolean; shops: ShopPin[]; charts: ChartSpec[] };
 
 type Call = { name: string; result?: unknown };
@@ -26,6 +27,13 @@ export function attachmentsFor(calls: Call[], locale: Locale): Attachments {
           : `${s.distanceM} m away (score ${distance.toFixed(2)} × ${WEIGHTS.distance}), rated ${s.rating} (${WEIGHTS.rating * 100}%)${s.offer ? `, ¥${s.offer.price} vs the market median (${WEIGHTS.price * 100}%)` : ''}: overall ${s.score}.`;
         out.shops.push({ id: s.shopId, name: s.name, lat: s.lat, lng: s.lng, address: s.address, why });
       }
+    }
+    if (call.name === 'restock_forecast' && r.trend?.actualUnits?.length) {
+      const f = r.trend.forecast as { mean: number; low: number; high: number }[];
+      out.charts.push({
+        kind: 'forecast', title: zh ? `每周销量与未来 ${f.length} 周预测（${r.trend.model}）` : `Weekly units and ${f.length}-week forecast (${r.trend.model})`,
+        x: r.trend.weeks.map((w: string) => w.slice(5)), actual: r.trend.actualUnits, mean: f.map((p) => p.mean), low: f.map((p) => p.low), high: f.map((p) => p.high), yLabel: zh ? '件' : 'units',
+      });
     }
     if (call.name === 'merchant_stats' && r.current?.orders > 0) {
       if (r.daily.length > 1) {

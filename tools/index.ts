@@ -3,5 +3,7 @@ import type { ToolSpec } from './context.ts';
 import { merchantStats } from './merchant-stats/index.ts';
 import { nearbyShops } from './nearby-shops.ts';
 import { priceCheck } from './price-check/index.ts';
+import { restockForecast } from './restock-forecast/index.ts';
+import { satisfactionReport } from './satisfaction-report/index.ts';
 
-export const TOOLS: readonly ToolSpec[] = [nearbyShops, priceCheck, merchantStats] as unknown as ToolSpec[];
+export const TOOLS: readonly ToolSpec[] = [nearbyShops, priceCheck, merchantStats, restockForecast, satisfactionReport] as unknown as ToolSpec[];

@@ -103,3 +103,14 @@ export function findCategoryWord(text: string): Category | undefined {
   }
   return undefined;
 }
+
+export function findLeadTimeDays(text: string): number | undefined {
+  const m = /(?:交货期|交期|到货(?:时间)?|lead[- ]time(?: of)?)\s*(?:是|为|=|:)?\s*(\d{1,2})\s*(?:天|days?)/i.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+
+export function findServiceLevel(text: string): number | undefined {
+  const m = /(?:服务水平|service level(?: of)?)\s*(?:是|为|=|:)?\s*(\d{2}(?:\.\d)?)\s*%/i.exec(text);
+  const v = m ? Number(m[1]) / 100 : undefined;
+  return v && v >= 0.5 && v <= 0.999 ? v : undefined;
+}

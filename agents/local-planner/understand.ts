@@ -5,7 +5,7 @@ import { queryTerms } from '../../tools/catalogue/product-search.ts';
 import type { Caller, Locale } from '../../tools/context.ts';
 import { PHRASES } from '../../prompts/replies/phrases.ts';
 import { findPlace } from './places.ts';
-import { findCategoryWord, findPeriod, findPrice, findRadiusKm, findShopCategory, findShopId, findTopN } from './slots.ts';
+import { findCategoryWord, findLeadTimeDays, findPeriod, findPrice, findRadiusKm, findServiceLevel, findShopCategory, findShopId, findTopN } from './slots.ts';
 
 export type PreviousCall = { name: string; args: Record<string, any>; result?: Record<string, any> };
 export type Plan = { tool: string; args: Record<string, unknown> } | { reply: string };
@@ -20,6 +20,8 @@ const THANKS = /^(thanks|thank you|thx|谢谢|多谢|感谢|好的谢谢|ok than
 const NEARBY = /附近|周边|旁边|哪里|哪儿|哪家|在哪|去哪|哪能|有卖|买到|能买|where|near|nearby|around here|close to|closest|nearest|which shops?|shops? (?:that )?sell|buy|find (?:a|an|some)?/i;
 const PRICE = /贵|便宜吗|合理|划算|值不值|值得|价格怎么样|正常吗|宰|坑|fair|expensive|overpriced|rip[- ]?off|too much|good price|worth|reasonable|a good deal|pricey/i;
 const STATS = /销售|销量|营业额|营收|收入|流水|订单|业绩|卖得|卖了|生意|客单价|畅销|热销|卖得最好|经营|数据|sales|revenue|turnover|orders|how did .* do|how (?:are|were) (?:we|my shops?|sales|things)|best[- ]?sell|top (?:\d+ )?products?|top sellers?|performance|figures|stats|kpi/i;
+const RESTOCK = /补货|进货|订货|备货|库存|断货|缺货预测|卖断|restock|re-stock|reorder|inventory|stock[- ]?out|run(?:ning)? out|what (?:should|to) (?:i )?order|forecast|预测/i;
+const REVIEWS = /评价|差评|好评|满意度?|投诉|抱怨|不满|口碑|怎么改进|如何改进|改进|顾客.{0,6}(?:说|反馈)|reviews?|complain(?:ts?)?|unhappy|satisfaction|satisfied|feedback|improve/i;
 const CHEAPER = /更便宜|便宜点|便宜一点|便宜些|再便宜|还有便宜|cheaper|less expensive|lower price|budget/i;
 const MORE = /^(更多|还有吗|还有呢|再来几个|下一页|more|show more|next|any others?|others?)[?？!！。.\s]*$/i;
 const NEAREST = /最近的|近一点|更近|离我最近|nearest|closer|closest/i;
@@ -83,6 +85,24 @@ export function understand(text: string, s: Situation, products: ProductIndex): 
   const earlierPlace = place ? undefined : (s.earlierTexts ?? []).map(findPlace).findLast(Boolean);
   const here = place ?? earlierPlace;
   const where = here ? { lat: here.point.lat, lng: here.point.lng } : {};
+
+  // --- Merchant: restock forecast and what customers complain about.
+  const leadTimeDays = findLeadTimeDays(raw);
+  const serviceLevel = findServiceLevel(raw);
+  const merchant = s.role === 'merchant';
+  const restockFollowUp = prev?.name === 'restock_forecast' && Boolean(leadTimeDays || serviceLevel || shopId);
+  const reviewsFollowUp = prev?.name === 'satisfaction_report' && Boolean(period || shopId);
+  // Words that name the intent win over a follow-up on the previous answer.
+  const wantsRestock = merchant && (has(RESTOCK, raw) || (restockFollowUp && !has(REVIEWS, raw)));
+  const wantsReviews = merchant && !has(RESTOCK, raw) && (has(REVIEWS, raw) || reviewsFollowUp);
+  if (wantsRestock) {
+    const base = prev?.name === 'restock_forecast' && !prev.result?.error ? prev.args : {};
+    return { tool: 'restock_forecast', args: clean({ ...base, shopId: shopId ?? base.shopId, product: strongProduct ? phrase : undefined, leadTimeDays: leadTimeDays ?? base.leadTimeDays, serviceLevel: serviceLevel ?? base.serviceLevel }) };
+  }
+  if (wantsReviews) {
+    const base = prev?.name === 'satisfaction_report' && !prev.result?.error ? prev.args : {};
+    return { tool: 'satisfaction_report', args: clean({ ...base, shopId: shopId ?? base.shopId, period: period ?? base.period }) };
+  }
 
   // --- Merchant questions about their figures.
   if (has(STATS, raw) || (s.role === 'merchant' && period && !strongProduct)) {

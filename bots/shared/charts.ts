@@ -17,6 +17,23 @@ export function renderChartPng(spec: ChartSpec, width = 720, height = 360): Buff
       yAxis: { type: 'value', name: spec.yLabel },
       series: spec.series.map((s) => ({ type: 'line', name: s.name, data: s.values, areaStyle: { opacity: 0.15 }, symbolSize: 5 })),
     });
+  } else if (spec.kind === 'forecast') {
+    // Actual weeks, then the forecast mean with its interval drawn as a band (a stacked area of high − low).
+    const pad = (values: number[]) => [...new Array(spec.actual.length - 1).fill(null), spec.actual.at(-1)!, ...values];
+    const low = [...new Array(spec.actual.length).fill(null), ...spec.low];
+    const width = [...new Array(spec.actual.length).fill(null), ...spec.high.map((h, i) => h - spec.low[i])];
+    chart.setOption({
+      ...common,
+      legend: { bottom: 0, data: ['actual', 'forecast'] },
+      xAxis: { type: 'category', data: spec.x, boundaryGap: false },
+      yAxis: { type: 'value', name: spec.yLabel },
+      series: [
+        { type: 'line', name: 'actual', data: [...spec.actual, ...new Array(spec.mean.length).fill(null)], symbolSize: 4 },
+        { type: 'line', name: 'forecast', data: pad(spec.mean), lineStyle: { type: 'dashed' }, symbolSize: 4 },
+        { type: 'line', data: low, stack: 'band', lineStyle: { opacity: 0 }, symbol: 'none' },
+        { type: 'line', data: width, stack: 'band', lineStyle: { opacity: 0 }, symbol: 'none', areaStyle: { color: '#e4572e', opacity: 0.2 } },
+      ],
+    });
   } else {
     chart.setOption({
       ...common,

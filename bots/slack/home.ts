@@ -3,6 +3,8 @@
 import type { KnownBlock } from '@slack/types';
 import type { ToolDeps } from '../../tools/context.ts';
 import { merchantStats } from '../../tools/merchant-stats/index.ts';
+import { restockForecast } from '../../tools/restock-forecast/index.ts';
+import { satisfactionReport } from '../../tools/satisfaction-report/index.ts';
 import { mrkdwnEscape } from './blocks.ts';
 
 const pct = (v: number | null) => (v === null ? '–' : `${v > 0 ? '+' : ''}${v}%`);
@@ -27,6 +29,14 @@ export async function homeView(deps: ToolDeps, merchantId: number | undefined, n
     }
     blocks.push({ type: 'divider' });
   }
-  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Ask me anything with `/shop …` or a DM, e.g. `/shop sales last month`.' }] });
+  const restock = (await restockForecast.run(deps, ctx, restockForecast.input.parse({ limit: 5 }))) as any;
+  const toOrder = restock.items.filter((i: any) => i.status !== 'ok');
+  blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*补货 Restock* — 立即订货 order now ${restock.counts.order_now} · 即将 soon ${restock.counts.order_soon}\n` +
+    (toOrder.length ? toOrder.map((i: any) => `• ${i.status === 'order_now' ? ':red_circle:' : ':large_yellow_circle:'} ${mrkdwnEscape(i.name)} — 库存 stock ${i.stock}, 订 order ${i.orderQuantity}${i.stockoutDate ? `, 断货 out ${i.stockoutDate}` : ''}`).join('\n') : '库存充足 · all stocked') } });
+  blocks.push({ type: 'divider' });
+  const reviews = (await satisfactionReport.run(deps, ctx, satisfactionReport.input.parse({ period: 'last_90_days' }))) as any;
+  blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*顾客评价 Reviews (90 days)* — ${reviews.reviews} 条, ★${reviews.averageScore ?? '–'}${reviews.comparison.peerShops ? ` (周边 peers ★${reviews.comparison.peerAverageScore ?? '–'})` : ''}\n` +
+    (reviews.themes.length ? reviews.themes.slice(0, 3).map((th: any) => `• ${mrkdwnEscape(th.label)} — ${th.reviews} (${th.sharePct}%): ${mrkdwnEscape(th.suggestion)}`).join('\n') : '没有集中的抱怨 · no recurring complaints') } });
+  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Ask me anything with `/shop …` or a DM, e.g. `/shop sales last month`, `/shop restock`, `/shop reviews`.' }] });
   return { type: 'home' as const, blocks };
 }

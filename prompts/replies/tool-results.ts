@@ -109,10 +109,61 @@ export function renderMerchantStats(r: Any, l: Locale): string {
   return lines.join('\n');
 }
 
+const STATUS: Record<string, Record<Locale, string>> = {
+  order_now: { zh: '立即订货', en: 'order now' }, order_soon: { zh: '即将需要', en: 'order soon' }, ok: { zh: '充足', en: 'OK' },
+};
+
+export function renderRestock(r: Any, l: Locale): string {
+  const zh = l === 'zh';
+  const shops = r.shops.length === 1 ? r.shops[0].name : zh ? `你的${r.shops.length}家店` : `Your ${r.shops.length} shops`;
+  if (!r.items.length) return zh ? `${shops}近半年没有销售记录，暂时无法预测补货。` : `${shops} sold nothing in the last six months, so there is nothing to forecast.`;
+  const lines = [
+    zh ? `${shops}补货建议：立即订货 ${r.counts.order_now} 种，即将需要 ${r.counts.order_soon} 种，库存充足 ${r.counts.ok} 种。`
+       : `${shops} restock: ${r.counts.order_now} to order now, ${r.counts.order_soon} soon, ${r.counts.ok} OK.`,
+  ];
+  r.items.forEach((it: Any, i: number) => {
+    const w = it.weeklyForecast[0];
+    const out = it.stockoutDate ? (zh ? `，预计 ${it.stockoutDate} 断货` : `, runs out ${it.stockoutDate}`) : '';
+    const shop = r.shops.length > 1 ? ` @${it.shopName}` : '';
+    lines.push(zh
+      ? `${i + 1}. [${STATUS[it.status].zh}] ${it.name}${shop} — 库存 ${it.stock}，下周预计 ${w.mean} 件（${w.low}–${w.high}），再订货点 ${it.reorderPoint}，建议订 ${it.orderQuantity} 件${out}（${it.model}，回测 MASE ${it.backtestMase ?? '–'}）`
+      : `${i + 1}. [${STATUS[it.status].en}] ${it.name}${shop} — stock ${it.stock}, next week ${w.mean} (${w.low}–${w.high}), reorder point ${it.reorderPoint}, order ${it.orderQuantity}${out} (${it.model}, backtest MASE ${it.backtestMase ?? '–'})`);
+  });
+  lines.push(r.policy);
+  return lines.join('\n');
+}
+
+export function renderSatisfaction(r: Any, l: Locale): string {
+  const zh = l === 'zh';
+  const shops = r.shops.length === 1 ? r.shops[0].name : zh ? `你的${r.shops.length}家店` : `Your ${r.shops.length} shops`;
+  const period = `${r.period.from} – ${r.period.to}`;
+  if (!r.reviews) return zh ? `${shops}在 ${period} 没有收到评价。` : `${shops} got no reviews in ${period}.`;
+  const stars = r.distribution.map((n: number, i: number) => `${i + 1}★ ${n}`).join(' · ');
+  const lines = [
+    zh ? `${shops}（${period}）：${r.reviews} 条评价，平均 ${r.averageScore} 分（${stars}），差评（≤3分）${r.complaints} 条。`
+       : `${shops} (${period}): ${r.reviews} reviews, average ${r.averageScore} (${stars}); ${r.complaints} complaints (≤ 3 stars).`,
+  ];
+  if (r.comparison.peerShops) {
+    lines.push(zh ? `周边 ${r.comparison.peerShops} 家同类店平均 ${r.comparison.peerAverageScore ?? '–'} 分。` : `${r.comparison.peerShops} similar shops nearby average ${r.comparison.peerAverageScore ?? '–'}.`);
+  }
+  if (r.themes.length) lines.push(zh ? '顾客主要不满：' : 'What customers complain about:');
+  r.themes.slice(0, 5).forEach((th: Any, i: number) => {
+    const peer = r.comparison.themes.find((c: Any) => c.key === th.key);
+    const vs = peer && r.comparison.peerShops ? (zh ? `，周边同类店 ${peer.peersPct}%` : `; nearby peers ${peer.peersPct}%`) : '';
+    lines.push(zh
+      ? `${i + 1}. ${th.label}：${th.reviews} 条（占差评 ${th.sharePct}%${vs}）。关键词：${th.keywords.join('、')}。例：「${th.quotes[0]}」\n   建议：${th.suggestion}`
+      : `${i + 1}. ${th.label}: ${th.reviews} reviews (${th.sharePct}% of complaints${vs}). Keywords: ${th.keywords.join(', ')}. E.g. "${th.quotes[0]}"\n   Suggestion: ${th.suggestion}`);
+  });
+  if (r.otherKeywords.length) lines.push(zh ? `其他反复出现的词：${r.otherKeywords.map((k: Any) => k.word).join('、')}` : `Other recurring words: ${r.otherKeywords.map((k: Any) => k.word).join(', ')}`);
+  return lines.join('\n');
+}
+
 export const RENDERERS: Record<string, (r: Any, l: Locale) => string> = {
   nearby_shops: renderNearby,
   price_check: renderPriceCheck,
   merchant_stats: renderMerchantStats,
+  restock_forecast: renderRestock,
+  satisfaction_report: renderSatisfaction,
 };
 
 /** Follow-ups worth offering as buttons after a tool's answer. */
@@ -122,7 +173,9 @@ export function suggestionsFor(tool: string, r: Any, l: Locale): string[] {
     const s = zh ? ['更便宜的', '更多', '最近的'] : ['cheaper ones', 'more', 'nearest'];
     return r.total > r.offset + r.results.length ? s : s.filter((x) => x !== (zh ? '更多' : 'more'));
   }
-  if (tool === 'merchant_stats') return zh ? ['上个月呢', '本周', '上周'] : ['last month?', 'this week', 'last week'];
+  if (tool === 'merchant_stats') return zh ? ['上个月呢', '本周', '补货建议', '顾客评价'] : ['last month?', 'this week', 'restock forecast', 'customer reviews'];
+  if (tool === 'restock_forecast') return zh ? ['交货期14天', '服务水平99%', '顾客评价'] : ['lead time 14 days', 'service level 99%', 'customer reviews'];
+  if (tool === 'satisfaction_report') return zh ? ['近一年', '补货建议', '上周销售'] : ['last year', 'restock forecast', 'sales last week'];
   if (tool === 'price_check' && r.status === 'ambiguous') return r.candidates.slice(0, 3).map((c: Any) => c.name);
   return [];
 }

@@ -109,6 +109,9 @@ describe('Slack merchant app', () => {
     const text = blockText(home.body.view.blocks);
     expect(text).toContain('Last 7 days');
     expect(text).toContain('¥189');
+    expect(text).toContain('Restock');
+    expect(text).toMatch(/order now \d+/);
+    expect(text).toContain('Reviews (90 days)');
     await event({ type: 'app_home_opened', user: 'U9', channel: 'D9', tab: 'home' });
     const published = await api.waitFor('views.publish', 2);
     expect(blockText(published[1].body.view.blocks)).toContain('/shop link');

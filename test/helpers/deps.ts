@@ -13,11 +13,12 @@ export const shopperAtCampus: CallerContext = { caller: { role: 'shopper', custo
 export const merchantOne: CallerContext = { caller: { role: 'merchant', merchantId: 1 }, locale: 'en', now: NOW };
 
 /** A fresh store with the hand-made fixture for one test file; read .db / .deps inside tests. */
-export function useFixture() {
+export function useFixture(extra?: (db: Store) => Promise<void>) {
   const handle = {} as { db: Store; deps: ToolDeps };
   beforeAll(async () => {
     handle.db = await freshStore();
     await buildFixture(handle.db);
+    await extra?.(handle.db);
     handle.deps = await depsFor(handle.db);
   });
   afterAll(() => handle.db.$disconnect());
