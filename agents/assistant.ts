@@ -12,6 +12,7 @@ import { TOOLS } from '../tools/index.ts';
 import { localDate } from '../tools/merchant-stats/period.ts';
 import { loadCaller, rememberLocation } from './caller.ts';
 import { modelConfig, type ModelConfig } from './config.ts';
+import { AFFIRMATIVE } from './assistant-consent.ts';
 import { attachmentsFor, type Attachments } from './attachments.ts';
 import { appendMessages, loadHistory, openConversation } from './memory.ts';
 import { createChatModel } from './models.ts';
@@ -19,6 +20,7 @@ import { toLangChainTool } from './tool-adapter.ts';
 import { detectLocale } from './local-planner/understand.ts';
 
 export const MAX_TEXT_LENGTH = 2000;
+
 /** Tool round-trips per message before the agent gives up (guards against looping models). */
 const RECURSION_LIMIT = 12;
 
@@ -41,6 +43,9 @@ export class Assistant {
     private readonly clock: () => Date,
     private readonly log: (line: string) => void,
   ) {}
+
+  /** Writes proposed per chat, waiting for the user's yes. */
+  private readonly pending = new Map<string, string>();
 
   static async create(options: AssistantOptions): Promise<Assistant> {
     const products = await ProductIndex.load(options.db);
@@ -71,7 +76,7 @@ export class Assistant {
       const userText = text || (turn.location ? LOCATION_SHARED[locale] : '');
       if (!userText) return { reply: PHRASES.capabilities(turn.caller.role, locale), locale, toolCalls: [], suggestions: [], attachments: NO_ATTACHMENTS };
 
-      const context: CallerContext = { caller: turn.caller, locale, location, now };
+      const context: CallerContext = { caller: turn.caller, locale, location, now, consent: { chatKey: turn.chatKey, userSaidYes: AFFIRMATIVE.test(userText), pending: this.pending } };
       const conversation = await openConversation(this.db, turn.chatKey, turn.caller, locale);
       const history = await loadHistory(this.db, conversation.id);
       const system = new SystemMessage(systemPrompt({ role: turn.caller.role, locale, today: localDate(now), hasLocation: !!location }));

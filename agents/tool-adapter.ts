@@ -15,6 +15,18 @@ export function toLangChainTool(spec: ToolSpec, deps: ToolDeps, log: (line: stri
         if (!spec.roles.includes(ctx.caller.role)) {
           throw new ToolError('forbidden', t(ctx.locale, '你的身份不能使用这个功能。', 'This is not available to your account.'));
         }
+        if (spec.access === 'write' && spec.needsConfirmation !== false) {
+          // τ²-bench style: a write runs only when the user said yes to exactly this proposal.
+          const consent = ctx.consent;
+          const proposal = `${spec.name}:${JSON.stringify(args)}`;
+          if (!consent || !(consent.userSaidYes && consent.pending.get(consent.chatKey) === proposal)) {
+            const preview = spec.preview ? await spec.preview(deps, ctx, args as never) : { text: spec.name };
+            if ('problem' in preview) return JSON.stringify(spec.output.parse(preview.problem));
+            consent?.pending.set(consent.chatKey, proposal);
+            return JSON.stringify({ status: 'needs_confirmation', preview: preview.text });
+          }
+          consent.pending.delete(consent.chatKey);
+        }
         const result = await spec.run(deps, ctx, args as z.output<typeof spec.input>);
         return JSON.stringify(spec.output.parse(result));
       } catch (error) {

@@ -14,7 +14,12 @@ export type CallerContext = {
   location?: LatLng;
   /** The clock; tests pin it. */
   now: Date;
+  /** Consent for write tools, from the adapter's view of the chat (never from the model). */
+  consent?: Consent;
 };
+
+/** A write proposed in this chat and whether the user's latest message said yes to it. */
+export type Consent = { chatKey: string; userSaidYes: boolean; pending: Map<string, string> };
 
 export type ToolDeps = { db: Store; products: ProductIndex };
 
@@ -32,10 +37,14 @@ export type ToolSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.Zo
   description: string;
   /** τ²-bench style: reads never change the store; writes need the user's confirmation. */
   access: 'read' | 'write';
+  /** Writes wait for the user's yes unless this is false (when the user's message itself is the instruction). */
+  needsConfirmation?: boolean;
   roles: readonly Caller['role'][];
   input: I;
   output: O;
   run: (deps: ToolDeps, ctx: CallerContext, input: z.output<I>) => Promise<z.input<O>>;
+  /** Write tools: what will be written, in words, shown for the user's yes before anything changes. */
+  preview?: (deps: ToolDeps, ctx: CallerContext, input: z.output<I>) => Promise<{ text: string } | { problem: z.input<O> }>;
 };
 
 export function defineTool<I extends z.ZodType, O extends z.ZodType>(spec: ToolSpec<I, O>): ToolSpec<I, O> {

@@ -1,9 +1,18 @@
 // Every tool the agent can call. Add a tool: write tools/<name>.ts with defineTool, list it here.
 import type { ToolSpec } from './context.ts';
+import { creditLine } from './credit-line/index.ts';
+import { customerProfile } from './customer-profile.ts';
+import { feedback } from './feedback.ts';
 import { merchantStats } from './merchant-stats/index.ts';
 import { nearbyShops } from './nearby-shops.ts';
 import { priceCheck } from './price-check/index.ts';
+import { recommend } from './recommend/index.ts';
+import { recordPurchase } from './record-purchase.ts';
 import { restockForecast } from './restock-forecast/index.ts';
 import { satisfactionReport } from './satisfaction-report/index.ts';
+import { riskQuestionnaire, wealthProducts } from './wealth/index.ts';
 
-export const TOOLS: readonly ToolSpec[] = [nearbyShops, priceCheck, merchantStats, restockForecast, satisfactionReport] as unknown as ToolSpec[];
+export const TOOLS: readonly ToolSpec[] = [
+  nearbyShops, priceCheck, recommend, customerProfile, recordPurchase, feedback, creditLine, wealthProducts, riskQuestionnaire,
+  merchantStats, restockForecast, satisfactionReport,
+] as unknown as ToolSpec[];

@@ -6,7 +6,7 @@ import { AIMessage, type BaseMessage, ToolMessage } from '@langchain/core/messag
 import type { ChatResult } from '@langchain/core/outputs';
 import { readFacts } from '../../prompts/system.ts';
 import { PHRASES } from '../../prompts/replies/phrases.ts';
-import { RENDERERS } from '../../prompts/replies/tool-results.ts';
+import { renderConfirmation, RENDERERS } from '../../prompts/replies/tool-results.ts';
 import type { ProductIndex } from '../../tools/catalogue/product-search.ts';
 import type { Locale } from '../../tools/context.ts';
 import { detectLocale, understand, type PreviousCall } from './understand.ts';
@@ -70,6 +70,7 @@ export class LocalPlannerChatModel extends BaseChatModel {
       return PHRASES.toolFailed(firstLine(content), locale);
     }
     if (parsed?.error) return parsed.error.code === 'forbidden' || parsed.error.code === 'not_found' ? parsed.error.message : PHRASES.toolFailed(parsed.error.message, locale);
+    if (parsed?.status === 'needs_confirmation') return renderConfirmation(parsed, locale);
     const renderer = RENDERERS[result.name ?? ''];
     return renderer ? renderer(parsed, locale) : content;
   }

@@ -1,5 +1,7 @@
 // Understands one shopper/merchant message in zh or en: intent + slots, using the conversation so far
 // for follow-ups ("cheaper ones?", "上个月呢", "我在街道口"). Returns a tool call or a direct reply.
+import { AFFIRMATIVE } from '../assistant-consent.ts';
+import { parseAnswers } from '../../tools/wealth/questionnaire.ts';
 import type { ProductIndex } from '../../tools/catalogue/product-search.ts';
 import { queryTerms } from '../../tools/catalogue/product-search.ts';
 import type { Caller, Locale } from '../../tools/context.ts';
@@ -22,6 +24,14 @@ const PRICE = /贵|便宜吗|合理|划算|值不值|值得|价格怎么样|正�
 const STATS = /销售|销量|营业额|营收|收入|流水|订单|业绩|卖得|卖了|生意|客单价|畅销|热销|卖得最好|经营|数据|sales|revenue|turnover|orders|how did .* do|how (?:are|were) (?:we|my shops?|sales|things)|best[- ]?sell|top (?:\d+ )?products?|top sellers?|performance|figures|stats|kpi/i;
 const RESTOCK = /补货|进货|订货|备货|库存|断货|缺货预测|卖断|restock|re-stock|reorder|inventory|stock[- ]?out|run(?:ning)? out|what (?:should|to) (?:i )?order|forecast|预测/i;
 const REVIEWS = /评价|差评|好评|满意度?|投诉|抱怨|不满|口碑|怎么改进|如何改进|改进|顾客.{0,6}(?:说|反馈)|reviews?|complain(?:ts?)?|unhappy|satisfaction|satisfied|feedback|improve/i;
+const RECOMMEND = /推荐|买点什么|该买什么|需要买什么|接下来.{0,4}买|缺什么|有什么好买|recommend|suggest|what should i buy|what to buy|what do i need|buy next/i;
+const PROFILE = /关于我|了解我|我的画像|用户画像|我的标签|你知道我|what do you know about me|my profile|about me/i;
+const RECORD = /记录|记一下|记下|记账|我买了|刚买了|i bought|i just bought|record (?:a |my )?purchase|log (?:a |my )?purchase/i;
+const DISLIKE = /不喜欢|不要推荐|不感兴趣|别推荐|not for me|don'?t like|dislike|not interested/i;
+const LIKE = /喜欢|不错|多推荐|i like|love|more like/i;
+const CREDIT = /额度|花呗|先用后付|白条|信用|账单|还款|pay[- ]?later|credit|my limit|my bill|repay/i;
+const WEALTH = /理财|投资|基金|存钱|闲钱|wealth|invest|funds?\b|savings|where to put my money/i;
+const NO = /^(不|不要|不用|取消|算了|别|no|nope|cancel|don'?t)[!！。.\s]*$/i;
 const CHEAPER = /更便宜|便宜点|便宜一点|便宜些|再便宜|还有便宜|cheaper|less expensive|lower price|budget/i;
 const MORE = /^(更多|还有吗|还有呢|再来几个|下一页|more|show more|next|any others?|others?)[?？!！。.\s]*$/i;
 const NEAREST = /最近的|近一点|更近|离我最近|nearest|closer|closest/i;
@@ -72,6 +82,16 @@ export function understand(text: string, s: Situation, products: ProductIndex): 
     return { reply: PHRASES.locationReceived(l) + ' ' + PHRASES.askProduct(l) };
   }
 
+  // A write waiting for the user's yes: yes repeats the same call (the tool layer checks the consent), no cancels.
+  if (prev?.result?.status === 'needs_confirmation') {
+    if (AFFIRMATIVE.test(raw)) return { tool: prev.name, args: prev.args };
+    if (NO.test(raw)) return { reply: l === 'zh' ? '好的，已取消，什么都没改。' : 'OK, cancelled; nothing was changed.' };
+  }
+  // Answers to the risk questionnaire.
+  if ((prev?.result?.status === 'need_questionnaire' || (prev?.name === 'risk_questionnaire' && prev.result?.status === 'invalid')) && parseAnswers(raw)) {
+    return { tool: 'risk_questionnaire', args: { answers: raw } };
+  }
+
   const price = findPrice(raw);
   const place = findPlace(raw);
   const radius = findRadiusKm(raw);
@@ -81,10 +101,42 @@ export function understand(text: string, s: Situation, products: ProductIndex): 
   const shopCategory = findShopCategory(raw);
   const phrase = productPhrase(raw, price?.text, place?.text, radius?.text, shopCategory?.text);
   const strongProduct = phrase ? (products.search(phrase, 1)[0]?.score ?? 0) >= 0.5 : false;
+  const namedCategory = findCategoryWord(raw);
   // A place named earlier in the chat ("我在街道口") stands until another one is named.
   const earlierPlace = place ? undefined : (s.earlierTexts ?? []).map(findPlace).findLast(Boolean);
   const here = place ?? earlierPlace;
   const where = here ? { lat: here.point.lat, lng: here.point.lng } : {};
+
+  // --- Shopper: their own things (purchases, feedback, profile, credit, wealth, suggestions).
+  if (s.role === 'shopper') {
+    if (has(RECORD, raw) && phrase) {
+      if (!price) return { reply: l === 'zh' ? `「${phrase}」花了多少钱？` : `How much did you pay for "${phrase}"?` };
+      const quantity = /(?:×|x|\*)\s*(\d{1,2})|(\d{1,2})\s*(?:瓶|袋|包|盒|个|件|支|听|罐)/i.exec(raw.replace(price.text, ''));
+      return { tool: 'record_purchase', args: clean({ product: phrase, price: price.amount, quantity: quantity ? Number(quantity[1] ?? quantity[2]) : undefined, shopId }) };
+    }
+    const recommended = prev?.name === 'recommend' && prev.result?.status === 'ok' ? (prev.result.items as { productId: number }[]) : undefined;
+    const pick = /第\s*([1-9一二三四五六七八九])\s*[个款]?|(?:number|#|no\.?)\s*([1-9])|(first|second|third|fourth|fifth)/i.exec(raw);
+    if (recommended && pick && (has(DISLIKE, raw) || has(LIKE, raw))) {
+      const n = Number(pick[1] ?? pick[2]) || ORDINALS[(pick[1] ?? pick[3] ?? '').toLowerCase()];
+      const item = recommended[n - 1];
+      if (item) return { tool: 'feedback', args: { productId: item.productId, rating: has(DISLIKE, raw) ? 1 : 5 } };
+    }
+    if (has(PROFILE, raw)) return { tool: 'customer_profile', args: {} };
+    if (has(CREDIT, raw)) return { tool: 'credit_line', args: {} };
+    if (has(WEALTH, raw)) {
+      const months = /(\d{1,3})\s*(个月|月|months?)|(\d{1,2})\s*(年|years?)/i.exec(raw);
+      return { tool: 'wealth_products', args: clean({
+        horizonMonths: months ? (months[1] ? Number(months[1]) : Number(months[3]) * 12) : undefined,
+        needLiquidity: /随时|随取|灵活|any ?time|liquid|withdraw/i.test(raw) || undefined,
+        amount: price?.amount,
+      }) };
+    }
+    const category = namedCategory;
+    if (has(RECOMMEND, raw) || (recommended && (category || price || /附近|near/i.test(raw)) && !strongProduct)) {
+      const base = recommended ? prev!.args : {};
+      return { tool: 'recommend', args: clean({ ...base, category: category ?? base.category, budget: price?.amount ?? base.budget, nearMe: /附近|near/i.test(raw) || base.nearMe || undefined }) };
+    }
+  }
 
   // --- Merchant: restock forecast and what customers complain about.
   const leadTimeDays = findLeadTimeDays(raw);

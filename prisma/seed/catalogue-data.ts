@@ -10,7 +10,31 @@ export type CategoryData = { brands: readonly Pair[]; items: readonly Item[]; li
 /** Product lines multiply the catalogue: most brands sell a classic and a premium line. */
 export const DEFAULT_LINES: readonly Variant[] = [['', '', 1], ['高端', 'Premium', 1.35]];
 
-const sizes = (a: string, b: string, c: string, m = [1, 1.8, 2.5]): Variant[] => [[a, a, m[0]], [b, b, m[1]], [c, c, m[2]]];
+// English for the Chinese variant words (sizes like "2kg" read the same in both).
+const VARIANT_EN: Record<string, string> = {
+  入门: 'entry', 进阶: 'advanced', 专业: 'pro', 小号: 'small', 中号: 'medium', 大号: 'large', 单支: 'single', 单包: 'single pack', 单杯: 'single cup', 单本: 'single volume',
+  单人: 'for one', 双人: 'for two', 全家桶: 'family bucket', 小份: 'small', 中份: 'medium', 大份: 'large', 小碗: 'small bowl', 大碗: 'large bowl', 加肉: 'extra meat',
+  小盒: 'small box', 大盒: 'large box', 双拼: 'combo', 标准: 'standard', 标准版: 'standard', 降噪版: 'noise-cancelling', 快充版: 'fast-charge', 有线: 'wired', 无线: 'wireless',
+  静音无线: 'silent wireless', 薄膜: 'membrane', 机械: 'mechanical', 无线机械: 'wireless mechanical', 透明: 'clear', 硅胶: 'silicone', 防摔: 'rugged', 迷你: 'mini',
+  大容量: 'large capacity', 电脑包: 'laptop bag', 普通: 'basic', 函数: 'scientific', 考试专用: 'exam model', 加厚: 'thick', 省力: 'easy-press', 小块: 'small', 大块: 'large',
+  彩色套装: 'colour set', 训练: 'training', 比赛: 'match', 轻便: 'light', 高景观: 'high-seat', 原味: 'plain', 高铁: 'iron-fortified', 果蔬: 'fruit & veg', 草莓: 'strawberry',
+  香橙: 'orange', 两支装: 'twin pack', 两瓶装: 'twin pack', 两盒装: 'twin pack', 三支装: 'three-pack', 四支装: 'four-pack', 补充装: 'refill', 补充装1L: 'refill 1L',
+  平装: 'paperback', 精装: 'hardcover', 套装: 'set', 四级: 'CET-4', 六级: 'CET-6', 考研: 'postgraduate', 数学: 'maths', 英语: 'English', 政治: 'politics', 算法: 'algorithms',
+  新华字典: 'Xinhua', 现代汉语词典: 'Modern Chinese', 牛津双解: 'Oxford bilingual', 当期: 'current issue', 季度合订: 'quarterly bound', 年订: 'annual', 高数: 'calculus',
+  线代: 'linear algebra', 概率论: 'probability', 正红: 'true red', 豆沙: 'rose', 橘调: 'orange', 象牙白: 'ivory', 自然色: 'natural', 小麦色: 'tan', 软毛: 'soft', 中毛: 'medium',
+  番茄炒蛋: 'tomato & egg', 鱼香肉丝: 'yu-xiang pork', 宫保鸡丁: 'kung pao chicken', 中杯: 'medium', 大杯: 'large', 超大杯: 'extra large', 美式: 'americano', 拿铁: 'latte',
+  生椰拿铁: 'coconut latte', 蛋炒饭: 'egg', 扬州炒饭: 'Yangzhou', 牛肉炒饭: 'beef', 三鲜: 'three delicacies', 每日坚果7袋: 'daily 7 packs', 礼盒: 'gift box', 分享装: 'sharing pack',
+  单条: 'single bar', 盒装: 'boxed', 瓶装: 'bottled', 速溶30条: 'instant 30 sticks', 挂耳20包: 'drip 20 bags', 家庭装: 'family pack', 五连包: '5-pack', 整箱: 'case',
+  '12桶整箱': 'case of 12', '15瓶整箱': 'case of 15', '24瓶整箱': 'case of 24', '6瓶装': '6-pack', 整箱12盒: 'case of 12', 半个: 'half', 小个: 'small', 大个: 'large',
+  '五花肉500g': 'belly 500g', '里脊500g': 'loin 500g', '排骨500g': 'ribs 500g', 北豆腐: 'firm', 嫩豆腐: 'silken', 小把: 'small bunch', '礼盒5kg': 'gift box 5kg',
+  '单本': 'single', '5册': '5 volumes', '10册': '10 volumes', '套装1-5': 'vols 1-5', 全集: 'complete', '5本装': '5-pack', '3本装': '3-pack', '12支装': '12-pack', '6色': '6 colours',
+  '12色': '12 colours', '10个装': '10-pack', '5块装': '5-pack', '3筒装': '3 tubes', '5片': '5 sheets', '10片': '10 sheets', '20片': '20 sheets', '30颗': '30 pods', '52颗': '52 pods',
+  '80颗': '80 pods', '10卷': '10 rolls', '20卷': '20 rolls', '30卷': '30 rolls', '6包': '6 packs', '12包': '12 packs', '24包': '24 packs', '10枚': '10 eggs', '20枚': '20 eggs',
+  '30枚': '30 eggs', '4杯装': '4 cups', '8杯装': '8 cups', '1段': 'stage 1', '2段': 'stage 2', '3段': 'stage 3', 'S码': 'size S', 'M码': 'size M', 'L码': 'size L', '5包': '5 packs',
+  '10包': '10 packs', 两根装: 'twin pack', NFC版: 'NFC edition', 小包: 'small pack', 大包: 'large pack', '0-6月': '0-6 months', '6-18月': '6-18 months', 两只装: 'twin pack', '12个': '12 pieces', '20个': '20 pieces', '30个': '30 pieces', '5号': 'size 5', '6号': 'size 6', '7号': 'size 7',
+};
+const en = (zh: string) => VARIANT_EN[zh] ?? zh;
+const sizes = (a: string, b: string, c: string, m = [1, 1.8, 2.5]): Variant[] => [[a, en(a), m[0]], [b, en(b), m[1]], [c, en(c), m[2]]];
 const colours: Variant[] = [['黑色', 'black', 1], ['白色', 'white', 1], ['藏青', 'navy', 1.05], ['灰色', 'grey', 1], ['卡其', 'khaki', 1.05]];
 const item = (zh: string, en: string, unit: Pair, price: number, cycle: number, variants: readonly Variant[]): Item => ({ zh, en, unit, price, cycle, variants });
 

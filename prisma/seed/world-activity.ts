@@ -150,6 +150,7 @@ export function simulateCredit(rng: Rng, customers: GenCustomer[], orders: GenOr
     const account: GenCreditAccount = { id: accounts.length + 1, customerId: c.id, limit: Math.round(base * rng.float(0.7, 1.5)) * 100, openedAt: dateOfDay(startDay - rng.int(0, 400)), status: 'active' };
     accounts.push(account);
     const mine: GenBill[] = [];
+    let stress = 0;
     const start = dateOfDay(startDay);
     for (let m = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1)); m < end; m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))) {
       const amount = spendByCustomerMonth.get(`${c.id}:${m.toISOString().slice(0, 7)}`);
@@ -159,12 +160,16 @@ export function simulateCredit(rng: Rng, customers: GenCustomer[], orders: GenOr
       const bill: GenBill = { id: bills.length + 1, accountId: account.id, periodStart: m, periodEnd, dueDate, amount, status: 'open' };
       bills.push(bill);
       mine.push(bill);
-      const pLate = 0.03 + 0.45 * Math.pow(1 - c.reliability, 2);
+      // Repayment trouble comes in episodes: after a late bill the next few are more likely late too.
+      const base = 0.03 + 0.45 * Math.pow(1 - c.reliability, 2);
+      const pLate = stress > 0 ? Math.min(0.85, 3 * base + 0.15) : base;
+      stress = Math.max(0, stress - 1);
       if (rng.chance(pLate * 0.25) && dueDate.getTime() > end.getTime() - 120 * DAY) {
         if (dueDate < end) bill.status = 'overdue'; // unpaid and past due
         continue;
       }
       const late = rng.chance(pLate);
+      if (late) stress = 3;
       const paidAt = new Date(dueDate.getTime() + (late ? rng.int(1, 35) : -rng.int(0, 9)) * DAY - rng.int(0, 12) * 3600_000);
       if (paidAt > end) continue; // not paid yet: open (or overdue if due passed)
       bill.status = late ? 'paid_late' : 'paid_on_time';

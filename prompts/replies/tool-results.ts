@@ -3,6 +3,7 @@
 import type { Locale } from '../../tools/context.ts';
 import { distance, signedPct, yuan } from './format.ts';
 import { PHRASES } from './phrases.ts';
+import { renderConfirmation, renderCredit, renderFeedback, renderProfile, renderQuestionnaire, renderRecommend, renderRecordPurchase, renderWealth } from './shopper-results.ts';
 
 type Any = Record<string, any>; // tool outputs are validated by their zod schemas before they get here
 
@@ -164,7 +165,16 @@ export const RENDERERS: Record<string, (r: Any, l: Locale) => string> = {
   merchant_stats: renderMerchantStats,
   restock_forecast: renderRestock,
   satisfaction_report: renderSatisfaction,
+  recommend: renderRecommend,
+  customer_profile: renderProfile,
+  record_purchase: renderRecordPurchase,
+  feedback: renderFeedback,
+  credit_line: renderCredit,
+  wealth_products: renderWealth,
+  risk_questionnaire: renderQuestionnaire,
 };
+
+export { renderConfirmation };
 
 /** Follow-ups worth offering as buttons after a tool's answer. */
 export function suggestionsFor(tool: string, r: Any, l: Locale): string[] {
@@ -177,5 +187,8 @@ export function suggestionsFor(tool: string, r: Any, l: Locale): string[] {
   if (tool === 'restock_forecast') return zh ? ['交货期14天', '服务水平99%', '顾客评价'] : ['lead time 14 days', 'service level 99%', 'customer reviews'];
   if (tool === 'satisfaction_report') return zh ? ['近一年', '补货建议', '上周销售'] : ['last year', 'restock forecast', 'sales last week'];
   if (tool === 'price_check' && r.status === 'ambiguous') return r.candidates.slice(0, 3).map((c: Any) => c.name);
+  if (r.status === 'needs_confirmation') return zh ? ['是', '不'] : ['yes', 'no'];
+  if (tool === 'recommend' && r.status === 'ok') return zh ? ['附近能买到的', '便宜点的', '关于我你知道什么'] : ['near me', 'under ¥30', 'what do you know about me'];
+  if (tool === 'credit_line') return zh ? ['适合我的理财', '推荐点东西'] : ['wealth products for me', 'recommend something'];
   return [];
 }

@@ -1,0 +1,133 @@
+// customer_profile (用户画像): what we know about the calling shopper, in three layers —
+// facts (what, where, how much, how often, how they pay), model tags (next purchases and timing,
+// price sensitivity, segment) and marketing tags (RFM, activity, churn risk). Only their own data.
+import { quantileSorted } from 'simple-statistics';
+import { z } from 'zod';
+import { categoryLabel } from './catalogue/categories.ts';
+import { defineTool, t, ToolError } from './context.ts';
+import { localDate } from './merchant-stats/period.ts';
+import { toYuan } from './money.ts';
+import { dayOf } from './recommend/data.ts';
+import { recommenderFor } from './recommend/index.ts';
+
+const DAY = 86_400_000;
+const output = z.object({
+  name: z.string(),
+  facts: z.object({
+    orders: z.number(), firstOrder: z.string().nullable(), lastOrder: z.string().nullable(), spend90d: z.number(), averageBasket: z.number(),
+    topCategories: z.array(z.object({ category: z.string(), sharePct: z.number() })), topShops: z.array(z.object({ name: z.string(), visits: z.number() })),
+    weekendSharePct: z.number(), payment: z.array(z.object({ method: z.string(), sharePct: z.number() })),
+  }),
+  model: z.object({
+    nextPurchases: z.array(z.object({ name: z.string(), dueDate: z.string() })),
+    priceSensitivity: z.enum(['high', 'medium', 'low', 'unknown']), priceVsMarketPct: z.number().nullable(),
+    segment: z.enum(['bargain_hunter', 'brand_loyal', 'family', 'student', 'convenience', 'new']), topBrand: z.string().nullable(),
+  }),
+  marketing: z.object({
+    recencyDays: z.number().nullable(), rfm: z.object({ r: z.number(), f: z.number(), m: z.number() }),
+    activity: z.enum(['active', 'cooling', 'lapsing', 'dormant', 'new']), churnRisk: z.enum(['low', 'medium', 'high', 'unknown']),
+  }),
+});
+
+const pct = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 10 : 0);
+
+export const customerProfile = defineTool({
+  name: 'customer_profile',
+  description: 'The calling shopper\'s own profile ("what do you know about me"): facts from their purchases, model tags (next purchases, price sensitivity, segment) and marketing tags (RFM scores, activity, churn risk).',
+  access: 'read',
+  roles: ['shopper'],
+  input: z.object({}),
+  output,
+  async run(deps, ctx) {
+    if (ctx.caller.role !== 'shopper') throw new ToolError('forbidden', 'shoppers only');
+    const customerId = ctx.caller.customerId;
+    const customer = await deps.db.customer.findUnique({ where: { id: customerId } });
+    if (!customer) throw new ToolError('not_found', `no customer ${customerId}`);
+    const orders = await deps.db.order.findMany({
+      where: { customerId, status: 'paid' }, orderBy: { createdAt: 'asc' },
+      select: { createdAt: true, total: true, paymentMethod: true, shop: { select: { nameZh: true, nameEn: true } }, items: { select: { productId: true, quantity: true, unitPrice: true } } },
+    });
+    const now = ctx.now.getTime();
+    const recent = orders.filter((o) => now - o.createdAt.getTime() <= 90 * DAY);
+    const spendByCategory = new Map<string, number>();
+    const brandCount = new Map<string, number>();
+    const priceRatios: number[] = [];
+    const productIds = [...new Set(orders.flatMap((o) => o.items.map((i) => i.productId)))];
+    const medians = new Map<number, number>();
+    for (const o of await deps.db.offer.groupBy({ by: ['productId'], where: { productId: { in: productIds } }, _avg: { price: true } })) medians.set(o.productId, o._avg.price ?? 0);
+    for (const o of orders) for (const i of o.items) {
+      const p = deps.products.get(i.productId);
+      if (!p) continue;
+      spendByCategory.set(p.category, (spendByCategory.get(p.category) ?? 0) + i.quantity * i.unitPrice);
+      brandCount.set(p.brand, (brandCount.get(p.brand) ?? 0) + 1);
+      const market = medians.get(i.productId);
+      if (market) priceRatios.push(i.unitPrice / market);
+    }
+    const totalSpend = [...spendByCategory.values()].reduce((a, b) => a + b, 0);
+    const shopVisits = new Map<string, number>();
+    for (const o of orders) {
+      const name = t(ctx.locale, o.shop.nameZh, o.shop.nameEn);
+      shopVisits.set(name, (shopVisits.get(name) ?? 0) + 1);
+    }
+    const payments = new Map<string, number>();
+    for (const o of orders) payments.set(o.paymentMethod, (payments.get(o.paymentMethod) ?? 0) + 1);
+    const ratio = priceRatios.length ? priceRatios.reduce((a, b) => a + b, 0) / priceRatios.length : null;
+    const topBrand = [...brandCount.entries()].sort((a, b) => b[1] - a[1])[0];
+    const itemsBought = [...brandCount.values()].reduce((a, b) => a + b, 0);
+    const topCategories = [...spendByCategory.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3);
+
+    // Next purchases: items bought on a rhythm, with when they fall due.
+    const model = await recommenderFor(deps, ctx.now);
+    const today = dayOf(ctx.now);
+    const next = [...model.rhythms(customerId).entries()].filter(([, r]) => r.times >= 3 && r.everyDays > 0)
+      .map(([item, r]) => ({ item, due: r.last + r.everyDays })).filter((x) => x.due >= today - 7).sort((a, b) => a.due - b.due).slice(0, 3)
+      .map((x) => {
+        const p = deps.products.get(x.item)!;
+        return { name: t(ctx.locale, p.nameZh, p.nameEn), dueDate: localDate(new Date(Math.max(x.due, today) * DAY)) };
+      });
+
+    // Segment from behaviour only (never from age, gender or other protected traits).
+    const categoryShare = (c: string) => (spendByCategory.get(c) ?? 0) / (totalSpend || 1);
+    const segment: z.infer<typeof output>['model']['segment'] = !orders.length ? 'new' : ratio !== null && ratio < 0.95 ? 'bargain_hunter' : topBrand && topBrand[1] / itemsBought > 0.5 ? 'brand_loyal'
+      : categoryShare('baby') + categoryShare('fresh') > 0.4 ? 'family' : categoryShare('stationery') + categoryShare('books') + categoryShare('snacks') > 0.45 ? 'student' : 'convenience';
+
+    // RFM against all shoppers' last 180 days, scored 1-5 by quintile.
+    const window = new Date(now - 180 * DAY);
+    const all = await deps.db.order.groupBy({ by: ['customerId'], where: { status: 'paid', createdAt: { gte: window } }, _count: true, _sum: { total: true }, _max: { createdAt: true } });
+    const mine = all.find((a) => a.customerId === customerId);
+    const score = (values: number[], v: number | undefined) => {
+      if (v === undefined || !values.length) return 1;
+      const sorted = [...values].sort((a, b) => a - b);
+      return 1 + [0.2, 0.4, 0.6, 0.8].filter((q) => v > quantileSorted(sorted, q)).length;
+    };
+    const last = orders.at(-1)?.createdAt.getTime();
+    const recencyDays = last ? Math.floor((now - last) / DAY) : null;
+    const gaps = orders.slice(1).map((o, i) => (o.createdAt.getTime() - orders[i].createdAt.getTime()) / DAY).sort((a, b) => a - b);
+    const typicalGap = gaps.length ? quantileSorted(gaps, 0.5) : null;
+    const activity: z.infer<typeof output>['marketing']['activity'] = recencyDays === null ? 'new' : recencyDays <= 14 ? 'active' : recencyDays <= 45 ? 'cooling' : recencyDays <= 90 ? 'lapsing' : 'dormant';
+    const churnRisk: z.infer<typeof output>['marketing']['churnRisk'] = recencyDays === null || typicalGap === null ? 'unknown' : recencyDays > 3 * Math.max(typicalGap, 3) ? 'high' : recencyDays > 1.5 * Math.max(typicalGap, 3) ? 'medium' : 'low';
+
+    return {
+      name: customer.displayName,
+      facts: {
+        orders: orders.length, firstOrder: orders[0] ? localDate(orders[0].createdAt) : null, lastOrder: last ? localDate(new Date(last)) : null,
+        spend90d: toYuan(recent.reduce((s, o) => s + o.total, 0)), averageBasket: orders.length ? toYuan(orders.reduce((s, o) => s + o.total, 0) / orders.length) : 0,
+        topCategories: topCategories.map(([c, v]) => ({ category: categoryLabel(c, ctx.locale), sharePct: pct(v, totalSpend) })),
+        topShops: [...shopVisits.entries()].sort((a, b) => b[1] - a[1]).slice(0, 2).map(([name, visits]) => ({ name, visits })),
+        weekendSharePct: pct(orders.filter((o) => [0, 6].includes(new Date(o.createdAt.getTime() + 8 * 3600_000).getUTCDay())).length, orders.length),
+        payment: [...payments.entries()].sort((a, b) => b[1] - a[1]).map(([method, n]) => ({ method, sharePct: pct(n, orders.length) })),
+      },
+      model: {
+        nextPurchases: next,
+        priceSensitivity: (ratio === null ? 'unknown' : ratio < 0.95 ? 'high' : ratio > 1.05 ? 'low' : 'medium') as 'unknown' | 'high' | 'low' | 'medium',
+        priceVsMarketPct: ratio === null ? null : Math.round((ratio - 1) * 1000) / 10,
+        segment, topBrand: topBrand ? topBrand[0] : null,
+      },
+      marketing: {
+        recencyDays,
+        rfm: { r: recencyDays === null ? 1 : 6 - score(all.map((a) => (now - a._max.createdAt!.getTime()) / DAY), recencyDays), f: score(all.map((a) => a._count), mine?._count), m: score(all.map((a) => a._sum.total ?? 0), mine?._sum.total ?? undefined) },
+        activity, churnRisk,
+      },
+    };
+  },
+});
