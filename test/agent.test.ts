@@ -64,6 +64,24 @@ describe('bad input and bad model output', () => {
     expect(answer.error).toBe('model_failed');
   });
 
+  it('never writes unless the user said yes: a model cannot confirm for them', async () => {
+    const args = { productId: 3, price: 15 };
+    const model = fakeModel()
+      .respondWithTools([{ name: 'record_purchase', args }])
+      .respondWithTools([{ name: 'record_purchase', args }]) // tries again at once, pretending the user agreed
+      .respond(new AIMessage('done'))
+      .respondWithTools([{ name: 'record_purchase', args }])
+      .respond(new AIMessage('recorded'));
+    const a = await Assistant.create({ db, model, clock: () => NOW, log: quiet });
+    const before = await db.order.count();
+    const first = await a.handle({ chatKey: 'write:1', caller: { role: 'shopper', customerId: 1 }, text: 'log hand wash 15 yuan' });
+    expect(first.toolCalls.map((c) => (c.result as any).status)).toEqual(['needs_confirmation', 'needs_confirmation']);
+    expect(await db.order.count()).toBe(before);
+    const yes = await a.handle({ chatKey: 'write:1', caller: { role: 'shopper', customerId: 1 }, text: 'yes' });
+    expect((yes.toolCalls[0].result as any).status).toBe('recorded');
+    expect(await db.order.count()).toBe(before + 1);
+  });
+
   it('ignores identity the model puts in tool arguments', async () => {
     const model = fakeModel()
       .respondWithTools([{ name: 'merchant_stats', args: { period: 'last_week', merchantId: 2, shopId: 3 } }])

@@ -43,10 +43,11 @@ const ORDINALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 
 // "哪里有" goes before "哪里" and "价格" before "价").
 const ZH_STRIP = ['附近', '周边', '旁边', '哪里有', '哪儿有', '哪有', '附近有', '还有', '哪里', '哪儿', '哪家', '在哪里', '在哪', '去哪', '哪能', '有卖', '能买到', '买到', '买',
   '卖', '有没有', '有什么', '找', '一下', '请问', '我想', '我要', '想要', '需要', '的店', '商店', '店铺', '贵吗', '贵不贵', '贵', '便宜吗', '合理吗', '合理', '划算吗', '划算',
-  '值不值', '正常吗', '这个价格', '这个价', '价格', '多少钱', '现在', '帮我', '查查', '查', '看看', '是不是', '算不算', '那', '呢'];
+  '值不值', '正常吗', '这个价格', '这个价', '价格', '多少钱', '现在', '帮我', '查查', '查', '看看', '是不是', '算不算', '那', '呢',
+  '记录一下', '记录', '记一下', '记下', '我买了', '刚买了', '买了'];
 const EN_STRIP = ['where', 'can', 'could', 'i', 'buy', 'get', 'find', 'near', 'nearby', 'me', 'shops?', 'stores?', 'sell', 'sells', 'selling', 'is', 'are', 'a', 'an', 'the',
   'for', 'fair', 'price', 'expensive', 'overpriced', 'too', 'much', 'good', 'deal', 'worth', 'it', 'that', 'this', 'reasonable', 'at', 'around', 'here', 'some', 'any',
-  'which', 'there', 'to', 'of', 'pricey', 'what', 'about', 'how'];
+  'which', 'there', 'to', 'of', 'pricey', 'what', 'about', 'how', 'bought', 'just', 'record', 'log', 'purchase'];
 const STRIP = new RegExp([...ZH_STRIP.sort((a, b) => b.length - a.length), ...EN_STRIP.map((w) => `\\b${w}\\b`)].join('|'), 'gi');
 
 export function detectLocale(text: string): Locale | undefined {

@@ -2,6 +2,7 @@
 //   Campus point C = (30.5405, 114.3620). Shops A, B, D sell "蓝月亮洗衣液 2kg" at 40, 42, 80 yuan;
 //   E sells it at 44 yuan but 6 km away; F (online) at 39.9. Merchant 1 owns A and B; merchant 2 owns D.
 import type { Store } from '../../prisma/store.ts';
+import { WEALTH_PRODUCTS } from '../../prisma/seed/wealth.ts';
 
 export const C = { lat: 30.5405, lng: 114.362 };
 // ~0.009 degrees of latitude ≈ 1 km.
@@ -47,6 +48,7 @@ export async function buildFixture(db: Store) {
     order(6, 1, '2026-11-18T03:00:00Z', [[2, 1, 3900]], 'refunded'),
     order(7, 3, '2026-11-18T03:00:00Z', [[1, 5, 8000]]), // merchant 2
   ];
+  await db.wealthProduct.createMany({ data: WEALTH_PRODUCTS });
   await db.order.createMany({ data: orders.map((o) => o.order) });
   await db.orderItem.createMany({ data: orders.flatMap((o) => o.items) });
 }

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import type { CallerContext } from '../../tools/context.ts';
+import { creditLine } from '../../tools/credit-line/index.ts';
+import { policyLimit } from '../../tools/credit-line/model.ts';
+import { customerProfile } from '../../tools/customer-profile.ts';
+import { recommend } from '../../tools/recommend/index.ts';
+import { riskQuestionnaire, wealthProducts } from '../../tools/wealth/index.ts';
+import { parseAnswers, riskLevel } from '../../tools/wealth/questionnaire.ts';
+import { shopperAtCampus, useFixture } from '../helpers/deps.ts';
+import { NOW } from '../helpers/fixture.ts';
+
+const DAY = 86_400_000;
+const fixture = useFixture(async (db) => {
+  // Shopper 2 buys hand wash (product 3) every 14 days at shop B, and once laundry detergent.
+  let id = 2000;
+  for (let k = 1; k <= 8; k++) {
+    await db.order.create({ data: { id: ++id, customerId: 2, shopId: 2, createdAt: new Date(NOW.getTime() - k * 14 * DAY + 3600_000), total: 1500, paymentMethod: 'pay_later', items: { create: [{ productId: 3, quantity: 1, unitPrice: 1500 }] } } });
+  }
+  await db.order.create({ data: { id: ++id, customerId: 2, shopId: 1, createdAt: new Date(NOW.getTime() - 40 * DAY), total: 4000, paymentMethod: 'debit_wallet', items: { create: [{ productId: 1, quantity: 1, unitPrice: 4000 }] } } });
+  // Shopper 2's pay-later account: 6 bills, the last one 10 days overdue.
+  const account = await db.creditAccount.create({ data: { customerId: 2, limit: 300_000, openedAt: new Date(NOW.getTime() - 400 * DAY), status: 'overdue' } });
+  for (let m = 6; m >= 1; m--) {
+    const due = new Date(NOW.getTime() - (m * 30 - 20) * DAY);
+    const status = m === 1 ? 'overdue' : 'paid_on_time';
+    await db.bill.create({ data: { accountId: account.id, periodStart: new Date(due.getTime() - 40 * DAY), periodEnd: new Date(due.getTime() - 10 * DAY), dueDate: due, amount: 5000, status, repayments: status === 'overdue' ? undefined : { create: [{ paidAt: new Date(due.getTime() - 2 * DAY), amount: 5000 }] } } });
+  }
+});
+const emma: CallerContext = { caller: { role: 'shopper', customerId: 2 }, locale: 'en', location: shopperAtCampus.location, now: NOW };
+
+describe('recommend', () => {
+  it('puts the shopper\'s own rhythm item first, with the reason', async () => {
+    const r: any = await recommend.run(fixture.deps, emma, recommend.input.parse({}));
+    expect(r.items[0]).toMatchObject({ productId: 3, price: 15 });
+    expect(r.items[0].reason.text).toMatch(/every 14 days \(8 times so far\)/);
+  });
+  it('respects category and budget, and needs a location for "near me"', async () => {
+    const cheap: any = await recommend.run(fixture.deps, emma, recommend.input.parse({ budget: 20 }));
+    expect(cheap.items.every((i: any) => i.price <= 20)).toBe(true);
+    expect(await recommend.run(fixture.deps, { ...emma, location: undefined }, recommend.input.parse({ nearMe: true }))).toEqual({ status: 'need_location' });
+  });
+  it('drops what the shopper said is not for them', async () => {
+    await fixture.db.feedback.create({ data: { customerId: 2, productId: 3, rating: 1 } });
+    const r: any = await recommend.run(fixture.deps, emma, recommend.input.parse({}));
+    expect(r.items.map((i: any) => i.productId)).not.toContain(3);
+    await fixture.db.feedback.deleteMany({});
+  });
+});
+
+describe('customer_profile', () => {
+  it('describes the shopper from their own purchases only', async () => {
+    const r: any = await customerProfile.run(fixture.deps, emma, {});
+    expect(r.facts.orders).toBe(9);
+    expect(r.facts.topShops[0]).toEqual({ name: 'Shop B', visits: 8 });
+    expect(r.model.nextPurchases[0].name).toBe('Blue Moon hand wash 500ml');
+    expect(r.marketing.activity).toBe('active');
+    expect(r.facts.payment[0]).toEqual({ method: 'pay_later', sharePct: 88.9 });
+  });
+});
+
+describe('credit_line', () => {
+  it('shows limit, use and an overdue reminder, and never raises an overdue account', async () => {
+    const r: any = await creditLine.run(fixture.deps, emma, {});
+    expect(r.account).toMatchObject({ limit: 3000, used: 50, available: 2950, state: 'overdue', overdueAmount: 50 });
+    expect(r.reminder).toContain('overdue');
+    expect(r.risk.policyLimit).toBeLessThanOrEqual(3000);
+    expect(r.whatIf.onTime.limit).toBeLessThanOrEqual(3000);
+    expect(r.factors).toHaveLength(3);
+  });
+  it('maps probability to limit by the stated bands', () => {
+    expect(policyLimit(0.03, 300_000)).toBe(450_000);
+    expect(policyLimit(0.15, 300_000)).toBe(300_000);
+    expect(policyLimit(0.5, 300_000)).toBe(120_000);
+    expect(policyLimit(0.5, 60_000)).toBe(50_000); // floor ¥500
+  });
+  it('says so when there is no account', async () => {
+    expect(await creditLine.run(fixture.deps, shopperAtCampus, {})).toEqual({ status: 'no_account' });
+  });
+});
+
+describe('wealth products', () => {
+  it('asks the questionnaire first, stores the level from the answers', async () => {
+    const first: any = await wealthProducts.run(fixture.deps, emma, wealthProducts.input.parse({}));
+    expect(first.status).toBe('need_questionnaire');
+    expect(first.questions).toHaveLength(4);
+    expect(parseAnswers('A c b D')).toEqual([1, 3, 2, 4]);
+    expect(parseAnswers('abcd')).toEqual([1, 2, 3, 4]);
+    expect(parseAnswers('maybe')).toBeUndefined();
+    expect(riskLevel([1, 1, 1, 1])).toBe(1);
+    expect(riskLevel([4, 4, 4, 4])).toBe(5);
+    expect(await riskQuestionnaire.run(fixture.deps, emma, { answers: 'B B B B' })).toEqual({ status: 'saved', riskLevel: 'R2', score: 8 });
+  });
+
+  it('never suggests a product above the shopper\'s risk level, for any level and options', async () => {
+    for (let level = 1; level <= 5; level++) {
+      await fixture.db.customer.update({ where: { id: 2 }, data: { riskTolerance: `R${level}` } });
+      for (const args of [{}, { needLiquidity: true }, { horizonMonths: 3 }, { amount: 500 }]) {
+        const r: any = await wealthProducts.run(fixture.deps, emma, wealthProducts.input.parse(args));
+        expect(r.products.every((p: any) => Number(p.riskLevel.slice(1)) <= level)).toBe(true);
+        if (args.needLiquidity) expect(r.products.every((p: any) => p.liquidity !== 'closed')).toBe(true);
+      }
+    }
+    const r: any = await wealthProducts.run(fixture.deps, emma, wealthProducts.input.parse({}));
+    expect(r.disclosure).toMatch(/not investment advice/);
+    expect(r.note).toMatch(/repaying them first/); // pays mostly later and has unpaid bills
+  });
+});
