@@ -24,6 +24,8 @@ const PRICE = /贵|便宜吗|合理|划算|值不值|值得|价格怎么样|正�
 const STATS = /销售|销量|营业额|营收|收入|流水|订单|业绩|卖得|卖了|生意|客单价|畅销|热销|卖得最好|经营|数据|sales|revenue|turnover|orders|how did .* do|how (?:are|were) (?:we|my shops?|sales|things)|best[- ]?sell|top (?:\d+ )?products?|top sellers?|performance|figures|stats|kpi/i;
 const RESTOCK = /补货|进货|订货|备货|库存|断货|缺货预测|卖断|restock|re-stock|reorder|inventory|stock[- ]?out|run(?:ning)? out|what (?:should|to) (?:i )?order|forecast|预测/i;
 const REVIEWS = /评价|差评|好评|满意度?|投诉|抱怨|不满|口碑|怎么改进|如何改进|改进|顾客.{0,6}(?:说|反馈)|reviews?|complain(?:ts?)?|unhappy|satisfaction|satisfied|feedback|improve/i;
+const ANOMALY = /异常|有什么问题|有问题吗|不对劲|出什么事|出了什么|anything wrong|anything unusual|unusual|anomal|alerts?\b|something off/i;
+const PRICING = /定价|价格策略|优惠券|折扣|发券|促销|coupon|discount|pricing|promotion|price advice/i;
 const RECOMMEND = /推荐|买点什么|该买什么|需要买什么|接下来.{0,4}买|缺什么|有什么好买|recommend|suggest|what should i buy|what to buy|what do i need|buy next/i;
 const PROFILE = /关于我|了解我|我的画像|用户画像|我的标签|你知道我|what do you know about me|my profile|about me/i;
 const RECORD = /记录|记一下|记下|记账|我买了|刚买了|i bought|i just bought|record (?:a |my )?purchase|log (?:a |my )?purchase/i;
@@ -148,6 +150,8 @@ export function understand(text: string, s: Situation, products: ProductIndex): 
   // Words that name the intent win over a follow-up on the previous answer.
   const wantsRestock = merchant && (has(RESTOCK, raw) || (restockFollowUp && !has(REVIEWS, raw)));
   const wantsReviews = merchant && !has(RESTOCK, raw) && (has(REVIEWS, raw) || reviewsFollowUp);
+  if (merchant && has(ANOMALY, raw)) return { tool: 'anomaly_alerts', args: clean({ shopId, period }) };
+  if (merchant && has(PRICING, raw)) return { tool: 'pricing_advice', args: clean({ shopId }) };
   if (wantsRestock) {
     const base = prev?.name === 'restock_forecast' && !prev.result?.error ? prev.args : {};
     return { tool: 'restock_forecast', args: clean({ ...base, shopId: shopId ?? base.shopId, product: strongProduct ? phrase : undefined, leadTimeDays: leadTimeDays ?? base.leadTimeDays, serviceLevel: serviceLevel ?? base.serviceLevel }) };

@@ -27,7 +27,7 @@ const VARIANT_EN: Record<string, string> = {
   单条: 'single bar', 盒装: 'boxed', 瓶装: 'bottled', 速溶30条: 'instant 30 sticks', 挂耳20包: 'drip 20 bags', 家庭装: 'family pack', 五连包: '5-pack', 整箱: 'case',
   '12桶整箱': 'case of 12', '15瓶整箱': 'case of 15', '24瓶整箱': 'case of 24', '6瓶装': '6-pack', 整箱12盒: 'case of 12', 半个: 'half', 小个: 'small', 大个: 'large',
   '五花肉500g': 'belly 500g', '里脊500g': 'loin 500g', '排骨500g': 'ribs 500g', 北豆腐: 'firm', 嫩豆腐: 'silken', 小把: 'small bunch', '礼盒5kg': 'gift box 5kg',
-  '单本': 'single', '5册': '5 volumes', '10册': '10 volumes', '套装1-5': 'vols 1-5', 全集: 'complete', '5本装': '5-pack', '3本装': '3-pack', '12支装': '12-pack', '6色': '6 colours',
+  '5册': '5 volumes', '10册': '10 volumes', '套装1-5': 'vols 1-5', 全集: 'complete', '5本装': '5-pack', '3本装': '3-pack', '12支装': '12-pack', '6色': '6 colours',
   '12色': '12 colours', '10个装': '10-pack', '5块装': '5-pack', '3筒装': '3 tubes', '5片': '5 sheets', '10片': '10 sheets', '20片': '20 sheets', '30颗': '30 pods', '52颗': '52 pods',
   '80颗': '80 pods', '10卷': '10 rolls', '20卷': '20 rolls', '30卷': '30 rolls', '6包': '6 packs', '12包': '12 packs', '24包': '24 packs', '10枚': '10 eggs', '20枚': '20 eggs',
   '30枚': '30 eggs', '4杯装': '4 cups', '8杯装': '8 cups', '1段': 'stage 1', '2段': 'stage 2', '3段': 'stage 3', 'S码': 'size S', 'M码': 'size M', 'L码': 'size L', '5包': '5 packs',

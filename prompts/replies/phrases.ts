@@ -7,8 +7,8 @@ const CAPABILITIES: Record<Caller['role'], Record<Locale, string>> = {
     en: 'I can help you:\n• find shops nearby that sell something (distance, price, rating), e.g. "where can I buy laundry detergent nearby"\n• check whether a price is fair and find cheaper offers, e.g. "is 59 yuan for Blue Moon laundry detergent 2kg a fair price?"\nShare your location and I will search around you.',
   },
   merchant: {
-    zh: '我可以帮你看自己店铺的经营数据：销售额、订单数、客单价、畅销商品和环比变化（“上周销售怎么样”），补货预测和订货量（“补货建议”），顾客评价里的主要不满和改进建议（“顾客都在抱怨什么”）。',
-    en: 'I can show your own shops\' figures: revenue, orders, average basket, top products and change vs the previous period ("how were sales last week?"), a restock forecast with order quantities ("what should I reorder?"), and what customers complain about and how to improve ("what are customers unhappy about?").',
+    zh: '我可以帮你看自己店铺的经营数据：销售额、订单数、客单价、畅销商品和环比变化（“上周销售怎么样”），补货预测和订货量（“补货建议”），顾客评价里的主要不满和改进建议（“顾客都在抱怨什么”），分客群的优惠券建议（“定价建议”），以及异常提醒（“这周有什么异常吗”）。',
+    en: 'I can show your own shops\' figures: revenue, orders, average basket, top products and change vs the previous period ("how were sales last week?"), a restock forecast with order quantities ("what should I reorder?"), what customers complain about and how to improve ("what are customers unhappy about?"), coupons per customer segment ("pricing advice"), and alerts ("anything wrong this week?").',
   },
 };
 

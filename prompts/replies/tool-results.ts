@@ -159,7 +159,34 @@ export function renderSatisfaction(r: Any, l: Locale): string {
   return lines.join('\n');
 }
 
+const ALERT: Record<string, Record<Locale, string>> = {
+  sales_drop: { zh: '销售骤降', en: 'sales drop' }, sales_spike: { zh: '销售激增', en: 'sales spike' }, refund_spike: { zh: '退款激增', en: 'refund spike' },
+  complaint_spike: { zh: '差评激增', en: 'complaint spike' }, price_error: { zh: '疑似标错价', en: 'possible price error' },
+};
+
+export function renderAnomalies(r: Any, l: Locale): string {
+  const zh = l === 'zh';
+  const head = zh ? `${r.window.from} – ${r.window.to}` : `${r.window.from} – ${r.window.to}`;
+  if (!r.alerts.length) return (zh ? `${head} 没发现异常。` : `Nothing unusual in ${head}.`) + '\n' + r.method;
+  const lines = [zh ? `${head} 发现 ${r.alerts.length} 个异常：` : `${r.alerts.length} unusual things in ${head}:`];
+  r.alerts.forEach((a: Any, i: number) => lines.push(`${i + 1}. [${ALERT[a.type][l]}] ${a.shop}${a.date ? ` ${a.date}` : ''}: ${a.detail}`));
+  lines.push(r.method);
+  return lines.join('\n');
+}
+
+export function renderPricing(r: Any, l: Locale): string {
+  const zh = l === 'zh';
+  const lines = [zh ? `${r.shop.name} 分客群定价建议：` : `Pricing by customer segment for ${r.shop.name}:`];
+  r.segments.forEach((s: Any, i: number) => lines.push(zh
+    ? `${i + 1}. ${s.customers} 位顾客，销售额 ¥${s.revenue}，价格弹性 ${s.elasticity ?? '–'}（${s.observations} 个观测）：${s.suggestion.text}`
+    : `${i + 1}. ${s.customers} customers, ¥${s.revenue} revenue, price elasticity ${s.elasticity ?? '–'} (${s.observations} observations): ${s.suggestion.text}`));
+  lines.push(r.assumptions, r.fairness);
+  return lines.join('\n');
+}
+
 export const RENDERERS: Record<string, (r: Any, l: Locale) => string> = {
+  anomaly_alerts: renderAnomalies,
+  pricing_advice: renderPricing,
   nearby_shops: renderNearby,
   price_check: renderPriceCheck,
   merchant_stats: renderMerchantStats,
