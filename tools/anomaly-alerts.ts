@@ -58,7 +58,6 @@ export const anomalyAlerts = defineTool({
   output,
   async run(deps, ctx, args) {
     const shops = await ownShops(deps, ctx, args.shopId);
-    if (!shops.length) throw new ToolError('not_found', t(ctx.locale, '你的账号下还没有店铺。', 'Your account has no shops yet.'));
     const window = resolvePeriod(args.period, ctx.now);
     const from = new Date(window.from.getTime() - args.lookbackDays * DAY);
     const days = Math.round((window.to.getTime() - from.getTime()) / DAY);

@@ -55,3 +55,9 @@ export function defineTool<I extends z.ZodType, O extends z.ZodType>(spec: ToolS
 export function t(locale: Locale, zh: string, en: string): string {
   return locale === 'zh' ? zh : en;
 }
+
+/** The calling shopper's id; tools for shoppers only (the adapter checks roles too, this keeps types honest). */
+export function shopperId(ctx: CallerContext): number {
+  if (ctx.caller.role !== 'shopper') throw new ToolError('forbidden', t(ctx.locale, '这个功能只对顾客开放。', 'This is for shoppers only.'));
+  return ctx.caller.customerId;
+}

@@ -4,7 +4,7 @@
 import { quantileSorted } from 'simple-statistics';
 import { z } from 'zod';
 import { categoryLabel } from './catalogue/categories.ts';
-import { defineTool, t, ToolError } from './context.ts';
+import { defineTool, shopperId, t, ToolError } from './context.ts';
 import { localDate } from './merchant-stats/period.ts';
 import { toYuan } from './money.ts';
 import { dayOf } from './recommend/data.ts';
@@ -39,8 +39,7 @@ export const customerProfile = defineTool({
   input: z.object({}),
   output,
   async run(deps, ctx) {
-    if (ctx.caller.role !== 'shopper') throw new ToolError('forbidden', 'shoppers only');
-    const customerId = ctx.caller.customerId;
+    const customerId = shopperId(ctx);
     const customer = await deps.db.customer.findUnique({ where: { id: customerId } });
     if (!customer) throw new ToolError('not_found', `no customer ${customerId}`);
     const orders = await deps.db.order.findMany({

@@ -1,7 +1,7 @@
 // feedback (write): the shopper rates a recommended product ("not for me", "more like this");
 // recommend drops or lifts it and similar items. Shows what it will save and waits for the user's yes.
 import { z } from 'zod';
-import { defineTool, t, ToolError } from './context.ts';
+import { defineTool, shopperId, t, ToolError } from './context.ts';
 import { forgetRecommender } from './recommend/index.ts';
 
 const input = z.object({
@@ -26,10 +26,9 @@ export const feedback = defineTool({
     return { text: t(ctx.locale, `记下你对「${name}」的评分 ${args.rating}/5（${meaning}）`, `Save your rating of "${name}": ${args.rating}/5 (${meaning})`) };
   },
   async run(deps, ctx, args) {
-    if (ctx.caller.role !== 'shopper') throw new ToolError('forbidden', 'shoppers only');
+    const customerId = shopperId(ctx);
     const p = deps.products.get(args.productId);
     if (!p) throw new ToolError('not_found', `no product ${args.productId}`);
-    const customerId = ctx.caller.customerId;
     await deps.db.feedback.upsert({
       where: { customerId_productId: { customerId, productId: args.productId } },
       create: { customerId, productId: args.productId, rating: args.rating, comment: args.comment },

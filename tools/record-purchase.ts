@@ -1,7 +1,7 @@
 // record_purchase (write): the shopper logs something they bought, so their profile and
 // recommendations learn from it. Shows what it will write and waits for the user's yes.
 import { z } from 'zod';
-import { defineTool, t, ToolError, type CallerContext, type ToolDeps } from './context.ts';
+import { defineTool, shopperId, t, ToolError, type CallerContext, type ToolDeps } from './context.ts';
 import { localDate } from './merchant-stats/period.ts';
 import { toFen } from './money.ts';
 import { forgetRecommender } from './recommend/index.ts';
@@ -36,9 +36,10 @@ async function resolve(deps: ToolDeps, ctx: CallerContext, args: Args) {
   if (!product) throw new ToolError('not_found', name(`没有编号为 ${productId} 的商品。`, `There is no product with id ${productId}.`));
   // Where: the shop named, else the shop they use most that sells it, else any shop that sells it.
   let shopId = args.shopId;
-  if (!shopId && ctx.caller.role === 'shopper') {
+  if (!shopId) {
+    const customerId = shopperId(ctx);
     const sellers = new Set((await deps.db.offer.findMany({ where: { productId }, select: { shopId: true } })).map((o) => o.shopId));
-    const visits = await deps.db.order.groupBy({ by: ['shopId'], where: { customerId: ctx.caller.customerId }, _count: true, orderBy: { _count: { shopId: 'desc' } } });
+    const visits = await deps.db.order.groupBy({ by: ['shopId'], where: { customerId: customerId }, _count: true, orderBy: { _count: { shopId: 'desc' } } });
     shopId = visits.find((v) => sellers.has(v.shopId))?.shopId ?? [...sellers][0];
   }
   const shop = shopId ? await deps.db.shop.findUnique({ where: { id: shopId } }) : null;
@@ -61,13 +62,13 @@ export const recordPurchase = defineTool({
     return { text: t(ctx.locale, `记录一笔购买：${product} ×${args.quantity}，单价 ¥${args.price}，${shop}，${r.date}`, `Record a purchase: ${product} × ${args.quantity} at ¥${args.price} each, ${shop}, ${r.date}`) };
   },
   async run(deps, ctx, args) {
-    if (ctx.caller.role !== 'shopper') throw new ToolError('forbidden', 'shoppers only');
+    const customerId = shopperId(ctx);
     const r = await resolve(deps, ctx, args);
     if ('ambiguous' in r) return r.ambiguous!;
     const unit = toFen(args.price);
     const order = await deps.db.order.create({
       data: {
-        customerId: ctx.caller.customerId, shopId: r.shop.id, createdAt: new Date(`${r.date}T12:00:00+08:00`), total: unit * args.quantity, paymentMethod: args.paymentMethod,
+        customerId: customerId, shopId: r.shop.id, createdAt: new Date(`${r.date}T12:00:00+08:00`), total: unit * args.quantity, paymentMethod: args.paymentMethod,
         items: { create: [{ productId: r.product.id, quantity: args.quantity, unitPrice: unit }] },
       },
     });

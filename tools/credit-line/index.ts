@@ -2,7 +2,7 @@
 // limit is what it is (top factors of the default-probability model), and what an on-time or a late
 // repayment would do. Overdue accounts get a reminder and never a higher limit.
 import { z } from 'zod';
-import { defineTool, t, ToolError, type ToolDeps } from '../context.ts';
+import { defineTool, shopperId, t, type ToolDeps } from '../context.ts';
 import { localDate } from '../merchant-stats/period.ts';
 import { toYuan } from '../money.ts';
 import { contributions, type LogisticModel } from '../shared/logistic.ts';
@@ -59,8 +59,8 @@ export const creditLine = defineTool({
   input: z.object({}),
   output,
   async run(deps, ctx) {
-    if (ctx.caller.role !== 'shopper') throw new ToolError('forbidden', 'shoppers only');
-    const [account] = await loadAccounts(deps, ctx.caller.customerId);
+    const customerId = shopperId(ctx);
+    const [account] = await loadAccounts(deps, customerId);
     if (!account) return { status: 'no_account' as const };
     const model = await creditModel(deps);
     const now = ctx.now;

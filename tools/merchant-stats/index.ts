@@ -25,6 +25,7 @@ const output = z.object({
 export async function ownShops(deps: ToolDeps, ctx: CallerContext, shopId?: number) {
   if (ctx.caller.role !== 'merchant') throw new ToolError('forbidden', t(ctx.locale, '只有商家可以查看店铺经营数据。', 'Only merchants can see shop sales figures.'));
   const shops = await deps.db.shop.findMany({ where: { merchantId: ctx.caller.merchantId }, select: { id: true, nameZh: true, nameEn: true } });
+  if (!shops.length) throw new ToolError('not_found', t(ctx.locale, '你的账号下还没有店铺。', 'Your account has no shops yet.'));
   if (shopId === undefined) return shops;
   const mine = shops.filter((s) => s.id === shopId);
   if (!mine.length) throw new ToolError('forbidden', t(ctx.locale, `店铺 ${shopId} 不属于你，无法查看它的数据。`, `Shop ${shopId} is not one of your shops, so its figures are not available to you.`));
@@ -59,7 +60,6 @@ export const merchantStats = defineTool({
   output,
   async run(deps, ctx, args) {
     const shops = await ownShops(deps, ctx, args.shopId);
-    if (!shops.length) throw new ToolError('not_found', t(ctx.locale, '你的账号下还没有店铺。', 'Your account has no shops yet.'));
     let range: Range;
     try {
       range = resolvePeriod(args.period, ctx.now);

@@ -1,7 +1,7 @@
 // recommend: what this shopper may want next, each with the reason, from their own history only.
 import { z } from 'zod';
 import { CATEGORY_KEYS } from '../catalogue/categories.ts';
-import { defineTool, t, type CallerContext, type ToolDeps } from '../context.ts';
+import { defineTool, shopperId, t, type CallerContext, type ToolDeps } from '../context.ts';
 import { boundingBox, metresBetween } from '../geo.ts';
 import { toYuan } from '../money.ts';
 import { dayOf, loadCatalogue, loadPurchases } from './data.ts';
@@ -68,8 +68,7 @@ export const recommend = defineTool({
   input,
   output,
   async run(deps, ctx, args) {
-    if (ctx.caller.role !== 'shopper') throw new Error('unreachable: roles checked by the adapter');
-    const customerId = ctx.caller.customerId;
+    const customerId = shopperId(ctx);
     if (args.nearMe && !ctx.location) return { status: 'need_location' as const };
     const model = await recommenderFor(deps, ctx.now);
     // Prices people can get: cheapest in-stock offer (near them when asked).

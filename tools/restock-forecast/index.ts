@@ -46,7 +46,6 @@ export const restockForecast = defineTool({
   output,
   async run(deps, ctx, args) {
     const shops = await ownShops(deps, ctx, args.shopId);
-    if (!shops.length) throw new ToolError('not_found', t(ctx.locale, '你的账号下还没有店铺。', 'Your account has no shops yet.'));
     const shopName = new Map(shops.map((s) => [s.id, t(ctx.locale, s.nameZh, s.nameEn)]));
     let productFilter: number[] | undefined;
     if (args.product) {

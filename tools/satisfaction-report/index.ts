@@ -39,7 +39,6 @@ export const satisfactionReport = defineTool({
   output,
   async run(deps, ctx, args) {
     const shops = await ownShops(deps, ctx, args.shopId);
-    if (!shops.length) throw new ToolError('not_found', t(ctx.locale, '你的账号下还没有店铺。', 'Your account has no shops yet.'));
     const range = resolvePeriod(args.period, ctx.now);
     const ids = shops.map((s) => s.id);
     const when = { gte: range.from, lt: range.to };

@@ -2,7 +2,7 @@
 // and to their horizon and liquidity need; says an algorithm made the match and what the risks are.
 // risk_questionnaire stores the risk level from the shopper's own answers.
 import { z } from 'zod';
-import { defineTool, t, ToolError } from '../context.ts';
+import { defineTool, shopperId, t, ToolError } from '../context.ts';
 import { toYuan } from '../money.ts';
 import { parseAnswers, QUESTIONS, riskLevel } from './questionnaire.ts';
 
@@ -23,8 +23,8 @@ export const wealthProducts = defineTool({
     z.object({ status: z.literal('ok'), riskLevel: z.string(), products: z.array(product), excludedAboveRisk: z.number(), note: z.string(), disclosure: z.string() }),
   ]),
   async run(deps, ctx, args) {
-    if (ctx.caller.role !== 'shopper') throw new ToolError('forbidden', 'shoppers only');
-    const customer = await deps.db.customer.findUnique({ where: { id: ctx.caller.customerId } });
+    const customerId = shopperId(ctx);
+    const customer = await deps.db.customer.findUnique({ where: { id: customerId } });
     if (!customer) throw new ToolError('not_found', 'unknown shopper');
     const level = customer.riskTolerance ? Number(customer.riskTolerance.slice(1)) : undefined;
     if (!level) return { status: 'need_questionnaire' as const, questions: QUESTIONS.map((q) => q[ctx.locale]) };
@@ -68,11 +68,11 @@ export const riskQuestionnaire = defineTool({
     z.object({ status: z.literal('saved'), riskLevel: z.string(), score: z.number() }),
   ]),
   async run(deps, ctx, args) {
-    if (ctx.caller.role !== 'shopper') throw new ToolError('forbidden', 'shoppers only');
+    const customerId = shopperId(ctx);
     const answers = parseAnswers(args.answers);
     if (!answers) return { status: 'invalid' as const, questions: QUESTIONS.map((q) => q[ctx.locale]) };
     const level = riskLevel(answers);
-    await deps.db.customer.update({ where: { id: ctx.caller.customerId }, data: { riskTolerance: `R${level}` } });
+    await deps.db.customer.update({ where: { id: customerId }, data: { riskTolerance: `R${level}` } });
     return { status: 'saved' as const, riskLevel: `R${level}`, score: answers.reduce((a, b) => a + b, 0) };
   },
 });
