@@ -1,10 +1,9 @@
-// Keywords from review text: Chinese segmented with jieba (dictionary ships in the npm package),
+// Keywords from review text: Chinese segmented with jieba (jieba-rs compiled to WebAssembly; the
+// dictionary ships inside the npm package, and there are no per-platform binaries to install),
 // English words and word pairs; stop words from stopwords-iso.
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
+import { cut } from 'jieba-wasm';
 import stopwords from 'stopwords-iso' with { type: 'json' };
 
-let jieba: Jieba | undefined;
 const STOP = new Set<string>([...(stopwords as Record<string, string[]>).zh, ...(stopwords as Record<string, string[]>).en, '一个', '不太', '有点', '还行', '整体', '可以', '但是', 'ok', 'mostly', 'however', 'average', 'fine']);
 
 /** Distinct keywords of one review, in order of appearance. */
@@ -12,8 +11,7 @@ export function keywords(text: string): string[] {
   const out = new Set<string>();
   const lower = text.toLowerCase();
   if (/\p{Script=Han}/u.test(lower)) {
-    jieba ??= Jieba.withDict(dict);
-    for (const w of jieba.cut(lower, true)) if (w.length >= 2 && /\p{Script=Han}/u.test(w) && !STOP.has(w)) out.add(w);
+    for (const w of cut(lower, true)) if (w.length >= 2 && /\p{Script=Han}/u.test(w) && !STOP.has(w)) out.add(w);
   }
   const words = (lower.match(/[a-z]+/g) ?? []).filter((w) => w.length >= 3 && !STOP.has(w));
   for (const w of words) out.add(w);
