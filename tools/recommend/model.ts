@@ -17,11 +17,12 @@ export type Reason =
   | { type: 'popular' };
 export type Recommendation = { item: number; score: number; reason: Reason };
 
-const FEATURES = ['log_times', 'recency_weight', 'rebuy_rate', 'due_soon', 'log_days_since', 'co_purchase', 'shop_popularity', 'popularity', 'bought_before', 'cheaper_alternative', 'times_x_rebuy', 'new_x_shop_popularity'];
+const FEATURES = ['log_times', 'recency_weight', 'rebuy_rate', 'due_soon', 'log_days_since', 'co_purchase', 'shop_popularity', 'popularity', 'bought_before', 'cheaper_alternative', 'times_x_rebuy', 'new_x_shop_popularity',
+  'times_2', 'times_3_4', 'times_5_8', 'times_9_up', 'recent_14d', 'recent_30d', 'recent_90d'];
 const HALF_LIFE_DAYS = 180;
 const decay = (ageDays: number) => Math.pow(0.5, ageDays / HALF_LIFE_DAYS);
 // Fallback blend before a ranker is learned (also the ranker's starting intuition).
-const DEFAULT_WEIGHTS = [1.2, 1.0, 0.6, 0.3, -0.3, 0.4, 0.5, 0.2, 0.5, 0.1, 0.5, 0.3];
+const DEFAULT_WEIGHTS = [1.2, 1.0, 0.6, 0.3, -0.3, 0.4, 0.5, 0.2, 0.5, 0.1, 0.5, 0.3, 0, 0, 0, 0, 0, 0, 0];
 
 type Candidate = { item: number; x: number[]; reason: Reason; reasons: Partial<Record<'repurchase' | 'co_purchase' | 'cheaper_alternative' | 'popular', Reason>> };
 
@@ -127,6 +128,14 @@ export class RecommenderModel {
       const since = this.today - r.last;
       const dueIn = r.everyDays - since;
       c.x[0] = Math.log1p(r.times);
+      // Buckets let the linear ranker bend: the 2nd purchase and the 5th mean different things.
+      c.x[12] = r.times === 2 ? 1 : 0;
+      c.x[13] = r.times >= 3 && r.times <= 4 ? 1 : 0;
+      c.x[14] = r.times >= 5 && r.times <= 8 ? 1 : 0;
+      c.x[15] = r.times >= 9 ? 1 : 0;
+      c.x[16] = since <= 14 ? 1 : 0;
+      c.x[17] = since > 14 && since <= 30 ? 1 : 0;
+      c.x[18] = since > 30 && since <= 90 ? 1 : 0;
       c.x[1] = weight.get(item)!;
       c.x[3] = r.times >= 3 && dueIn <= this.horizon && dueIn >= -r.everyDays ? 1 : 0;
       c.x[4] = Math.log1p(since);
@@ -220,6 +229,13 @@ export class RecommenderModel {
     }
     const topBrand = [...brandCount.entries()].sort((a, b) => b[1] - a[1])[0];
     const loyalty = topBrand && history.length ? topBrand[1] / history.length : 0;
+    // Price band: what this shopper usually pays per category (median of list prices of what they bought).
+    const paid = new Map<string, number[]>();
+    for (const p of history) {
+      const info = this.items.get(p.item);
+      if (info) paid.set(info.category, [...(paid.get(info.category) ?? []), info.price]);
+    }
+    const band = new Map([...paid].map(([cat, prices]) => [cat, prices.sort((a, b) => a - b)[prices.length >> 1]]));
     const disliked = new Set([...(options.feedback ?? [])].filter(([, s]) => s <= 2).map(([i]) => this.items.get(i)?.kind));
 
     const scored: Recommendation[] = [];
@@ -239,6 +255,8 @@ export class RecommenderModel {
       }
       const info = this.items.get(c.item);
       if (info && topBrand && loyalty > 0.5) score *= info.brand === topBrand[0] ? 1.2 : 0.85;
+      const usual = info ? band.get(info.category) : undefined;
+      if (info && usual && info.price > 2 * usual && !c.x[8]) score *= 0.8; // well above their usual price band
       const fb = options.feedback?.get(c.item);
       if (fb !== undefined) score *= fb >= 4 ? 1.5 : fb <= 2 ? 0 : 1;
       if (info && disliked.has(info.kind) && fb === undefined) score *= 0.5;
