@@ -5,7 +5,6 @@ import { WEIGHTS } from '../tools/nearby-shops.ts';
 
 export type ShopPin = { id: number; name: string; lat: number; lng: number; address: string; why: string };
 export type ChartSpec =
-  | { kind: 'line'; title: string; x: string[]; series: { name: string; values: number[] }[]; yLabel: string }
   | { kind: 'bar'; title: string; labels: string[]; values: number[]; yLabel: string }
   | { kind: 'forecast'; title: string; x: string[]; actual: number[]; mean: number[]; low: number[]; high: number[]; yLabel: string };
 export type Attachments = { needsLocation: boolean; shops: ShopPin[]; charts: ChartSpec[] };
@@ -36,9 +35,12 @@ export function attachmentsFor(calls: Call[], locale: Locale): Attachments {
       });
     }
     if (call.name === 'merchant_stats' && r.current?.orders > 0) {
-      if (r.daily.length > 1) {
-        out.charts.push({ kind: 'line', title: zh ? `每日销售额 ${r.period.from} – ${r.period.to}` : `Daily revenue ${r.period.from} – ${r.period.to}`, x: r.daily.map((d: any) => d.date.slice(5)), series: [{ name: zh ? '销售额' : 'revenue', values: r.daily.map((d: any) => d.revenue) }], yLabel: '¥' });
-      }
+      // The sales trend: 26 weeks of revenue and the next 4 weeks' forecast with its band.
+      const f = r.trend.forecast as { mean: number; low: number; high: number }[];
+      out.charts.push({
+        kind: 'forecast', title: zh ? `每周销售额与未来 4 周预测（${r.trend.model}）` : `Weekly revenue and 4-week forecast (${r.trend.model})`,
+        x: r.trend.weeks.map((w: string) => w.slice(5)), actual: r.trend.revenue, mean: f.map((p) => p.mean), low: f.map((p) => p.low), high: f.map((p) => p.high), yLabel: '¥',
+      });
       if (r.topProducts.length) {
         out.charts.push({ kind: 'bar', title: zh ? '畅销商品（销售额）' : 'Top products (revenue)', labels: r.topProducts.map((p: any) => p.name), values: r.topProducts.map((p: any) => p.revenue), yLabel: '¥' });
       }

@@ -10,14 +10,7 @@ const FONT = 'WenQuanYi Micro Hei, Noto Sans CJK SC, DejaVu Sans, sans-serif';
 export function renderChartPng(spec: ChartSpec, width = 720, height = 360): Buffer {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   const common = { animation: false, textStyle: { fontFamily: FONT }, title: { text: spec.title, left: 'center', textStyle: { fontSize: 15 } }, grid: { left: 70, right: 30, top: 50, bottom: spec.kind === 'bar' ? 90 : 40 } };
-  if (spec.kind === 'line') {
-    chart.setOption({
-      ...common,
-      xAxis: { type: 'category', data: spec.x },
-      yAxis: { type: 'value', name: spec.yLabel },
-      series: spec.series.map((s) => ({ type: 'line', name: s.name, data: s.values, areaStyle: { opacity: 0.15 }, symbolSize: 5 })),
-    });
-  } else if (spec.kind === 'forecast') {
+  if (spec.kind === 'forecast') {
     // Actual weeks, then the forecast mean with its interval drawn as a band (a stacked area of high − low).
     const pad = (values: number[]) => [...new Array(spec.actual.length - 1).fill(null), spec.actual.at(-1)!, ...values];
     const low = [...new Array(spec.actual.length).fill(null), ...spec.low];

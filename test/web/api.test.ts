@@ -67,7 +67,7 @@ describe('POST /api/photo', () => {
 
 it('returns chart images with a merchant\'s sales answer', async () => {
   const body = (await chat({ as: 'merchant:1', chatId: 'api3', text: 'sales last week' })).json();
-  expect(body.charts.map((c: any) => c.title)).toEqual(['Daily revenue 2026-11-16 – 2026-11-22', 'Top products (revenue)']);
+  expect(body.charts.map((c: any) => c.title)).toEqual([expect.stringMatching(/^Weekly revenue and 4-week forecast/), 'Top products (revenue)']);
   expect(body.charts[0].src).toMatch(/^data:image\/png;base64,iVBORw0KGgo/);
 });
 

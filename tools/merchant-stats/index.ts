@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { defineTool, t, ToolError, type CallerContext, type ToolDeps } from '../context.ts';
 import { toYuan } from '../money.ts';
+import { chooseModel } from '../restock-forecast/models.ts';
 import { localDate, periodSchema, previousRange, resolvePeriod, type Range } from './period.ts';
 
 const input = z.object({
@@ -19,7 +20,29 @@ const output = z.object({
   change: z.object({ revenuePct: z.number().nullable(), ordersPct: z.number().nullable(), averageBasketPct: z.number().nullable() }),
   topProducts: z.array(z.object({ productId: z.number(), name: z.string(), units: z.number(), revenue: z.number(), sharePct: z.number() })),
   daily: z.array(z.object({ date: z.string(), revenue: z.number(), orders: z.number() })),
+  trend: z.object({ weeks: z.array(z.string()), revenue: z.array(z.number()), forecast: z.array(z.object({ mean: z.number(), low: z.number(), high: z.number() })), model: z.string() }),
 });
+
+const WEEK = 7 * 86_400_000;
+
+/** Weekly revenue for the last 26 weeks and a 4-week forecast with a 90% band (model chosen by backtest). */
+async function weeklyTrend(deps: ToolDeps, shopIds: number[], now: Date) {
+  const weeks = 26;
+  const since = new Date(now.getTime() - weeks * WEEK);
+  const orders = await deps.db.order.findMany({ where: { shopId: { in: shopIds }, status: 'paid', createdAt: { gte: since, lt: now } }, select: { createdAt: true, total: true } });
+  const y = new Array(weeks).fill(0);
+  for (const o of orders) y[weeks - 1 - Math.floor((now.getTime() - o.createdAt.getTime()) / WEEK)] += o.total / 100;
+  const chosen = chooseModel(y);
+  const mean = chosen.model.fit(y)(4);
+  const z = 1.645;
+  const round = (v: number) => Math.round(v * 100) / 100;
+  return {
+    weeks: [...y.map((_, i) => localDate(new Date(now.getTime() - (weeks - i) * WEEK))), ...mean.map((_, i) => localDate(new Date(now.getTime() + i * WEEK)))],
+    revenue: y.map(round),
+    forecast: mean.map((m, i) => ({ mean: round(Math.max(0, m)), low: round(Math.max(0, m - z * chosen.residualSd * Math.sqrt(i + 1))), high: round(m + z * chosen.residualSd * Math.sqrt(i + 1)) })),
+    model: chosen.model.name,
+  };
+}
 
 /** The shops this merchant may see; asking for anyone else's shop is refused. */
 export async function ownShops(deps: ToolDeps, ctx: CallerContext, shopId?: number) {
@@ -67,7 +90,7 @@ export const merchantStats = defineTool({
       throw new ToolError('invalid_input', (e as Error).message);
     }
     const ids = shops.map((s) => s.id);
-    const [current, previous] = await Promise.all([totalsFor(deps, ids, range), totalsFor(deps, ids, previousRange(range))]);
+    const [current, previous, trend] = await Promise.all([totalsFor(deps, ids, range), totalsFor(deps, ids, previousRange(range)), weeklyTrend(deps, ids, ctx.now)]);
 
     const byProduct = new Map<number, { units: number; revenue: number }>();
     const byDay = new Map<string, { revenue: number; orders: number }>();
@@ -105,6 +128,7 @@ export const merchantStats = defineTool({
         const v = byDay.get(date);
         return { date, revenue: toYuan(v?.revenue ?? 0), orders: v?.orders ?? 0 };
       }),
+      trend,
     };
   },
 });
