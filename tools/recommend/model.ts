@@ -262,7 +262,11 @@ export class RecommenderModel {
       if (info && disliked.has(info.kind) && fb === undefined) score *= 0.5;
       if (score > 0) scored.push({ item: c.item, score, reason });
     }
-    return scored.sort((a, b) => b.score - a.score || a.item - b.item).slice(0, k);
+    const top = scored.sort((a, b) => b.score - a.score || a.item - b.item).slice(0, k);
+    // The ranker decides which items make the list; the shopper's own items lead, most-bought first
+    // (the strongest single signal), then the new items in learned order.
+    const own = top.filter((r) => cands.get(r.item)!.x[8]).sort((a, b) => cands.get(b.item)!.x[0] - cands.get(a.item)!.x[0] || b.score - a.score);
+    return [...own, ...top.filter((r) => !cands.get(r.item)!.x[8])];
   }
 }
 
