@@ -42,6 +42,11 @@ export function inlineKeyboard(answer: AssistantReply) {
   const rows: InlineKeyboardButton[][] = [];
   const suggestions = answer.suggestions.filter((s) => byteLength(`say:${s}`) <= 64).map((s) => Markup.button.callback(s, `say:${s}`));
   if (suggestions.length) rows.push(suggestions);
+  // One tap to say a suggestion is not for them (goes through the feedback tool, which asks to confirm).
+  const recommended = answer.toolCalls.find((c) => c.name === 'recommend' && (c.result as { status?: string })?.status === 'ok')?.result as { items: unknown[] } | undefined;
+  if (recommended?.items.length) {
+    rows.push(recommended.items.slice(0, 5).map((_, i) => Markup.button.callback(`👎 ${i + 1}`, zh ? `say:第${i + 1}个不喜欢` : `say:I don't like number ${i + 1}`)));
+  }
   answer.attachments.shops.slice(0, 3).forEach((shop, i) => {
     const short = shop.name.length > 14 ? shop.name.slice(0, 13) + '…' : shop.name;
     rows.push([Markup.button.callback(`📍 ${i + 1}. ${short}`, `nav:${shop.id}`), Markup.button.callback(zh ? '为什么推荐？' : 'Why this?', `why:${shop.id}`)]);

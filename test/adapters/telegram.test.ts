@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Assistant } from '../../agents/assistant.ts';
 import { createTelegramBot } from '../../bots/telegram/bot.ts';
-import { toHtmlChunks } from '../../bots/telegram/render.ts';
+import { inlineKeyboard, toHtmlChunks } from '../../bots/telegram/render.ts';
 import type { Store } from '../../prisma/store.ts';
 import { fakeTelegram, chat, command, message, user } from '../helpers/fake-telegram.ts';
 import { buildFixture, C, NOW } from '../helpers/fixture.ts';
@@ -113,6 +113,13 @@ describe('Telegram shopper bot', () => {
 });
 
 describe('Telegram formatting', () => {
+  it('offers one-tap "not for me" buttons under suggestions', () => {
+    const answer = { reply: 'x', locale: 'en' as const, suggestions: [], attachments: { needsLocation: false, shops: [], charts: [] },
+      toolCalls: [{ name: 'recommend', args: {}, result: { status: 'ok', items: [{ productId: 1 }, { productId: 2 }] } }] };
+    const keyboard = inlineKeyboard(answer) as any;
+    expect(keyboard.reply_markup.inline_keyboard[0].map((b: any) => b.callback_data)).toEqual(["say:I don't like number 1", "say:I don't like number 2"]);
+  });
+
   it('escapes HTML and splits long replies under the limit at line breaks', () => {
     const long = ['Title <b>&', ...Array.from({ length: 400 }, (_, i) => `line ${i} ${'x'.repeat(20)}`)].join('\n');
     const chunks = toHtmlChunks(long);
