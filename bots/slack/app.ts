@@ -117,4 +117,3 @@ export function createSlackApp(deps: SlackDeps, options: SlackOptions) {
   return app;
 }
 
-export { HELP as SLACK_HELP };

@@ -27,7 +27,6 @@ export const PHRASES = {
   locationReceived: (l: Locale) => (l === 'zh' ? '收到你的位置了。' : 'Got your location.'),
   locationNoted: (place: string, l: Locale) => (l === 'zh' ? `好的，你在${place}附近。` : `Got it, you are near ${place}.`),
   nothingToFollow: (l: Locale) => (l === 'zh' ? '先告诉我你想找什么，我再帮你筛选。' : 'Tell me what you are looking for first, then I can narrow it down.'),
-  merchantOnly: (l: Locale) => (l === 'zh' ? '经营数据只对商家开放。' : 'Sales figures are only available to merchants.'),
   toolFailed: (detail: string, l: Locale) => (l === 'zh' ? `抱歉，这次没查成：${detail}` : `Sorry, that did not work: ${detail}`),
   thanks: (l: Locale) => (l === 'zh' ? '不客气！还有什么需要帮忙的吗？' : "You're welcome! Anything else?"),
 };

@@ -51,7 +51,6 @@ export function queryTerms(query: string): QueryTerms {
 
 export class ProductIndex {
   private entries: Indexed[] = [];
-  private loadedAt = 0;
 
   static async load(db: Store): Promise<ProductIndex> {
     const index = new ProductIndex();
@@ -81,7 +80,6 @@ export class ProductIndex {
       const wordsOf = (s: string) => new Set((s.match(/[a-z0-9.]+/g) ?? []).map(stem));
       return { ...e, text, itemText, words: wordsOf(text), itemWords: wordsOf(itemText) };
     });
-    this.loadedAt = Date.now();
   }
 
   get size(): number {
