@@ -60,7 +60,12 @@ export function signedPost(url: string, secret: string, body: string, contentTyp
   const signature = 'v0=' + createHmac('sha256', secret).update(`v0:${ts}:${body}`).digest('hex');
   return fetch(url, {
     method: 'POST',
-    headers: { 'content-type': contentType, 'x-slack-request-timestamp': ts, 'x-slack-signature': tamper ? signature.replace(/.$/, '0') : signature },
+    headers: { 'content-type': contentType, 'x-slack-request-timestamp': ts, 'x-slack-signature': tamper ? flipLast(signature) : signature },
     body,
   });
+}
+
+/** Changes the last hex digit (always to a different one), so the signature no longer matches. */
+function flipLast(signature: string): string {
+  return signature.slice(0, -1) + (signature.endsWith('0') ? '1' : '0');
 }
