@@ -17,6 +17,9 @@ if (!available) {
   console.warn(`[browser test] skipped: ${CHROMIUM} not found (apt-get install chromium, or set CHROMIUM_PATH)`);
 }
 
+// Generous: the first answer on a busy CI machine can take a few seconds.
+const POLL = { timeout: 15_000 };
+
 let db: Store;
 let app: ReturnType<typeof buildWebServer>;
 let browser: Browser;
@@ -49,9 +52,9 @@ describe.skipIf(!available)('web chat in Chromium', () => {
     await page.fill('#text', '附近哪里有卖洗衣液');
     await page.click('#send');
     const reply = page.locator('.msg.bot').last();
-    await expect.poll(() => reply.textContent()).toContain('A店');
+    await expect.poll(() => reply.textContent(), POLL).toContain('A店');
     await page.getByRole('button', { name: '更便宜的' }).click();
-    await expect.poll(() => page.locator('.msg.bot').count()).toBe(2);
+    await expect.poll(() => page.locator('.msg.bot').count(), POLL).toBe(2);
     expect(await page.locator('.msg.bot').last().textContent()).toContain('由便宜到贵');
     await page.screenshot({ path: 'data/test/web-chat-shopper.png' });
     await page.close();
@@ -64,10 +67,10 @@ describe.skipIf(!available)('web chat in Chromium', () => {
     await page.selectOption('#persona', 'merchant:1');
     await page.fill('#text', 'how were sales last week?');
     await page.press('#text', 'Enter');
-    await expect.poll(() => page.locator('.msg.bot').last().textContent()).toContain('Revenue ¥189');
+    await expect.poll(() => page.locator('.msg.bot').last().textContent(), POLL).toContain('Revenue ¥189');
     // The daily revenue and top-products charts, rendered server-side as PNG.
     const charts = page.locator('.msg.bot').last().locator('img');
-    await expect.poll(() => charts.count()).toBe(2);
+    await expect.poll(() => charts.count(), POLL).toBe(2);
     expect(await charts.first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(720);
     await page.screenshot({ path: 'data/test/web-chat-merchant.png', fullPage: true });
     await page.close();
@@ -78,7 +81,7 @@ describe.skipIf(!available)('web chat in Chromium', () => {
     await page.goto(url);
     await page.waitForSelector('body[data-ready="true"]');
     await page.setInputFiles('#photo', { name: 'detergent.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') });
-    await expect.poll(() => page.locator('.msg.bot').count()).toBe(1);
+    await expect.poll(() => page.locator('.msg.bot').count(), POLL).toBe(1);
     expect(await page.locator('.msg.bot').textContent()).toMatch(/拍照识货|Scan-to-buy/);
     await page.close();
   });
