@@ -4,7 +4,7 @@
 //   node scripts/prisma.mjs deploy              apply checked-in migrations to DATABASE_URL
 //   node scripts/prisma.mjs new-migration NAME  write a migration for both providers from the schema diff
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
@@ -49,7 +49,6 @@ if (command === 'generate') {
   console.log('Now run: node scripts/prisma.mjs snapshot   (records the schema the migrations reach)');
 } else if (command === 'snapshot') {
   // The datamodel the migrations lead to, so the next new-migration diffs from it.
-  const { readFileSync } = await import('node:fs');
   for (const provider of ['sqlite', 'postgres']) {
     const parts = [readFileSync(join(root, 'prisma', provider, 'schema.prisma'), 'utf8')];
     for (const file of readdirSync(join(root, 'prisma', 'models')).sort()) parts.push(readFileSync(join(root, 'prisma', 'models', file), 'utf8'));
