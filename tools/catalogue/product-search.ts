@@ -1,7 +1,9 @@
 // Finds catalogue products from what a shopper typed ("洗衣液", "blue moon detergent 2kg").
-// In-memory lexical scoring over zh and en names: the catalogue is a few thousand rows, so this
-// answers in well under a millisecond with no server. (The vector index is a later layer.)
+// Two layers: in-memory lexical scoring over zh and en names (exact names, sizes, brands; well under
+// a millisecond) and, through `find`, the Chroma vector index for what names alone miss
+// ("洗衣服用的" → 洗衣液, "laundry stuff"). Without the index, `find` is lexical only and says so.
 import type { Store } from '../../prisma/store.ts';
+import type { VectorIndex } from './vector-index.ts';
 import { CATEGORIES, type Category } from './categories.ts';
 
 export type CatalogueEntry = { id: number; nameZh: string; nameEn: string; brand: string; category: string; itemZh: string; itemEn: string; listPrice: number };
@@ -49,8 +51,20 @@ export function queryTerms(query: string): QueryTerms {
   return { en, zh };
 }
 
+/** Vector similarity (hashing embedding, cosine) at which a product counts as a full match; below
+ *  FLOOR it is noise. Calibrated on bench/text-queries.ts. */
+const SEMANTIC_FULL = 0.55;
+const SEMANTIC_FLOOR = 0.2;
+/** A semantic-only match never outranks an exact name match. */
+const SEMANTIC_WEIGHT = 0.9;
+
+export type FoundProducts = { matches: ProductMatch[]; /** false: the vector index was unavailable, lexical only */ semantic: boolean };
+
 export class ProductIndex {
   private entries: Indexed[] = [];
+  private byId = new Map<number, Indexed>();
+  /** The vector index, when one is running (set by the runtime; tests may leave it out). */
+  vectors: VectorIndex | undefined;
 
   static async load(db: Store): Promise<ProductIndex> {
     const index = new ProductIndex();
@@ -80,6 +94,7 @@ export class ProductIndex {
       const wordsOf = (s: string) => new Set((s.match(/[a-z0-9.]+/g) ?? []).map(stem));
       return { ...e, text, itemText, words: wordsOf(text), itemWords: wordsOf(itemText) };
     });
+    this.byId = new Map(this.entries.map((e) => [e.id, e]));
   }
 
   get size(): number {
@@ -87,7 +102,23 @@ export class ProductIndex {
   }
 
   get(id: number): CatalogueEntry | undefined {
-    return this.entries.find((e) => e.id === id);
+    return this.byId.get(id);
+  }
+
+  /** Lexical and vector search merged: each product keeps its better score. */
+  async find(query: string, limit = 50): Promise<FoundProducts> {
+    const lexical = this.search(query, limit);
+    const hits = this.vectors ? await this.vectors.searchText(query, Math.max(limit, 30)) : undefined;
+    if (!hits) return { matches: lexical, semantic: false };
+    const best = new Map(lexical.map((m) => [m.product.id, m]));
+    for (const hit of hits) {
+      const product = this.byId.get(hit.productId);
+      if (!product) continue;
+      const score = SEMANTIC_WEIGHT * Math.min(1, Math.max(0, (hit.similarity - SEMANTIC_FLOOR) / (SEMANTIC_FULL - SEMANTIC_FLOOR)));
+      if (score > (best.get(product.id)?.score ?? 0)) best.set(product.id, { product, score });
+    }
+    const matches = [...best.values()].sort((a, b) => b.score - a.score || a.product.listPrice - b.product.listPrice).slice(0, limit);
+    return { matches, semantic: true };
   }
 
   /** Products ranked by how much of the query they cover (0..1), best first. */

@@ -1,0 +1,114 @@
+// Photo → features for matching: the CNN embedding of a few views plus a colour histogram.
+// Decoding goes through sharp (libvips), which also rejects broken or unsupported files.
+import sharp from 'sharp';
+import { ToolError } from '../context.ts';
+import { cnnEmbedding, INPUT_SIZE } from './image-model.ts';
+
+export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+/** Decoding bombs: a 50-megapixel limit covers any phone photo. */
+const MAX_PIXELS = 50_000_000;
+export type ImageFormat = 'jpeg' | 'png' | 'webp';
+
+export type ImageFeatures = { cnn: Float32Array; colour: Float32Array };
+
+/** Magic bytes, checked before any decoder sees the file. */
+export function sniffImage(bytes: Uint8Array): ImageFormat | undefined {
+  if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
+  if (bytes.length > 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'png';
+  if (bytes.length > 12 && String.fromCharCode(...bytes.slice(0, 4)) === 'RIFF' && String.fromCharCode(...bytes.slice(8, 12)) === 'WEBP') return 'webp';
+  return undefined;
+}
+
+/** Throws a ToolError the shopper can read when the bytes are not a usable photo. */
+export async function checkImage(bytes: Uint8Array): Promise<{ format: ImageFormat; width: number; height: number }> {
+  if (bytes.length > MAX_IMAGE_BYTES) throw new ToolError('invalid_input', `image too large (${(bytes.length / 1048576).toFixed(1)} MB, limit ${MAX_IMAGE_BYTES / 1048576} MB)`);
+  const format = sniffImage(bytes);
+  if (!format) throw new ToolError('invalid_input', 'not a JPEG, PNG or WebP image');
+  try {
+    const meta = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).metadata();
+    if (!meta.width || !meta.height || meta.width < 16 || meta.height < 16) throw new ToolError('invalid_input', 'image too small to recognise anything');
+    // Decode fully once: a truncated file passes the header check but fails here.
+    await sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'error' }).resize(32, 32).raw().toBuffer();
+    return { format, width: meta.width, height: meta.height };
+  } catch (error) {
+    if (error instanceof ToolError) throw error;
+    throw new ToolError('invalid_input', 'the image is broken or cut off and cannot be read');
+  }
+}
+
+/** One decode, upright, RGB; views are cut from this. */
+async function upright(bytes: Uint8Array): Promise<{ data: Buffer; width: number; height: number }> {
+  const { data, info } = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).rotate().removeAlpha().resize(448, 448, { fit: 'inside', withoutEnlargement: true })
+    .raw().toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
+}
+
+export type View = 'full' | 'centre' | 'flip';
+
+async function viewPixels(image: { data: Buffer; width: number; height: number }, view: View): Promise<Uint8Array> {
+  let pipeline = sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } });
+  if (view === 'centre') {
+    // The product is usually in the middle; a 70% crop drops shelf and hand around it.
+    const w = Math.round(image.width * 0.7);
+    const h = Math.round(image.height * 0.7);
+    pipeline = pipeline.extract({ left: Math.round((image.width - w) / 2), top: Math.round((image.height - h) / 2), width: w, height: h });
+  }
+  if (view === 'flip') pipeline = pipeline.flop();
+  const { data } = await pipeline.resize(INPUT_SIZE, INPUT_SIZE, { fit: 'fill' }).raw().toBuffer({ resolveWithObject: true });
+  return new Uint8Array(data);
+}
+
+/** Hue 12 × saturation 3 × value 3 bins, whole image + 2×2 grid, square-rooted (Hellinger) and L2-normalised. */
+export function colourHistogram(rgb: Uint8Array, width: number, height: number): Float32Array {
+  const BINS = 108;
+  const out = new Float32Array(BINS * 5);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * 3;
+      const r = rgb[i] / 255, g = rgb[i + 1] / 255, b = rgb[i + 2] / 255;
+      const max = Math.max(r, g, b), min = Math.min(r, g, b), d = max - min;
+      let h = 0;
+      if (d > 0) h = max === r ? ((g - b) / d + 6) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
+      const s = max === 0 ? 0 : d / max;
+      const bin = Math.min(11, Math.floor(h * 2)) * 9 + Math.min(2, Math.floor(s * 3)) * 3 + Math.min(2, Math.floor(max * 3));
+      const cell = 1 + (y < height / 2 ? 0 : 2) + (x < width / 2 ? 0 : 1);
+      out[bin] += 1;
+      out[cell * BINS + bin] += 1;
+    }
+  }
+  let norm = 0;
+  for (let i = 0; i < out.length; i++) { out[i] = Math.sqrt(out[i]); norm += out[i] * out[i]; }
+  norm = Math.sqrt(norm) || 1;
+  for (let i = 0; i < out.length; i++) out[i] /= norm;
+  return out;
+}
+
+export function averageVectors(vectors: Float32Array[]): Float32Array {
+  const out = new Float32Array(vectors[0].length);
+  for (const v of vectors) for (let i = 0; i < v.length; i++) out[i] += v[i];
+  return normalised(out);
+}
+
+export function normalised(v: Float32Array): Float32Array {
+  let norm = 0;
+  for (let i = 0; i < v.length; i++) norm += v[i] * v[i];
+  norm = Math.sqrt(norm) || 1;
+  const out = new Float32Array(v.length);
+  for (let i = 0; i < v.length; i++) out[i] = v[i] / norm;
+  return out;
+}
+
+/** Features of a photo: CNN views averaged (more views = better, ~50 ms each) and the colour histogram. */
+export async function imageFeatures(bytes: Uint8Array, views: readonly View[] = ['full', 'centre']): Promise<ImageFeatures> {
+  const each = await viewEmbeddings(bytes, views);
+  return { cnn: averageVectors(each.views), colour: each.colour };
+}
+
+/** Per-view CNN vectors (benchmarks compare view sets without re-running the model). */
+export async function viewEmbeddings(bytes: Uint8Array, views: readonly View[]): Promise<{ views: Float32Array[]; colour: Float32Array }> {
+  const image = await upright(bytes);
+  const out: Float32Array[] = [];
+  for (const view of views) out.push(await cnnEmbedding(await viewPixels(image, view)));
+  const small = await sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } }).resize(64, 64, { fit: 'fill' }).raw().toBuffer();
+  return { views: out, colour: colourHistogram(new Uint8Array(small), 64, 64) };
+}
