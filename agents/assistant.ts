@@ -6,7 +6,8 @@ import type { Store } from '../prisma/store.ts';
 import { PHRASES } from '../prompts/replies/phrases.ts';
 import { suggestionsFor } from '../prompts/replies/tool-results.ts';
 import { systemPrompt } from '../prompts/system.ts';
-import { ProductIndex } from '../tools/catalogue/product-search.ts';
+import type { VectorIndex } from '../tools/catalogue/vector-index.ts';
+import { createToolDeps } from '../tools/deps.ts';
 import { ToolError, type Caller, type CallerContext, type LatLng, type Locale, type ToolDeps } from '../tools/context.ts';
 import { TOOLS } from '../tools/index.ts';
 import { localDate } from '../tools/merchant-stats/period.ts';
@@ -14,6 +15,7 @@ import { loadCaller, rememberLocation } from './caller.ts';
 import { modelConfig, type ModelConfig } from './config.ts';
 import { AFFIRMATIVE } from './assistant-consent.ts';
 import { attachmentsFor, type Attachments } from './attachments.ts';
+import { PHOTO_SENT, photoProblem } from './photo.ts';
 import { appendMessages, loadHistory, openConversation } from './memory.ts';
 import { createChatModel } from './models.ts';
 import { toLangChainTool } from './tool-adapter.ts';
@@ -24,7 +26,7 @@ export const MAX_TEXT_LENGTH = 2000;
 /** Tool round-trips per message before the agent gives up (guards against looping models). */
 const RECURSION_LIMIT = 12;
 
-export type Turn = { chatKey: string; caller: Caller; text?: string; location?: LatLng; locale?: Locale };
+export type Turn = { chatKey: string; caller: Caller; text?: string; location?: LatLng; photo?: Uint8Array; locale?: Locale };
 export type ToolCallRecord = { name: string; args: Record<string, unknown>; result?: unknown };
 export type AssistantReply = { reply: string; locale: Locale; toolCalls: ToolCallRecord[]; suggestions: string[]; attachments: Attachments; error?: string };
 
@@ -32,7 +34,7 @@ const NO_ATTACHMENTS: Attachments = { needsLocation: false, shops: [], charts: [
 
 export const LOCATION_SHARED: Record<Locale, string> = { zh: '我的位置已共享', en: 'I shared my location' };
 
-export type AssistantOptions = { db: Store; model?: BaseChatModel; modelConfig?: ModelConfig; clock?: () => Date; log?: (line: string) => void };
+export type AssistantOptions = { db: Store; vectors?: VectorIndex; model?: BaseChatModel; modelConfig?: ModelConfig; clock?: () => Date; log?: (line: string) => void };
 
 export class Assistant {
   private constructor(
@@ -48,10 +50,9 @@ export class Assistant {
   private readonly pending = new Map<string, string>();
 
   static async create(options: AssistantOptions): Promise<Assistant> {
-    const products = await ProductIndex.load(options.db);
+    const toolDeps = await createToolDeps(options.db, options.vectors);
     const log = options.log ?? ((line: string) => console.error(line));
-    const model = options.model ?? createChatModel(options.modelConfig ?? modelConfig(), products);
-    const toolDeps: ToolDeps = { db: options.db, products };
+    const model = options.model ?? createChatModel(options.modelConfig ?? modelConfig(), toolDeps.products);
     const tools = TOOLS.map((spec) => toLangChainTool(spec, toolDeps, log));
     const agent = createAgent({ model, tools });
     return new Assistant(toolDeps, options.db, agent, options.clock ?? (() => new Date()), log);
@@ -73,10 +74,15 @@ export class Assistant {
         location = turn.location;
         await rememberLocation(this.db, turn.caller, location, now);
       }
-      const userText = text || (turn.location ? LOCATION_SHARED[locale] : '');
+      if (turn.photo) {
+        const problem = photoProblem(turn.photo, locale);
+        if (problem) return this.fail(locale, problem.reply, problem.error);
+      }
+      // A photo turn reads "📷 …" (plus the caption, if any): the planner routes it to scan_to_buy.
+      const userText = turn.photo ? `${PHOTO_SENT[locale]}${text ? ` ${text}` : ''}` : text || (turn.location ? LOCATION_SHARED[locale] : '');
       if (!userText) return { reply: PHRASES.capabilities(turn.caller.role, locale), locale, toolCalls: [], suggestions: [], attachments: NO_ATTACHMENTS };
 
-      const context: CallerContext = { caller: turn.caller, locale, location, now, consent: { chatKey: turn.chatKey, userSaidYes: AFFIRMATIVE.test(userText), pending: this.pending } };
+      const context: CallerContext = { caller: turn.caller, locale, location, now, consent: { chatKey: turn.chatKey, userSaidYes: !turn.photo && AFFIRMATIVE.test(userText), pending: this.pending }, photo: turn.photo };
       const conversation = await openConversation(this.db, turn.chatKey, turn.caller, locale);
       const history = await loadHistory(this.db, conversation.id);
       const system = new SystemMessage(systemPrompt({ role: turn.caller.role, locale, today: localDate(now), hasLocation: !!location }));

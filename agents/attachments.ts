@@ -7,7 +7,9 @@ export type ShopPin = { id: number; name: string; lat: number; lng: number; addr
 export type ChartSpec =
   | { kind: 'bar'; title: string; labels: string[]; values: number[]; yLabel: string }
   | { kind: 'forecast'; title: string; x: string[]; actual: number[]; mean: number[]; low: number[]; high: number[]; yLabel: string };
-export type Attachments = { needsLocation: boolean; shops: ShopPin[]; charts: ChartSpec[] };
+/** A catalogue picture to show (scan-to-buy), fetched by the adapter with catalogueImage(). */
+export type ProductPicture = { productId: number; caption: string };
+export type Attachments = { needsLocation: boolean; shops: ShopPin[]; charts: ChartSpec[]; pictures?: ProductPicture[] };
 
 type Call = { name: string; result?: unknown };
 
@@ -26,6 +28,12 @@ export function attachmentsFor(calls: Call[], locale: Locale): Attachments {
           : `${s.distanceM} m away (score ${distance.toFixed(2)} × ${WEIGHTS.distance}), rated ${s.rating} (${WEIGHTS.rating * 100}%)${s.offer ? `, ¥${s.offer.price} vs the market median (${WEIGHTS.price * 100}%)` : ''}: overall ${s.score}.`;
         out.shops.push({ id: s.shopId, name: s.name, lat: s.lat, lng: s.lng, address: s.address, why });
       }
+    }
+    if (call.name === 'scan_to_buy' && (r.status === 'matched' || r.status === 'unsure')) {
+      const shown = r.status === 'matched' ? r.candidates.slice(0, 1) : r.candidates;
+      out.pictures = shown.filter((c: any) => c.hasImage).map((c: any, i: number) => ({ productId: c.productId, caption: r.status === 'matched' ? c.name : `${i + 1}. ${c.name}` }));
+      // Shops that have it, for the map buttons.
+      for (const s of r.candidates[0].offline) out.shops.push({ id: s.shopId, name: s.shopName, lat: s.lat, lng: s.lng, address: s.address, why: `¥${s.price}${s.distanceM !== null ? ` · ${s.distanceM} m` : ''}` });
     }
     if (call.name === 'restock_forecast' && r.trend?.actualUnits?.length) {
       const f = r.trend.forecast as { mean: number; low: number; high: number }[];

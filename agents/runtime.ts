@@ -3,10 +3,12 @@ import { seedIfEmpty } from '../prisma/seed/index.ts';
 import { migrate, openStore, type Store } from '../prisma/store.ts';
 import { databaseUrl, providerOf } from '../prisma/url.ts';
 import { recommenderFor } from '../tools/recommend/index.ts';
+import { syncIndex } from '../tools/catalogue/index-sync.ts';
+import { startVectorIndex } from '../tools/catalogue/vector-runtime.ts';
 import { Assistant } from './assistant.ts';
 import { describeModel, modelConfig } from './config.ts';
 
-export type Runtime = { db: Store; assistant: Assistant; modelDescription: string; storeDescription: string };
+export type Runtime = { db: Store; assistant: Assistant; modelDescription: string; storeDescription: string; vectorDescription: string; stop: () => Promise<void> };
 
 export async function startRuntime(log: (line: string) => void = console.log): Promise<Runtime> {
   const url = databaseUrl();
@@ -14,9 +16,17 @@ export async function startRuntime(log: (line: string) => void = console.log): P
   migrate(url);
   const db = await openStore(url);
   await seedIfEmpty(db, {}, log);
-  const assistant = await Assistant.create({ db, modelConfig: config });
+  const vectors = await startVectorIndex(db, process.env, log);
+  const assistant = await Assistant.create({ db, modelConfig: config, vectors: vectors.index });
+  // The index check (and demo pictures on a new store) in the background: answers come from store
+  // search until it is done.
+  void syncIndex(assistant.toolDeps, log).catch((error) => log(`[vector index] start-up sync failed: ${(error as Error).message}`));
   // Learn the recommender's ranker now, in the background, so the first shopper does not wait for it.
   void recommenderFor(assistant.toolDeps, new Date()).catch((error) => log(`[recommend] warm-up failed: ${error}`));
   const storeDescription = providerOf(url) === 'sqlite' ? `SQLite ${url.replace(/^file:/, '')}` : `PostgreSQL ${url.replace(/\/\/[^@]*@/, '//…@')}`;
-  return { db, assistant, modelDescription: describeModel(config), storeDescription };
+  const stop = async () => {
+    await vectors.stop();
+    await db.$disconnect();
+  };
+  return { db, assistant, modelDescription: describeModel(config), storeDescription, vectorDescription: vectors.description, stop };
 }

@@ -2,7 +2,7 @@
 // world and on the real datasets in ../shared/data; and each tool's time per call. Prints figures only.
 import { median } from 'simple-statistics';
 import { openStore } from '../prisma/store.ts';
-import { ProductIndex } from '../tools/catalogue/product-search.ts';
+import { createToolDeps } from '../tools/deps.ts';
 import type { CallerContext, ToolSpec } from '../tools/context.ts';
 import { loadAccounts } from '../tools/credit-line/index.ts';
 import { predict, samples, trainCreditModel } from '../tools/credit-line/model.ts';
@@ -61,8 +61,8 @@ function recommendBench(label: string, purchases: Purchase[], items: Map<number,
 }
 
 const db = await openStore();
-const products = await ProductIndex.load(db);
-const deps = { db, products };
+const deps = await createToolDeps(db);
+const { products } = deps;
 
 console.log('\n== Restock forecast (MASE, lower is better)');
 {

@@ -30,6 +30,7 @@ console.log([
   `Shop Assistant is running.`,
   `  store:  ${runtime.storeDescription}`,
   `  model:  ${runtime.modelDescription}`,
+  `  vector index: ${runtime.vectorDescription}`,
   `  web chat: on → http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
   `  ${telegram}`,
   `  ${slack}`,
@@ -40,7 +41,7 @@ console.log([
 const stop = async () => {
   await Promise.allSettled(stops.map((stop) => stop()));
   await web.close();
-  await runtime.db.$disconnect();
+  await runtime.stop();
   process.exit(0);
 };
 process.once('SIGINT', stop);

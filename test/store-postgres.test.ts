@@ -7,7 +7,7 @@ import { Assistant } from '../agents/assistant.ts';
 import { writeWorld } from '../prisma/seed/write.ts';
 import { generateWorld } from '../prisma/seed/world.ts';
 import { migrate, openStore, type Store } from '../prisma/store.ts';
-import { ProductIndex } from '../tools/catalogue/product-search.ts';
+import { createToolDeps } from '../tools/deps.ts';
 import { merchantStats } from '../tools/merchant-stats/index.ts';
 import { nearbyShops } from '../tools/nearby-shops.ts';
 import { merchantOne, shopperAtCampus } from './helpers/deps.ts';
@@ -48,7 +48,7 @@ describe.skipIf(!admin)('PostgreSQL store', () => {
   });
 
   it('gives the same tool answers as SQLite', async () => {
-    const deps = { db, products: await ProductIndex.load(db) };
+    const deps = await createToolDeps(db);
     const stats: any = await merchantStats.run(deps, merchantOne, merchantStats.input.parse({ period: 'last_week' }));
     expect(stats.current).toEqual({ revenue: 189, orders: 3, units: 6, customers: 1, averageBasket: 63, refunds: 1 });
     const near: any = await nearbyShops.run(deps, shopperAtCampus, nearbyShops.input.parse({ query: '洗衣液' }));

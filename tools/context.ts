@@ -2,6 +2,8 @@
 import type { z } from 'zod';
 import type { Store } from '../prisma/store.ts';
 import type { ProductIndex } from './catalogue/product-search.ts';
+import type { ImageCatalogue } from './scan-to-buy/image-catalogue.ts';
+import type { ScanMemory } from './scan-to-buy/scan-memory.ts';
 
 export type Locale = 'zh' | 'en';
 export type Caller = { role: 'shopper'; customerId: number } | { role: 'merchant'; merchantId: number };
@@ -16,12 +18,14 @@ export type CallerContext = {
   now: Date;
   /** Consent for write tools, from the adapter's view of the chat (never from the model). */
   consent?: Consent;
+  /** A photo sent with this message (JPEG/PNG/WebP bytes), for scan_to_buy. */
+  photo?: Uint8Array;
 };
 
 /** A write proposed in this chat and whether the user's latest message said yes to it. */
 export type Consent = { chatKey: string; userSaidYes: boolean; pending: Map<string, string> };
 
-export type ToolDeps = { db: Store; products: ProductIndex };
+export type ToolDeps = { db: Store; products: ProductIndex; images: ImageCatalogue; scans: ScanMemory };
 
 export type ToolErrorCode = 'forbidden' | 'not_found' | 'invalid_input' | 'unavailable';
 

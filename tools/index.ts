@@ -11,10 +11,11 @@ import { pricingAdvice } from './pricing-advice.ts';
 import { recommend } from './recommend/index.ts';
 import { recordPurchase } from './record-purchase.ts';
 import { restockForecast } from './restock-forecast/index.ts';
+import { confirmScan, scanToBuy } from './scan-to-buy/index.ts';
 import { satisfactionReport } from './satisfaction-report/index.ts';
 import { riskQuestionnaire, wealthProducts } from './wealth/index.ts';
 
 export const TOOLS: readonly ToolSpec[] = [
-  nearbyShops, priceCheck, recommend, customerProfile, recordPurchase, feedback, creditLine, wealthProducts, riskQuestionnaire,
+  nearbyShops, priceCheck, scanToBuy, confirmScan, recommend, customerProfile, recordPurchase, feedback, creditLine, wealthProducts, riskQuestionnaire,
   merchantStats, restockForecast, satisfactionReport, pricingAdvice, anomalyAlerts,
 ] as unknown as ToolSpec[];

@@ -6,6 +6,7 @@ import type { ProductIndex } from '../../tools/catalogue/product-search.ts';
 import { queryTerms } from '../../tools/catalogue/product-search.ts';
 import type { Caller, Locale } from '../../tools/context.ts';
 import { PHRASES } from '../../prompts/replies/phrases.ts';
+import { PHOTO_TURN } from '../photo.ts';
 import { findPlace } from './places.ts';
 import { findCategoryWord, findLeadTimeDays, findPeriod, findPrice, findRadiusKm, findServiceLevel, findShopCategory, findShopId, findTopN } from './slots.ts';
 
@@ -39,6 +40,13 @@ const MORE = /^(更多|还有吗|还有呢|再来几个|下一页|more|show more
 const NEAREST = /最近的|近一点|更近|离我最近|nearest|closer|closest/i;
 const BEST_RATED = /评分最高|评分高|口碑好|最好的|好评|best rated|highest rated|top rated|better rated/i;
 const ORDINAL = /^(?:第?\s*([1-6一二三四五六])\s*(?:个|款|种)?|(?:the )?(first|second|third|fourth|fifth|sixth)(?: one)?|#?([1-6]))[。.!！\s]*$/i;
+const THATS_IT = /^(就是它|就是这个|是这个|对的?|没错|that'?s it|that'?s the one|yes,? that one|correct|right)[!！。.\s]*$/i;
+/** "是第2个", "第二个", "the second one", "it's number 2" → 2. */
+function ordinalIn(text: string): number | undefined {
+  const m = /^(?:是|就是)?\s*第\s*([1-5一二三四五])\s*(?:个|款|种)?[。.!！\s]*$|^(?:it'?s |the )?(first|second|third|fourth|fifth)(?: one)?[.!\s]*$|^(?:it'?s )?(?:number|no\.?|#)\s*([1-5])[.!\s]*$/i.exec(text.trim());
+  if (!m) return undefined;
+  return Number(m[1] ?? m[3]) || ORDINALS[(m[1] ?? m[2] ?? '').toLowerCase()];
+}
 const ORDINALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6 };
 
 // Words of intent, place and price that are not part of the product's name (longest first, so
@@ -83,6 +91,14 @@ export function understand(text: string, s: Situation, products: ProductIndex): 
       return { tool: prev.name, args: clean({ ...args, offset: prev.name === 'nearby_shops' ? 0 : undefined }) };
     }
     return { reply: PHRASES.locationReceived(l) + ' ' + PHRASES.askProduct(l) };
+  }
+
+  // A photo: what is it and where to buy it. Then "that's it" / "the second" confirms the match.
+  if (PHOTO_TURN.test(raw)) return { tool: 'scan_to_buy', args: {} };
+  if (prev?.name === 'scan_to_buy' && (prev.result?.status === 'matched' || prev.result?.status === 'unsure') && s.role === 'shopper') {
+    const n = ordinalIn(raw);
+    if (n) return { tool: 'confirm_scan', args: { position: n } };
+    if (THATS_IT.test(raw) || (prev.result.status === 'matched' && AFFIRMATIVE.test(raw))) return { tool: 'confirm_scan', args: { position: 1 } };
   }
 
   // A write waiting for the user's yes: yes repeats the same call (the tool layer checks the consent), no cancels.

@@ -1,4 +1,5 @@
-// npm run ask -- --as shopper:<customerId>|merchant:<merchantId> [--json] [--lat x --lng y] [--chat key] "message"
+// npm run ask -- --as shopper:<customerId>|merchant:<merchantId> [--json] [--lat x --lng y] [--chat key] [--photo file.jpg] "message"
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseCaller } from '../../agents/caller.ts';
 import { startRuntime } from '../../agents/runtime.ts';
@@ -12,6 +13,7 @@ const { values, positionals } = parseArgs({
     lng: { type: 'string' },
     chat: { type: 'string' },
     lang: { type: 'string' },
+    photo: { type: 'string' },
   },
 });
 
@@ -23,11 +25,12 @@ const answer = await runtime.assistant.handle({
   chatKey: values.chat ?? `cli:${values.as}`,
   caller,
   text,
+  photo: values.photo ? new Uint8Array(readFileSync(values.photo)) : undefined,
   location: values.lat && values.lng ? { lat: Number(values.lat), lng: Number(values.lng) } : undefined,
   locale: values.lang === 'en' || values.lang === 'zh' ? values.lang : undefined,
 });
 const ms = Math.round(performance.now() - started);
 if (values.json) console.log(JSON.stringify({ ...answer, ms }, null, 2));
 else console.log(answer.reply);
-await runtime.db.$disconnect();
+await runtime.stop();
 process.exit(answer.error && answer.error !== 'too_long' ? 1 : 0);

@@ -46,4 +46,4 @@ for await (const raw of rl) {
   rl.prompt();
 }
 rl.close();
-await runtime.db.$disconnect();
+await runtime.stop();

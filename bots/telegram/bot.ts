@@ -5,7 +5,8 @@ import type { Assistant, AssistantReply } from '../../agents/assistant.ts';
 import type { ShopPin } from '../../agents/attachments.ts';
 import { findCaller, findOrCreateShopper, linkIdentity } from '../../agents/identity.ts';
 import { clearConversation } from '../../agents/memory.ts';
-import { answerPhoto, MAX_PHOTO_BYTES } from '../../agents/photo.ts';
+import { MAX_PHOTO_BYTES, photoProblem } from '../../agents/photo.ts';
+import { catalogueImage } from '../../tools/scan-to-buy/image-catalogue.ts';
 import type { Store } from '../../prisma/store.ts';
 import { PHRASES } from '../../prompts/replies/phrases.ts';
 import type { Caller, Locale } from '../../tools/context.ts';
@@ -36,6 +37,11 @@ export function createTelegramBot(deps: TelegramDeps, options: TelegramOptions) 
     if (answer.attachments.shops.length) {
       shown.set(chatKey, answer.attachments.shops);
       if (shown.size > 1000) shown.delete(shown.keys().next().value!);
+    }
+    // scan-to-buy: the matched product's catalogue picture first, so the shopper can compare.
+    for (const picture of answer.attachments.pictures ?? []) {
+      const image = await catalogueImage(deps.db, picture.productId);
+      if (image) await ctx.replyWithPhoto({ source: Buffer.from(image.bytes), filename: `product-${picture.productId}.jpg` }, { caption: picture.caption.slice(0, 1000) });
     }
     const chunks = toHtmlChunks(answer.reply);
     const keyboard = answer.attachments.needsLocation ? locationKeyboard(answer.locale === 'zh') : inlineKeyboard(answer);
@@ -103,10 +109,13 @@ export function createTelegramBot(deps: TelegramDeps, options: TelegramOptions) 
 
   const photo = (ctx: Context, fileId: string, size?: number) =>
     enqueue(ctx, async () => {
-      const { locale } = await who(ctx);
-      if (size && size > MAX_PHOTO_BYTES) return void (await ctx.reply(answerPhoto(new Uint8Array(MAX_PHOTO_BYTES + 1), locale).reply));
+      const { caller, locale } = await who(ctx);
+      if (size && size > MAX_PHOTO_BYTES) return void (await ctx.reply(photoProblem(new Uint8Array(MAX_PHOTO_BYTES + 1), locale)!.reply));
+      await ctx.sendChatAction('upload_photo').catch(() => {});
       const bytes = await download(await ctx.telegram.getFileLink(fileId), options.downloadTimeoutMs ?? 15_000);
-      await ctx.reply(answerPhoto(bytes, locale).reply);
+      const caption = ctx.message && 'caption' in ctx.message ? ctx.message.caption : undefined;
+      const answer = await deps.assistant.handle({ chatKey: `telegram:${ctx.chat!.id}`, caller, locale: caption ? undefined : locale, photo: bytes, text: caption });
+      await send(ctx, answer);
     });
   bot.on('photo', (ctx) => {
     const largest = ctx.message.photo.at(-1)!;
@@ -115,7 +124,7 @@ export function createTelegramBot(deps: TelegramDeps, options: TelegramOptions) 
   bot.on('document', (ctx) => {
     const doc = ctx.message.document;
     if (doc.mime_type?.startsWith('image/')) photo(ctx, doc.file_id, doc.file_size);
-    else enqueue(ctx, async () => void (await ctx.reply(answerPhoto(new Uint8Array(0), (await who(ctx)).locale).reply)));
+    else enqueue(ctx, async () => void (await ctx.reply(photoProblem(new Uint8Array(0), (await who(ctx)).locale)!.reply)));
   });
 
   bot.on('callback_query', (ctx) => {

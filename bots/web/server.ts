@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { parseCaller } from '../../agents/caller.ts';
 import type { Assistant } from '../../agents/assistant.ts';
 import { clearConversation } from '../../agents/memory.ts';
-import { answerPhoto, MAX_PHOTO_BYTES } from '../../agents/photo.ts';
+import { MAX_PHOTO_BYTES } from '../../agents/photo.ts';
+import { catalogueImage } from '../../tools/scan-to-buy/image-catalogue.ts';
 import { renderChartPng } from '../shared/charts.ts';
 import type { Store } from '../../prisma/store.ts';
 
@@ -49,7 +50,7 @@ export function buildWebServer(deps: { db: Store; assistant: Assistant; log?: (l
     const answer = await deps.assistant.handle({ chatKey: `web:${chatId}:${as}`, caller: parseCaller(as), text, location, locale });
     // The same chart PNGs Slack gets, inline as data URLs.
     const charts = answer.attachments.charts.map((c) => ({ title: c.title, src: `data:image/png;base64,${renderChartPng(c).toString('base64')}` }));
-    return { ...answer, charts };
+    return { ...answer, charts, pictures: pictureUrls(answer.attachments.pictures) };
   });
 
   // A product photo as the raw request body (image/jpeg, image/png, image/webp), up to 10 MB.
@@ -58,7 +59,17 @@ export function buildWebServer(deps: { db: Store; assistant: Assistant; log?: (l
     const query = chatBody.pick({ as: true, chatId: true, locale: true }).safeParse(req.query);
     if (!query.success) return reply.code(400).send({ error: 'bad_request', message: query.error.issues.map((i) => i.message).join('; ') });
     if (!Buffer.isBuffer(req.body)) return reply.code(415).send({ error: 'unsupported', message: 'Send the photo as the request body with an image/* content type.' });
-    return answerPhoto(req.body, query.data.locale ?? 'zh');
+    const { as, chatId, locale } = query.data;
+    const answer = await deps.assistant.handle({ chatKey: `web:${chatId}:${as}`, caller: parseCaller(as), photo: new Uint8Array(req.body), locale });
+    return { ...answer, charts: [], pictures: pictureUrls(answer.attachments.pictures) };
+  });
+
+  // Catalogue pictures shown with scan-to-buy answers.
+  app.get('/api/product-image/:id', async (req, reply) => {
+    const id = Number((req.params as { id: string }).id);
+    const image = Number.isInteger(id) && id > 0 ? await catalogueImage(deps.db, id) : undefined;
+    if (!image) return reply.code(404).send({ error: 'not_found', message: 'No picture for that product.' });
+    return reply.type(image.mime).header('cache-control', 'max-age=3600').send(Buffer.from(image.bytes));
   });
 
   app.post('/api/reset', async (req, reply) => {
@@ -74,4 +85,8 @@ export function buildWebServer(deps: { db: Store; assistant: Assistant; log?: (l
     reply.code(status).send({ error: status === 413 ? 'too_large' : 'error', message: status === 413 ? 'Request body too large (64 KB for messages, 10 MB for photos).' : status >= 500 ? 'Internal error' : error.message });
   });
   return app;
+}
+
+function pictureUrls(pictures: { productId: number; caption: string }[] = []) {
+  return pictures.map((p) => ({ caption: p.caption, src: `/api/product-image/${p.productId}` }));
 }

@@ -3,6 +3,7 @@
 import type { Locale } from '../../tools/context.ts';
 import { distance, signedPct, yuan } from './format.ts';
 import { PHRASES } from './phrases.ts';
+import { renderConfirmScan, renderScan, scanSuggestions } from './scan-results.ts';
 import { renderConfirmation, renderCredit, renderFeedback, renderProfile, renderQuestionnaire, renderRecommend, renderRecordPurchase, renderWealth } from './shopper-results.ts';
 
 type Any = Record<string, any>; // tool outputs are validated by their zod schemas before they get here
@@ -199,6 +200,8 @@ export const RENDERERS: Record<string, (r: Any, l: Locale) => string> = {
   credit_line: renderCredit,
   wealth_products: renderWealth,
   risk_questionnaire: renderQuestionnaire,
+  scan_to_buy: renderScan,
+  confirm_scan: renderConfirmScan,
 };
 
 export { renderConfirmation };
@@ -206,6 +209,7 @@ export { renderConfirmation };
 /** Follow-ups worth offering as buttons after a tool's answer. */
 export function suggestionsFor(tool: string, r: Any, l: Locale): string[] {
   const zh = l === 'zh';
+  if (tool === 'scan_to_buy') return scanSuggestions(tool, r, l);
   if (tool === 'nearby_shops' && r.status === 'ok' && r.results.length) {
     const s = zh ? ['更便宜的', '更多', '最近的'] : ['cheaper ones', 'more', 'nearest'];
     return r.total > r.offset + r.results.length ? s : s.filter((x) => x !== (zh ? '更多' : 'more'));

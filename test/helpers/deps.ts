@@ -1,12 +1,12 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { Store } from '../../prisma/store.ts';
-import { ProductIndex } from '../../tools/catalogue/product-search.ts';
+import { createToolDeps } from '../../tools/deps.ts';
 import type { CallerContext, ToolDeps } from '../../tools/context.ts';
 import { buildFixture, C, NOW } from './fixture.ts';
 import { freshStore } from './store.ts';
 
 export async function depsFor(db: Store): Promise<ToolDeps> {
-  return { db, products: await ProductIndex.load(db) };
+  return createToolDeps(db);
 }
 
 export const shopperAtCampus: CallerContext = { caller: { role: 'shopper', customerId: 1 }, locale: 'zh', location: C, now: NOW };

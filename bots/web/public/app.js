@@ -45,7 +45,7 @@ async function send(body) {
     const data = await res.json();
     if (!res.ok) add(data.message || 'Error', 'bot', true);
     else {
-      add(data.reply, 'bot', Boolean(data.error), data.charts || []);
+      add(data.reply, 'bot', Boolean(data.error), [...(data.pictures || []).map((p) => ({ src: p.src, title: p.caption })), ...(data.charts || [])]);
       showSuggestions(data.suggestions);
     }
   } catch (e) {
@@ -86,7 +86,8 @@ $('photo').addEventListener('change', async () => {
     const locale = /^zh/.test(navigator.language) ? 'zh' : 'en';
     const res = await fetch(`/api/photo?as=${encodeURIComponent(persona())}&chatId=${chatId}&locale=${locale}`, { method: 'POST', headers: { 'content-type': file.type || 'image/jpeg' }, body: file });
     const data = await res.json();
-    add(data.reply || data.message, 'bot', !res.ok || data.error !== 'not_available');
+    add(data.reply || data.message, 'bot', !res.ok || Boolean(data.error), (data.pictures || []).map((p) => ({ src: p.src, title: p.caption })));
+    if (res.ok) showSuggestions(data.suggestions);
   } catch (e) {
     add('网络错误 / Network error: ' + e.message, 'bot', true);
   } finally {

@@ -1,0 +1,104 @@
+// scan_to_buy: a product photo → which catalogue product it is (with a confidence) and where to buy
+// it, online (cheapest first) and in shops nearby (nearest first). confirm_scan: the shopper says which
+// one it was; with that yes, the photo's features (never the photo) join the product's images.
+import { z } from 'zod';
+import { defineTool, shopperId, t, ToolError, type CallerContext, type ToolDeps } from '../context.ts';
+import { pointInput, resolveLocation } from '../location.ts';
+import { toYuan } from '../money.ts';
+import { checkImage, imageFeatures } from './image-features.ts';
+import { matchVector, rankProducts } from './matcher.ts';
+import { whereToBuy } from './where-to-buy.ts';
+
+/** Below this the reply says it is not sure and asks to pick or retake. */
+export const SURE_CONFIDENCE = 0.5;
+
+const onlineOut = z.object({ shopId: z.number(), shopName: z.string(), price: z.number(), url: z.string().nullable() });
+const shopOut = z.object({ shopId: z.number(), shopName: z.string(), price: z.number(), distanceM: z.number().nullable(), address: z.string(), lat: z.number(), lng: z.number() });
+const candidateOut = z.object({
+  productId: z.number(), name: z.string(), confidence: z.number(), listPrice: z.number(), hasImage: z.boolean(),
+  online: z.array(onlineOut), offline: z.array(shopOut), offlineCount: z.number(),
+});
+const output = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('need_photo') }),
+  z.object({ status: z.literal('empty_catalogue') }),
+  z.object({
+    status: z.enum(['matched', 'unsure']),
+    candidates: z.array(candidateOut), located: z.boolean(),
+    /** false: the vector index was down and the store was searched directly (same answers, slower). */
+    viaIndex: z.boolean(), ms: z.number(),
+  }),
+]);
+
+export const scanToBuy = defineTool({
+  name: 'scan_to_buy',
+  description: 'Recognise the product in the photo the shopper just sent (the photo comes with the message, not as an argument) and list where to buy it: online offers cheapest first and shops nearby nearest first, with prices. Returns matched with one confident product, or unsure with the top candidates to pick from.',
+  access: 'read',
+  roles: ['shopper', 'merchant'],
+  input: z.object({ ...pointInput, limit: z.number().int().min(1).max(5).default(3) }),
+  output,
+  async run(deps, ctx, args) {
+    if (!ctx.photo) return { status: 'need_photo' as const };
+    const started = performance.now();
+    await checkImageForUser(ctx);
+    const vector = matchVector(await imageFeatures(ctx.photo));
+    const { hits, viaIndex } = await deps.images.search(vector);
+    if (!hits.length) return { status: 'empty_catalogue' as const };
+    const ranked = rankProducts(hits, args.limit);
+    if (ctx.consent) deps.scans.remember(ctx.consent.chatKey, { vector, candidates: ranked.map((r) => r.productId) });
+    const at = resolveLocation(ctx, args.lat, args.lng)?.point;
+    const candidates = [];
+    for (const r of ranked) {
+      const product = await deps.db.product.findUnique({ where: { id: r.productId }, select: { id: true, nameZh: true, nameEn: true, listPrice: true } });
+      if (!product) continue;
+      const where = await whereToBuy(deps.db, product.id, at, ctx.locale);
+      const hasImage = (await deps.db.productImage.count({ where: { productId: product.id, source: 'catalogue' } })) > 0;
+      candidates.push({ productId: product.id, name: t(ctx.locale, product.nameZh, product.nameEn), confidence: Math.round(r.confidence * 1000) / 1000, listPrice: toYuan(product.listPrice), hasImage, ...where });
+    }
+    const sure = (candidates[0]?.confidence ?? 0) >= SURE_CONFIDENCE;
+    return { status: sure ? 'matched' as const : 'unsure' as const, candidates, located: !!at, viaIndex, ms: Math.round(performance.now() - started) };
+  },
+});
+
+async function checkImageForUser(ctx: CallerContext): Promise<void> {
+  try {
+    await checkImage(ctx.photo!);
+  } catch (error) {
+    if (!(error instanceof ToolError)) throw error;
+    const zh: Record<string, string> = {
+      'not a JPEG, PNG or WebP image': '这个文件不是能识别的图片（支持 JPEG、PNG、WebP）。',
+      'image too small to recognise anything': '图片太小了，看不清商品，请再拍一张。',
+      'the image is broken or cut off and cannot be read': '图片损坏或不完整，打不开，请重新发送。',
+    };
+    throw new ToolError('invalid_input', ctx.locale === 'zh' ? (zh[error.message] ?? `图片不可用：${error.message}`) : `That photo can't be used: ${error.message}.`);
+  }
+}
+
+const confirmOutput = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('no_scan') }),
+  z.object({ status: z.literal('not_a_candidate'), candidates: z.array(z.number()) }),
+  z.object({ status: z.literal('learned'), productId: z.number(), name: z.string(), photosOfProduct: z.number() }),
+]);
+
+export const confirmScan = defineTool({
+  name: 'confirm_scan',
+  description: 'The shopper confirms which product their last photo showed (one of the scan_to_buy candidates, by productId or by position 1-5). Keeps the photo\'s feature vector (not the photo) with their consent so the next photo of it is recognised better.',
+  access: 'write',
+  // Picking the product is itself the instruction (and the consent): no second yes.
+  needsConfirmation: false,
+  roles: ['shopper'],
+  input: z.object({ productId: z.number().int().positive().optional(), position: z.number().int().min(1).max(5).optional() }),
+  output: confirmOutput,
+  async run(deps: ToolDeps, ctx, args) {
+    const customerId = shopperId(ctx);
+    const scan = ctx.consent ? deps.scans.recall(ctx.consent.chatKey) : undefined;
+    if (!scan) return { status: 'no_scan' as const };
+    const productId = args.productId ?? (args.position ? scan.candidates[args.position - 1] : scan.candidates[0]);
+    if (!productId || !scan.candidates.includes(productId)) return { status: 'not_a_candidate' as const, candidates: scan.candidates };
+    const product = await deps.db.product.findUnique({ where: { id: productId }, select: { nameZh: true, nameEn: true } });
+    if (!product) throw new ToolError('not_found', t(ctx.locale, '这个商品已经不在目录里了。', 'That product is no longer in the catalogue.'));
+    await deps.images.addShopperPhoto(productId, customerId, scan.vector, ctx.now);
+    deps.scans.forget(ctx.consent!.chatKey);
+    const photosOfProduct = await deps.db.productImage.count({ where: { productId, source: 'shopper' } });
+    return { status: 'learned' as const, productId, name: t(ctx.locale, product.nameZh, product.nameEn), photosOfProduct };
+  },
+});
