@@ -1,0 +1,89 @@
+// npm run bench:scan — scan-to-buy accuracy and speed on ../shared/data/grocery (81 products).
+//   cold: index = the 81 catalogue ("iconic") images; queries = shopper photos in val/ (and train/).
+//   warm: index = catalogue images + the shopper photos in train/ as confirmed matches (the learning
+//         loop); queries = val/.
+// Recall@1/@5 for the fine (product) and coarse (kind, e.g. "apple") class, through the same Chroma
+// image collection and ranking the tool uses; ms per photo for features and for the query; peak RSS.
+// Features are cached under data/cache/scan (first run ≈ 10 min for 3,000 photos).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ChromaClient } from 'chromadb';
+import { startEmbeddedChroma } from '../tools/catalogue/chroma-server.ts';
+import { averageVectors, imageFeatures } from '../tools/scan-to-buy/image-features.ts';
+import { matchVector, rankProducts } from '../tools/scan-to-buy/matcher.ts';
+import { dataset } from './real-data.ts';
+import { cachedFeatures, type CachedFeatures } from './scan/feature-cache.ts';
+import { groceryPhotos, groceryProducts, type GroceryPhoto } from './scan/grocery.ts';
+
+const root = dataset('grocery');
+if (!root) process.exit(0);
+const products = groceryProducts(root);
+const coarseOf = new Map(products.map((p) => [p.fineId, p.coarseId]));
+const val = groceryPhotos(root, 'val');
+const train = groceryPhotos(root, 'train');
+let peakRss = process.memoryUsage().rss;
+const sample = () => { peakRss = Math.max(peakRss, process.memoryUsage().rss); };
+const say = (n: number) => (done: number) => { if (done % 200 === 0) console.log(`  features ${done}/${n}`); sample(); };
+
+console.log('Features (cached after the first run)…');
+const iconic = await cachedFeatures('iconic', products.map((p) => p.iconic));
+const valF = await cachedFeatures('val', val.map((p) => p.path), say(val.length));
+const trainF = await cachedFeatures('train', train.map((p) => p.path), say(train.length));
+// The tool's vectors: catalogue pictures from the full view; shopper photos from full + centre crop.
+const catalogueVector = (f: CachedFeatures) => matchVector({ cnn: f.views[0], colour: f.colour });
+const photoVector = (f: CachedFeatures) => matchVector({ cnn: averageVectors([f.views[0], f.views[1]]), colour: f.colour });
+
+const dir = mkdtempSync(join(tmpdir(), 'bench-scan-'));
+const server = await startEmbeddedChroma({ path: dir });
+const u = new URL(server.url);
+const client = new ChromaClient({ host: u.hostname, port: Number(u.port), ssl: false });
+try {
+  async function evaluate(name: string, index: { fineId: number; vector: Float32Array }[], queries: GroceryPhoto[], features: CachedFeatures[]) {
+    const collection = await client.createCollection({ name: `bench-${Math.random().toString(36).slice(2, 10)}`, embeddingFunction: null, configuration: { hnsw: { space: 'cosine' } } });
+    for (let i = 0; i < index.length; i += 1000) {
+      const batch = index.slice(i, i + 1000);
+      await collection.add({ ids: batch.map((_, j) => String(i + j)), embeddings: batch.map((e) => Array.from(e.vector)), metadatas: batch.map((e) => ({ productId: e.fineId })) });
+    }
+    const hit = { f1: 0, f5: 0, c1: 0, c5: 0 };
+    let queryMs = 0;
+    for (const [i, q] of queries.entries()) {
+      const t0 = performance.now();
+      const result = await collection.query({ queryEmbeddings: [Array.from(photoVector(features[i]))], nResults: Math.min(60, index.length), include: ['metadatas', 'distances'] });
+      const ranked = rankProducts(result.metadatas[0].map((m, k) => ({ productId: Number(m?.productId), similarity: 1 - (result.distances[0][k] ?? 1) })), 81);
+      queryMs += performance.now() - t0;
+      const fineRank = ranked.findIndex((r) => r.productId === q.fineId);
+      const coarse = [...new Set(ranked.map((r) => coarseOf.get(r.productId)))];
+      const coarseRank = coarse.indexOf(q.coarseId);
+      if (fineRank === 0) hit.f1++;
+      if (fineRank >= 0 && fineRank < 5) hit.f5++;
+      if (coarseRank === 0) hit.c1++;
+      if (coarseRank >= 0 && coarseRank < 5) hit.c5++;
+    }
+    sample();
+    const n = queries.length;
+    const f = (x: number) => (x / n).toFixed(3);
+    console.log(`  ${name.padEnd(34)} fine R@1 ${f(hit.f1)}  R@5 ${f(hit.f5)}   coarse R@1 ${f(hit.c1)}  R@5 ${f(hit.c5)}   query ${(queryMs / n).toFixed(1)} ms  (${index.length} images, ${n} photos)`);
+  }
+  const cold = products.map((p, i) => ({ fineId: p.fineId, vector: catalogueVector(iconic[i]) }));
+  console.log('Recall (Chroma image collection, the tool\'s ranking):');
+  await evaluate('cold: catalogue → val', cold, val, valF);
+  await evaluate('cold: catalogue → train', cold, train, trainF);
+  await evaluate('warm: catalogue + train → val', [...cold, ...train.map((p, i) => ({ fineId: p.fineId, vector: photoVector(trainF[i]) }))], val, valF);
+
+  // Speed of the real pipeline (decode, two CNN views, colour) on 40 val photos, after one warm-up.
+  await imageFeatures(readFileSync(val[0].path));
+  let featureMs = 0;
+  const timed = val.filter((_, i) => i % 7 === 0).slice(0, 40);
+  for (const p of timed) {
+    const t0 = performance.now();
+    await imageFeatures(readFileSync(p.path));
+    featureMs += performance.now() - t0;
+    sample();
+  }
+  console.log(`Features: ${(featureMs / timed.length).toFixed(0)} ms per photo (decode + 2 CNN views + colour; ${timed.length} val photos, WASM backend, 1 thread)`);
+  console.log(`Peak RSS of this process: ${(peakRss / 1048576).toFixed(0)} MB`);
+} finally {
+  await server.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
