@@ -37,6 +37,7 @@ const output = z.discriminatedUnion('status', [
     ranking: z.string(), matchedProducts: z.array(z.object({ id: z.number(), name: z.string() })),
     total: z.number(), offset: z.number(), results: z.array(shopOut), online: z.array(onlineOut),
     maxPrice: z.number().optional(),
+    lessPrecise: z.boolean().optional(),
   }),
 ]);
 
@@ -59,8 +60,12 @@ export const nearbyShops = defineTool({
     // Which products the words mean: everything scoring close to the best match.
     let productIds: number[] | undefined;
     let matched: { id: number; name: string }[] = [];
+    // True when the vector index should have been used but was down (store search only).
+    let lessPrecise = false;
     if (query) {
-      const found = products.search(query, 200);
+      const search = await products.find(query, 200);
+      lessPrecise = !search.semantic && products.vectors !== undefined;
+      const found = search.matches;
       if (!found.length || found[0].score < 0.5) return { status: 'no_product' as const, query };
       const good = found.filter((m) => m.score >= found[0].score * 0.85);
       productIds = good.map((m) => m.product.id);
@@ -130,7 +135,7 @@ export const nearbyShops = defineTool({
 
     return {
       status: 'ok' as const,
-      query, category: args.category, radiusKm: args.radiusKm, sort: args.sort, maxPrice: args.maxPrice,
+      query, category: args.category, radiusKm: args.radiusKm, sort: args.sort, maxPrice: args.maxPrice, lessPrecise: lessPrecise || undefined,
       ranking: t(ctx.locale,
         `综合排序：距离 ${WEIGHTS.distance * 100}%、价格（相对市场中位价）${WEIGHTS.price * 100}%、评分 ${WEIGHTS.rating * 100}%`,
         `ranked by distance ${WEIGHTS.distance * 100}%, price vs market median ${WEIGHTS.price * 100}%, rating ${WEIGHTS.rating * 100}%`),

@@ -27,7 +27,8 @@ export function renderNearby(r: Any, l: Locale): string {
     return `${r.offset + i + 1}. ${s.name}${offer}\n   ${distance(s.distanceM, l)} · ★${s.rating}${zh ? `（${s.ratingCount}条评价）` : ` (${s.ratingCount} reviews)`} · ${s.openingHours} · ${s.address}`;
   });
   const why = r.sort === 'best' ? `\n(${r.ranking})` : '';
-  return [head, ...lines].join('\n') + why + onlineLine(r, l);
+  const precision = r.lessPrecise ? (zh ? '\n（语义搜索暂不可用，按商品名匹配，结果可能不够准确。）' : '\n(Meaning-based search is unavailable right now; matched by product name, so results may be less precise.)') : '';
+  return [head, ...lines].join('\n') + why + onlineLine(r, l) + precision;
 }
 
 function onlineLine(r: Any, l: Locale): string {

@@ -75,12 +75,12 @@ describe('Telegram shopper bot', () => {
     expect((await api.waitFor('answerCallbackQuery', 3)).length).toBeGreaterThanOrEqual(3);
   });
 
-  it('downloads a photo and says clearly that scan-to-buy is not available yet; rejects a non-image', async () => {
+  it('downloads the largest photo size and scans it (a cut-off JPEG is called broken); rejects a non-image', async () => {
     const before = api.sent('sendMessage').length;
     api.push(message({ photo: [{ file_id: 'small', file_unique_id: 's', width: 90, height: 90 }, { file_id: 'good', file_unique_id: 'g', width: 800, height: 800, file_size: JPEG.length }] }));
     await api.waitFor('sendMessage', before + 1);
     expect(api.sent('getFile').at(-1)!.body.file_id).toBe('good'); // the largest size
-    expect(texts(before)[0]).toContain('拍照识货');
+    expect(texts(before)[0]).toContain('图片损坏');
     api.push(message({ photo: [{ file_id: 'bad', file_unique_id: 'b', width: 800, height: 800 }] }));
     await api.waitFor('sendMessage', before + 2);
     expect(texts(before)[1]).toContain('不是能识别的图片');

@@ -4,6 +4,7 @@ import { buildWebServer } from '../../bots/web/server.ts';
 import type { Store } from '../../prisma/store.ts';
 import { buildFixture, NOW } from '../helpers/fixture.ts';
 import { freshStore } from '../helpers/store.ts';
+import { ensureDemoPictures, itemPicture } from '../../tools/scan-to-buy/demo-pictures.ts';
 
 let db: Store;
 let app: ReturnType<typeof buildWebServer>;
@@ -11,7 +12,9 @@ let app: ReturnType<typeof buildWebServer>;
 beforeAll(async () => {
   db = await freshStore();
   await buildFixture(db);
-  app = buildWebServer({ db, assistant: await Assistant.create({ db, modelConfig: { kind: 'local' }, clock: () => NOW, log: () => {} }) });
+  const assistant = await Assistant.create({ db, modelConfig: { kind: 'local' }, clock: () => NOW, log: () => {} });
+  await ensureDemoPictures(db, assistant.toolDeps.images);
+  app = buildWebServer({ db, assistant });
 });
 afterAll(async () => {
   await app.close();
@@ -53,9 +56,19 @@ describe('POST /api/chat', () => {
 describe('POST /api/photo', () => {
   const photo = (body: Buffer, type = 'image/jpeg', query = 'as=shopper:1&chatId=p1&locale=en') =>
     app.inject({ method: 'POST', url: `/api/photo?${query}`, headers: { 'content-type': type }, payload: body });
-  it('accepts an image and says scan-to-buy is not available yet', async () => {
+  it('recognises a product photo and links its catalogue picture', async () => {
+    const res = await photo(Buffer.from(itemPicture('洗手液', 'hand wash')), 'image/png');
+    const body = res.json();
+    expect(body.reply).toContain('Blue Moon hand wash 500ml');
+    expect(body.pictures).toEqual([{ caption: 'Blue Moon hand wash 500ml', src: '/api/product-image/3' }]);
+    const picture = await app.inject({ method: 'GET', url: body.pictures[0].src });
+    expect(picture.headers['content-type']).toBe('image/png');
+    expect(picture.rawPayload.subarray(1, 4).toString()).toBe('PNG');
+    expect((await app.inject({ method: 'GET', url: '/api/product-image/999' })).statusCode).toBe(404);
+  });
+  it('says a cut-off JPEG is broken', async () => {
     const res = await photo(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]));
-    expect(res.json()).toMatchObject({ error: 'not_available', reply: expect.stringContaining('Scan-to-buy is not available yet') });
+    expect(res.json().reply).toContain('broken');
   });
   it('explains a broken image, refuses other content types and oversized photos', async () => {
     expect((await photo(Buffer.from('GIF89a..'), 'image/gif')).json().error).toBe('not_an_image');

@@ -43,7 +43,7 @@ export const priceCheck = defineTool({
     if (!productId) {
       const query = args.product?.trim();
       if (!query) return { status: 'need_product' as const };
-      const found = products.search(query, 10);
+      const found = (await products.find(query, 10)).matches;
       if (!found.length || found[0].score < 0.5) return { status: 'no_product' as const, query };
       // Only a clear winner is taken as "the" product; otherwise ask which one.
       if (found.length > 1 && found[1].score >= found[0].score - 1e-9) {
