@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureDemoPictures, itemPicture } from '../../tools/scan-to-buy/demo-pictures.ts';
 import { Assistant } from '../../agents/assistant.ts';
 import { buildWebServer } from '../../bots/web/server.ts';
 import type { Store } from '../../prisma/store.ts';
@@ -30,7 +31,9 @@ describe.skipIf(!available)('web chat in Chromium', () => {
     db = await freshStore();
     await buildFixture(db);
     await db.customer.update({ where: { id: 1 }, data: { lastLat: 30.5405, lastLng: 114.362 } });
-    app = buildWebServer({ db, assistant: await Assistant.create({ db, modelConfig: { kind: 'local' }, clock: () => NOW, log: () => {} }) });
+    const assistant = await Assistant.create({ db, modelConfig: { kind: 'local' }, clock: () => NOW, log: () => {} });
+    await ensureDemoPictures(db, assistant.toolDeps.images);
+    app = buildWebServer({ db, assistant });
     await app.listen({ port: 0, host: '127.0.0.1' });
     url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/`;
     browser = await chromium.launch({
@@ -76,13 +79,14 @@ describe.skipIf(!available)('web chat in Chromium', () => {
     await page.close();
   });
 
-  it('a shopper uploads a product photo and is told what scan-to-buy will do', async () => {
+  it('a shopper uploads a product photo and sees what it is, where to buy it and its catalogue picture', async () => {
     const page = await browser.newPage();
     await page.goto(url);
     await page.waitForSelector('body[data-ready="true"]');
-    await page.setInputFiles('#photo', { name: 'detergent.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') });
+    await page.setInputFiles('#photo', { name: 'hand-wash.png', mimeType: 'image/png', buffer: Buffer.from(itemPicture('洗手液', 'hand wash')) });
     await expect.poll(() => page.locator('.msg.bot').count(), POLL).toBe(1);
-    expect(await page.locator('.msg.bot').textContent()).toMatch(/拍照识货|Scan-to-buy/);
+    expect(await page.locator('.msg.bot').textContent()).toMatch(/蓝月亮洗手液|Blue Moon hand wash/);
+    expect(await page.locator('.msg.bot img').first().getAttribute('src')).toBe('/api/product-image/3');
     await page.close();
   });
 });
