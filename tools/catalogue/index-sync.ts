@@ -10,7 +10,7 @@ export async function syncIndex(deps: ToolDeps, log: (line: string) => void, pro
   const vectors = deps.products.vectors;
   if (!vectors?.available) return [];
   const text = await vectors.syncText(progress?.('product text'));
-  const images = await vectors.syncImages([], progress?.('product images'));
+  const images = await vectors.syncImages(progress?.('product images'));
   for (const r of [text, images]) {
     log(`vector index: ${r.collection} has ${r.total} (${r.added} added, ${r.removed} removed) in ${(r.ms / 1000).toFixed(1)} s`);
   }

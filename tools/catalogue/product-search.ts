@@ -33,7 +33,8 @@ export function normalise(text: string): string {
   return text.toLowerCase().normalize('NFKC').replace(/[’']/g, '').replace(/[^\p{L}\p{N}.]+/gu, ' ').trim();
 }
 
-function stem(word: string): string {
+/** Plural → singular, enough for catalogue words ("apples" → "apple"). */
+export function stem(word: string): string {
   return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 }
 

@@ -5,7 +5,7 @@
 // When an OpenAI-compatible or Ollama embedding model is configured, that is used instead.
 import { OllamaEmbeddings } from '@langchain/ollama';
 import { OpenAIEmbeddings } from '@langchain/openai';
-import { normalise } from './product-search.ts';
+import { normalise, stem } from './product-search.ts';
 import { expandUsage } from './usage-lexicon.ts';
 
 export interface TextEmbedder {
@@ -16,17 +16,14 @@ export interface TextEmbedder {
 
 const DIMENSIONS = 1024;
 
-function fnv1a(text: string): number {
+/** FNV-1a, 32 bits: fast, stable across runs and machines (the index depends on it). */
+export function fnv1a(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
-}
-
-function stem(word: string): string {
-  return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 }
 
 export class HashingTextEmbedder implements TextEmbedder {

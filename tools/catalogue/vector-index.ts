@@ -82,7 +82,7 @@ export class VectorIndex {
         this.log('vector index: back; catching up with the store');
         try {
           await this.syncText();
-          await this.syncImages([]);
+          await this.syncImages();
         } catch (error) {
           this.down(error);
         }
@@ -111,10 +111,27 @@ export class VectorIndex {
     }
   }
 
+  /**
+   * The cheap "version" check: the store's row count, newest id and newest change, kept in the
+   * collection's metadata after each sync. Equal → nothing to compare row by row (start-up stays fast).
+   */
+  private upToDate(c: Collection, fingerprint: string, total: number, started: number): SyncReport | undefined {
+    if (c.metadata?.fingerprint !== fingerprint) return undefined;
+    return { collection: c.name, total, added: 0, removed: 0, ms: Date.now() - started };
+  }
+
+  private async remember(c: Collection, fingerprint: string): Promise<void> {
+    await c.modify({ metadata: { ...(c.metadata ?? {}), fingerprint } });
+  }
+
   /** Brings the text collection in line with the store: adds new or changed products, drops deleted ones. */
   async syncText(progress?: Progress): Promise<SyncReport> {
     const started = Date.now();
     const c = await this.collection(this.textCollection);
+    const stats = await this.db.product.aggregate({ _count: { _all: true }, _max: { id: true, updatedAt: true } });
+    const fingerprint = `${stats._count._all}:${stats._max.id ?? 0}:${stats._max.updatedAt?.getTime() ?? 0}`;
+    const skip = this.upToDate(c, fingerprint, stats._count._all, started);
+    if (skip) return skip;
     const indexed = await this.allIds(c);
     const rows = await this.db.product.findMany({ select: { id: true, nameZh: true, nameEn: true, brand: true, category: true, descriptionZh: true, descriptionEn: true, attributes: true, updatedAt: true } });
     const stale = rows.filter((r) => indexed.get(String(r.id))?.updated !== r.updatedAt.getTime());
@@ -133,6 +150,7 @@ export class VectorIndex {
     }
     if (gone.length) await c.delete({ ids: gone });
     if (!stale.length) progress?.(0, 0);
+    await this.remember(c, fingerprint);
     return { collection: this.textCollection, total: rows.length, added: stale.length, removed: gone.length, ms: Date.now() - started };
   }
 
@@ -149,12 +167,16 @@ export class VectorIndex {
     }
   }
 
-  /** Brings the image collection in line with the given stored image vectors (all of them: ids not given are dropped). */
-  async syncImages(records: ImageRecord[] | [], progress?: Progress): Promise<SyncReport> {
+  /** Brings the image collection in line with the stored image vectors of this features version. */
+  async syncImages(progress?: Progress): Promise<SyncReport> {
     const started = Date.now();
     const c = await this.collection(this.imageCollection);
+    const stats = await this.db.productImage.aggregate({ where: { modelVersion: this.imageVersion }, _count: { _all: true }, _max: { id: true } });
+    const fingerprint = `${stats._count._all}:${stats._max.id ?? 0}`;
+    const skip = this.upToDate(c, fingerprint, stats._count._all, started);
+    if (skip) return skip;
     const indexed = await this.allIds(c);
-    const all = records.length ? records : await this.loadImageRecords();
+    const all = await this.loadImageRecords();
     const missing = all.filter((r) => !indexed.has(`img-${r.id}`));
     const live = new Set(all.map((r) => `img-${r.id}`));
     const gone = [...indexed.keys()].filter((id) => !live.has(id));
@@ -164,6 +186,7 @@ export class VectorIndex {
     }
     if (gone.length) await c.delete({ ids: gone });
     if (!missing.length) progress?.(0, 0);
+    await this.remember(c, fingerprint);
     return { collection: this.imageCollection, total: all.length, added: missing.length, removed: gone.length, ms: Date.now() - started };
   }
 

@@ -4,13 +4,9 @@
 // product photos (`npm run import -- grocery …` brings real ones). Drawn as SVG, rendered by resvg.
 import { Resvg } from '@resvg/resvg-js';
 import type { Store } from '../../prisma/store.ts';
+import { fnv1a } from '../catalogue/text-embedding.ts';
 import type { ImageCatalogue } from './image-catalogue.ts';
 
-function hash(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
 
 const SHAPES = [
   (c: string) => `<circle cx="128" cy="136" r="78" fill="${c}"/>`,
@@ -23,7 +19,7 @@ const SHAPES = [
 
 /** A 256×256 PNG for an item type. */
 export function itemPicture(itemZh: string, itemEn: string): Uint8Array {
-  const h = hash(itemZh);
+  const h = fnv1a(itemZh);
   const hue = h % 360;
   const hue2 = (hue + 90 + ((h >> 9) % 180)) % 360;
   const background = `hsl(${(hue + 180) % 360}, 35%, 88%)`;

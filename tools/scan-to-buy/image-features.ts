@@ -1,7 +1,7 @@
 // Photo → features for matching: the CNN embedding of a few views plus a colour histogram.
 // Decoding goes through sharp (libvips), which also rejects broken or unsupported files.
 import sharp from 'sharp';
-import { ToolError } from '../context.ts';
+import { ToolError, type Locale } from '../context.ts';
 import { cnnEmbedding, INPUT_SIZE } from './image-model.ts';
 
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
@@ -19,28 +19,48 @@ export function sniffImage(bytes: Uint8Array): ImageFormat | undefined {
   return undefined;
 }
 
-/** Throws a ToolError the shopper can read when the bytes are not a usable photo. */
-export async function checkImage(bytes: Uint8Array): Promise<{ format: ImageFormat; width: number; height: number }> {
-  if (bytes.length > MAX_IMAGE_BYTES) throw new ToolError('invalid_input', `image too large (${(bytes.length / 1048576).toFixed(1)} MB, limit ${MAX_IMAGE_BYTES / 1048576} MB)`);
-  const format = sniffImage(bytes);
-  if (!format) throw new ToolError('invalid_input', 'not a JPEG, PNG or WebP image');
-  try {
-    const meta = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).metadata();
-    if (!meta.width || !meta.height || meta.width < 16 || meta.height < 16) throw new ToolError('invalid_input', 'image too small to recognise anything');
-    // Decode fully once: a truncated file passes the header check but fails here.
-    await sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'error' }).resize(32, 32).raw().toBuffer();
-    return { format, width: meta.width, height: meta.height };
-  } catch (error) {
-    if (error instanceof ToolError) throw error;
-    throw new ToolError('invalid_input', 'the image is broken or cut off and cannot be read');
-  }
+export type ImageProblem = 'too_large' | 'not_an_image' | 'too_small' | 'broken';
+
+/** What the shopper reads when a file can't be scanned (every adapter, the agent and the tool use these). */
+export function imageProblemText(problem: ImageProblem, locale: Locale): string {
+  const limit = MAX_IMAGE_BYTES / 1048576;
+  const texts: Record<ImageProblem, [string, string]> = {
+    too_large: [`图片太大了（上限 ${limit} MB），请压缩后再发。`, `That image is too large (limit ${limit} MB). Please send a smaller one.`],
+    not_an_image: ['这个文件不是能识别的图片（支持 JPEG、PNG、WebP）。', 'That file is not an image I can read (JPEG, PNG or WebP).'],
+    too_small: ['图片太小了，看不清商品，请再拍一张。', 'That image is too small to recognise anything; please take another.'],
+    broken: ['图片损坏或不完整，打不开，请重新发送。', 'That image is broken or cut off and cannot be read; please send it again.'],
+  };
+  return texts[problem][locale === 'zh' ? 0 : 1];
 }
 
-/** One decode, upright, RGB; views are cut from this. */
-async function upright(bytes: Uint8Array): Promise<{ data: Buffer; width: number; height: number }> {
-  const { data, info } = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).rotate().removeAlpha().resize(448, 448, { fit: 'inside', withoutEnlargement: true })
-    .raw().toBuffer({ resolveWithObject: true });
-  return { data, width: info.width, height: info.height };
+/** The cheap checks (size, magic bytes), before any decoder sees the file. */
+export function quickImageProblem(bytes: Uint8Array): ImageProblem | undefined {
+  if (bytes.length > MAX_IMAGE_BYTES) return 'too_large';
+  if (!sniffImage(bytes)) return 'not_an_image';
+  return undefined;
+}
+
+/** Throws a ToolError the shopper can read when the bytes are not a usable photo (header only; a
+ *  cut-off body is caught by the full decode in imageFeatures). */
+export async function checkImage(bytes: Uint8Array, locale: Locale): Promise<void> {
+  const fail = (problem: ImageProblem) => new ToolError('invalid_input', imageProblemText(problem, locale));
+  const quick = quickImageProblem(bytes);
+  if (quick) throw fail(quick);
+  const meta = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).metadata().catch(() => undefined);
+  if (!meta?.width || !meta.height) throw fail('broken');
+  if (meta.width < 16 || meta.height < 16) throw fail('too_small');
+}
+
+/** One full decode, upright, RGB, at most 448 px; views are cut from this. A truncated or corrupt
+ *  file fails here (failOn 'error'), reported as broken. */
+async function upright(bytes: Uint8Array, locale: Locale): Promise<{ data: Buffer; width: number; height: number }> {
+  try {
+    const { data, info } = await sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'error' }).rotate().removeAlpha().resize(448, 448, { fit: 'inside', withoutEnlargement: true })
+      .raw().toBuffer({ resolveWithObject: true });
+    return { data, width: info.width, height: info.height };
+  } catch {
+    throw new ToolError('invalid_input', imageProblemText('broken', locale));
+  }
 }
 
 export type View = 'full' | 'centre' | 'flip';
@@ -103,14 +123,14 @@ export function normalised(v: Float32Array): Float32Array {
 }
 
 /** Features of a photo: CNN views averaged (more views = better, ~50 ms each) and the colour histogram. */
-export async function imageFeatures(bytes: Uint8Array, views: readonly View[] = SHOPPER_PHOTO_VIEWS): Promise<ImageFeatures> {
-  const each = await viewEmbeddings(bytes, views);
+export async function imageFeatures(bytes: Uint8Array, views: readonly View[] = SHOPPER_PHOTO_VIEWS, locale: Locale = 'en'): Promise<ImageFeatures> {
+  const each = await viewEmbeddings(bytes, views, locale);
   return { cnn: averageVectors(each.views), colour: each.colour };
 }
 
 /** Per-view CNN vectors (benchmarks compare view sets without re-running the model). */
-export async function viewEmbeddings(bytes: Uint8Array, views: readonly View[]): Promise<{ views: Float32Array[]; colour: Float32Array }> {
-  const image = await upright(bytes);
+export async function viewEmbeddings(bytes: Uint8Array, views: readonly View[], locale: Locale = 'en'): Promise<{ views: Float32Array[]; colour: Float32Array }> {
+  const image = await upright(bytes, locale);
   const out: Float32Array[] = [];
   for (const view of views) out.push(await cnnEmbedding(await viewPixels(image, view)));
   const small = await sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } }).resize(64, 64, { fit: 'fill' }).raw().toBuffer();

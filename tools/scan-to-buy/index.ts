@@ -2,10 +2,10 @@
 // it, online (cheapest first) and in shops nearby (nearest first). confirm_scan: the shopper says which
 // one it was; with that yes, the photo's features (never the photo) join the product's images.
 import { z } from 'zod';
-import { defineTool, shopperId, t, ToolError, type CallerContext, type ToolDeps } from '../context.ts';
+import { defineTool, shopperId, t, ToolError, type ToolDeps } from '../context.ts';
 import { pointInput, resolveLocation } from '../location.ts';
 import { toYuan } from '../money.ts';
-import { checkImage, imageFeatures } from './image-features.ts';
+import { checkImage, imageFeatures, SHOPPER_PHOTO_VIEWS } from './image-features.ts';
 import { matchVector, rankProducts } from './matcher.ts';
 import { whereToBuy } from './where-to-buy.ts';
 
@@ -39,39 +39,27 @@ export const scanToBuy = defineTool({
   async run(deps, ctx, args) {
     if (!ctx.photo) return { status: 'need_photo' as const };
     const started = performance.now();
-    await checkImageForUser(ctx);
-    const vector = matchVector(await imageFeatures(ctx.photo));
+    await checkImage(ctx.photo, ctx.locale);
+    const vector = matchVector(await imageFeatures(ctx.photo, SHOPPER_PHOTO_VIEWS, ctx.locale));
     const { hits, viaIndex } = await deps.images.search(vector);
     if (!hits.length) return { status: 'empty_catalogue' as const };
     const ranked = rankProducts(hits, args.limit);
     if (ctx.consent) deps.scans.remember(ctx.consent.chatKey, { vector, candidates: ranked.map((r) => r.productId) });
     const at = resolveLocation(ctx, args.lat, args.lng)?.point;
+    const ids = ranked.map((r) => r.productId);
+    const products = new Map((await deps.db.product.findMany({ where: { id: { in: ids } }, select: { id: true, nameZh: true, nameEn: true, listPrice: true } })).map((p) => [p.id, p]));
+    const pictured = new Set((await deps.db.productImage.findMany({ where: { productId: { in: ids }, source: 'catalogue' }, select: { productId: true }, distinct: ['productId'] })).map((r) => r.productId));
     const candidates = [];
     for (const r of ranked) {
-      const product = await deps.db.product.findUnique({ where: { id: r.productId }, select: { id: true, nameZh: true, nameEn: true, listPrice: true } });
+      const product = products.get(r.productId);
       if (!product) continue;
       const where = await whereToBuy(deps.db, product.id, at, ctx.locale);
-      const hasImage = (await deps.db.productImage.count({ where: { productId: product.id, source: 'catalogue' } })) > 0;
-      candidates.push({ productId: product.id, name: t(ctx.locale, product.nameZh, product.nameEn), confidence: Math.round(r.confidence * 1000) / 1000, listPrice: toYuan(product.listPrice), hasImage, ...where });
+      candidates.push({ productId: product.id, name: t(ctx.locale, product.nameZh, product.nameEn), confidence: Math.round(r.confidence * 1000) / 1000, listPrice: toYuan(product.listPrice), hasImage: pictured.has(product.id), ...where });
     }
     const sure = (candidates[0]?.confidence ?? 0) >= SURE_CONFIDENCE;
     return { status: sure ? 'matched' as const : 'unsure' as const, candidates, located: !!at, viaIndex, ms: Math.round(performance.now() - started) };
   },
 });
-
-async function checkImageForUser(ctx: CallerContext): Promise<void> {
-  try {
-    await checkImage(ctx.photo!);
-  } catch (error) {
-    if (!(error instanceof ToolError)) throw error;
-    const zh: Record<string, string> = {
-      'not a JPEG, PNG or WebP image': '这个文件不是能识别的图片（支持 JPEG、PNG、WebP）。',
-      'image too small to recognise anything': '图片太小了，看不清商品，请再拍一张。',
-      'the image is broken or cut off and cannot be read': '图片损坏或不完整，打不开，请重新发送。',
-    };
-    throw new ToolError('invalid_input', ctx.locale === 'zh' ? (zh[error.message] ?? `图片不可用：${error.message}`) : `That photo can't be used: ${error.message}.`);
-  }
-}
 
 const confirmOutput = z.discriminatedUnion('status', [
   z.object({ status: z.literal('no_scan') }),
