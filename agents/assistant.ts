@@ -50,8 +50,8 @@ export class Assistant {
   private readonly pending = new Map<string, string>();
 
   static async create(options: AssistantOptions): Promise<Assistant> {
-    const toolDeps = await createToolDeps(options.db, options.vectors);
     const log = options.log ?? ((line: string) => console.error(line));
+    const toolDeps = await createToolDeps(options.db, options.vectors, log);
     const model = options.model ?? createChatModel(options.modelConfig ?? modelConfig(), toolDeps.products);
     const tools = TOOLS.map((spec) => toLangChainTool(spec, toolDeps, log));
     const agent = createAgent({ model, tools });

@@ -20,7 +20,9 @@ export async function startRuntime(log: (line: string) => void = console.log): P
   const assistant = await Assistant.create({ db, modelConfig: config, vectors: vectors.index });
   // The index check (and demo pictures on a new store) in the background: answers come from store
   // search until it is done.
-  void syncIndex(assistant.toolDeps, log).catch((error) => log(`[vector index] start-up sync failed: ${(error as Error).message}`));
+  void syncIndex(assistant.toolDeps, log)
+    .catch((error) => log(`[vector index] start-up sync failed: ${(error as Error).message}`))
+    .then(() => assistant.toolDeps.images.maybeRetrain());
   // Learn the recommender's ranker now, in the background, so the first shopper does not wait for it.
   void recommenderFor(assistant.toolDeps, new Date()).catch((error) => log(`[recommend] warm-up failed: ${error}`));
   const storeDescription = providerOf(url) === 'sqlite' ? `SQLite ${url.replace(/^file:/, '')}` : `PostgreSQL ${url.replace(/\/\/[^@]*@/, '//…@')}`;

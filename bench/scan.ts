@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { ChromaClient } from 'chromadb';
 import { startEmbeddedChroma } from '../tools/catalogue/chroma-server.ts';
 import { averageVectors, imageFeatures } from '../tools/scan-to-buy/image-features.ts';
-import { matchVector, rankProducts } from '../tools/scan-to-buy/matcher.ts';
+import { ProductClassifier } from '../tools/scan-to-buy/classifier.ts';
+import { matchPhoto, matchVector, RunningMean } from '../tools/scan-to-buy/matcher.ts';
 import { dataset } from './real-data.ts';
 import { cachedFeatures, type CachedFeatures } from './scan/feature-cache.ts';
 import { groceryPhotos, groceryProducts, type GroceryPhoto } from './scan/grocery.ts';
@@ -39,7 +40,15 @@ const server = await startEmbeddedChroma({ path: dir });
 const u = new URL(server.url);
 const client = new ChromaClient({ host: u.hostname, port: Number(u.port), ssl: false });
 try {
-  async function evaluate(name: string, index: { fineId: number; vector: Float32Array }[], queries: GroceryPhoto[], features: CachedFeatures[]) {
+  async function evaluate(name: string, index: { fineId: number; vector: Float32Array }[], queries: GroceryPhoto[], features: CachedFeatures[], learn = false) {
+    let classifier: ProductClassifier | undefined;
+    if (learn) {
+      const t0 = performance.now();
+      classifier = await ProductClassifier.train(index.map((e) => ({ productId: e.fineId, vector: e.vector })));
+      console.log(`  (classifier trained on ${index.length} images in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    }
+    // A fresh running mean per setting: the first photos are not centred, as on a new install.
+    const mean = new RunningMean();
     const collection = await client.createCollection({ name: `bench-${Math.random().toString(36).slice(2, 10)}`, embeddingFunction: null, configuration: { hnsw: { space: 'cosine' } } });
     for (let i = 0; i < index.length; i += 1000) {
       const batch = index.slice(i, i + 1000);
@@ -49,8 +58,11 @@ try {
     let queryMs = 0;
     for (const [i, q] of queries.entries()) {
       const t0 = performance.now();
-      const result = await collection.query({ queryEmbeddings: [Array.from(photoVector(features[i]))], nResults: Math.min(60, index.length), include: ['metadatas', 'distances'] });
-      const ranked = rankProducts(result.metadatas[0].map((m, k) => ({ productId: Number(m?.productId), similarity: 1 - (result.distances[0][k] ?? 1) })), 81);
+      const search = async (query: Float32Array) => {
+        const result = await collection.query({ queryEmbeddings: [Array.from(query)], nResults: Math.min(60, index.length), include: ['metadatas', 'distances'] });
+        return result.metadatas[0].map((m, k) => ({ productId: Number(m?.productId), similarity: 1 - (result.distances[0][k] ?? 1) }));
+      };
+      const ranked = await matchPhoto(photoVector(features[i]), search, mean, classifier, 81);
       queryMs += performance.now() - t0;
       const fineRank = ranked.findIndex((r) => r.productId === q.fineId);
       const coarse = [...new Set(ranked.map((r) => coarseOf.get(r.productId)))];
@@ -69,7 +81,9 @@ try {
   console.log('Recall (Chroma image collection, the tool\'s ranking):');
   await evaluate('cold: catalogue → val', cold, val, valF);
   await evaluate('cold: catalogue → train', cold, train, trainF);
-  await evaluate('warm: catalogue + train → val', [...cold, ...train.map((p, i) => ({ fineId: p.fineId, vector: photoVector(trainF[i]) }))], val, valF);
+  const warm = [...cold, ...train.map((p, i) => ({ fineId: p.fineId, vector: photoVector(trainF[i]) }))];
+  await evaluate('warm, neighbours only → val', warm, val, valF);
+  await evaluate('warm + classifier → val', warm, val, valF, true);
 
   // Speed of the real pipeline (decode, two CNN views, colour) on 40 val photos, after one warm-up.
   await imageFeatures(readFileSync(val[0].path));

@@ -7,8 +7,8 @@ import type { ToolDeps } from './context.ts';
 import { ImageCatalogue } from './scan-to-buy/image-catalogue.ts';
 import { ScanMemory } from './scan-to-buy/scan-memory.ts';
 
-export async function createToolDeps(db: Store, vectors?: VectorIndex): Promise<ToolDeps> {
+export async function createToolDeps(db: Store, vectors?: VectorIndex, log?: (line: string) => void): Promise<ToolDeps> {
   const products = await ProductIndex.load(db);
   products.vectors = vectors;
-  return { db, products, images: new ImageCatalogue(db, () => products.vectors), scans: new ScanMemory() };
+  return { db, products, images: new ImageCatalogue(db, () => products.vectors, log), scans: new ScanMemory() };
 }

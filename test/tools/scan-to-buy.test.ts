@@ -7,6 +7,8 @@ import { Assistant } from '../../agents/assistant.ts';
 import { ToolError, type CallerContext } from '../../tools/context.ts';
 import { confirmScan, scanToBuy } from '../../tools/scan-to-buy/index.ts';
 import { ensureDemoPictures, itemPicture } from '../../tools/scan-to-buy/demo-pictures.ts';
+import { imageFeatures } from '../../tools/scan-to-buy/image-features.ts';
+import { matchVector } from '../../tools/scan-to-buy/matcher.ts';
 import { shopperAtCampus, useFixture } from '../helpers/deps.ts';
 import { NOW } from '../helpers/fixture.ts';
 
@@ -71,6 +73,25 @@ describe('scan_to_buy', () => {
     // The confirmed photo now counts among the product's images.
     const again: any = await scanToBuy.run(fx.deps, withPhoto(await photoOf('洗手液', 'hand wash'), 'test:again'), scanToBuy.input.parse({}));
     expect(again.candidates[0].confidence).toBeGreaterThanOrEqual(scan.candidates[0].confidence);
+  });
+
+  it('trains the classifier once enough photos are confirmed, and still recognises the product', async () => {
+    const { images } = fx.deps;
+    const vectorOf = async (itemZh: string, itemEn: string, crop: number) => {
+      const png = itemPicture(itemZh, itemEn);
+      const photo = await sharp(png).extract({ left: crop, top: crop, width: 256 - 2 * crop, height: 256 - 2 * crop }).jpeg({ quality: 60 }).toBuffer();
+      return matchVector(await imageFeatures(new Uint8Array(photo)));
+    };
+    await images.maybeRetrain();
+    expect(images.hasClassifier).toBe(false); // 1 confirmed photo so far: not enough
+    for (let i = 0; i < 10; i++) {
+      await images.addShopperPhoto(3, 1, await vectorOf('洗手液', 'hand wash', 4 + i * 3), NOW);
+      await images.addShopperPhoto(1, 2, await vectorOf('洗衣液', 'laundry detergent', 4 + i * 3), NOW);
+    }
+    await images.maybeRetrain();
+    expect(images.hasClassifier).toBe(true);
+    const r: any = await scanToBuy.run(fx.deps, withPhoto(await photoOf('洗衣液', 'laundry detergent'), 'test:clf'), scanToBuy.input.parse({}));
+    expect(r).toMatchObject({ status: 'matched', candidates: [expect.objectContaining({ productId: 1 }), expect.anything()] });
   });
 
   it('works as a chat: photo → answer with the picture → "就是它" confirms; a non-image gets a clear reply', async () => {

@@ -1,19 +1,68 @@
 // Stored product images as a searchable set: through the Chroma image collection when it is up,
 // else brute force over the vectors in the store (the store is the source of truth; a few thousand
-// 2,332-d dot products take a few ms). New images go to both.
+// 2,332-d dot products take a few ms). New images go to both. Also holds what the learning loop
+// learns: the running mean of shopper photos and the classifier over confirmed photos.
 import type { Store } from '../../prisma/store.ts';
 import type { VectorIndex } from '../catalogue/vector-index.ts';
 import { bytesToVector, vectorToBytes } from '../catalogue/vector-index.ts';
 import { CATALOGUE_VIEWS, imageFeatures } from './image-features.ts';
-import { dot, IMAGE_FEATURES_VERSION, matchVector, type ImageHit } from './matcher.ts';
+import { ProductClassifier } from './classifier.ts';
+import { dot, IMAGE_FEATURES_VERSION, matchPhoto, matchVector, RunningMean, type ImageHit, type RankedProduct } from './matcher.ts';
 
 type Loaded = { productId: number; vector: Float32Array }[];
 const NEIGHBOURS = 60;
+/** The classifier is worth training once shoppers have confirmed this many photos… */
+const MIN_CONFIRMED_FOR_CLASSIFIER = 20;
+/** …and retrained when the confirmed photos grew by this share since the last training. */
+const RETRAIN_GROWTH = 0.1;
 
 export class ImageCatalogue {
   private loaded: { rows: Loaded; count: number } | undefined;
+  private readonly mean = new RunningMean();
+  private meanReady: Promise<void> | undefined;
+  private classifier: ProductClassifier | undefined;
+  private training: Promise<void> | undefined;
+  private confirmedAtTraining = 0;
 
-  constructor(private readonly db: Store, private readonly vectors: () => VectorIndex | undefined) {}
+  constructor(private readonly db: Store, private readonly vectors: () => VectorIndex | undefined, private readonly log: (line: string) => void = () => {}) {}
+
+  /** The best products for a photo's vector (see matcher.ts); `viaIndex` false = store fallback. */
+  async match(vector: Float32Array, limit = 5): Promise<{ ranked: RankedProduct[]; viaIndex: boolean }> {
+    // The running mean starts from the photos shoppers confirmed earlier.
+    this.meanReady ??= this.shopperVectors().then((rows) => rows.forEach((r) => this.mean.add(r.vector)));
+    await this.meanReady;
+    let viaIndex = true;
+    const ranked = await matchPhoto(vector, async (query) => {
+      const found = await this.search(query);
+      viaIndex = found.viaIndex;
+      return found.hits;
+    }, this.mean, this.classifier, limit);
+    return { ranked, viaIndex };
+  }
+
+  /** Retrains the classifier in the background when enough new photos were confirmed; never blocks a scan. */
+  async maybeRetrain(): Promise<void> {
+    if (this.training) return this.training;
+    const confirmed = await this.db.productImage.count({ where: { source: 'shopper', modelVersion: IMAGE_FEATURES_VERSION } });
+    if (confirmed < MIN_CONFIRMED_FOR_CLASSIFIER || confirmed <= this.confirmedAtTraining * (1 + RETRAIN_GROWTH)) return;
+    this.training = (async () => {
+      const started = performance.now();
+      const rows = await this.db.productImage.findMany({ where: { modelVersion: IMAGE_FEATURES_VERSION }, select: { productId: true, vector: true } });
+      this.classifier = await ProductClassifier.train(rows.map((r) => ({ productId: r.productId, vector: bytesToVector(r.vector) })));
+      this.confirmedAtTraining = confirmed;
+      this.log(`scan-to-buy: classifier retrained on ${rows.length} images (${confirmed} confirmed by shoppers) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    })().catch((error) => this.log(`scan-to-buy: classifier training failed: ${(error as Error).message}`)).finally(() => { this.training = undefined; });
+    return this.training;
+  }
+
+  get hasClassifier(): boolean {
+    return this.classifier !== undefined;
+  }
+
+  private async shopperVectors(): Promise<Loaded> {
+    const rows = await this.db.productImage.findMany({ where: { source: 'shopper', modelVersion: IMAGE_FEATURES_VERSION }, select: { productId: true, vector: true } });
+    return rows.map((r) => ({ productId: r.productId, vector: bytesToVector(r.vector) }));
+  }
 
   /** Nearest stored images; `exact` is false when the vector index was not used (fallback). */
   async search(vector: Float32Array, limit = NEIGHBOURS): Promise<{ hits: ImageHit[]; viaIndex: boolean }> {
@@ -50,6 +99,7 @@ export class ImageCatalogue {
   async addShopperPhoto(productId: number, customerId: number, vector: Float32Array, consentAt: Date): Promise<number> {
     const row = await this.db.productImage.create({ data: { productId, source: 'shopper', vector: vectorToBytes(vector), modelVersion: IMAGE_FEATURES_VERSION, customerId, consentAt } });
     await this.vectors()?.addImage({ id: row.id, productId, source: 'shopper', vector });
+    void this.maybeRetrain();
     return row.id;
   }
 }

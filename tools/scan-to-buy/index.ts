@@ -6,7 +6,7 @@ import { defineTool, shopperId, t, ToolError, type ToolDeps } from '../context.t
 import { pointInput, resolveLocation } from '../location.ts';
 import { toYuan } from '../money.ts';
 import { checkImage, imageFeatures, SHOPPER_PHOTO_VIEWS } from './image-features.ts';
-import { matchVector, rankProducts } from './matcher.ts';
+import { matchVector } from './matcher.ts';
 import { whereToBuy } from './where-to-buy.ts';
 
 /** Below this the reply says it is not sure and asks to pick or retake. */
@@ -41,9 +41,8 @@ export const scanToBuy = defineTool({
     const started = performance.now();
     await checkImage(ctx.photo, ctx.locale);
     const vector = matchVector(await imageFeatures(ctx.photo, SHOPPER_PHOTO_VIEWS, ctx.locale));
-    const { hits, viaIndex } = await deps.images.search(vector);
-    if (!hits.length) return { status: 'empty_catalogue' as const };
-    const ranked = rankProducts(hits, args.limit);
+    const { ranked, viaIndex } = await deps.images.match(vector, args.limit);
+    if (!ranked.length) return { status: 'empty_catalogue' as const };
     if (ctx.consent) deps.scans.remember(ctx.consent.chatKey, { vector, candidates: ranked.map((r) => r.productId) });
     const at = resolveLocation(ctx, args.lat, args.lng)?.point;
     const ids = ranked.map((r) => r.productId);
