@@ -7,7 +7,10 @@ import type { Assistant } from '../../agents/assistant.ts';
 import { findCaller, linkIdentity, unlinkIdentity } from '../../agents/identity.ts';
 import type { Store } from '../../prisma/store.ts';
 import type { ToolDeps } from '../../tools/context.ts';
+import { catalogueImage } from '../../tools/scan-to-buy/image-catalogue.ts';
+import { imageProblemText } from '../../tools/scan-to-buy/image-features.ts';
 import { renderChartPng } from '../shared/charts.ts';
+import { sharedImage, type SlackFile } from './files.ts';
 import { replyBlocks } from './blocks.ts';
 import { homeView } from './home.ts';
 import { checkLinkCode } from './link-codes.ts';
@@ -38,16 +41,27 @@ export function createSlackApp(deps: SlackDeps, options: SlackOptions) {
   const now = options.clock ?? (() => new Date());
   const identity = (w: { team: string; user: string }) => `${w.team}:${w.user}`;
 
-  async function answer(client: WebClient, where: Where, text: string) {
+  async function answer(client: WebClient, where: Where, text: string, files?: SlackFile[]) {
     const caller = await findCaller(deps.db, 'slack', identity(where));
     if (!caller || caller.role !== 'merchant') {
       await client.chat.postEphemeral({ channel: where.channel, user: where.user, text: LINK_HELP });
       return;
     }
-    const reply = await deps.assistant.handle({ chatKey: `slack:${where.team}:${where.channel}:${where.user}`, caller, text });
+    // A shared image goes to scan-to-buy (what is it, who sells it at what price); the text is its caption.
+    const image = await sharedImage(files, options.token);
+    if (typeof image === 'string') {
+      const problem = `${imageProblemText(image, 'zh')} ${imageProblemText(image, 'en')}`;
+      return void (await client.chat.postMessage({ channel: where.channel, thread_ts: where.threadTs, text: problem }));
+    }
+    const reply = await deps.assistant.handle({ chatKey: `slack:${where.team}:${where.channel}:${where.user}`, caller, text, photo: image });
     await client.chat.postMessage({ channel: where.channel, thread_ts: where.threadTs, text: reply.reply, blocks: replyBlocks(reply) });
-    for (const [i, chart] of reply.attachments.charts.entries()) {
-      const file = { file: renderChartPng(chart), filename: `chart-${i + 1}.png`, title: chart.title };
+    const pictures = [];
+    for (const picture of reply.attachments.pictures ?? []) {
+      const image = await catalogueImage(deps.db, picture.productId);
+      if (image) pictures.push({ file: Buffer.from(image.bytes), filename: `product-${picture.productId}.${image.mime.split('/')[1]}`, title: picture.caption });
+    }
+    const charts = reply.attachments.charts.map((chart, i) => ({ file: renderChartPng(chart), filename: `chart-${i + 1}.png`, title: chart.title }));
+    for (const file of [...pictures, ...charts]) {
       await client.files.uploadV2(where.threadTs ? { ...file, channel_id: where.channel, thread_ts: where.threadTs } : { ...file, channel_id: where.channel });
     }
   }
@@ -85,14 +99,15 @@ export function createSlackApp(deps: SlackDeps, options: SlackOptions) {
 
   app.event('app_mention', async ({ event, client, context }) => {
     const where = { team: context.teamId ?? event.team ?? '', user: event.user ?? '', channel: event.channel, threadTs: event.thread_ts ?? event.ts };
-    await safely(client, where, () => answer(client, where, event.text.replace(/<@[A-Z0-9]+>/g, '').trim()));
+    const files = (event as { files?: SlackFile[] }).files;
+    await safely(client, where, () => answer(client, where, event.text.replace(/<@[A-Z0-9]+>/g, '').trim(), files));
   });
 
   app.event('message', async ({ event, client, context }) => {
-    const m = event as { channel_type?: string; subtype?: string; bot_id?: string; user?: string; text?: string; channel: string };
-    if (m.channel_type !== 'im' || m.subtype || m.bot_id || !m.user) return;
+    const m = event as { channel_type?: string; subtype?: string; bot_id?: string; user?: string; text?: string; channel: string; files?: SlackFile[] };
+    if (m.channel_type !== 'im' || (m.subtype && m.subtype !== 'file_share') || m.bot_id || !m.user) return;
     const where = { team: context.teamId ?? '', user: m.user, channel: m.channel };
-    await safely(client, where, () => answer(client, where, m.text ?? ''));
+    await safely(client, where, () => answer(client, where, m.text ?? '', m.files));
   });
 
   app.action(/^followup_\d+$/, async ({ ack, body, action, client }) => {

@@ -34,14 +34,16 @@ export function renderScan(r: Any, l: Locale): string {
     lines.push(zh ? `这是「${c.name}」（把握 ${pct(c.confidence)}）。` : `This is "${c.name}" (${pct(c.confidence)} sure).`);
     lines.push(...whereLines(c, l, r.located));
     if (!r.located) lines.push(zh ? '发送位置可以按距离排门店。' : 'Share your location to sort shops by distance.');
-    lines.push(zh ? '认对了请点「就是它」，我会记住这张照片的特征（不保存照片），下次认得更准。' : 'If that is right, tap "that\'s it": I will keep the photo\'s features (not the photo) to recognise it better next time.');
+    if (r.canConfirm) lines.push(zh ? '认对了请点「就是它」，我会记住这张照片的特征（不保存照片），下次认得更准。' : 'If that is right, tap "that\'s it": I will keep the photo\'s features (not the photo) to recognise it better next time.');
   } else {
     lines.push(zh ? '我不太确定照片里是哪一个，可能是：' : 'I am not sure which product this is. It could be:');
     r.candidates.forEach((c: Any, i: number) => {
       const cheapest = [...c.offline, ...c.online].sort((a: Any, b: Any) => a.price - b.price)[0];
       lines.push(`${i + 1}. ${c.name} (${pct(c.confidence)})${cheapest ? zh ? ` · 最低 ${formatYuan(cheapest.price)}` : ` · from ${formatYuan(cheapest.price)}` : ''}`);
     });
-    lines.push(zh ? '是哪一个？点一下告诉我，或者换个角度、靠近一点再拍一张。' : 'Which one is it? Tap it, or retake the photo closer and with the label in view.');
+    lines.push(r.canConfirm
+      ? (zh ? '是哪一个？点一下告诉我，或者换个角度、靠近一点再拍一张。' : 'Which one is it? Tap it, or retake the photo closer and with the label in view.')
+      : (zh ? '换个角度、靠近一点再拍一张会更准。' : 'A closer photo with the label in view will match better.'));
   }
   if (!r.viaIndex) lines.push(zh ? '（向量索引暂不可用，已直接在商品库里比对。）' : '(The vector index is unavailable; matched directly against the store.)');
   return lines.join('\n');
@@ -58,7 +60,7 @@ export function renderConfirmScan(r: Any, l: Locale): string {
 
 export function scanSuggestions(tool: string, r: Any, l: Locale): string[] {
   const zh = l === 'zh';
-  if (tool !== 'scan_to_buy') return [];
+  if (tool !== 'scan_to_buy' || !r.canConfirm) return [];
   if (r.status === 'matched') return [zh ? '就是它' : "that's it", ...(r.candidates.length > 1 ? [zh ? '是第2个' : 'the second one'] : [])];
   if (r.status === 'unsure') return r.candidates.slice(0, 3).map((_: Any, i: number) => (zh ? `是第${i + 1}个` : `it's number ${i + 1}`));
   return [];

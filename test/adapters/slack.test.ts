@@ -4,6 +4,8 @@ import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Assistant } from '../../agents/assistant.ts';
 import { createSlackApp, LINK_HELP } from '../../bots/slack/app.ts';
+import { ensureDemoPictures, itemPicture } from '../../tools/scan-to-buy/demo-pictures.ts';
+import { ImageCatalogue } from '../../tools/scan-to-buy/image-catalogue.ts';
 import { checkLinkCode, linkCode } from '../../bots/slack/link-codes.ts';
 import type { Store } from '../../prisma/store.ts';
 import { fakeSlackApi, signedPost } from '../helpers/fake-slack.ts';
@@ -115,6 +117,26 @@ describe('Slack merchant app', () => {
     await event({ type: 'app_home_opened', user: 'U9', channel: 'D9', tab: 'home' });
     const published = await api.waitFor('views.publish', 2);
     expect(blockText(published[1].body.view.blocks)).toContain('/shop link');
+  });
+
+  it('scans an image shared in a DM: the product, who sells it, and its catalogue picture', async () => {
+    await ensureDemoPictures(db, new ImageCatalogue(db, () => undefined));
+    const before = api.of('chat.postMessage').length;
+    const uploadsBefore = api.uploads.length;
+    const url = api.hostFile('hand-wash.png', Buffer.from(itemPicture('洗手液', 'hand wash')));
+    await event({ type: 'message', subtype: 'file_share', channel_type: 'im', user: 'U1', text: '', ts: '113.1', channel: 'D1',
+      files: [{ id: 'F9', mimetype: 'image/png', size: 5000, url_private_download: url }] });
+    const post = (await api.waitFor('chat.postMessage', before + 1))[before];
+    expect(post.body.text).toContain('这是「蓝月亮洗手液 500ml」');
+    expect(post.body.text).not.toContain('就是它'); // merchants look, they do not teach the matcher
+    expect(api.downloads.at(-1)).toEqual({ name: 'hand-wash.png', authorization: 'Bearer xoxb-test' });
+    await api.waitFor('files.completeUploadExternal', 1);
+    expect(api.uploads.length).toBe(uploadsBefore + 1);
+    expect(api.uploads.at(-1)!.bytes.includes(Buffer.from([0x89, 0x50, 0x4e, 0x47]))).toBe(true); // a PNG inside the upload
+    // A PDF is not a photo: a clear message, nothing downloaded.
+    await event({ type: 'message', subtype: 'file_share', channel_type: 'im', user: 'U1', text: '', ts: '114.1', channel: 'D1', files: [{ id: 'F10', mimetype: 'application/pdf', size: 100, url_private_download: url }] });
+    const refused = (await api.waitFor('chat.postMessage', before + 2))[before + 1];
+    expect(refused.body.text).toContain('JPEG, PNG or WebP');
   });
 
   it('answers Slack\'s URL verification', async () => {

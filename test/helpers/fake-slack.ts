@@ -9,12 +9,22 @@ export type SlackCall = { method: string; body: any };
 export async function fakeSlackApi() {
   const calls: SlackCall[] = [];
   const uploads: { fileId: string; bytes: Buffer }[] = [];
+  // Files users "shared", served like Slack's url_private: only with the bot token.
+  const hosted = new Map<string, Buffer>();
+  const downloads: { name: string; authorization?: string }[] = [];
   let fileCounter = 0;
   const server = createServer(async (req: IncomingMessage, res) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks);
     const url = new URL(req.url!, 'http://x');
+    const shared = url.pathname.match(/^\/files-pri\/(.+)$/);
+    if (shared) {
+      downloads.push({ name: shared[1], authorization: req.headers.authorization });
+      const bytes = hosted.get(shared[1]);
+      if (!bytes || req.headers.authorization !== 'Bearer xoxb-test') return void res.writeHead(bytes ? 403 : 404).end();
+      return void res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(bytes);
+    }
     const upload = url.pathname.match(/^\/upload\/(\w+)$/);
     if (upload) {
       uploads.push({ fileId: upload[1], bytes: raw });
@@ -42,6 +52,12 @@ export async function fakeSlackApi() {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`,
     calls,
     uploads,
+    downloads,
+    /** Hosts a shared file; returns its url_private_download. */
+    hostFile(name: string, bytes: Buffer) {
+      hosted.set(name, bytes);
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}/files-pri/${name}`;
+    },
     of: (method: string) => calls.filter((c) => c.method === method),
     async waitFor(method: string, count: number, timeoutMs = 10_000) {
       const start = Date.now();

@@ -26,6 +26,8 @@ const output = z.discriminatedUnion('status', [
     candidates: z.array(candidateOut), located: z.boolean(),
     /** false: the vector index was down and the store was searched directly (same answers, slower). */
     viaIndex: z.boolean(), ms: z.number(),
+    /** Shoppers can confirm the match (the learning loop); merchants only look. */
+    canConfirm: z.boolean(),
   }),
 ]);
 
@@ -56,7 +58,7 @@ export const scanToBuy = defineTool({
       candidates.push({ productId: product.id, name: t(ctx.locale, product.nameZh, product.nameEn), confidence: Math.round(r.confidence * 1000) / 1000, listPrice: toYuan(product.listPrice), hasImage: pictured.has(product.id), ...where });
     }
     const sure = (candidates[0]?.confidence ?? 0) >= SURE_CONFIDENCE;
-    return { status: sure ? 'matched' as const : 'unsure' as const, candidates, located: !!at, viaIndex, ms: Math.round(performance.now() - started) };
+    return { status: sure ? 'matched' as const : 'unsure' as const, candidates, located: !!at, viaIndex, ms: Math.round(performance.now() - started), canConfirm: ctx.caller.role === 'shopper' };
   },
 });
 
