@@ -10,6 +10,7 @@ import { HashingTextEmbedder } from '../tools/catalogue/text-embedding.ts';
 import { VectorIndex } from '../tools/catalogue/vector-index.ts';
 import { syncIndex } from '../tools/catalogue/index-sync.ts';
 import { nearbyShops } from '../tools/nearby-shops.ts';
+import { recommend } from '../tools/recommend/index.ts';
 import { IMAGE_FEATURES_VERSION } from '../tools/scan-to-buy/matcher.ts';
 import { shopperAtCampus, useFixture } from './helpers/deps.ts';
 
@@ -54,6 +55,13 @@ describe('vector index (embedded Chroma)', () => {
     const near: any = await nearbyShops.run(fx.deps, shopperAtCampus, nearbyShops.input.parse({ query: '洗衣服用的' }));
     expect(near.status).toBe('ok');
     expect(near.results[0].offer.productName).toContain('洗衣液');
+    // recommend narrows to a stated need by meaning: Emma's usual hand wash drops out.
+    const emma = { ...shopperAtCampus, caller: { role: 'shopper' as const, customerId: 2 } };
+    const all: any = await recommend.run(fx.deps, emma, recommend.input.parse({}));
+    expect(all.items.map((i: any) => i.productId)).toContain(3);
+    const laundry: any = await recommend.run(fx.deps, emma, recommend.input.parse({ need: 'something to wash clothes' }));
+    expect(laundry.items.length).toBeGreaterThan(0);
+    expect(laundry.items.every((i: any) => [1, 2].includes(i.productId))).toBe(true);
   });
 
   it('falls back to store search when Chroma is down, without crashing', async () => {

@@ -31,6 +31,7 @@ const input = z.object({
   category: z.enum(CATEGORY_KEYS as [string, ...string[]]).optional(),
   budget: z.number().positive().optional().describe('Highest price per item, CNY.'),
   nearMe: z.boolean().default(false).describe('Only things sold in shops within 3 km of the shopper.'),
+  need: z.string().max(200).optional().describe('What the suggestions should be for, in the shopper\'s words ("洗衣服用的", "breakfast"); matched by meaning through the product index.'),
   limit: z.number().int().min(1).max(10).default(5),
 });
 const output = z.discriminatedUnion('status', [
@@ -62,7 +63,7 @@ function explain(reason: Reason, name: (id: number) => string, ctx: CallerContex
 
 export const recommend = defineTool({
   name: 'recommend',
-  description: 'What the calling shopper may want to buy next, from their own purchase history (repurchase rhythm, people-who-bought-also-bought, cheaper alternatives, what sells where they shop), with the reason for each. Options: category, budget per item, only things sold near them.',
+  description: 'What the calling shopper may want to buy next, from their own purchase history (repurchase rhythm, people-who-bought-also-bought, cheaper alternatives, what sells where they shop), with the reason for each. Options: category, a need in their words, budget per item, only things sold near them.',
   access: 'read',
   roles: ['shopper'],
   input,
@@ -81,13 +82,15 @@ export const recommend = defineTool({
     const offers = await deps.db.offer.findMany({ where: { stock: { gt: 0 }, ...(nearShops ? { shopId: { in: [...nearShops] } } : {}) }, select: { productId: true, price: true } });
     const cheapest = new Map<number, number>();
     for (const o of offers) cheapest.set(o.productId, Math.min(cheapest.get(o.productId) ?? Infinity, o.price));
+    // A stated need narrows the candidates to products whose text is close to it (vector index, or names).
+    const fits = args.need ? new Set((await deps.products.find(args.need, 300)).matches.filter((m) => m.score >= 0.5).map((m) => m.product.id)) : undefined;
     const feedback = new Map((await deps.db.feedback.findMany({ where: { customerId } })).map((f) => [f.productId, f.rating]));
     const recs = model.recommend(customerId, {
       k: args.limit,
       feedback,
       allow: (item) => {
         const info = model.items.get(item);
-        if (!info || (args.category && info.category !== args.category)) return false;
+        if (!info || (args.category && info.category !== args.category) || (fits && !fits.has(item))) return false;
         const price = cheapest.get(item);
         if (price === undefined) return false; // nobody sells it (near them) right now
         return !args.budget || price <= args.budget * 100;
