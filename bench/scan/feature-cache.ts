@@ -1,25 +1,20 @@
-// Caches per-view CNN vectors and colour histograms of the benchmark photos under data/cache/,
-// so trying another scoring rule does not re-run the model (~50 ms a view).
+// Caches the match vectors of the benchmark photos under data/cache/scan/, keyed by the features
+// version, so trying another ranking rule does not re-run the model (~40 ms a view).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { viewEmbeddings, type View } from '../../tools/scan-to-buy/image-features.ts';
+import { IMAGE_FEATURES_VERSION } from '../../tools/scan-to-buy/matcher.ts';
 
-export const BENCH_VIEWS: View[] = ['full', 'centre', 'flip'];
-export type CachedFeatures = { views: Float32Array[]; colour: Float32Array };
 const CACHE_DIR = resolve(import.meta.dirname, '..', '..', 'data', 'cache', 'scan');
 
-export async function cachedFeatures(name: string, paths: string[], progress?: (done: number) => void): Promise<CachedFeatures[]> {
+export async function cachedVectors(name: string, paths: string[], vectorOf: (path: string) => Promise<Float32Array>, progress?: (done: number) => void): Promise<Float32Array[]> {
   mkdirSync(CACHE_DIR, { recursive: true });
-  const file = join(CACHE_DIR, `${name}-${paths.length}.json`);
-  if (existsSync(file)) {
-    const rows = JSON.parse(readFileSync(file, 'utf8')) as { views: number[][]; colour: number[] }[];
-    return rows.map((r) => ({ views: r.views.map((v) => Float32Array.from(v)), colour: Float32Array.from(r.colour) }));
-  }
-  const out: CachedFeatures[] = [];
+  const file = join(CACHE_DIR, `${name}-${paths.length}-${IMAGE_FEATURES_VERSION}.json`);
+  if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as number[][]).map((v) => Float32Array.from(v));
+  const out: Float32Array[] = [];
   for (const path of paths) {
-    out.push(await viewEmbeddings(readFileSync(path), BENCH_VIEWS));
+    out.push(await vectorOf(path));
     progress?.(out.length);
   }
-  writeFileSync(file, JSON.stringify(out.map((f) => ({ views: f.views.map((v) => Array.from(v, (x) => Math.round(x * 1e5) / 1e5)), colour: Array.from(f.colour, (x) => Math.round(x * 1e5) / 1e5) }))));
+  writeFileSync(file, JSON.stringify(out.map((v) => Array.from(v, (x) => Math.round(x * 1e6) / 1e6))));
   return out;
 }

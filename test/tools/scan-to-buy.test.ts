@@ -7,8 +7,7 @@ import { Assistant } from '../../agents/assistant.ts';
 import { ToolError, type CallerContext } from '../../tools/context.ts';
 import { confirmScan, scanToBuy } from '../../tools/scan-to-buy/index.ts';
 import { ensureDemoPictures, itemPicture } from '../../tools/scan-to-buy/demo-pictures.ts';
-import { imageFeatures } from '../../tools/scan-to-buy/image-features.ts';
-import { matchVector } from '../../tools/scan-to-buy/matcher.ts';
+import { photoVector } from '../../tools/scan-to-buy/image-features.ts';
 import { shopperAtCampus, useFixture } from '../helpers/deps.ts';
 import { NOW } from '../helpers/fixture.ts';
 
@@ -80,7 +79,7 @@ describe('scan_to_buy', () => {
     const vectorOf = async (itemZh: string, itemEn: string, crop: number) => {
       const png = itemPicture(itemZh, itemEn);
       const photo = await sharp(png).extract({ left: crop, top: crop, width: 256 - 2 * crop, height: 256 - 2 * crop }).jpeg({ quality: 60 }).toBuffer();
-      return matchVector(await imageFeatures(new Uint8Array(photo)));
+      return photoVector(new Uint8Array(photo));
     };
     await images.maybeRetrain();
     expect(images.hasClassifier).toBe(false); // 1 confirmed photo so far: not enough
@@ -108,5 +107,20 @@ describe('scan_to_buy', () => {
     const bad = await assistant.handle({ chatKey: 'test:chat', caller, photo: new TextEncoder().encode('%PDF-1.4'), locale: 'en' });
     expect(bad.error).toBe('not_an_image');
     expect(bad.reply).toContain('JPEG, PNG or WebP');
+  });
+
+  it('after a features upgrade, recomputes catalogue picture vectors from the pictures; old shopper vectors stay out', async () => {
+    const { db, images } = fx.deps;
+    await db.productImage.updateMany({ data: { modelVersion: 'an-older-version' } });
+    await db.productImage.create({ data: { productId: 3, source: 'shopper', vector: new Uint8Array(16), modelVersion: 'an-older-version', customerId: 1, consentAt: NOW } });
+    expect(await images.count()).toBe(0);
+    expect(await images.refreshStaleVectors()).toBe(2);
+    expect(await images.refreshStaleVectors()).toBe(0);
+    expect(await images.count()).toBe(2);
+    // Shopper photos were never kept, only their vectors: nothing to recompute them from.
+    const shopper = await db.productImage.count({ where: { source: 'shopper' } });
+    expect(await db.productImage.count({ where: { source: 'shopper', modelVersion: 'an-older-version' } })).toBe(shopper);
+    const r: any = await scanToBuy.run(fx.deps, withPhoto(await photoOf('洗手液', 'hand wash'), 'test:upgrade'), scanToBuy.input.parse({}));
+    expect(r).toMatchObject({ status: 'matched', candidates: [expect.objectContaining({ name: '蓝月亮洗手液 500ml' }), expect.anything()] });
   });
 });

@@ -216,12 +216,13 @@ export class VectorIndex {
   }
 
   /** Nearest stored images to a photo's vector, or undefined when the index is unavailable. */
-  async searchImages(vector: Float32Array, limit = 60): Promise<VectorHit[] | undefined> {
+  async searchImages(vector: Float32Array, limit = 60): Promise<(VectorHit & { imageId: number })[] | undefined> {
     if (!(await this.ready())) return undefined;
     try {
       const c = await this.collection(this.imageCollection);
       const result = await c.query({ queryEmbeddings: [Array.from(vector)], nResults: limit, include: ['metadatas', 'distances'] });
-      return hits(result.metadatas[0], result.distances[0]);
+      const ids = result.ids[0] ?? [];
+      return hits(result.metadatas[0], result.distances[0]).map((h, i) => ({ ...h, imageId: Number(ids[i]?.replace('img-', '')) }));
     } catch (error) {
       return this.down(error);
     }

@@ -5,11 +5,11 @@
 import type { Store } from '../../prisma/store.ts';
 import type { VectorIndex } from '../catalogue/vector-index.ts';
 import { bytesToVector, vectorToBytes } from '../catalogue/vector-index.ts';
-import { CATALOGUE_VIEWS, imageFeatures } from './image-features.ts';
+import { catalogueVector, isSoldLoose } from './image-features.ts';
 import { ProductClassifier } from './classifier.ts';
-import { dot, IMAGE_FEATURES_VERSION, matchPhoto, matchVector, RunningMean, type ImageHit, type RankedProduct } from './matcher.ts';
+import { dot, IMAGE_FEATURES_VERSION, matchPhoto, newPhotoStream, type ImageHit, type RankedProduct } from './matcher.ts';
 
-type Loaded = { productId: number; vector: Float32Array }[];
+type Loaded = { id: number; productId: number; vector: Float32Array }[];
 const NEIGHBOURS = 60;
 /** The classifier is worth training once shoppers have confirmed this many photos… */
 const MIN_CONFIRMED_FOR_CLASSIFIER = 20;
@@ -18,7 +18,7 @@ const RETRAIN_GROWTH = 0.1;
 
 export class ImageCatalogue {
   private loaded: { rows: Loaded; count: number } | undefined;
-  private readonly mean = new RunningMean();
+  private readonly stream = newPhotoStream();
   private meanReady: Promise<void> | undefined;
   private classifier: ProductClassifier | undefined;
   private training: Promise<void> | undefined;
@@ -29,14 +29,14 @@ export class ImageCatalogue {
   /** The best products for a photo's vector (see matcher.ts); `viaIndex` false = store fallback. */
   async match(vector: Float32Array, limit = 5): Promise<{ ranked: RankedProduct[]; viaIndex: boolean }> {
     // The running mean starts from the photos shoppers confirmed earlier.
-    this.meanReady ??= this.shopperVectors().then((rows) => rows.forEach((r) => this.mean.add(r.vector)));
+    this.meanReady ??= this.shopperVectors().then((rows) => rows.forEach((r) => this.stream.mean.add(r.vector)));
     await this.meanReady;
     let viaIndex = true;
     const ranked = await matchPhoto(vector, async (query) => {
       const found = await this.search(query);
       viaIndex = found.viaIndex;
       return found.hits;
-    }, this.mean, this.classifier, limit);
+    }, this.stream, this.classifier, limit);
     return { ranked, viaIndex };
   }
 
@@ -60,16 +60,16 @@ export class ImageCatalogue {
   }
 
   private async shopperVectors(): Promise<Loaded> {
-    const rows = await this.db.productImage.findMany({ where: { source: 'shopper', modelVersion: IMAGE_FEATURES_VERSION }, select: { productId: true, vector: true } });
-    return rows.map((r) => ({ productId: r.productId, vector: bytesToVector(r.vector) }));
+    const rows = await this.db.productImage.findMany({ where: { source: 'shopper', modelVersion: IMAGE_FEATURES_VERSION }, select: { id: true, productId: true, vector: true } });
+    return rows.map((r) => ({ id: r.id, productId: r.productId, vector: bytesToVector(r.vector) }));
   }
 
   /** Nearest stored images; `exact` is false when the vector index was not used (fallback). */
   async search(vector: Float32Array, limit = NEIGHBOURS): Promise<{ hits: ImageHit[]; viaIndex: boolean }> {
     const fromIndex = await this.vectors()?.searchImages(vector, limit);
-    if (fromIndex) return { hits: fromIndex, viaIndex: true };
+    if (fromIndex) return { hits: fromIndex.map((h) => ({ imageId: h.imageId, productId: h.productId, similarity: h.similarity })), viaIndex: true };
     const rows = await this.rows();
-    const hits = rows.map((r) => ({ productId: r.productId, similarity: dot(vector, r.vector) }));
+    const hits = rows.map((r) => ({ imageId: r.id, productId: r.productId, similarity: dot(vector, r.vector) }));
     hits.sort((a, b) => b.similarity - a.similarity);
     return { hits: hits.slice(0, limit), viaIndex: false };
   }
@@ -81,18 +81,39 @@ export class ImageCatalogue {
   private async rows(): Promise<Loaded> {
     const count = await this.count();
     if (this.loaded?.count === count) return this.loaded.rows;
-    const stored = await this.db.productImage.findMany({ where: { modelVersion: IMAGE_FEATURES_VERSION }, select: { productId: true, vector: true } });
-    const rows = stored.map((r) => ({ productId: r.productId, vector: bytesToVector(r.vector) }));
+    const stored = await this.db.productImage.findMany({ where: { modelVersion: IMAGE_FEATURES_VERSION }, select: { id: true, productId: true, vector: true } });
+    const rows = stored.map((r) => ({ id: r.id, productId: r.productId, vector: bytesToVector(r.vector) }));
     this.loaded = { rows, count };
     return rows;
   }
 
   /** A catalogue picture for a product (import, seed): stored with its bytes, indexed. */
   async addCatalogueImage(productId: number, bytes: Uint8Array, mime: string, precomputed?: Float32Array): Promise<number> {
-    const vector = precomputed ?? matchVector(await imageFeatures(bytes, CATALOGUE_VIEWS));
+    const vector = precomputed ?? await catalogueVector(bytes, await this.soldLoose(productId));
     const row = await this.db.productImage.create({ data: { productId, source: 'catalogue', mime, bytes: new Uint8Array(bytes), vector: vectorToBytes(vector), modelVersion: IMAGE_FEATURES_VERSION } });
     await this.vectors()?.addImage({ id: row.id, productId, source: 'catalogue', vector });
     return row.id;
+  }
+
+  /**
+   * Catalogue pictures indexed with an older features version get their vector recomputed from the
+   * stored picture (after an upgrade); the sync then indexes them. Shopper photos were never kept,
+   * so their old vectors stay out of matching. Returns how many were recomputed.
+   */
+  async refreshStaleVectors(progress?: (done: number, total: number) => void): Promise<number> {
+    const stale = await this.db.productImage.findMany({ where: { source: 'catalogue', bytes: { not: null }, modelVersion: { not: IMAGE_FEATURES_VERSION } }, select: { id: true, productId: true, bytes: true } });
+    for (const [i, row] of stale.entries()) {
+      const vector = await catalogueVector(row.bytes!, await this.soldLoose(row.productId));
+      await this.db.productImage.update({ where: { id: row.id }, data: { vector: vectorToBytes(vector), modelVersion: IMAGE_FEATURES_VERSION } });
+      progress?.(i + 1, stale.length);
+    }
+    if (stale.length) this.log(`scan-to-buy: recomputed ${stale.length} catalogue picture vectors for features ${IMAGE_FEATURES_VERSION}`);
+    return stale.length;
+  }
+
+  private async soldLoose(productId: number): Promise<boolean> {
+    const product = await this.db.product.findUnique({ where: { id: productId }, select: { category: true } });
+    return isSoldLoose(product?.category ?? '');
   }
 
   /** A shopper's confirmed photo: only its vector is kept, with who agreed and when. */

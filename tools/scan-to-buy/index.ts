@@ -5,8 +5,7 @@ import { z } from 'zod';
 import { defineTool, shopperId, t, ToolError, type ToolDeps } from '../context.ts';
 import { pointInput, resolveLocation } from '../location.ts';
 import { toYuan } from '../money.ts';
-import { checkImage, imageFeatures, SHOPPER_PHOTO_VIEWS } from './image-features.ts';
-import { matchVector } from './matcher.ts';
+import { checkImage, photoVector } from './image-features.ts';
 import { whereToBuy } from './where-to-buy.ts';
 
 /** Below this the reply says it is not sure and asks to pick or retake. */
@@ -42,7 +41,7 @@ export const scanToBuy = defineTool({
     if (!ctx.photo) return { status: 'need_photo' as const };
     const started = performance.now();
     await checkImage(ctx.photo, ctx.locale);
-    const vector = matchVector(await imageFeatures(ctx.photo, SHOPPER_PHOTO_VIEWS, ctx.locale));
+    const vector = await photoVector(ctx.photo, ctx.locale);
     const { ranked, viaIndex } = await deps.images.match(vector, args.limit);
     if (!ranked.length) return { status: 'empty_catalogue' as const };
     if (ctx.consent) deps.scans.remember(ctx.consent.chatKey, { vector, candidates: ranked.map((r) => r.productId) });
