@@ -15,7 +15,7 @@ import { ChromaClient } from 'chromadb';
 import { startEmbeddedChroma } from '../tools/catalogue/chroma-server.ts';
 import { catalogueVector, photoVector } from '../tools/scan-to-buy/image-features.ts';
 import { ProductClassifier } from '../tools/scan-to-buy/classifier.ts';
-import { matchPhoto, newPhotoStream } from '../tools/scan-to-buy/matcher.ts';
+import { matchPhoto, NEIGHBOURS, newPhotoStream, type TrainedModel } from '../tools/scan-to-buy/matcher.ts';
 import { openStore } from '../prisma/store.ts';
 import { databaseUrl } from '../prisma/url.ts';
 import { syncIndex } from '../tools/catalogue/index-sync.ts';
@@ -60,7 +60,7 @@ const u = new URL(server.url);
 const client = new ChromaClient({ host: u.hostname, port: Number(u.port), ssl: false });
 try {
   type Recall = { f1: number; f5: number; c1: number; c5: number; queryMs: number };
-  async function recall(index: { fineId: number; vector: Float32Array }[], queries: GroceryPhoto[], vectors: Float32Array[], order: number[], classifier?: ProductClassifier, confirmed: Float32Array[] = []): Promise<Recall> {
+  async function recall(index: { fineId: number; vector: Float32Array }[], queries: GroceryPhoto[], vectors: Float32Array[], order: number[], model?: TrainedModel, confirmed: Float32Array[] = []): Promise<Recall> {
     // As in the tool: the running mean starts from the confirmed photos; the hub correction from nothing.
     const stream = newPhotoStream();
     for (const v of confirmed) stream.mean.add(v);
@@ -75,10 +75,10 @@ try {
       const q = queries[i];
       const t0 = performance.now();
       const search = async (query: Float32Array) => {
-        const result = await collection.query({ queryEmbeddings: [Array.from(query)], nResults: Math.min(60, index.length), include: ['metadatas', 'distances'] });
+        const result = await collection.query({ queryEmbeddings: [Array.from(query)], nResults: Math.min(NEIGHBOURS, index.length), include: ['metadatas', 'distances'] });
         return result.metadatas[0].map((m, k) => ({ imageId: Number(result.ids[0][k].slice(4)), productId: Number(m?.productId), similarity: 1 - (result.distances[0][k] ?? 1) }));
       };
-      const ranked = await matchPhoto(vectors[i], search, stream, classifier, 81);
+      const ranked = await matchPhoto(vectors[i], search, stream, model, 81);
       queryMs += performance.now() - t0;
       const fineRank = ranked.findIndex((r) => r.productId === q.fineId);
       const coarse = [...new Set(ranked.map((r) => coarseOf.get(r.productId)))];
@@ -93,10 +93,10 @@ try {
     const n = queries.length;
     return { f1: hit.f1 / n, f5: hit.f5 / n, c1: hit.c1 / n, c5: hit.c5 / n, queryMs: queryMs / n };
   }
-  async function evaluate(name: string, index: { fineId: number; vector: Float32Array }[], queries: GroceryPhoto[], vectors: Float32Array[], options: { classifier?: ProductClassifier; confirmed?: Float32Array[] } = {}) {
-    const inFileOrder = await recall(index, queries, vectors, queries.map((_, i) => i), options.classifier, options.confirmed);
+  async function evaluate(name: string, index: { fineId: number; vector: Float32Array }[], queries: GroceryPhoto[], vectors: Float32Array[], options: { model?: TrainedModel; confirmed?: Float32Array[] } = {}) {
+    const inFileOrder = await recall(index, queries, vectors, queries.map((_, i) => i), options.model, options.confirmed);
     const runs: Recall[] = [];
-    for (const seed of SEEDS) runs.push(await recall(index, queries, vectors, shuffled(queries.length, seed), options.classifier, options.confirmed));
+    for (const seed of SEEDS) runs.push(await recall(index, queries, vectors, shuffled(queries.length, seed), options.model, options.confirmed));
     const f = (x: number) => x.toFixed(3);
     const spread = (key: keyof Recall) => {
       const xs = runs.map((r) => r[key]);
@@ -115,7 +115,7 @@ try {
   const t0 = performance.now();
   const classifier = await ProductClassifier.train(warm.map((e) => ({ productId: e.fineId, vector: e.vector })));
   console.log(`  (classifier trained on ${warm.length} images in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
-  await evaluate('warm + classifier → val', warm, val, valV, { classifier, confirmed: trainV });
+  await evaluate('warm + classifier → val', warm, val, valV, { model: { classifier, kindOf: (id) => String(coarseOf.get(id)) }, confirmed: trainV });
 
   // Speed of the real pipeline (decode, two CNN views, colour) on 40 val photos, after one warm-up.
   await photoVector(readFileSync(val[0].path));
@@ -140,7 +140,8 @@ try {
 async function endToEnd(paths: string[]) {
   const db = await openStore(databaseUrl());
   try {
-    if (!(await db.product.findUnique({ where: { sku: 'GROCERY-000' } }))) {
+    const imported = await db.product.findUnique({ where: { sku: 'GROCERY-000' } }).catch(() => null); // no store yet: null
+    if (!imported) {
       console.log('End to end: skipped (import the grocery catalogue first: npm run import -- grocery ../shared/data/grocery)');
       return;
     }

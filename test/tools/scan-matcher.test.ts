@@ -1,7 +1,7 @@
 // The ranking rules of scan-to-buy on hand-made similarities: products ranked by their best images,
 // confidence as a softmax, and the hub correction that stops one look-alike picture winning every scan.
 import { describe, expect, it } from 'vitest';
-import { HubCorrection, rankProducts, type ImageHit } from '../../tools/scan-to-buy/matcher.ts';
+import { HubCorrection, mostLikelyKindFirst, rankProducts, type ImageHit } from '../../tools/scan-to-buy/matcher.ts';
 
 const hit = (imageId: number, productId: number, similarity: number): ImageHit => ({ imageId, productId, similarity });
 
@@ -26,5 +26,18 @@ describe('scan matching', () => {
     const hubs = new HubCorrection();
     const hits = [hit(1, 10, 0.62), hit(2, 20, 0.6)];
     for (let i = 0; i < 5; i++) expect(hubs.apply(hits)).toEqual(hits);
+  });
+
+  it('answers with the most likely kind when its variants share the probability', () => {
+    const kinds = new Map([[1, 'pear'], [2, 'apple'], [3, 'apple'], [4, 'apple']]);
+    const ranked = [
+      { productId: 1, confidence: 0.35, score: 0 },
+      { productId: 2, confidence: 0.3, score: 0 }, // Granny Smith
+      { productId: 3, confidence: 0.25, score: 0 }, // Golden Delicious
+      { productId: 5, confidence: 0.1, score: 0 }, // no kind known: a kind of its own
+    ];
+    expect(mostLikelyKindFirst(ranked, (id) => kinds.get(id)).map((r) => r.productId)).toEqual([2, 1, 3, 5]);
+    // One clear kind: the order stays.
+    expect(mostLikelyKindFirst(ranked.slice(0, 2), (id) => kinds.get(id)).map((r) => r.productId)).toEqual([1, 2]);
   });
 });

@@ -216,7 +216,7 @@ export class VectorIndex {
   }
 
   /** Nearest stored images to a photo's vector, or undefined when the index is unavailable. */
-  async searchImages(vector: Float32Array, limit = 60): Promise<(VectorHit & { imageId: number })[] | undefined> {
+  async searchImages(vector: Float32Array, limit: number): Promise<(VectorHit & { imageId: number })[] | undefined> {
     if (!(await this.ready())) return undefined;
     try {
       const c = await this.collection(this.imageCollection);

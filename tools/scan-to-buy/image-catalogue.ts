@@ -7,10 +7,9 @@ import type { VectorIndex } from '../catalogue/vector-index.ts';
 import { bytesToVector, vectorToBytes } from '../catalogue/vector-index.ts';
 import { catalogueVector, isSoldLoose } from './image-features.ts';
 import { ProductClassifier } from './classifier.ts';
-import { dot, IMAGE_FEATURES_VERSION, matchPhoto, newPhotoStream, type ImageHit, type RankedProduct } from './matcher.ts';
+import { dot, IMAGE_FEATURES_VERSION, matchPhoto, NEIGHBOURS, newPhotoStream, type ImageHit, type RankedProduct, type TrainedModel } from './matcher.ts';
 
 type Loaded = { id: number; productId: number; vector: Float32Array }[];
-const NEIGHBOURS = 60;
 /** The classifier is worth training once shoppers have confirmed this many photos… */
 const MIN_CONFIRMED_FOR_CLASSIFIER = 20;
 /** …and retrained when the confirmed photos grew by this share since the last training. */
@@ -20,7 +19,7 @@ export class ImageCatalogue {
   private loaded: { rows: Loaded; count: number } | undefined;
   private readonly stream = newPhotoStream();
   private meanReady: Promise<void> | undefined;
-  private classifier: ProductClassifier | undefined;
+  private model: TrainedModel | undefined;
   private training: Promise<void> | undefined;
   private confirmedAtTraining = 0;
 
@@ -36,7 +35,7 @@ export class ImageCatalogue {
       const found = await this.search(query);
       viaIndex = found.viaIndex;
       return found.hits;
-    }, this.stream, this.classifier, limit);
+    }, this.stream, this.model, limit);
     return { ranked, viaIndex };
   }
 
@@ -48,7 +47,9 @@ export class ImageCatalogue {
     this.training = (async () => {
       const started = performance.now();
       const rows = await this.db.productImage.findMany({ where: { modelVersion: IMAGE_FEATURES_VERSION }, select: { productId: true, vector: true } });
-      this.classifier = await ProductClassifier.train(rows.map((r) => ({ productId: r.productId, vector: bytesToVector(r.vector) })));
+      const classifier = await ProductClassifier.train(rows.map((r) => ({ productId: r.productId, vector: bytesToVector(r.vector) })));
+      const kinds = await productKinds(this.db);
+      this.model = { classifier, kindOf: (productId) => kinds.get(productId) };
       this.confirmedAtTraining = confirmed;
       this.log(`scan-to-buy: classifier retrained on ${rows.length} images (${confirmed} confirmed by shoppers) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     })().catch((error) => this.log(`scan-to-buy: classifier training failed: ${(error as Error).message}`)).finally(() => { this.training = undefined; });
@@ -56,7 +57,7 @@ export class ImageCatalogue {
   }
 
   get hasClassifier(): boolean {
-    return this.classifier !== undefined;
+    return this.model !== undefined;
   }
 
   private async shopperVectors(): Promise<Loaded> {
@@ -123,6 +124,18 @@ export class ImageCatalogue {
     void this.maybeRetrain();
     return row.id;
   }
+}
+
+/** What kind of thing each product is: the grocery kind ("Apple") or the demo item type ("洗衣液"). */
+async function productKinds(db: Store): Promise<Map<number, string>> {
+  const rows = await db.product.findMany({ select: { id: true, attributes: true } });
+  const kinds = new Map<number, string>();
+  for (const r of rows) {
+    const a = (r.attributes ?? {}) as Record<string, unknown>;
+    const kind = a.coarse ?? a.itemZh;
+    if (typeof kind === 'string' && kind) kinds.set(r.id, kind);
+  }
+  return kinds;
 }
 
 /** The catalogue picture of a product to show in a reply, if it has one. */

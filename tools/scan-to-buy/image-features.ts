@@ -2,7 +2,7 @@
 // Decoding goes through sharp (libvips), which also rejects broken or unsupported files.
 import sharp, { type Sharp } from 'sharp';
 import { ToolError, type Locale } from '../context.ts';
-import { cnnEmbedding, INPUT_SIZE } from './image-model.ts';
+import { cnnEmbeddings, INPUT_SIZE } from './image-model.ts';
 
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 /** Decoding bombs: a 50-megapixel limit covers any phone photo. */
@@ -155,10 +155,9 @@ export function normalised(v: Float32Array): Float32Array {
 /** How much the colour histogram counts beside the CNN embedding (cosine units; measured 0.3–1.0, 0.6 best). */
 export const COLOUR_WEIGHT = 0.6;
 
-/** One view → its CNN embedding and colour histogram side by side, weighted so that a dot product =
+/** A view's CNN embedding and colour histogram side by side, weighted so that a dot product =
  *  CNN cosine + COLOUR_WEIGHT × colour cosine (both parts unit length), then unit length. */
-async function viewVector(pixels: Buffer): Promise<Float32Array> {
-  const cnn = await cnnEmbedding(new Uint8Array(pixels));
+async function viewVector(pixels: Buffer, cnn: Float32Array): Promise<Float32Array> {
   const small = await sharp(pixels, { raw: { width: INPUT_SIZE, height: INPUT_SIZE, channels: 3 } }).resize(64, 64, { fit: 'fill' }).raw().toBuffer();
   const colour = colourHistogram(new Uint8Array(small), 64, 64);
   const out = new Float32Array(cnn.length + colour.length);
@@ -168,12 +167,12 @@ async function viewVector(pixels: Buffer): Promise<Float32Array> {
   return normalised(out);
 }
 
-/** The vector a photo is matched by: its views' vectors averaged (~40 ms a view). */
+/** The vector a photo is matched by: its views' vectors averaged. */
 export async function imageVector(bytes: Uint8Array, views: readonly View[], locale: Locale = 'en'): Promise<Float32Array> {
   const image = await upright(bytes, locale);
-  const each: Float32Array[] = [];
-  for (const view of views) each.push(await viewVector(await viewPixels(image, view)));
-  return averageVectors(each);
+  const pixels = await Promise.all(views.map((view) => viewPixels(image, view)));
+  const cnn = await cnnEmbeddings(pixels);
+  return averageVectors(await Promise.all(pixels.map((p, i) => viewVector(p, cnn[i]))));
 }
 
 export const photoVector = (bytes: Uint8Array, locale: Locale = 'en') => imageVector(bytes, SHOPPER_PHOTO_VIEWS, locale);

@@ -49,18 +49,20 @@ export function loadImageModel(): Promise<GraphModel> {
   return loading;
 }
 
-/** RGB pixels (224×224×3, 0..255) → L2-normalised 1792-d vector. */
-export async function cnnEmbedding(rgb: Uint8Array): Promise<Float32Array> {
+/** RGB pixels (224×224×3, 0..255) per view → one L2-normalised 1792-d vector each. The views go
+ *  through the network as one batch (~10% faster than one by one on the WASM backend). */
+export async function cnnEmbeddings(views: Uint8Array[]): Promise<Float32Array[]> {
   const model = await loadImageModel();
-  const pixels = new Float32Array(rgb.length);
-  for (let i = 0; i < rgb.length; i++) pixels[i] = rgb[i] / 255;
-  const vector = tf.tidy(() => {
-    const input = tf.tensor4d(pixels, [1, INPUT_SIZE, INPUT_SIZE, 3]);
+  const size = INPUT_SIZE * INPUT_SIZE * 3;
+  const pixels = new Float32Array(size * views.length);
+  views.forEach((rgb, v) => { for (let i = 0; i < size; i++) pixels[v * size + i] = rgb[i] / 255; });
+  const vectors = tf.tidy(() => {
+    const input = tf.tensor4d(pixels, [views.length, INPUT_SIZE, INPUT_SIZE, 3]);
     const map = model.execute({ input }, FEATURE_NODE) as tf.Tensor4D;
     const pooled = tf.pow(tf.mean(tf.pow(tf.clipByValue(map, 1e-6, 6), GEM_P), [1, 2]), 1 / GEM_P);
-    return tf.div(pooled, tf.norm(pooled));
+    return tf.div(pooled, tf.norm(pooled, 'euclidean', 1, true));
   });
-  const data = (await vector.data()) as Float32Array;
-  vector.dispose();
-  return data;
+  const data = (await vectors.data()) as Float32Array;
+  vectors.dispose();
+  return views.map((_, v) => data.slice(v * CNN_DIMENSIONS, (v + 1) * CNN_DIMENSIONS));
 }
