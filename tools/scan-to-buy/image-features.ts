@@ -2,7 +2,8 @@
 // Decoding goes through sharp (libvips), which also rejects broken or unsupported files.
 import sharp, { type Sharp } from 'sharp';
 import { ToolError, type Locale } from '../context.ts';
-import { cnnEmbeddings, INPUT_SIZE } from './image-model.ts';
+import { embedViews } from './cnn-pool.ts';
+import { INPUT_SIZE } from './image-model.ts';
 
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 /** Decoding bombs: a 50-megapixel limit covers any phone photo. */
@@ -171,7 +172,7 @@ async function viewVector(pixels: Buffer, cnn: Float32Array): Promise<Float32Arr
 export async function imageVector(bytes: Uint8Array, views: readonly View[], locale: Locale = 'en'): Promise<Float32Array> {
   const image = await upright(bytes, locale);
   const pixels = await Promise.all(views.map((view) => viewPixels(image, view)));
-  const cnn = await cnnEmbeddings(pixels);
+  const cnn = await embedViews(pixels);
   return averageVectors(await Promise.all(pixels.map((p, i) => viewVector(p, cnn[i]))));
 }
 
