@@ -102,14 +102,28 @@ export class ImageCatalogue {
    * so their old vectors stay out of matching. Returns how many were recomputed.
    */
   async refreshStaleVectors(progress?: (done: number, total: number) => void): Promise<number> {
-    const stale = await this.db.productImage.findMany({ where: { source: 'catalogue', bytes: { not: null }, modelVersion: { not: IMAGE_FEATURES_VERSION } }, select: { id: true, productId: true, bytes: true } });
-    for (const [i, row] of stale.entries()) {
-      const vector = await catalogueVector(row.bytes!, await this.soldLoose(row.productId));
-      await this.db.productImage.update({ where: { id: row.id }, data: { vector: vectorToBytes(vector), modelVersion: IMAGE_FEATURES_VERSION } });
-      progress?.(i + 1, stale.length);
+    const where = { source: 'catalogue', bytes: { not: null }, modelVersion: { not: IMAGE_FEATURES_VERSION } };
+    const total = await this.db.productImage.count({ where });
+    let done = 0;
+    let afterId = 0;
+    for (;;) {
+      // A page at a time: the pictures' bytes of a large catalogue do not fit in memory at once.
+      const page = await this.db.productImage.findMany({ where: { ...where, id: { gt: afterId } }, select: { id: true, productId: true, bytes: true }, orderBy: { id: 'asc' }, take: 50 });
+      if (!page.length) break;
+      for (const row of page) {
+        afterId = row.id;
+        try {
+          const vector = await catalogueVector(row.bytes!, await this.soldLoose(row.productId));
+          await this.db.productImage.update({ where: { id: row.id }, data: { vector: vectorToBytes(vector), modelVersion: IMAGE_FEATURES_VERSION } });
+        } catch (error) {
+          this.log(`scan-to-buy: picture ${row.id} could not be recomputed: ${(error as Error).message}`);
+        }
+        done++; // not inside progress?.(…): an absent callback would skip the increment
+        progress?.(done, total);
+      }
     }
-    if (stale.length) this.log(`scan-to-buy: recomputed ${stale.length} catalogue picture vectors for features ${IMAGE_FEATURES_VERSION}`);
-    return stale.length;
+    if (done) this.log(`scan-to-buy: recomputed ${done} catalogue picture vectors for features ${IMAGE_FEATURES_VERSION}`);
+    return done;
   }
 
   private async soldLoose(productId: number): Promise<boolean> {
