@@ -37,7 +37,8 @@ const sample = () => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }
 const say = (n: number) => (done: number) => { if (done % 200 === 0) console.log(`  features ${done}/${n}`); sample(); };
 
 console.log('Vectors (cached after the first run)…');
-const iconic = await cachedVectors('iconic', products.map((p) => p.iconic), (path) => catalogueVector(readFileSync(path), products.find((p) => p.iconic === path)!.group !== 'Packages'));
+const soldLoose = new Map(products.map((p) => [p.iconic, p.group !== 'Packages'])); // as the import files them: produce → fresh
+const iconic = await cachedVectors('iconic', products.map((p) => p.iconic), (path) => catalogueVector(readFileSync(path), soldLoose.get(path)!));
 const valV = await cachedVectors('val', val.map((p) => p.path), (path) => photoVector(readFileSync(path)), say(val.length));
 const trainV = await cachedVectors('train', train.map((p) => p.path), (path) => photoVector(readFileSync(path)), say(train.length));
 

@@ -108,12 +108,12 @@ export class ImageCatalogue {
     let afterId = 0;
     for (;;) {
       // A page at a time: the pictures' bytes of a large catalogue do not fit in memory at once.
-      const page = await this.db.productImage.findMany({ where: { ...where, id: { gt: afterId } }, select: { id: true, productId: true, bytes: true }, orderBy: { id: 'asc' }, take: 50 });
+      const page = await this.db.productImage.findMany({ where: { ...where, id: { gt: afterId } }, select: { id: true, bytes: true, product: { select: { category: true } } }, orderBy: { id: 'asc' }, take: 50 });
       if (!page.length) break;
       for (const row of page) {
         afterId = row.id;
         try {
-          const vector = await catalogueVector(row.bytes!, await this.soldLoose(row.productId));
+          const vector = await catalogueVector(row.bytes!, isSoldLoose(row.product.category));
           await this.db.productImage.update({ where: { id: row.id }, data: { vector: vectorToBytes(vector), modelVersion: IMAGE_FEATURES_VERSION } });
         } catch (error) {
           this.log(`scan-to-buy: picture ${row.id} could not be recomputed: ${(error as Error).message}`);

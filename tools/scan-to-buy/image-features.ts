@@ -70,9 +70,9 @@ async function upright(bytes: Uint8Array, locale: Locale): Promise<Decoded> {
  * background; packaged goods stand on a shelf filling the frame, so the product cut out and centred.
  * Measured on the grocery set (bench/scan.ts; cold catalogue, val R@5): piles +3 points on produce.
  */
-export type View = 'full' | 'centre' | 'close' | 'cutout' | 'pile';
-export const SHOPPER_PHOTO_VIEWS: readonly View[] = ['full', 'centre', 'close'];
-export function catalogueViews(soldLoose: boolean): readonly View[] {
+type View = 'full' | 'centre' | 'close' | 'cutout' | 'pile';
+const SHOPPER_PHOTO_VIEWS: readonly View[] = ['full', 'centre', 'close'];
+function catalogueViews(soldLoose: boolean): readonly View[] {
   return soldLoose ? ['full', 'pile'] : ['full', 'cutout'];
 }
 /** Produce sold loose (by weight, in piles) rather than packaged. */
@@ -114,7 +114,7 @@ async function viewPixels(image: Decoded, view: View): Promise<Buffer> {
 }
 
 /** Hue 12 × saturation 3 × value 3 bins, whole image + 2×2 grid, square-rooted (Hellinger) and L2-normalised. */
-export function colourHistogram(rgb: Uint8Array, width: number, height: number): Float32Array {
+function colourHistogram(rgb: Uint8Array, width: number, height: number): Float32Array {
   const BINS = 108;
   const out = new Float32Array(BINS * 5);
   for (let y = 0; y < height; y++) {
@@ -138,7 +138,7 @@ export function colourHistogram(rgb: Uint8Array, width: number, height: number):
   return out;
 }
 
-export function averageVectors(vectors: Float32Array[]): Float32Array {
+function averageVectors(vectors: Float32Array[]): Float32Array {
   const out = new Float32Array(vectors[0].length);
   for (const v of vectors) for (let i = 0; i < v.length; i++) out[i] += v[i];
   return normalised(out);
@@ -169,7 +169,7 @@ async function viewVector(pixels: Buffer, cnn: Float32Array): Promise<Float32Arr
 }
 
 /** The vector a photo is matched by: its views' vectors averaged. */
-export async function imageVector(bytes: Uint8Array, views: readonly View[], locale: Locale = 'en'): Promise<Float32Array> {
+async function imageVector(bytes: Uint8Array, views: readonly View[], locale: Locale = 'en'): Promise<Float32Array> {
   const image = await upright(bytes, locale);
   const pixels = await Promise.all(views.map((view) => viewPixels(image, view)));
   const cnn = await embedViews(pixels);
