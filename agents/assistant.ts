@@ -26,9 +26,13 @@ export const MAX_TEXT_LENGTH = 2000;
 /** Tool round-trips per message before the agent gives up (guards against looping models). */
 const RECURSION_LIMIT = 12;
 
-export type Turn = { chatKey: string; caller: Caller; text?: string; location?: LatLng; photo?: Uint8Array; locale?: Locale };
+/** A button press on a system-shown proposal (Yes / No), bound to that proposal's id. */
+export type Decision = { proposalId: number; accept: boolean };
+export type Turn = { chatKey: string; caller: Caller; text?: string; location?: LatLng; photo?: Uint8Array; locale?: Locale; decision?: Decision };
+/** A write waiting for the user's yes, rendered by the system (never by the model): adapters show `text` with Yes / No buttons. */
+export type ProposalShown = { id: number; text: string; yes: string; no: string };
 export type ToolCallRecord = { name: string; args: Record<string, unknown>; result?: unknown };
-export type AssistantReply = { reply: string; locale: Locale; toolCalls: ToolCallRecord[]; suggestions: string[]; attachments: Attachments; error?: string };
+export type AssistantReply = { reply: string; locale: Locale; toolCalls: ToolCallRecord[]; suggestions: string[]; attachments: Attachments; proposal?: ProposalShown; error?: string };
 
 const NO_ATTACHMENTS: Attachments = { needsLocation: false, shops: [], charts: [] };
 
