@@ -1,4 +1,4 @@
-// The one agent every adapter talks to: (who, text | location) in, reply out.
+// The one agent every adapter talks to: (who, text | location | photo | a decision) in, reply out.
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { AIMessage, type BaseMessage, HumanMessage, SystemMessage, ToolMessage } from '@langchain/core/messages';
 import { createAgent } from 'langchain';
@@ -8,18 +8,20 @@ import { suggestionsFor } from '../prompts/replies/tool-results.ts';
 import { systemPrompt } from '../prompts/system.ts';
 import type { VectorIndex } from '../tools/catalogue/vector-index.ts';
 import { createToolDeps } from '../tools/deps.ts';
-import { ToolError, type Caller, type CallerContext, type LatLng, type Locale, type ToolDeps } from '../tools/context.ts';
+import { ToolError, type Caller, type CallerContext, type Consent, type LatLng, type Locale, type ToolDeps } from '../tools/context.ts';
 import { TOOLS } from '../tools/index.ts';
 import { localDate } from '../tools/merchant-stats/period.ts';
 import { loadCaller, rememberLocation } from './caller.ts';
-import { modelConfig, type ModelConfig } from './config.ts';
-import { AFFIRMATIVE } from './assistant-consent.ts';
+import { modelConfig, turnTimeoutMs, type ModelConfig } from './config.ts';
 import { attachmentsFor, type Attachments } from './attachments.ts';
 import { PHOTO_SENT, photoProblem } from './photo.ts';
 import { appendMessages, loadHistory, openConversation } from './memory.ts';
+import { GUARD_PROBLEM, modelGuard, shortToolErrors, wellFormed } from './model-guard.ts';
 import { createChatModel } from './models.ts';
+import { ProposalFlow, TurnProposals } from './proposal-flow.ts';
 import { toLangChainTool } from './tool-adapter.ts';
 import { detectLocale } from './local-planner/understand.ts';
+import { FAILURE } from './failures.ts';
 
 export const MAX_TEXT_LENGTH = 2000;
 
@@ -34,13 +36,17 @@ export type ProposalShown = { id: number; text: string; yes: string; no: string 
 export type ToolCallRecord = { name: string; args: Record<string, unknown>; result?: unknown };
 export type AssistantReply = { reply: string; locale: Locale; toolCalls: ToolCallRecord[]; suggestions: string[]; attachments: Attachments; proposal?: ProposalShown; error?: string };
 
-const NO_ATTACHMENTS: Attachments = { needsLocation: false, shops: [], charts: [] };
+export const NO_ATTACHMENTS: Attachments = { needsLocation: false, shops: [], charts: [] };
 
 export const LOCATION_SHARED: Record<Locale, string> = { zh: '我的位置已共享', en: 'I shared my location' };
 
-export type AssistantOptions = { db: Store; vectors?: VectorIndex; model?: BaseChatModel; modelConfig?: ModelConfig; clock?: () => Date; log?: (line: string) => void };
+export type AssistantOptions = { db: Store; vectors?: VectorIndex; model?: BaseChatModel; modelConfig?: ModelConfig; clock?: () => Date; log?: (line: string) => void; turnTimeoutMs?: number };
+
+export const callerKey = (c: Caller) => (c.role === 'shopper' ? `shopper:${c.customerId}` : `merchant:${c.merchantId}`);
 
 export class Assistant {
+  private readonly proposals: ProposalFlow;
+
   private constructor(
     /** The store and catalogue the tools run on (adapters reuse them, e.g. for Slack's App Home). */
     readonly toolDeps: ToolDeps,
@@ -48,90 +54,126 @@ export class Assistant {
     private readonly agent: ReturnType<typeof createAgent>,
     private readonly clock: () => Date,
     private readonly log: (line: string) => void,
-  ) {}
-
-  /** Writes proposed per chat, waiting for the user's yes. */
-  private readonly pending = new Map<string, string>();
+    private readonly turnTimeoutMs: number,
+  ) {
+    this.proposals = new ProposalFlow(db, toolDeps, log);
+  }
 
   static async create(options: AssistantOptions): Promise<Assistant> {
     const log = options.log ?? ((line: string) => console.error(line));
+    const config = options.modelConfig ?? modelConfig();
+    const timeout = options.turnTimeoutMs ?? turnTimeoutMs();
     const toolDeps = await createToolDeps(options.db, options.vectors, log);
-    const model = options.model ?? createChatModel(options.modelConfig ?? modelConfig(), toolDeps.products);
+    const model = options.model ?? createChatModel(config, toolDeps.products, timeout);
     const tools = TOOLS.map((spec) => toLangChainTool(spec, toolDeps, log));
-    const agent = createAgent({ model, tools });
-    return new Assistant(toolDeps, options.db, agent, options.clock ?? (() => new Date()), log);
+    const agent = createAgent({ model, tools, middleware: [modelGuard, shortToolErrors] });
+    return new Assistant(toolDeps, options.db, agent, options.clock ?? (() => new Date()), log, timeout);
   }
 
   async handle(turn: Turn): Promise<AssistantReply> {
-    const text = (turn.text ?? '').trim();
+    const text = wellFormed((turn.text ?? '').trim());
     let locale: Locale = turn.locale ?? detectLocale(text) ?? 'zh';
     try {
       const profile = await loadCaller(this.db, turn.caller);
       locale = turn.locale ?? detectLocale(text) ?? profile.preferredLocale;
-      if (text.length > MAX_TEXT_LENGTH) {
-        return this.fail(locale, locale === 'zh' ? `消息太长了（${text.length}字），请控制在${MAX_TEXT_LENGTH}字以内。` : `That message is too long (${text.length} characters); please keep it under ${MAX_TEXT_LENGTH}.`, 'too_long');
-      }
       const now = this.clock();
+      const base = { caller: turn.caller, locale, location: profile.location, now };
+      // A proposal shown last turn is answered (yes / no / a button) or lapses here, before anything else.
+      const decided = await this.proposals.answer({ ...turn, text, callerKey: callerKey(turn.caller) }, base);
+      if (decided) return decided;
+
+      if (text.length > MAX_TEXT_LENGTH) {
+        return fail(locale, locale === 'zh' ? `消息太长了（${text.length}字），请控制在${MAX_TEXT_LENGTH}字以内。` : `That message is too long (${text.length} characters); please keep it under ${MAX_TEXT_LENGTH}.`, 'too_long');
+      }
       let location = profile.location;
       if (turn.location) {
-        if (!validLatLng(turn.location)) return this.fail(locale, locale === 'zh' ? '这个位置无效。' : 'That location is not valid.', 'bad_location');
+        if (!validLatLng(turn.location)) return fail(locale, locale === 'zh' ? '这个位置无效。' : 'That location is not valid.', 'bad_location');
         location = turn.location;
         await rememberLocation(this.db, turn.caller, location, now);
       }
       if (turn.photo) {
         const problem = photoProblem(turn.photo, locale);
-        if (problem) return this.fail(locale, problem.reply, problem.error);
+        if (problem) return fail(locale, problem.reply, problem.error);
       }
       // A photo turn reads "📷 …" (plus the caption, if any): the planner routes it to scan_to_buy.
       const userText = turn.photo ? `${PHOTO_SENT[locale]}${text ? ` ${text}` : ''}` : text || (turn.location ? LOCATION_SHARED[locale] : '');
       if (!userText) return { reply: PHRASES.capabilities(turn.caller.role, locale), locale, toolCalls: [], suggestions: [], attachments: NO_ATTACHMENTS };
 
-      const context: CallerContext = { caller: turn.caller, locale, location, now, consent: { chatKey: turn.chatKey, userSaidYes: !turn.photo && AFFIRMATIVE.test(userText), pending: this.pending }, photo: turn.photo };
+      const proposed = new TurnProposals(this.db, turn.chatKey, callerKey(turn.caller), locale);
+      const consent: Consent = { chatKey: turn.chatKey, propose: (tool, args, preview) => proposed.add(tool, args, preview) };
+      const context: CallerContext = { caller: turn.caller, locale, location, now, consent, photo: turn.photo, userText: text };
       const conversation = await openConversation(this.db, turn.chatKey, turn.caller, locale);
       const history = await loadHistory(this.db, conversation.id);
       const system = new SystemMessage(systemPrompt({ role: turn.caller.role, locale, today: localDate(now), hasLocation: !!location }));
       const human = new HumanMessage(userText);
 
       let produced: BaseMessage[];
+      const signal = AbortSignal.timeout(this.turnTimeoutMs);
       try {
-        const result = await this.agent.invoke({ messages: [system, ...history, human] }, { context, recursionLimit: RECURSION_LIMIT } as never);
+        const result = await this.agent.invoke({ messages: [system, ...history, human] }, { context, recursionLimit: RECURSION_LIMIT, signal } as never);
         // Everything after this turn's human message is new (whether or not the system message was kept).
         const all = result.messages as BaseMessage[];
         produced = all.slice(all.findLastIndex((m) => HumanMessage.isInstance(m)) + 1);
       } catch (error) {
-        this.log(`[agent] ${(error as Error).stack ?? error}`);
-        const reply = locale === 'zh' ? '抱歉，助手暂时出了点问题，请稍后再试。' : 'Sorry, the assistant ran into a problem. Please try again in a moment.';
+        const timedOut = signal.aborted;
+        this.log(`[agent] ${timedOut ? `turn timed out after ${this.turnTimeoutMs} ms` : ((error as Error).stack ?? error)}`);
+        await proposed.dropAll(now);
+        const reply = timedOut ? FAILURE.timeout(locale, this.turnTimeoutMs) : FAILURE.model(locale);
         await appendMessages(this.db, conversation.id, [human, new AIMessage(reply)]);
-        return { reply, locale, toolCalls: [], suggestions: [], attachments: NO_ATTACHMENTS, error: 'model_failed' };
+        return fail(locale, reply, timedOut ? 'model_timeout' : 'model_failed');
       }
+      if (proposed.failed) {
+        await proposed.dropAll(now);
+        return fail(locale, FAILURE.notSaved(locale), 'not_saved');
+      }
+      const shown = await proposed.shown(now);
+      if (shown) replaceFinalText(produced, shown.text);
       await appendMessages(this.db, conversation.id, [human, ...produced]);
-      return summarise(produced, locale);
+      const answer = summarise(produced, locale);
+      return shown ? { ...answer, reply: shown.text, suggestions: [], proposal: shown } : answer;
     } catch (error) {
-      if (error instanceof ToolError) return this.fail(locale, error.message, error.code);
+      if (error instanceof ToolError) return fail(locale, error.message, error.code);
       this.log(`[assistant] ${(error as Error).stack ?? error}`);
-      return this.fail(locale, locale === 'zh' ? '抱歉，出错了，请稍后再试。' : 'Sorry, something went wrong. Please try again.', 'internal');
+      // Most often the store refused a write (locked, connection lost): say so, never a normal-looking reply.
+      return fail(locale, FAILURE.notSaved(locale), 'not_saved');
     }
-  }
-
-  private fail(locale: Locale, reply: string, error: string): AssistantReply {
-    return { reply, locale, toolCalls: [], suggestions: [], attachments: NO_ATTACHMENTS, error };
   }
 }
 
-function summarise(produced: BaseMessage[], locale: Locale): AssistantReply {
+export function fail(locale: Locale, reply: string, error: string): AssistantReply {
+  return { reply, locale, toolCalls: [], suggestions: [], attachments: NO_ATTACHMENTS, error };
+}
+
+/** The user reads the system's proposal, whatever the model wrote around it. */
+function replaceFinalText(produced: BaseMessage[], text: string): void {
+  const i = produced.findLastIndex((m) => AIMessage.isInstance(m) && !m.tool_calls?.length);
+  const final = new AIMessage(text);
+  if (i >= 0) produced[i] = final;
+  else produced.push(final);
+}
+
+export function summarise(produced: BaseMessage[], locale: Locale): AssistantReply {
   const toolCalls: ToolCallRecord[] = [];
+  const byId = new Map<string, ToolCallRecord>();
   for (const m of produced) {
-    if (AIMessage.isInstance(m)) for (const c of m.tool_calls ?? []) toolCalls.push({ name: c.name, args: c.args });
+    if (AIMessage.isInstance(m)) {
+      for (const c of m.tool_calls ?? []) {
+        const record = { name: c.name, args: c.args };
+        toolCalls.push(record);
+        if (c.id) byId.set(c.id, record);
+      }
+    }
     if (ToolMessage.isInstance(m)) {
-      const call = toolCalls.findLast((c) => c.name === m.name && c.result === undefined) ?? toolCalls.at(-1);
+      const call = byId.get(m.tool_call_id) ?? toolCalls.findLast((c) => c.name === m.name && c.result === undefined);
       if (call) call.result = parseJson(String(m.content));
     }
   }
-  const final = [...produced].reverse().find((m) => AIMessage.isInstance(m) && !m.tool_calls?.length);
-  const reply = final ? String(final.content) : '';
+  const final = [...produced].reverse().find((m) => AIMessage.isInstance(m) && !m.tool_calls?.length) as AIMessage | undefined;
+  const reply = final ? String(final.content) : FAILURE.model(locale);
+  const problem = final?.additional_kwargs?.[GUARD_PROBLEM] as string | undefined;
   const last = toolCalls.at(-1);
   const suggestions = last && last.result && typeof last.result === 'object' ? suggestionsFor(last.name, last.result as Record<string, unknown>, locale) : [];
-  return { reply, locale, toolCalls, suggestions, attachments: attachmentsFor(toolCalls, locale) };
+  return { reply, locale, toolCalls, suggestions, attachments: attachmentsFor(toolCalls, locale), ...(problem ? { error: `model_${problem}` } : {}) };
 }
 
 function parseJson(text: string): unknown {

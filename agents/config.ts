@@ -24,3 +24,9 @@ export function describeModel(c: ModelConfig): string {
   if (c.kind === 'openai') return `OpenAI-compatible ${c.model}${c.baseURL ? ` at ${c.baseURL}` : ''}`;
   return `Ollama ${c.model} at ${c.baseUrl}`;
 }
+
+/** One time limit for a whole turn (every model call and tool in it): TURN_TIMEOUT_S, default 20 s. */
+export function turnTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const seconds = Number(env.TURN_TIMEOUT_S ?? 20);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 20_000;
+}

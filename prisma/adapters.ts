@@ -1,10 +1,10 @@
 // Driver adapters for both engines: the app's PrismaClient and the migration engine use the same ones.
-import { PrismaLibSQL } from '@prisma/adapter-libsql';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { ResilientPrismaLibSQL } from './sqlite-resilient.ts';
 import { providerOf, sqliteFileUrl } from './url.ts';
 
 export function adapterFor(url: string) {
   return providerOf(url) === 'sqlite'
-    ? new PrismaLibSQL({ url: sqliteFileUrl(url) })
-    : new PrismaPg({ connectionString: url });
+    ? new ResilientPrismaLibSQL({ url: sqliteFileUrl(url) })
+    : new PrismaPg({ connectionString: url, connectionTimeoutMillis: 5000 });
 }

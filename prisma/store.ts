@@ -14,7 +14,10 @@ export async function openStore(url = databaseUrl()): Promise<Store> {
     const { PrismaClient } = await import('../generated/postgres/client.ts');
     return new PrismaClient({ adapter }) as unknown as Store;
   }
-  return new SqliteClient({ adapter });
+  const db = new SqliteClient({ adapter });
+  // WAL: readers never wait for a writer, and another process's write lock blocks only writes.
+  await db.$queryRawUnsafe('PRAGMA journal_mode=WAL');
+  return db;
 }
 
 /** Applies the checked-in migrations (idempotent) through the Prisma CLI's wasm engine. */

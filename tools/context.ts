@@ -16,14 +16,16 @@ export type CallerContext = {
   location?: LatLng;
   /** The clock; tests pin it. */
   now: Date;
-  /** Consent for write tools, from the adapter's view of the chat (never from the model). */
+  /** Where write tools put what they propose (never run by the model; see agents/proposals.ts). */
   consent?: Consent;
+  /** The user's own message this turn, from the adapter: tools whose instruction is the user's words check them here. */
+  userText?: string;
   /** A photo sent with this message (JPEG/PNG/WebP bytes), for scan_to_buy. */
   photo?: Uint8Array;
 };
 
-/** A write proposed in this chat and whether the user's latest message said yes to it. */
-export type Consent = { chatKey: string; userSaidYes: boolean; pending: Map<string, string> };
+/** The chat a write would be proposed in, and how to propose it (the system shows it and waits for the user's yes). */
+export type Consent = { chatKey: string; propose: (tool: string, args: unknown, preview: string) => Promise<number> };
 
 export type ToolDeps = { db: Store; products: ProductIndex; images: ImageCatalogue; scans: ScanMemory };
 

@@ -1,6 +1,6 @@
 // Understands one shopper/merchant message in zh or en: intent + slots, using the conversation so far
 // for follow-ups ("cheaper ones?", "上个月呢", "我在街道口"). Returns a tool call or a direct reply.
-import { AFFIRMATIVE } from '../assistant-consent.ts';
+import { AFFIRMATIVE, NEGATIVE as NO, ORDINALS, ordinalIn, THATS_IT } from '../../tools/shared/user-words.ts';
 import { parseAnswers } from '../../tools/wealth/questionnaire.ts';
 import type { ProductIndex } from '../../tools/catalogue/product-search.ts';
 import { queryTerms } from '../../tools/catalogue/product-search.ts';
@@ -34,20 +34,11 @@ const DISLIKE = /不喜欢|不要推荐|不感兴趣|别推荐|not for me|don'?t
 const LIKE = /喜欢|不错|多推荐|i like|love|more like/i;
 const CREDIT = /额度|花呗|先用后付|白条|信用|账单|还款|pay[- ]?later|credit|my limit|my bill|repay/i;
 const WEALTH = /理财|投资|基金|存钱|闲钱|wealth|invest|funds?\b|savings|where to put my money/i;
-const NO = /^(不|不要|不用|取消|算了|别|no|nope|cancel|don'?t)[!！。.\s]*$/i;
 const CHEAPER = /更便宜|便宜点|便宜一点|便宜些|再便宜|还有便宜|cheaper|less expensive|lower price|budget/i;
 const MORE = /^(更多|还有吗|还有呢|再来几个|下一页|more|show more|next|any others?|others?)[?？!！。.\s]*$/i;
 const NEAREST = /最近的|近一点|更近|离我最近|nearest|closer|closest/i;
 const BEST_RATED = /评分最高|评分高|口碑好|最好的|好评|best rated|highest rated|top rated|better rated/i;
 const ORDINAL = /^(?:第?\s*([1-6一二三四五六])\s*(?:个|款|种)?|(?:the )?(first|second|third|fourth|fifth|sixth)(?: one)?|#?([1-6]))[。.!！\s]*$/i;
-const THATS_IT = /^(就是它|就是这个|是这个|对的?|没错|that'?s it|that'?s the one|yes,? that one|correct|right)[!！。.\s]*$/i;
-/** "是第2个", "第二个", "the second one", "it's number 2" → 2. */
-function ordinalIn(text: string): number | undefined {
-  const m = /^(?:是|就是)?\s*第\s*([1-5一二三四五])\s*(?:个|款|种)?[。.!！\s]*$|^(?:it'?s |the )?(first|second|third|fourth|fifth)(?: one)?[.!\s]*$|^(?:it'?s )?(?:number|no\.?|#)\s*([1-5])[.!\s]*$/i.exec(text.trim());
-  if (!m) return undefined;
-  return Number(m[1] ?? m[3]) || ORDINALS[(m[1] ?? m[2] ?? '').toLowerCase()];
-}
-const ORDINALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6 };
 
 // Words of intent, place and price that are not part of the product's name (longest first, so
 // "哪里有" goes before "哪里" and "价格" before "价").

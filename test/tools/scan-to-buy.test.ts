@@ -20,7 +20,7 @@ async function photoOf(itemZh: string, itemEn: string): Promise<Uint8Array> {
 }
 
 const withPhoto = (photo: Uint8Array, chatKey = 'test:scan'): CallerContext => ({
-  ...shopperAtCampus, photo, consent: { chatKey, userSaidYes: false, pending: new Map() },
+  ...shopperAtCampus, photo, consent: { chatKey, propose: async () => 0 },
 });
 
 describe('scan_to_buy', () => {

@@ -2,6 +2,7 @@
 CREATE TABLE "Proposal" (
     "id" SERIAL NOT NULL,
     "chatKey" TEXT NOT NULL,
+    "caller" TEXT NOT NULL,
     "tool" TEXT NOT NULL,
     "args" JSONB NOT NULL,
     "preview" TEXT NOT NULL,

@@ -2,6 +2,7 @@
 CREATE TABLE "Proposal" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "chatKey" TEXT NOT NULL,
+    "caller" TEXT NOT NULL,
     "tool" TEXT NOT NULL,
     "args" JSONB NOT NULL,
     "preview" TEXT NOT NULL,
