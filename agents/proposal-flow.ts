@@ -82,7 +82,7 @@ export class ProposalFlow {
     const refuse = async (): Promise<number> => {
       throw new ToolError('forbidden', t(l, '确认时不能再提出新的修改。', 'No new change can be proposed while confirming one.'));
     };
-    const ctx: CallerContext = { ...base, userText: turn.text, consent: { chatKey: turn.chatKey, propose: refuse } };
+    const ctx: CallerContext = { ...base, userText: turn.text, proposalId: p.id, consent: { chatKey: turn.chatKey, propose: refuse } };
     const json = spec ? await runApproved(spec, this.deps, ctx, p.args, this.log) : JSON.stringify({ error: { code: 'not_found', message: p.tool } });
     const result = JSON.parse(json);
     const failed = Boolean(result?.error);

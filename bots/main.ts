@@ -1,15 +1,23 @@
 // `npm start`: the assistant on its embedded defaults — SQLite store (seeded on first run), the local
 // planner, and the web chat. Chat platforms start only when their tokens are set.
-import { startRuntime } from '../agents/runtime.ts';
-import { startSlack } from './slack/start.ts';
-import { startTelegram } from './telegram/start.ts';
-import { buildWebServer } from './web/server.ts';
+import { webAccess } from './web/access.ts';
 
 const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? '127.0.0.1';
+const host = process.env.HOST || '127.0.0.1';
+
+// Before anything loads or starts: a web chat others can reach must not be open to them.
+const access = webAccess(host, process.env);
+if (!access.ok) {
+  console.error(`Not starting: ${access.message}`);
+  process.exit(1);
+}
+const { startRuntime } = await import('../agents/runtime.ts');
+const { startSlack } = await import('./slack/start.ts');
+const { startTelegram } = await import('./telegram/start.ts');
+const { buildWebServer } = await import('./web/server.ts');
 
 const runtime = await startRuntime();
-const web = buildWebServer({ db: runtime.db, assistant: runtime.assistant, log: console.error });
+const web = buildWebServer({ db: runtime.db, assistant: runtime.assistant, log: console.error, token: access.token });
 await web.listen({ port, host });
 
 const stops: (() => Promise<void>)[] = [];
@@ -31,7 +39,7 @@ console.log([
   `  store:  ${runtime.storeDescription}`,
   `  model:  ${runtime.modelDescription}`,
   `  vector index: ${runtime.vectorDescription}`,
-  `  web chat: on → http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
+  `  web chat: on → http://${host === '0.0.0.0' ? 'localhost' : host}:${port}${access.token ? '/?token=<WEB_TOKEN> (token required)' : ''}`,
   `  ${telegram}`,
   `  ${slack}`,
   `  terminal chat: npm run chat`,

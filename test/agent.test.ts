@@ -73,13 +73,15 @@ describe('bad input and bad model output', () => {
       .respondWithTools([{ name: 'record_purchase', args }])
       .respond(new AIMessage('recorded'));
     const a = await Assistant.create({ db, model, clock: () => NOW, log: quiet });
-    const before = await db.order.count();
+    const before = await db.selfReportedPurchase.count();
+    const orders = await db.order.count();
     const first = await a.handle({ chatKey: 'write:1', caller: { role: 'shopper', customerId: 1 }, text: 'log hand wash 15 yuan' });
     expect(first.toolCalls.map((c) => (c.result as any).status)).toEqual(['needs_confirmation', 'needs_confirmation']);
-    expect(await db.order.count()).toBe(before);
+    expect(await db.selfReportedPurchase.count()).toBe(before);
     const yes = await a.handle({ chatKey: 'write:1', caller: { role: 'shopper', customerId: 1 }, text: 'yes' });
     expect((yes.toolCalls[0].result as any).status).toBe('recorded');
-    expect(await db.order.count()).toBe(before + 1);
+    expect(await db.selfReportedPurchase.count()).toBe(before + 1);
+    expect(await db.order.count()).toBe(orders); // the shopper's word never becomes a shop's sale
   });
 
   it('ignores identity the model puts in tool arguments', async () => {

@@ -22,6 +22,8 @@ export type CallerContext = {
   userText?: string;
   /** A photo sent with this message (JPEG/PNG/WebP bytes), for scan_to_buy. */
   photo?: Uint8Array;
+  /** Set only when the user approved a proposal: the write it runs (unique per written row). */
+  proposalId?: number;
 };
 
 /** The chat a write would be proposed in, and how to propose it (the system shows it and waits for the user's yes). */

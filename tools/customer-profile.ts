@@ -9,6 +9,7 @@ import { localDate } from './merchant-stats/period.ts';
 import { toYuan } from './money.ts';
 import { dayOf } from './recommend/data.ts';
 import { recommenderFor } from './recommend/index.ts';
+import { selfReportedOrders } from './shared/self-reported.ts';
 
 const DAY = 86_400_000;
 const output = z.object({
@@ -42,10 +43,11 @@ export const customerProfile = defineTool({
     const customerId = shopperId(ctx);
     const customer = await deps.db.customer.findUnique({ where: { id: customerId } });
     if (!customer) throw new ToolError('not_found', `no customer ${customerId}`);
-    const orders = await deps.db.order.findMany({
+    const paid = await deps.db.order.findMany({
       where: { customerId, status: 'paid' }, orderBy: { createdAt: 'asc' },
       select: { createdAt: true, total: true, paymentMethod: true, shop: { select: { nameZh: true, nameEn: true } }, items: { select: { productId: true, quantity: true, unitPrice: true } } },
     });
+    const orders = [...paid, ...(await selfReportedOrders(deps.db, customerId))].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
     const now = ctx.now.getTime();
     const recent = orders.filter((o) => now - o.createdAt.getTime() <= 90 * DAY);
     const spendByCategory = new Map<string, number>();

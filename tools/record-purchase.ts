@@ -1,15 +1,23 @@
 // record_purchase (write): the shopper logs something they bought, so their profile and
 // recommendations learn from it. Shows what it will write and waits for the user's yes.
+// It is the shopper's word, not a sale: it goes to SelfReportedPurchase, never into a merchant's
+// orders, and it must be plausible — the shop sells the product, the price is near that shop's
+// price (30%–200% of it: promotions and price changes happen, typos of 10× do not), at most 20
+// pieces, dated within the last year and not in the future.
 import { z } from 'zod';
 import { defineTool, shopperId, t, ToolError, type CallerContext, type ToolDeps } from './context.ts';
 import { localDate } from './merchant-stats/period.ts';
-import { toFen } from './money.ts';
+import { formatYuan, toFen, toYuan } from './money.ts';
 import { forgetRecommender } from './recommend/index.ts';
 
+export const PRICE_BAND = { low: 0.3, high: 2 };
+export const MAX_QUANTITY = 20;
+const DAY = 86_400_000;
+
 const input = z.object({
-  product: z.string().max(200).optional(),
+  product: z.string().max(200).optional().describe('What they bought, in their words, e.g. "蓝月亮洗手液"'),
   productId: z.number().int().positive().optional(),
-  price: z.number().positive().max(1_000_000).describe('Price paid per unit, CNY.'),
+  price: z.number().positive().max(100_000).describe('Price paid per unit, in yuan (CNY), e.g. 15'),
   quantity: z.number().int().min(1).max(99).default(1),
   shopId: z.number().int().positive().optional(),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().describe('YYYY-MM-DD, default today'),
@@ -17,39 +25,62 @@ const input = z.object({
 });
 const output = z.discriminatedUnion('status', [
   z.object({ status: z.literal('ambiguous'), query: z.string(), candidates: z.array(z.object({ id: z.number(), name: z.string() })) }),
-  z.object({ status: z.literal('recorded'), orderId: z.number(), product: z.string(), shop: z.string(), total: z.number(), date: z.string() }),
+  z.object({ status: z.literal('recorded'), purchaseId: z.number(), product: z.string(), shop: z.string(), total: z.number(), date: z.string() }),
 ]);
 
 type Args = z.output<typeof input>;
 
 async function resolve(deps: ToolDeps, ctx: CallerContext, args: Args) {
-  const name = (zh: string, en: string) => t(ctx.locale, zh, en);
+  const say = (zh: string, en: string) => t(ctx.locale, zh, en);
+  const customerId = shopperId(ctx);
   let productId = args.productId;
   if (!productId) {
     const found = args.product ? deps.products.search(args.product, 6) : [];
-    if (!found.length || found[0].score < 0.5) throw new ToolError('not_found', name(`没有找到「${args.product ?? ''}」这件商品。`, `No product matches "${args.product ?? ''}".`));
+    if (!found.length || found[0].score < 0.5) throw new ToolError('not_found', say(`没有找到「${args.product ?? ''}」这件商品。`, `No product matches "${args.product ?? ''}".`));
     const tied = found.filter((m) => m.score >= found[0].score - 1e-9);
-    if (tied.length > 1) return { ambiguous: { status: 'ambiguous' as const, query: args.product!, candidates: tied.map((m) => ({ id: m.product.id, name: name(m.product.nameZh, m.product.nameEn) })) } };
+    if (tied.length > 1) return { ambiguous: { status: 'ambiguous' as const, query: args.product!, candidates: tied.map((m) => ({ id: m.product.id, name: say(m.product.nameZh, m.product.nameEn) })) } };
     productId = found[0].product.id;
   }
   const product = await deps.db.product.findUnique({ where: { id: productId } });
-  if (!product) throw new ToolError('not_found', name(`没有编号为 ${productId} 的商品。`, `There is no product with id ${productId}.`));
-  // Where: the shop named, else the shop they use most that sells it, else any shop that sells it.
-  let shopId = args.shopId;
-  if (!shopId) {
-    const customerId = shopperId(ctx);
-    const sellers = new Set((await deps.db.offer.findMany({ where: { productId }, select: { shopId: true } })).map((o) => o.shopId));
-    const visits = await deps.db.order.groupBy({ by: ['shopId'], where: { customerId: customerId }, _count: true, orderBy: { _count: { shopId: 'desc' } } });
-    shopId = visits.find((v) => sellers.has(v.shopId))?.shopId ?? [...sellers][0];
+  if (!product) throw new ToolError('not_found', say(`没有编号为 ${productId} 的商品。`, `There is no product with id ${productId}.`));
+  const productName = say(product.nameZh, product.nameEn);
+  if (args.quantity > MAX_QUANTITY) throw new ToolError('invalid_input', say(`一次最多记录 ${MAX_QUANTITY} 件。`, `At most ${MAX_QUANTITY} pieces can be recorded at a time.`));
+  const date = args.date ?? localDate(ctx.now);
+  const at = new Date(`${date}T12:00:00+08:00`);
+  if (Number.isNaN(at.getTime()) || date > localDate(ctx.now) || ctx.now.getTime() - at.getTime() > 366 * DAY) {
+    throw new ToolError('invalid_input', say('购买日期要在过去一年内，不能是将来。', 'The purchase date must be within the past year and not in the future.'));
   }
-  const shop = shopId ? await deps.db.shop.findUnique({ where: { id: shopId } }) : null;
-  if (!shop) throw new ToolError('not_found', name('请告诉我在哪家店买的。', 'Which shop did you buy it at?'));
-  return { product, shop, date: args.date ?? localDate(ctx.now) };
+  // Where: the shop named (it must sell it), else the shop they use most that sells it, else the seller whose price is nearest.
+  const offers = await deps.db.offer.findMany({ where: { productId }, select: { shopId: true, price: true } });
+  if (!offers.length) throw new ToolError('not_found', say(`目前没有店在卖「${productName}」。`, `No shop sells "${productName}" at the moment.`));
+  let shopId = args.shopId;
+  if (shopId && !offers.some((o) => o.shopId === shopId)) {
+    const shop = await deps.db.shop.findUnique({ where: { id: shopId }, select: { nameZh: true, nameEn: true } });
+    throw new ToolError(shop ? 'invalid_input' : 'not_found', shop ? say(`「${shop.nameZh}」不卖「${productName}」，请核对是哪家店。`, `${shop.nameEn} does not sell "${productName}"; which shop was it?`) : say('没有这家店。', 'There is no such shop.'));
+  }
+  if (!shopId) {
+    const sellers = new Set(offers.map((o) => o.shopId));
+    const visits = await deps.db.order.groupBy({ by: ['shopId'], where: { customerId }, _count: true, orderBy: { _count: { shopId: 'desc' } } });
+    const paid = toFen(args.price);
+    shopId = visits.find((v) => sellers.has(v.shopId))?.shopId ?? [...offers].sort((a, b) => Math.abs(a.price - paid) - Math.abs(b.price - paid))[0].shopId;
+  }
+  const shop = await deps.db.shop.findUniqueOrThrow({ where: { id: shopId } });
+  const shopPrices = offers.filter((o) => o.shopId === shopId).map((o) => o.price);
+  const low = Math.min(...shopPrices) * PRICE_BAND.low;
+  const high = Math.max(...shopPrices) * PRICE_BAND.high;
+  const unit = toFen(args.price);
+  if (unit < low || unit > high) {
+    const list = formatYuan(toYuan(Math.min(...shopPrices)));
+    throw new ToolError('invalid_input', say(
+      `「${shop.nameZh}」的「${productName}」标价 ${list}，你说的 ${formatYuan(args.price)} 差得太多，请核对单价（${formatYuan(toYuan(low))}–${formatYuan(toYuan(high))} 之间可以记录）。`,
+      `${shop.nameEn} lists "${productName}" at ${list}; ${formatYuan(args.price)} is too far from that. Please check the unit price (between ${formatYuan(toYuan(low))} and ${formatYuan(toYuan(high))} can be recorded).`));
+  }
+  return { product, shop, date, at, unit, customerId };
 }
 
 export const recordPurchase = defineTool({
   name: 'record_purchase',
-  description: 'Record a purchase the shopper made (product, price paid, quantity, shop, date) so their profile and recommendations take it into account. A write: the user is shown what will be recorded and must confirm.',
+  description: 'Record a purchase the shopper made (product, price paid per unit in yuan, quantity, shop, date) so their profile and recommendations take it into account. It never changes a shop\'s sales figures. A write: the user is shown what will be recorded and must confirm. Example: {"product": "蓝月亮洗手液", "price": 15}',
   access: 'write',
   roles: ['shopper'],
   input,
@@ -59,20 +90,16 @@ export const recordPurchase = defineTool({
     if ('ambiguous' in r) return { problem: r.ambiguous! };
     const product = t(ctx.locale, r.product.nameZh, r.product.nameEn);
     const shop = t(ctx.locale, r.shop.nameZh, r.shop.nameEn);
-    return { text: t(ctx.locale, `记录一笔购买：${product} ×${args.quantity}，单价 ¥${args.price}，${shop}，${r.date}`, `Record a purchase: ${product} × ${args.quantity} at ¥${args.price} each, ${shop}, ${r.date}`) };
+    const price = formatYuan(args.price);
+    return { text: t(ctx.locale, `记录一笔购买：${product} ×${args.quantity}，单价 ${price}，${shop}，${r.date}`, `Record a purchase: ${product} × ${args.quantity} at ${price} each, ${shop}, ${r.date}`) };
   },
   async run(deps, ctx, args) {
-    const customerId = shopperId(ctx);
     const r = await resolve(deps, ctx, args);
     if ('ambiguous' in r) return r.ambiguous!;
-    const unit = toFen(args.price);
-    const order = await deps.db.order.create({
-      data: {
-        customerId: customerId, shopId: r.shop.id, createdAt: new Date(`${r.date}T12:00:00+08:00`), total: unit * args.quantity, paymentMethod: args.paymentMethod,
-        items: { create: [{ productId: r.product.id, quantity: args.quantity, unitPrice: unit }] },
-      },
+    const row = await deps.db.selfReportedPurchase.create({
+      data: { customerId: r.customerId, shopId: r.shop.id, productId: r.product.id, quantity: args.quantity, unitPrice: r.unit, paymentMethod: args.paymentMethod, purchasedAt: r.at, proposalId: ctx.proposalId },
     });
     forgetRecommender(deps);
-    return { status: 'recorded' as const, orderId: order.id, product: t(ctx.locale, r.product.nameZh, r.product.nameEn), shop: t(ctx.locale, r.shop.nameZh, r.shop.nameEn), total: (unit * args.quantity) / 100, date: r.date };
+    return { status: 'recorded' as const, purchaseId: row.id, product: t(ctx.locale, r.product.nameZh, r.product.nameEn), shop: t(ctx.locale, r.shop.nameZh, r.shop.nameEn), total: toYuan(r.unit * args.quantity), date: r.date };
   },
 });

@@ -16,16 +16,24 @@ export class ChatQueue {
     return ok;
   }
 
+  /** Fire and forget: a failing task is reported to `onError` (Telegram's handlers return at once). */
   run(key: string, task: () => Promise<void>): Promise<void> {
+    return this.schedule(key, task).catch((error) => this.onError(key, error));
+  }
+
+  /** Queued like `run`, but the caller gets the task's result or error (the web chat answers the request). */
+  schedule<T>(key: string, task: () => Promise<T>): Promise<T> {
     const previous = this.tails.get(key) ?? Promise.resolve();
-    const next = previous.then(task).catch((error) => this.onError(key, error));
+    const result = previous.then(task);
+    // The chain goes on whether or not this task failed.
+    const next = result.then(() => {}, () => {});
     this.tails.set(key, next);
     this.pending.add(next);
     void next.finally(() => {
       this.pending.delete(next);
       if (this.tails.get(key) === next) this.tails.delete(key);
     });
-    return next;
+    return result;
   }
 
   /** Resolves when every queued task has finished (for shutdown and tests). */

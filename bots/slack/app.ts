@@ -1,9 +1,10 @@
 // Slack adapter for merchants (@slack/bolt). Socket Mode when an app token is given, else HTTP with
-// signing-secret verification. /shop, @mentions and DMs go through the one assistant; replies are
-// Block Kit, charts are uploaded as PNGs; App Home shows the merchant's KPIs.
+// signing-secret verification (plus a future-timestamp check, receiver.ts). /shop, @mentions and DMs
+// go through the one assistant; a merchant's answer only ever lands in their DM with the app
+// (deliver.ts); replies are Block Kit, charts are PNGs in the answer's thread; App Home shows KPIs.
 import { App, LogLevel } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { Assistant } from '../../agents/assistant.ts';
+import type { Assistant, AssistantReply, Decision } from '../../agents/assistant.ts';
 import { findCaller, linkIdentity, unlinkIdentity } from '../../agents/identity.ts';
 import type { Store } from '../../prisma/store.ts';
 import type { ToolDeps } from '../../tools/context.ts';
@@ -12,10 +13,13 @@ import { imageProblemText } from '../../tools/scan-to-buy/image-features.ts';
 import { renderChartPng } from '../shared/charts.ts';
 import { sharedImage, type SlackFile } from './files.ts';
 import { replyBlocks } from './blocks.ts';
+import { privateDelivery, type Upload, type Where } from './deliver.ts';
 import { homeView } from './home.ts';
-import { checkLinkCode } from './link-codes.ts';
+import { claimLinkCode } from './link-codes.ts';
+import { slackReceiver } from './receiver.ts';
+import { eventClaims } from './seen-events.ts';
 
-export type SlackOptions = { token: string; signingSecret?: string; appToken?: string; slackApiUrl?: string; port?: number; linkSecret: string; clock?: () => Date };
+export type SlackOptions = { token: string; signingSecret?: string; appToken?: string; slackApiUrl?: string; port?: number; clock?: () => Date };
 export type SlackDeps = { db: Store; assistant: Assistant; tools: ToolDeps; log: (line: string) => void };
 
 export const LINK_HELP = [
@@ -26,44 +30,60 @@ const HELP = [
   '*/shop* — 问我你的店铺经营情况 · ask about your shops',
   '• `/shop sales last week` · `/shop 上个月销售` · `/shop top 10 products last 30 days`',
   '• `/shop link <code>` 绑定商家 · link your merchant account, `/shop unlink`',
-  'You can also @mention me or send me a DM. The Home tab shows your KPIs.',
+  'Answers come to you privately, in your DM with me. You can also @mention me or send me a DM. The Home tab shows your KPIs.',
 ].join('\n');
+export const LINK_REFUSED = {
+  invalid: '绑定码无效。 That link code is not valid.',
+  used: '这个绑定码已经用过了，请向管理员索取新的。 This code was already used; ask for a new one.',
+  expired: '这个绑定码已过期，请向管理员索取新的。 This code has expired; ask for a new one.',
+} as const;
+const SORRY = '抱歉，出错了，请稍后再试。 Sorry, something went wrong; please try again.';
 
-type Where = { team: string; user: string; channel: string; threadTs?: string };
+type Turn = { text?: string; files?: SlackFile[]; decision?: Decision };
+type ActionBody = { team?: { id: string } | null; user: { id: string; team_id?: string }; channel?: { id: string } };
 
 export function createSlackApp(deps: SlackDeps, options: SlackOptions) {
   const app = new App({
     token: options.token,
-    ...(options.appToken ? { socketMode: true, appToken: options.appToken } : { signingSecret: options.signingSecret, port: options.port }),
+    ...(options.appToken ? { socketMode: true, appToken: options.appToken } : { receiver: slackReceiver(options.signingSecret, options.port, deps.log) }),
     clientOptions: options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : undefined,
     logLevel: LogLevel.WARN,
   });
   const now = options.clock ?? (() => new Date());
   const identity = (w: { team: string; user: string }) => `${w.team}:${w.user}`;
+  // One conversation per Slack user, wherever they ask: their answers all land in the same DM, and a
+  // proposal's Yes/No (pressed in that DM) must reach the chat that proposed it.
+  const chatKey = (w: Where) => `slack:${w.team}:${w.user}`;
+  const out = privateDelivery(deps.log);
+  const firstDelivery = eventClaims(deps.db, now, deps.log);
 
-  async function answer(client: WebClient, where: Where, text: string, files?: SlackFile[]) {
-    const caller = await findCaller(deps.db, 'slack', identity(where));
-    if (!caller || caller.role !== 'merchant') {
-      await client.chat.postEphemeral({ channel: where.channel, user: where.user, text: LINK_HELP });
-      return;
-    }
-    // A shared image goes to scan-to-buy (what is it, who sells it at what price); the text is its caption.
-    const image = await sharedImage(files, options.token);
-    if (typeof image === 'string') {
-      const problem = `${imageProblemText(image, 'zh')} ${imageProblemText(image, 'en')}`;
-      return void (await client.chat.postMessage({ channel: where.channel, thread_ts: where.threadTs, text: problem }));
-    }
-    const reply = await deps.assistant.handle({ chatKey: `slack:${where.team}:${where.channel}:${where.user}`, caller, text, photo: image });
-    await client.chat.postMessage({ channel: where.channel, thread_ts: where.threadTs, text: reply.reply, blocks: replyBlocks(reply) });
-    const pictures = [];
+  // Events only (commands and actions have no event_id and are not retried): a redelivery stops here.
+  // Bolt has already acknowledged the event by the time global middleware runs.
+  app.use(async ({ body, context, next }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === 'string' && !(await firstDelivery(eventId, context.retryNum))) return;
+    await next();
+  });
+
+  async function attachmentsOf(reply: AssistantReply): Promise<Upload[]> {
+    const pictures: Upload[] = [];
     for (const picture of reply.attachments.pictures ?? []) {
       const image = await catalogueImage(deps.db, picture.productId);
       if (image) pictures.push({ file: Buffer.from(image.bytes), filename: `product-${picture.productId}.${image.mime.split('/')[1]}`, title: picture.caption });
     }
     const charts = reply.attachments.charts.map((chart, i) => ({ file: renderChartPng(chart), filename: `chart-${i + 1}.png`, title: chart.title }));
-    for (const file of [...pictures, ...charts]) {
-      await client.files.uploadV2(where.threadTs ? { ...file, channel_id: where.channel, thread_ts: where.threadTs } : { ...file, channel_id: where.channel });
-    }
+    return [...pictures, ...charts];
+  }
+
+  async function answer(client: WebClient, where: Where, turn: Turn) {
+    const caller = await findCaller(deps.db, 'slack', identity(where));
+    if (!caller || caller.role !== 'merchant') return out.ephemeral(client, where, LINK_HELP);
+    // A shared image goes to scan-to-buy (what is it, who sells it at what price); the text is its caption.
+    const image = await sharedImage(turn.files, options.token);
+    if (typeof image === 'string') return void (await out.send(client, where, { text: `${imageProblemText(image, 'zh')} ${imageProblemText(image, 'en')}` }));
+    const reply = await deps.assistant.handle({ chatKey: chatKey(where), caller, text: turn.text, photo: image, decision: turn.decision });
+    const posted = await out.send(client, where, { text: reply.reply, blocks: replyBlocks(reply) });
+    await out.upload(client, posted, await attachmentsOf(reply));
   }
 
   async function safely(client: WebClient, where: Where, work: () => Promise<void>) {
@@ -71,8 +91,16 @@ export function createSlackApp(deps: SlackDeps, options: SlackOptions) {
       await work();
     } catch (error) {
       deps.log(`[slack] ${(error as Error).stack ?? error}`);
-      await client.chat.postEphemeral({ channel: where.channel, user: where.user, text: '抱歉，出错了，请稍后再试。 Sorry, something went wrong; please try again.' }).catch(() => {});
+      await out.ephemeral(client, where, SORRY).catch(() => {});
     }
+  }
+
+  async function link(client: WebClient, where: Where, code: string) {
+    const claim = await claimLinkCode(deps.db, code, identity(where), now());
+    if (!claim.ok) return out.ephemeral(client, where, LINK_REFUSED[claim.reason]);
+    await linkIdentity(deps.db, 'slack', identity(where), { role: 'merchant', merchantId: claim.merchantId });
+    const merchant = await deps.db.merchant.findUnique({ where: { id: claim.merchantId } });
+    await out.ephemeral(client, where, `已绑定：${merchant?.name}。 Linked to ${merchant?.name}.`);
   }
 
   app.command('/shop', async ({ command, ack, client }) => {
@@ -81,40 +109,46 @@ export function createSlackApp(deps: SlackDeps, options: SlackOptions) {
     const text = command.text.trim();
     await safely(client, where, async () => {
       const [sub, ...rest] = text.split(/\s+/);
-      if (!text || /^(help|帮助)$/i.test(sub)) return void (await client.chat.postEphemeral({ channel: where.channel, user: where.user, text: HELP }));
-      if (/^link$/i.test(sub)) {
-        const merchantId = checkLinkCode(options.linkSecret, rest.join(' '));
-        const merchant = merchantId === undefined ? null : await deps.db.merchant.findUnique({ where: { id: merchantId } });
-        if (!merchant) return void (await client.chat.postEphemeral({ channel: where.channel, user: where.user, text: '绑定码无效。 That link code is not valid.' }));
-        await linkIdentity(deps.db, 'slack', identity(where), { role: 'merchant', merchantId: merchant.id });
-        return void (await client.chat.postEphemeral({ channel: where.channel, user: where.user, text: `已绑定：${merchant.name}。 Linked to ${merchant.name}.` }));
-      }
+      if (!text || /^(help|帮助)$/i.test(sub)) return out.ephemeral(client, where, HELP);
+      if (/^link$/i.test(sub)) return link(client, where, rest.join(' '));
       if (/^unlink$/i.test(sub)) {
         await unlinkIdentity(deps.db, 'slack', identity(where));
-        return void (await client.chat.postEphemeral({ channel: where.channel, user: where.user, text: '已解除绑定。 Unlinked.' }));
+        return out.ephemeral(client, where, '已解除绑定。 Unlinked.');
       }
-      await answer(client, where, text);
+      await answer(client, where, { text });
     });
   });
 
   app.event('app_mention', async ({ event, client, context }) => {
+    // threadTs only places the ephemeral note (or error) next to the mention; the answer goes to the DM.
     const where = { team: context.teamId ?? event.team ?? '', user: event.user ?? '', channel: event.channel, threadTs: event.thread_ts ?? event.ts };
     const files = (event as { files?: SlackFile[] }).files;
-    await safely(client, where, () => answer(client, where, event.text.replace(/<@[A-Z0-9]+>/g, '').trim(), files));
+    await safely(client, where, () => answer(client, where, { text: event.text.replace(/<@[A-Z0-9]+>/g, '').trim(), files }));
   });
 
   app.event('message', async ({ event, client, context }) => {
     const m = event as { channel_type?: string; subtype?: string; bot_id?: string; user?: string; text?: string; channel: string; files?: SlackFile[] };
     if (m.channel_type !== 'im' || (m.subtype && m.subtype !== 'file_share') || m.bot_id || !m.user) return;
-    const where = { team: context.teamId ?? '', user: m.user, channel: m.channel };
-    await safely(client, where, () => answer(client, where, m.text ?? '', m.files));
+    const where = { team: context.teamId ?? '', user: m.user, channel: m.channel, inDm: true };
+    await safely(client, where, () => answer(client, where, { text: m.text ?? '', files: m.files }));
   });
+
+  const actionWhere = (b: ActionBody): Where => ({ team: b.team?.id ?? b.user.team_id ?? '', user: b.user.id, channel: b.channel?.id ?? '' });
 
   app.action(/^followup_\d+$/, async ({ ack, body, action, client }) => {
     await ack();
-    const b = body as { team?: { id: string }; user: { id: string; team_id?: string }; channel?: { id: string }; message?: { thread_ts?: string } };
-    const where = { team: b.team?.id ?? b.user.team_id ?? '', user: b.user.id, channel: b.channel?.id ?? '', threadTs: b.message?.thread_ts };
-    await safely(client, where, () => answer(client, where, (action as { value?: string }).value ?? ''));
+    const where = actionWhere(body as ActionBody);
+    await safely(client, where, () => answer(client, where, { text: (action as { value?: string }).value ?? '' }));
+  });
+
+  // Yes / No on a proposal the system showed: the id travels in the button's value; the assistant claims it.
+  app.action(/^proposal_(yes|no)$/, async ({ ack, body, action, client }) => {
+    await ack();
+    const where = actionWhere(body as ActionBody);
+    const a = action as { action_id: string; value?: string };
+    const proposalId = Number(a.value);
+    if (!Number.isSafeInteger(proposalId)) return void deps.log(`[slack] proposal button without an id: ${a.value}`);
+    await safely(client, where, () => answer(client, where, { decision: { proposalId, accept: a.action_id === 'proposal_yes' } }));
   });
 
   app.event('app_home_opened', async ({ event, client, context }) => {
@@ -131,4 +165,3 @@ export function createSlackApp(deps: SlackDeps, options: SlackOptions) {
   app.error(async (error) => deps.log(`[slack] ${error.stack ?? error}`));
   return app;
 }
-

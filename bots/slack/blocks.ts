@@ -1,6 +1,6 @@
-// Replies in Slack's idiom: Block Kit with KPI fields and drill-down buttons.
+// Replies in Slack's idiom: Block Kit with KPI fields, drill-down buttons, and Yes / No on a proposal.
 import type { KnownBlock } from '@slack/types';
-import type { AssistantReply } from '../../agents/assistant.ts';
+import type { AssistantReply, ProposalShown } from '../../agents/assistant.ts';
 
 export function mrkdwnEscape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -31,6 +31,7 @@ export function replyBlocks(answer: AssistantReply): KnownBlock[] {
   } else {
     blocks.push(section(answer.reply));
   }
+  if (answer.proposal) blocks.push(...proposalBlocks(answer.proposal));
   if (answer.suggestions.length) {
     blocks.push({
       type: 'actions',
@@ -38,4 +39,14 @@ export function replyBlocks(answer: AssistantReply): KnownBlock[] {
     });
   }
   return blocks;
+}
+
+/** A write waiting for the user's yes: the system's own text (not the model's) and two buttons carrying its id. */
+export function proposalBlocks(proposal: ProposalShown): KnownBlock[] {
+  const button = (action_id: string, label: string, style: 'primary' | 'danger') =>
+    ({ type: 'button' as const, action_id, style, text: { type: 'plain_text' as const, text: label.slice(0, 75) }, value: String(proposal.id) });
+  return [
+    section(proposal.text),
+    { type: 'actions', block_id: `proposal_${proposal.id}`, elements: [button('proposal_yes', proposal.yes, 'primary'), button('proposal_no', proposal.no, 'danger')] },
+  ];
 }

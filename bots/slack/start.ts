@@ -2,7 +2,6 @@
 // SLACK_PORT with SLACK_SIGNING_SECRET (Slack calls https://<your host>/slack/events).
 import type { Runtime } from '../../agents/runtime.ts';
 import { createSlackApp } from './app.ts';
-import { linkSecret } from './link-codes.ts';
 
 export async function startSlack(runtime: Runtime, env: NodeJS.ProcessEnv, log: (line: string) => void) {
   const socket = Boolean(env.SLACK_APP_TOKEN);
@@ -10,7 +9,7 @@ export async function startSlack(runtime: Runtime, env: NodeJS.ProcessEnv, log: 
   const port = Number(env.SLACK_PORT ?? 3001);
   const app = createSlackApp(
     { db: runtime.db, assistant: runtime.assistant, tools: runtime.assistant.toolDeps, log },
-    { token: env.SLACK_BOT_TOKEN!, signingSecret: env.SLACK_SIGNING_SECRET, appToken: env.SLACK_APP_TOKEN, port, linkSecret: linkSecret(env), slackApiUrl: env.SLACK_API_URL || undefined },
+    { token: env.SLACK_BOT_TOKEN!, signingSecret: env.SLACK_SIGNING_SECRET, appToken: env.SLACK_APP_TOKEN, port, slackApiUrl: env.SLACK_API_URL || undefined },
   );
   if (socket) await app.start();
   else await app.start(port);

@@ -11,7 +11,8 @@ import type { Store } from '../../prisma/store.ts';
 import { PHRASES } from '../../prompts/replies/phrases.ts';
 import type { Caller, Locale } from '../../tools/context.ts';
 import { ChatQueue } from '../shared/chat-queue.ts';
-import { escapeHtml, inlineKeyboard, locationKeyboard, toHtmlChunks } from './render.ts';
+import { PHOTO_NOT_FETCHED, reason, venueText } from './fallbacks.ts';
+import { escapeHtml, keyboardFor, toHtmlChunks } from './render.ts';
 
 export type TelegramOptions = { token: string; apiRoot?: string; perMinute?: number; downloadTimeoutMs?: number; demoCustomers?: number };
 export type TelegramDeps = { db: Store; assistant: Assistant; log: (line: string) => void };
@@ -38,16 +39,30 @@ export function createTelegramBot(deps: TelegramDeps, options: TelegramOptions) 
       shown.set(chatKey, answer.attachments.shops);
       if (shown.size > 1000) shown.delete(shown.keys().next().value!);
     }
-    // scan-to-buy: the matched product's catalogue picture first, so the shopper can compare.
+    // scan-to-buy: the matched product's catalogue picture first, so the shopper can compare. Only an aid:
+    // if it cannot be sent (e.g. no sendPhoto on this server) the text, which names the product, still goes.
     for (const picture of answer.attachments.pictures ?? []) {
       const image = await catalogueImage(deps.db, picture.productId);
-      if (image) await ctx.replyWithPhoto({ source: Buffer.from(image.bytes), filename: `product-${picture.productId}.jpg` }, { caption: picture.caption.slice(0, 1000) });
+      if (image) {
+        await ctx.replyWithPhoto({ source: Buffer.from(image.bytes), filename: `product-${picture.productId}.jpg` }, { caption: picture.caption.slice(0, 1000) })
+          .catch((error) => deps.log(`[telegram ${chatKey}] picture of product ${picture.productId} not sent: ${reason(error)}`));
+      }
     }
+    // Each part on its own: one failed chunk does not hold back the rest. Only if none arrived is it an error.
     const chunks = toHtmlChunks(answer.reply);
-    const keyboard = answer.attachments.needsLocation ? locationKeyboard(answer.locale === 'zh') : inlineKeyboard(answer);
+    const keyboard = keyboardFor(answer);
+    let sent = 0;
+    let lost: unknown;
     for (const [i, chunk] of chunks.entries()) {
-      await ctx.reply(chunk, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...(i === chunks.length - 1 && keyboard ? keyboard : {}) });
+      try {
+        await ctx.reply(chunk, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...(i === chunks.length - 1 && keyboard ? keyboard : {}) });
+        sent++;
+      } catch (error) {
+        lost ??= error;
+        deps.log(`[telegram ${chatKey}] part ${i + 1}/${chunks.length} not sent: ${reason(error)}`);
+      }
     }
+    if (!sent) throw lost;
   }
 
   /** Every update goes through the chat's queue; the handler returns at once so polling goes on. */
@@ -112,7 +127,11 @@ export function createTelegramBot(deps: TelegramDeps, options: TelegramOptions) 
       const { caller, locale } = await who(ctx);
       if (size && size > MAX_PHOTO_BYTES) return void (await ctx.reply(photoProblem(new Uint8Array(MAX_PHOTO_BYTES + 1), locale)!.reply));
       await ctx.sendChatAction('upload_photo').catch(() => {});
-      const bytes = await download(await ctx.telegram.getFileLink(fileId), options.downloadTimeoutMs ?? 15_000);
+      // No getFile on this server, or the download failed: ask for the photo again rather than scan nothing.
+      const bytes = await ctx.telegram.getFileLink(fileId).then((link) => download(link, options.downloadTimeoutMs ?? 15_000)).catch((error) => {
+        deps.log(`[telegram telegram:${ctx.chat!.id}] photo ${fileId} not fetched: ${reason(error)}`);
+      });
+      if (!bytes) return void (await ctx.reply(PHOTO_NOT_FETCHED[locale]));
       const caption = ctx.message && 'caption' in ctx.message ? ctx.message.caption : undefined;
       const answer = await deps.assistant.handle({ chatKey: `telegram:${ctx.chat!.id}`, caller, locale: caption ? undefined : locale, photo: bytes, text: caption });
       await send(ctx, answer);
@@ -138,10 +157,23 @@ export function createTelegramBot(deps: TelegramDeps, options: TelegramOptions) 
         const answer = await deps.assistant.handle({ chatKey, caller, text: data.slice(4) });
         return send(ctx, answer);
       }
+      const decided = /^(ok|no):(\d+)$/.exec(data);
+      if (decided) {
+        // The buttons go once pressed (best-effort: an old message may no longer be editable); the
+        // assistant decides whether the proposal still stands, so a second press is answered, not repeated.
+        await ctx.editMessageReplyMarkup(undefined).catch(() => {});
+        const answer = await deps.assistant.handle({ chatKey, caller, decision: { proposalId: Number(decided[2]), accept: decided[1] === 'ok' } });
+        return send(ctx, answer);
+      }
       if (data.startsWith('nav:')) {
         const shop = await deps.db.shop.findUnique({ where: { id: Number(data.slice(4)) } });
         if (!shop) return void (await ctx.reply(zh ? '找不到这家店了。' : 'That shop no longer exists.'));
-        return void (await ctx.replyWithVenue(shop.lat, shop.lng, zh ? shop.nameZh : shop.nameEn, zh ? shop.addressZh : shop.addressEn));
+        const pin = { name: zh ? shop.nameZh : shop.nameEn, address: zh ? shop.addressZh : shop.addressEn, lat: shop.lat, lng: shop.lng };
+        return void (await ctx.replyWithVenue(pin.lat, pin.lng, pin.name, pin.address).catch(async (error) => {
+          // No sendVenue here (or it failed): the same place as text with a map link.
+          deps.log(`[telegram ${chatKey}] venue for shop ${shop.id} sent as text: ${reason(error)}`);
+          await ctx.reply(venueText(pin), { link_preview_options: { is_disabled: true } });
+        }));
       }
       if (data.startsWith('why:')) {
         const pin = shown.get(chatKey)?.find((s) => s.id === Number(data.slice(4)));

@@ -40,7 +40,10 @@ const byteLength = (s: string) => Buffer.byteLength(s, 'utf8');
 export function inlineKeyboard(answer: AssistantReply) {
   const zh = answer.locale === 'zh';
   const rows: InlineKeyboardButton[][] = [];
-  const suggestions = answer.suggestions.filter((s) => byteLength(`say:${s}`) <= 64).map((s) => Markup.button.callback(s, `say:${s}`));
+  // A write the system shows for the user's yes: its two buttons replace the typed yes/no suggestions.
+  const proposal = answer.proposal;
+  if (proposal) rows.push([Markup.button.callback(proposal.yes, `ok:${proposal.id}`), Markup.button.callback(proposal.no, `no:${proposal.id}`)]);
+  const suggestions = proposal ? [] : answer.suggestions.filter((s) => byteLength(`say:${s}`) <= 64).map((s) => Markup.button.callback(s, `say:${s}`));
   if (suggestions.length) rows.push(suggestions);
   // One tap to say a suggestion is not for them (goes through the feedback tool, which asks to confirm).
   const recommended = answer.toolCalls.find((c) => c.name === 'recommend' && (c.result as { status?: string })?.status === 'ok')?.result as { items: unknown[] } | undefined;
@@ -53,6 +56,10 @@ export function inlineKeyboard(answer: AssistantReply) {
   });
   return rows.length ? Markup.inlineKeyboard(rows) : undefined;
 }
+
+/** The keyboard under an answer's last message; a proposal needs inline buttons, so it wins over the location request. */
+export const keyboardFor = (answer: AssistantReply) =>
+  answer.attachments.needsLocation && !answer.proposal ? locationKeyboard(answer.locale === 'zh') : inlineKeyboard(answer);
 
 export function locationKeyboard(zh: boolean) {
   return Markup.keyboard([[Markup.button.locationRequest(zh ? '📍 发送我的位置' : '📍 Share my location')]]).oneTime().resize();

@@ -1,31 +1,47 @@
 // The web chat: a JSON API over the one assistant, and a small page that uses it.
-// A local demo: you pick who you are (no login), so it listens on 127.0.0.1 unless HOST says otherwise.
+// A local demo: you pick who you are (no login), so it listens on 127.0.0.1 unless HOST says
+// otherwise, and then needs WEB_TOKEN (access.ts).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { parseCaller } from '../../agents/caller.ts';
-import type { Assistant } from '../../agents/assistant.ts';
+import type { Assistant, AssistantReply } from '../../agents/assistant.ts';
 import { clearConversation } from '../../agents/memory.ts';
 import { MAX_PHOTO_BYTES } from '../../agents/photo.ts';
 import { catalogueImage } from '../../tools/scan-to-buy/image-catalogue.ts';
+import { imageProblemText } from '../../tools/scan-to-buy/image-features.ts';
+import type { Locale } from '../../tools/context.ts';
 import { renderChartPng } from '../shared/charts.ts';
+import { ChatQueue } from '../shared/chat-queue.ts';
 import type { Store } from '../../prisma/store.ts';
+import { requireToken } from './access.ts';
+import { chatBody, issuesText, parseId, photoQuery, requestLocale, resetBody } from './input.ts';
 
 const PUBLIC = join(import.meta.dirname, 'public');
 const STATIC: Record<string, string> = { '/': 'index.html', '/app.js': 'app.js', '/style.css': 'style.css' };
 const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' };
+/** Like Telegram: messages (texts and photos) per chat per minute. */
+export const WEB_PER_MINUTE = 20;
 
-const chatBody = z.object({
-  as: z.string().regex(/^(shopper|merchant):\d+$/, 'as must be shopper:<id> or merchant:<id>'),
-  chatId: z.string().regex(/^[\w-]{1,64}$/).default('default'),
-  text: z.string().max(20_000).optional(),
-  location: z.object({ lat: z.number(), lng: z.number() }).optional(),
-  locale: z.enum(['zh', 'en']).optional(),
-});
+const RATE_LIMITED: Record<Locale, string> = {
+  zh: `消息发得太快了（每个对话每分钟最多 ${WEB_PER_MINUTE} 条），请稍等一会儿再发。`,
+  en: `You are sending messages too fast (at most ${WEB_PER_MINUTE} a minute per chat). Please wait a moment and try again.`,
+};
+const MESSAGE_TOO_LARGE: Record<Locale, string> = { zh: '消息太大了（上限 64 KB）。', en: 'That message is too large (limit 64 KB).' };
 
-export function buildWebServer(deps: { db: Store; assistant: Assistant; log?: (line: string) => void }): FastifyInstance {
+export type WebDeps = { db: Store; assistant: Assistant; log?: (line: string) => void; token?: string };
+
+export function buildWebServer(deps: WebDeps): FastifyInstance {
   const app = Fastify({ bodyLimit: 64 * 1024 });
+  if (deps.token) requireToken(app, deps.token);
+  // One turn at a time per chat, in the order sent; other chats never wait.
+  const queue = new ChatQueue(WEB_PER_MINUTE, (key, error) => deps.log?.(`[web ${key}] ${(error as Error).stack ?? error}`));
+
+  /** A message of one chat: refused when the chat is over its rate, else queued behind the chat's earlier ones. */
+  async function turn(reply: FastifyReply, chatKey: string, locale: Locale, work: () => Promise<unknown>) {
+    if (!queue.allow(chatKey)) return reply.code(429).send({ error: 'rate_limited', message: RATE_LIMITED[locale] });
+    return queue.schedule(chatKey, work);
+  }
 
   for (const [route, file] of Object.entries(STATIC)) {
     app.get(route, async (_req, reply) => reply.type(TYPES[file.split('.').pop()!]).send(await readFile(join(PUBLIC, file))));
@@ -45,48 +61,65 @@ export function buildWebServer(deps: { db: Store; assistant: Assistant; log?: (l
 
   app.post('/api/chat', async (req, reply) => {
     const parsed = chatBody.safeParse(req.body);
-    if (!parsed.success) return reply.code(400).send({ error: 'bad_request', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
-    const { as, chatId, text, location, locale } = parsed.data;
-    const answer = await deps.assistant.handle({ chatKey: `web:${chatId}:${as}`, caller: parseCaller(as), text, location, locale });
-    // The same chart PNGs Slack gets, inline as data URLs.
-    const charts = answer.attachments.charts.map((c) => ({ title: c.title, src: `data:image/png;base64,${renderChartPng(c).toString('base64')}` }));
-    return { ...answer, charts, pictures: pictureUrls(answer.attachments.pictures) };
+    if (!parsed.success) return reply.code(400).send({ error: 'bad_request', message: issuesText(parsed.error) });
+    const { as, chatId, text, location, locale, decision } = parsed.data;
+    const chatKey = `web:${chatId}:${as}`;
+    return turn(reply, chatKey, requestLocale(req, locale), async () => {
+      const answer = await deps.assistant.handle({ chatKey, caller: parseCaller(as), text, location, locale, decision });
+      // The same chart PNGs Slack gets, inline as data URLs.
+      const charts = answer.attachments.charts.map((c) => ({ title: c.title, src: `data:image/png;base64,${renderChartPng(c).toString('base64')}` }));
+      return { ...answer, charts, pictures: pictureUrls(answer) };
+    });
   });
 
   // A product photo as the raw request body (image/jpeg, image/png, image/webp), up to 10 MB.
   app.addContentTypeParser(/^image\//, { parseAs: 'buffer', bodyLimit: MAX_PHOTO_BYTES }, (_req, body, done) => done(null, body));
   app.post('/api/photo', { bodyLimit: MAX_PHOTO_BYTES }, async (req, reply) => {
-    const query = chatBody.pick({ as: true, chatId: true, locale: true }).safeParse(req.query);
-    if (!query.success) return reply.code(400).send({ error: 'bad_request', message: query.error.issues.map((i) => i.message).join('; ') });
+    const query = photoQuery.safeParse(req.query);
+    if (!query.success) return reply.code(400).send({ error: 'bad_request', message: issuesText(query.error) });
     if (!Buffer.isBuffer(req.body)) return reply.code(415).send({ error: 'unsupported', message: 'Send the photo as the request body with an image/* content type.' });
     const { as, chatId, locale } = query.data;
-    const answer = await deps.assistant.handle({ chatKey: `web:${chatId}:${as}`, caller: parseCaller(as), photo: new Uint8Array(req.body), locale });
-    return { ...answer, charts: [], pictures: pictureUrls(answer.attachments.pictures) };
+    const chatKey = `web:${chatId}:${as}`;
+    const photo = new Uint8Array(req.body);
+    return turn(reply, chatKey, requestLocale(req, locale), async () => {
+      const answer = await deps.assistant.handle({ chatKey, caller: parseCaller(as), photo, locale });
+      return { ...answer, charts: [], pictures: pictureUrls(answer) };
+    });
   });
 
   // Catalogue pictures shown with scan-to-buy answers.
   app.get('/api/product-image/:id', async (req, reply) => {
-    const id = Number((req.params as { id: string }).id);
-    const image = Number.isInteger(id) && id > 0 ? await catalogueImage(deps.db, id) : undefined;
+    const id = parseId((req.params as { id: string }).id);
+    if (id === undefined) return reply.code(400).send({ error: 'bad_request', message: 'A product id is a whole number from 1 to 2147483647.' });
+    const image = await catalogueImage(deps.db, id);
     if (!image) return reply.code(404).send({ error: 'not_found', message: 'No picture for that product.' });
     return reply.type(image.mime).header('cache-control', 'max-age=3600').send(Buffer.from(image.bytes));
   });
 
   app.post('/api/reset', async (req, reply) => {
-    const parsed = chatBody.pick({ as: true, chatId: true }).safeParse(req.body);
-    if (!parsed.success) return reply.code(400).send({ error: 'bad_request', message: parsed.error.message });
-    await clearConversation(deps.db, `web:${parsed.data.chatId}:${parsed.data.as}`);
+    const parsed = resetBody.safeParse(req.body);
+    if (!parsed.success) return reply.code(400).send({ error: 'bad_request', message: issuesText(parsed.error) });
+    const chatKey = `web:${parsed.data.chatId}:${parsed.data.as}`;
+    // Queued (not rate-limited), so a turn still running cannot write into the fresh conversation.
+    await queue.schedule(chatKey, () => clearConversation(deps.db, chatKey));
     return { ok: true };
   });
 
-  app.setErrorHandler((error, _req, reply) => {
+  app.setErrorHandler((error, req, reply) => {
     const status = (error as { statusCode?: number }).statusCode ?? 500;
-    if (status >= 500) deps.log?.(`[web] ${error.stack ?? error}`);
-    reply.code(status).send({ error: status === 413 ? 'too_large' : 'error', message: status === 413 ? 'Request body too large (64 KB for messages, 10 MB for photos).' : status >= 500 ? 'Internal error' : error.message });
+    if (status >= 500) deps.log?.(`[web] ${(error as Error).stack ?? error}`);
+    if (status === 413) return reply.code(413).send({ error: 'too_large', message: tooLargeText(req) });
+    reply.code(status).send({ error: status >= 500 ? 'internal' : status === 400 ? 'bad_request' : 'error', message: status >= 500 ? 'Internal error' : (error as Error).message });
   });
   return app;
 }
 
-function pictureUrls(pictures: { productId: number; caption: string }[] = []) {
-  return pictures.map((p) => ({ caption: p.caption, src: `/api/product-image/${p.productId}` }));
+/** Over the body limit: a photo says so in the shopper's words (the query is parsed before the body). */
+function tooLargeText(req: FastifyRequest): string {
+  const locale = requestLocale(req, (req.query as { locale?: unknown } | undefined)?.locale);
+  return req.routeOptions.url === '/api/photo' ? imageProblemText('too_large', locale) : MESSAGE_TOO_LARGE[locale];
+}
+
+function pictureUrls(answer: AssistantReply) {
+  return (answer.attachments.pictures ?? []).map((p) => ({ caption: p.caption, src: `/api/product-image/${p.productId}` }));
 }

@@ -1,10 +1,11 @@
-// A fake Slack Web API on 127.0.0.1 (clientOptions.slackApiUrl) recording calls, including the
-// three steps of files.uploadV2; and signed requests into a Bolt HTTP receiver.
+// A fake Slack Web API on 127.0.0.1 (clientOptions.slackApiUrl) recording calls and what it answered,
+// including the three steps of files.uploadV2 and conversations.open (user Un's DM with the app is Dn);
+// and signed requests into a Bolt HTTP receiver.
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type SlackCall = { method: string; body: any };
+export type SlackCall = { method: string; body: any; reply: any };
 
 export async function fakeSlackApi() {
   const calls: SlackCall[] = [];
@@ -13,6 +14,7 @@ export async function fakeSlackApi() {
   const hosted = new Map<string, Buffer>();
   const downloads: { name: string; authorization?: string }[] = [];
   let fileCounter = 0;
+  let messageCounter = 0;
   const server = createServer(async (req: IncomingMessage, res) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
@@ -34,11 +36,13 @@ export async function fakeSlackApi() {
     const type = req.headers['content-type'] ?? '';
     const body = type.includes('json') ? JSON.parse(raw.toString() || '{}') : Object.fromEntries(new URLSearchParams(raw.toString()));
     for (const k of ['blocks', 'view', 'files']) if (typeof body[k] === 'string') body[k] = JSON.parse(body[k]);
-    calls.push({ method, body });
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const reply: Record<string, unknown> = { ok: true };
+    calls.push({ method, body, reply });
     if (method === 'auth.test') Object.assign(reply, { user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'shopbot' });
-    if (method === 'chat.postMessage') Object.assign(reply, { ts: `${Date.now()}.000100`, channel: body.channel });
+    // Every message gets its own ts, as in Slack: files are threaded under it.
+    if (method === 'chat.postMessage') Object.assign(reply, { ts: `1700000000.${String(++messageCounter).padStart(6, '0')}`, channel: body.channel });
+    if (method === 'conversations.open') Object.assign(reply, { channel: { id: dmOf(String(body.users)) } });
     if (method === 'files.getUploadURLExternal') {
       const id = `F${++fileCounter}`;
       Object.assign(reply, { upload_url: `${base}/upload/${id}`, file_id: id });
@@ -59,24 +63,34 @@ export async function fakeSlackApi() {
       return `http://127.0.0.1:${(server.address() as AddressInfo).port}/files-pri/${name}`;
     },
     of: (method: string) => calls.filter((c) => c.method === method),
-    async waitFor(method: string, count: number, timeoutMs = 10_000) {
+    /** Where the record stands now: pass it as `since` to look only at later calls. */
+    mark: () => calls.length,
+    /** The calls of `method` (made after `since`), once there are at least `count` of them. */
+    async waitFor(method: string, count: number, { since = 0, timeoutMs = 10_000 } = {}) {
       const start = Date.now();
-      while (calls.filter((c) => c.method === method).length < count) {
-        if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${count} × ${method}; got ${calls.map((c) => c.method).join(', ')}`);
+      const matching = () => calls.slice(since).filter((c) => c.method === method);
+      while (matching().length < count) {
+        if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${count} × ${method}; got ${calls.slice(since).map((c) => c.method).join(', ')}`);
         await new Promise((r) => setTimeout(r, 20));
       }
-      return calls.filter((c) => c.method === method);
+      return matching();
     },
+    /** Calls made after `since`, of one method or all. */
+    since: (since: number, method?: string) => calls.slice(since).filter((c) => !method || c.method === method),
     close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
   };
 }
 
-export function signedPost(url: string, secret: string, body: string, contentType: string, tamper = false) {
-  const ts = String(Math.floor(Date.now() / 1000));
+/** The DM channel between user Un and the app: Dn (U1 → D1). */
+export const dmOf = (user: string) => `D${user.replace(/^U/, '')}`;
+
+/** A request signed as Slack signs it; `skewSeconds` moves its timestamp off the real clock, `headers` adds e.g. X-Slack-Retry-Num. */
+export function signedPost(url: string, secret: string, body: string, contentType: string, options: { tamper?: boolean; skewSeconds?: number; headers?: Record<string, string> } = {}) {
+  const ts = String(Math.floor(Date.now() / 1000) + (options.skewSeconds ?? 0));
   const signature = 'v0=' + createHmac('sha256', secret).update(`v0:${ts}:${body}`).digest('hex');
   return fetch(url, {
     method: 'POST',
-    headers: { 'content-type': contentType, 'x-slack-request-timestamp': ts, 'x-slack-signature': tamper ? flipLast(signature) : signature },
+    headers: { 'content-type': contentType, 'x-slack-request-timestamp': ts, 'x-slack-signature': options.tamper ? flipLast(signature) : signature, ...options.headers },
     body,
   });
 }

@@ -1,11 +1,19 @@
 // A fake Telegram Bot API on 127.0.0.1: long-polled getUpdates with offsets, the send* methods
 // recorded, getFile and file downloads served. Enough for telegraf's real client.
+// Faults (off by default) play a Bot API server or proxy that lacks some methods or cannot serve files.
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type Call = { method: string; body: any };
+/** `failed`: the status a faulty method answered with; `result`: what a send returned (its message_id). */
+export type Call = { method: string; body: any; failed?: number; result?: any };
+export type Faults = {
+  /** Methods answered as missing: 404 is what a Bot API server says for an unknown method, 501 what a proxy may say. */
+  missing?: Record<string, 404 | 501>;
+  /** Every file download answers 502. */
+  brokenDownloads?: boolean;
+};
 
-export async function fakeTelegram(token: string, files: Record<string, Buffer> = {}) {
+export async function fakeTelegram(token: string, files: Record<string, Buffer> = {}, faults: Faults = {}) {
   const calls: Call[] = [];
   const updates: any[] = [];
   let nextUpdateId = 1;
@@ -24,6 +32,7 @@ export async function fakeTelegram(token: string, files: Record<string, Buffer> 
     const url = new URL(req.url!, 'http://x');
     const file = url.pathname.match(new RegExp(`^/file/bot${token}/(.+)$`));
     if (file) {
+      if (faults.brokenDownloads) return void res.writeHead(502).end('Bad Gateway');
       const bytes = files[file[1]];
       if (!bytes) return void res.writeHead(404).end();
       res.writeHead(200, { 'content-type': 'application/octet-stream' });
@@ -43,12 +52,21 @@ export async function fakeTelegram(token: string, files: Record<string, Buffer> 
       if (!pending().length) await new Promise<void>((resolve) => { waiting = resolve; setTimeout(resolve, 300); });
       return ok(pending());
     }
-    calls.push({ method, body });
+    const call: Call = { method, body };
+    calls.push(call);
+    const failed = faults.missing?.[method];
+    if (failed) call.failed = failed;
+    if (failed === 404) {
+      res.writeHead(404, { 'content-type': 'application/json' });
+      return void res.end(JSON.stringify({ ok: false, error_code: 404, description: 'Not Found: method not found' }));
+    }
+    if (failed === 501) return void res.writeHead(501, { 'content-type': 'text/plain' }).end('Not Implemented');
     switch (method) {
       case 'getMe': return ok({ id: 1, is_bot: true, first_name: 'Shop Bot', username: 'shop_assistant_bot' });
       case 'getFile': return ok({ file_id: body.file_id, file_unique_id: body.file_id, file_size: files[`photos/${body.file_id}.jpg`]?.length, file_path: `photos/${body.file_id}.jpg` });
       case 'sendMessage': case 'sendLocation': case 'sendVenue': case 'sendPhoto':
-        return ok({ message_id: messageId++, date: 0, chat: { id: Number(body.chat_id), type: 'private' }, text: body.text });
+        call.result = { message_id: messageId++, date: 0, chat: { id: Number(body.chat_id), type: 'private' }, text: body.text };
+        return ok(call.result);
       default: return ok(true);
     }
   });
@@ -58,6 +76,8 @@ export async function fakeTelegram(token: string, files: Record<string, Buffer> 
   return {
     apiRoot,
     calls,
+    /** Changed at will between steps of a test. */
+    faults,
     push(update: Record<string, unknown>) {
       updates.push({ update_id: nextUpdateId++, ...update });
       waiting?.();

@@ -2,8 +2,9 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openStore, type Store } from '../../prisma/store.ts';
+import { RUN_DIR } from './global-setup.ts';
 
-const dir = join(import.meta.dirname, '..', '..', 'data', 'test');
+const dir = RUN_DIR;
 let counter = 0;
 
 export async function freshStore(): Promise<Store> {

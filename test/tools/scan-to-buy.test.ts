@@ -64,7 +64,11 @@ describe('scan_to_buy', () => {
     expect(await confirmScan.run(fx.deps, ctx, { position: 1 })).toEqual({ status: 'no_scan' });
     const scan: any = await scanToBuy.run(fx.deps, ctx, scanToBuy.input.parse({}));
     expect((await confirmScan.run(fx.deps, ctx, { productId: 999 })).status).toBe('not_a_candidate');
-    const done: any = await confirmScan.run(fx.deps, ctx, { position: 1 });
+    // Only the shopper's own words confirm: a model's call without them, or with another pick, keeps nothing.
+    await expect(confirmScan.run(fx.deps, ctx, { position: 1 })).rejects.toThrow(/yourself|自己/);
+    await expect(confirmScan.run(fx.deps, { ...ctx, userText: '是第2个' }, { position: 1 })).rejects.toThrow(/yourself|自己/);
+    expect(await fx.db.productImage.count({ where: { source: 'shopper' } })).toBe(0);
+    const done: any = await confirmScan.run(fx.deps, { ...ctx, userText: '就是它' }, { position: 1 });
     expect(done).toMatchObject({ status: 'learned', productId: scan.candidates[0].productId, photosOfProduct: 1 });
     const kept = await fx.db.productImage.findFirst({ where: { source: 'shopper' } });
     expect(kept).toMatchObject({ customerId: 1, bytes: null, productId: scan.candidates[0].productId });

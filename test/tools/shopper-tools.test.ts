@@ -87,7 +87,15 @@ describe('wealth products', () => {
     expect(parseAnswers('maybe')).toBeUndefined();
     expect(riskLevel([1, 1, 1, 1])).toBe(1);
     expect(riskLevel([4, 4, 4, 4])).toBe(5);
-    expect(await riskQuestionnaire.run(fixture.deps, emma, { answers: 'B B B B' })).toEqual({ status: 'saved', riskLevel: 'R2', score: 8 });
+    expect(await riskQuestionnaire.run(fixture.deps, { ...emma, userText: '我选 B B B B' }, { answers: 'B B B B' })).toEqual({ status: 'saved', riskLevel: 'R2', score: 8 });
+  });
+
+  it('stores a risk level only from the shopper\'s own answers in that message', async () => {
+    await fixture.db.customer.update({ where: { id: 2 }, data: { riskTolerance: 'R2' } });
+    // A model answering for the shopper, or changing their answers, is refused and nothing is stored.
+    await expect(riskQuestionnaire.run(fixture.deps, { ...emma, userText: '适合我的理财' }, { answers: 'D D D D' })).rejects.toThrow(/自己|own message/);
+    await expect(riskQuestionnaire.run(fixture.deps, { ...emma, userText: 'A A B A' }, { answers: 'D D D D' })).rejects.toThrow(/differ|不一致/);
+    expect((await fixture.db.customer.findUnique({ where: { id: 2 } }))?.riskTolerance).toBe('R2');
   });
 
   it('never suggests a product above the shopper\'s risk level, for any level and options', async () => {

@@ -1,5 +1,5 @@
 // End to end in headless Chromium (Debian's package, driven by playwright-core): pick a persona,
-// send a message, see the reply, click a follow-up.
+// send a message, see the reply, click a follow-up, answer a proposal, open a token-locked chat.
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
@@ -23,6 +23,9 @@ const POLL = { timeout: 15_000 };
 
 let db: Store;
 let app: ReturnType<typeof buildWebServer>;
+let locked: ReturnType<typeof buildWebServer>;
+let lockedUrl: string;
+const TOKEN = 'browser-token-0123456789';
 let browser: Browser;
 let url: string;
 
@@ -36,6 +39,9 @@ describe.skipIf(!available)('web chat in Chromium', () => {
     app = buildWebServer({ db, assistant });
     await app.listen({ port: 0, host: '127.0.0.1' });
     url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/`;
+    locked = buildWebServer({ db, assistant, token: TOKEN });
+    await locked.listen({ port: 0, host: '127.0.0.1' });
+    lockedUrl = `http://127.0.0.1:${(locked.server.address() as AddressInfo).port}/`;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -44,6 +50,7 @@ describe.skipIf(!available)('web chat in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await app?.close();
+    await locked?.close();
     await db?.$disconnect();
   });
 
@@ -87,6 +94,36 @@ describe.skipIf(!available)('web chat in Chromium', () => {
     await expect.poll(() => page.locator('.msg.bot').count(), POLL).toBe(1);
     expect(await page.locator('.msg.bot').textContent()).toMatch(/蓝月亮洗手液|Blue Moon hand wash/);
     expect(await page.locator('.msg.bot img').first().getAttribute('src')).toBe('/api/product-image/3');
+    await page.close();
+  });
+
+  it('a shopper asks to record a purchase, presses Yes once and sees it recorded', async () => {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.selectOption('#persona', 'shopper:1');
+    await page.fill('#text', '记录一下：我买了蓝月亮洗手液 15元');
+    await page.click('#send');
+    const buttons = page.locator('.msg.bot').first().locator('.proposal button'); // the proposal is this page's first answer
+    await expect.poll(() => buttons.count(), POLL).toBe(2);
+    await buttons.first().click();
+    await expect.poll(() => page.locator('.msg.bot').count(), POLL).toBe(2);
+    expect(await page.locator('.msg.bot').last().textContent()).toContain('已记录');
+    // One press only: both buttons of the answered proposal are now disabled.
+    expect(await buttons.evaluateAll((all) => all.map((b) => (b as HTMLButtonElement).disabled))).toEqual([true, true]);
+    await page.close();
+  });
+
+  it('a token-locked chat opens from its /?token= link and works from then on', async () => {
+    const page = await browser.newPage();
+    expect((await page.goto(lockedUrl))!.status()).toBe(401);
+    await page.goto(`${lockedUrl}?token=${TOKEN}`);
+    expect(page.url()).toBe(lockedUrl); // the token is not left in the address bar
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.selectOption('#persona', 'merchant:1');
+    await page.fill('#text', 'how were sales last week?');
+    await page.click('#send');
+    await expect.poll(() => page.locator('.msg.bot').last().textContent(), POLL).toContain('Revenue');
     await page.close();
   });
 });

@@ -1,6 +1,7 @@
 // Reads purchases and the catalogue out of the store into the recommender's plain shapes.
 import type { Store } from '../../prisma/store.ts';
 import type { ItemInfo, Purchase } from './model.ts';
+import { selfReportedLines } from '../shared/self-reported.ts';
 
 export const dayOf = (d: Date) => Math.floor(d.getTime() / 86_400_000);
 
@@ -17,5 +18,10 @@ export async function loadPurchases(db: Store, customerId?: number): Promise<Pur
     where: { order: { status: 'paid', ...(customerId ? { customerId } : {}) } },
     select: { productId: true, unitPrice: true, order: { select: { customerId: true, createdAt: true, shopId: true } } },
   });
-  return rows.map((r) => ({ customer: r.order.customerId, item: r.productId, day: dayOf(r.order.createdAt), price: r.unitPrice, shop: r.order.shopId }));
+  const told = await selfReportedLines(db, customerId);
+  return [
+    ...rows.map((r) => ({ customer: r.order.customerId, item: r.productId, day: dayOf(r.order.createdAt), price: r.unitPrice, shop: r.order.shopId })),
+    // What shoppers told us they bought counts for their own suggestions too.
+    ...told.map((r) => ({ customer: r.customerId, item: r.productId, day: dayOf(r.purchasedAt), price: r.unitPrice, shop: r.shopId })),
+  ];
 }

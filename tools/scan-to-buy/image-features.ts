@@ -23,8 +23,9 @@ export type ImageProblem = 'too_large' | 'not_an_image' | 'too_small' | 'broken'
 /** What the shopper reads when a file can't be scanned (every adapter, the agent and the tool use these). */
 export function imageProblemText(problem: ImageProblem, locale: Locale): string {
   const limit = MAX_IMAGE_BYTES / 1048576;
+  const megapixels = MAX_PIXELS / 1e6;
   const texts: Record<ImageProblem, [string, string]> = {
-    too_large: [`图片太大了（上限 ${limit} MB），请压缩后再发。`, `That image is too large (limit ${limit} MB). Please send a smaller one.`],
+    too_large: [`图片太大了（上限 ${limit} MB、${megapixels} 百万像素），请缩小后再发。`, `That image is too large (limit ${limit} MB and ${megapixels} megapixels). Please send a smaller one.`],
     not_an_image: ['这个文件不是能识别的图片（支持 JPEG、PNG、WebP）。', 'That file is not an image I can read (JPEG, PNG or WebP).'],
     too_small: ['图片太小了，看不清商品，请再拍一张。', 'That image is too small to recognise anything; please take another.'],
     broken: ['图片损坏或不完整，打不开，请重新发送。', 'That image is broken or cut off and cannot be read; please send it again.'],
@@ -45,10 +46,15 @@ export async function checkImage(bytes: Uint8Array, locale: Locale): Promise<voi
   const fail = (problem: ImageProblem) => new ToolError('invalid_input', imageProblemText(problem, locale));
   const quick = quickImageProblem(bytes);
   if (quick) throw fail(quick);
-  const meta = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).metadata().catch(() => undefined);
+  // The header alone (no pixels decoded), without the pixel limit: over it is "too large", not "broken".
+  const meta = await sharp(bytes, { limitInputPixels: false }).metadata().catch(() => undefined);
   if (!meta?.width || !meta.height) throw fail('broken');
+  if (meta.width * meta.height > MAX_PIXELS) throw fail('too_large');
   if (meta.width < 16 || meta.height < 16) throw fail('too_small');
 }
+
+/** sharp's refusal of a decoding bomb ("Input image exceeds pixel limit"), as opposed to a corrupt file. */
+const overPixelLimit = (error: unknown) => /pixel limit/i.test(String((error as Error)?.message));
 
 /** One full decode, upright, RGB, at most 448 px; views are cut from this. A truncated or corrupt
  *  file fails here (failOn 'error'), reported as broken. */
@@ -57,8 +63,8 @@ async function upright(bytes: Uint8Array, locale: Locale): Promise<Decoded> {
     const { data, info } = await sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'error' }).rotate().removeAlpha().resize(448, 448, { fit: 'inside', withoutEnlargement: true })
       .raw().toBuffer({ resolveWithObject: true });
     return { data, width: info.width, height: info.height };
-  } catch {
-    throw new ToolError('invalid_input', imageProblemText('broken', locale));
+  } catch (error) {
+    throw new ToolError('invalid_input', imageProblemText(overPixelLimit(error) ? 'too_large' : 'broken', locale));
   }
 }
 

@@ -2,6 +2,7 @@
 // it, online (cheapest first) and in shops nearby (nearest first). confirm_scan: the shopper says which
 // one it was; with that yes, the photo's features (never the photo) join the product's images.
 import { z } from 'zod';
+import { pickedCandidate } from '../shared/user-words.ts';
 import { defineTool, shopperId, t, ToolError, type ToolDeps } from '../context.ts';
 import { pointInput, resolveLocation } from '../location.ts';
 import { toYuan } from '../money.ts';
@@ -82,6 +83,11 @@ export const confirmScan = defineTool({
     if (!scan) return { status: 'no_scan' as const };
     const productId = args.productId ?? (args.position ? scan.candidates[args.position - 1] : scan.candidates[0]);
     if (!productId || !scan.candidates.includes(productId)) return { status: 'not_a_candidate' as const, candidates: scan.candidates };
+    // Keeping the photo's features needs the shopper's own pick in this message ("就是它", "是第2个"), the same one.
+    const picked = pickedCandidate(ctx.userText ?? '');
+    if (picked === undefined || scan.candidates[picked - 1] !== productId) {
+      throw new ToolError('forbidden', t(ctx.locale, '要确认照片里是哪件商品，请你自己回复，比如“就是它”或“是第2个”。', 'To confirm which product the photo shows, please reply yourself, e.g. "that\'s it" or "the second one".'));
+    }
     const product = await deps.db.product.findUnique({ where: { id: productId }, select: { nameZh: true, nameEn: true } });
     if (!product) throw new ToolError('not_found', t(ctx.locale, '这个商品已经不在目录里了。', 'That product is no longer in the catalogue.'));
     await deps.images.addShopperPhoto(productId, customerId, scan.vector, ctx.now);

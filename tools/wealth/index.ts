@@ -59,7 +59,7 @@ export const riskQuestionnaire = defineTool({
   name: 'risk_questionnaire',
   description: 'Score the shopper\'s answers to the four risk questions (A-D each) and store their risk level R1-R5 on their profile. Pass the answers exactly as the shopper wrote them.',
   access: 'write',
-  // The shopper's own answers are the instruction to store their level: no second yes needed.
+  // The shopper's own answers (in their message this turn, checked in run) are the instruction: no second yes.
   needsConfirmation: false,
   roles: ['shopper'],
   input: z.object({ answers: z.string().max(200).describe('e.g. "A C B D"') }),
@@ -69,7 +69,15 @@ export const riskQuestionnaire = defineTool({
   ]),
   async run(deps, ctx, args) {
     const customerId = shopperId(ctx);
+    // The level is stored from the shopper's own words this turn, never from what the model passes.
+    const own = parseAnswers(ctx.userText ?? '');
+    if (!own) {
+      throw new ToolError('forbidden', t(ctx.locale, '风险测评的答案要由你自己在消息里给出（例如“A C B D”），我不能替你回答。', 'The risk questionnaire must be answered in your own message (e.g. "A C B D"); I cannot answer it for you.'));
+    }
     const answers = parseAnswers(args.answers);
+    if (answers && answers.join() !== own.join()) {
+      throw new ToolError('forbidden', t(ctx.locale, '要保存的答案和你写的不一致，没有保存。请再发一次你的四个答案。', 'The answers to save differ from what you wrote, so nothing was saved. Please send your four answers again.'));
+    }
     if (!answers) return { status: 'invalid' as const, questions: QUESTIONS.map((q) => q[ctx.locale]) };
     const level = riskLevel(answers);
     await deps.db.customer.update({ where: { id: customerId }, data: { riskTolerance: `R${level}` } });

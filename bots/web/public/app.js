@@ -1,4 +1,5 @@
-// Web chat client: persona picker, messages, typing indicator, follow-up chips, location sharing.
+// Web chat client: persona picker, messages, typing indicator, follow-up chips, location sharing,
+// Yes / No buttons on a proposed write.
 const $ = (id) => document.getElementById(id);
 const messages = $('messages');
 const chatId = localStorage.getItem('chatId') || crypto.randomUUID().slice(0, 12);
@@ -36,8 +37,37 @@ function showSuggestions(list) {
   }));
 }
 
-async function send(body) {
-  if (body.text) add(body.text, 'user');
+/** A write waiting for the user's yes: its text (unless the reply already says it) and two buttons, usable once. */
+function showProposal(div, proposal) {
+  const box = document.createElement('div');
+  box.className = 'proposal';
+  if (proposal.text && !div.textContent.includes(proposal.text)) {
+    const p = document.createElement('p');
+    p.textContent = proposal.text;
+    box.append(p);
+  }
+  const buttons = [[proposal.yes, true], [proposal.no, false]].map(([label, accept]) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = label;
+    b.onclick = () => {
+      for (const other of buttons) other.disabled = true;
+      b.classList.add('chosen');
+      send({ decision: { proposalId: proposal.id, accept } }, label);
+    };
+    return b;
+  });
+  box.append(...buttons);
+  div.append(box);
+}
+
+function answer(data, isError, images) {
+  const div = add(data.reply || data.message || '', 'bot', isError, images);
+  if (!isError && data.proposal) showProposal(div, data.proposal);
+}
+
+async function send(body, shown = body.text) {
+  if (shown) add(shown, 'user');
   showSuggestions([]);
   $('typing').hidden = false;
   try {
@@ -45,7 +75,7 @@ async function send(body) {
     const data = await res.json();
     if (!res.ok) add(data.message || 'Error', 'bot', true);
     else {
-      add(data.reply, 'bot', Boolean(data.error), [...(data.pictures || []).map((p) => ({ src: p.src, title: p.caption })), ...(data.charts || [])]);
+      answer(data, Boolean(data.error), [...(data.pictures || []).map((p) => ({ src: p.src, title: p.caption })), ...(data.charts || [])]);
       showSuggestions(data.suggestions);
     }
   } catch (e) {
@@ -86,7 +116,7 @@ $('photo').addEventListener('change', async () => {
     const locale = /^zh/.test(navigator.language) ? 'zh' : 'en';
     const res = await fetch(`/api/photo?as=${encodeURIComponent(persona())}&chatId=${chatId}&locale=${locale}`, { method: 'POST', headers: { 'content-type': file.type || 'image/jpeg' }, body: file });
     const data = await res.json();
-    add(data.reply || data.message, 'bot', !res.ok || Boolean(data.error), (data.pictures || []).map((p) => ({ src: p.src, title: p.caption })));
+    answer(data, !res.ok || Boolean(data.error), (data.pictures || []).map((p) => ({ src: p.src, title: p.caption })));
     if (res.ok) showSuggestions(data.suggestions);
   } catch (e) {
     add('网络错误 / Network error: ' + e.message, 'bot', true);

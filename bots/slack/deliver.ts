@@ -1,0 +1,54 @@
+// Where a merchant's answer goes: only into their DM with the app, never where others can read it.
+// Asked in the DM → answered there. Asked in a channel (slash command, @mention, a button on an old
+// message) → answered in the DM, with an ephemeral note in the channel. Pictures and charts follow as
+// replies in the answer's thread, so they stay with it.
+import type { KnownBlock } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
+
+/** Who asked and where; `inDm` when the event itself says the channel is the app's DM (message.im). */
+export type Where = { team: string; user: string; channel: string; threadTs?: string; inDm?: boolean };
+export type Upload = { file: Buffer; filename: string; title?: string };
+export type Posted = { channel: string; ts: string };
+
+export const SENT_PRIVATELY = '已私信发给你。 Sent to you privately: see your DM with me.';
+
+export function privateDelivery(log: (line: string) => void) {
+  // DM channel per team:user; conversations.open returns the same channel every time, so caching is safe.
+  const dms = new Map<string, string>();
+
+  async function dmOf(client: WebClient, where: Where): Promise<string> {
+    if (where.inDm) return where.channel;
+    const key = `${where.team}:${where.user}`;
+    let dm = dms.get(key);
+    if (!dm) {
+      const opened = await client.conversations.open({ users: where.user });
+      dm = opened.channel?.id;
+      if (!dm) throw new Error(`conversations.open gave no channel for ${key}`);
+      dms.set(key, dm);
+    }
+    return dm;
+  }
+
+  /** Only the asker sees it, in the channel they asked in (help, link, errors, the "sent privately" note). */
+  async function ephemeral(client: WebClient, where: Where, text: string) {
+    await client.chat.postEphemeral({ channel: where.channel, user: where.user, text, ...(where.threadTs ? { thread_ts: where.threadTs } : {}) });
+  }
+
+  /** Posts the answer in the asker's DM; returns where it landed, for the files that follow. */
+  async function send(client: WebClient, where: Where, message: { text: string; blocks?: KnownBlock[] }): Promise<Posted> {
+    const dm = await dmOf(client, where);
+    const posted = await client.chat.postMessage({ channel: dm, text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}) });
+    if (!posted.ts) throw new Error('chat.postMessage returned no ts');
+    if (dm !== where.channel) {
+      // The answer is already delivered: a failed note (e.g. the app is not in that channel) is not an error for the user.
+      await ephemeral(client, where, SENT_PRIVATELY).catch((error) => log(`[slack] could not leave the "sent privately" note: ${(error as Error).message}`));
+    }
+    return { channel: dm, ts: posted.ts };
+  }
+
+  async function upload(client: WebClient, at: Posted, files: Upload[]) {
+    for (const file of files) await client.files.uploadV2({ ...file, channel_id: at.channel, thread_ts: at.ts });
+  }
+
+  return { ephemeral, send, upload };
+}
