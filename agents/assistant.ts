@@ -73,6 +73,7 @@ export class Assistant {
   async handle(turn: Turn): Promise<AssistantReply> {
     const text = wellFormed((turn.text ?? '').trim());
     let locale: Locale = turn.locale ?? detectLocale(text) ?? 'zh';
+    let proposed: TurnProposals | undefined;
     try {
       const profile = await loadCaller(this.db, turn.caller);
       locale = turn.locale ?? detectLocale(text) ?? profile.preferredLocale;
@@ -99,8 +100,9 @@ export class Assistant {
       const userText = turn.photo ? `${PHOTO_SENT[locale]}${text ? ` ${text}` : ''}` : text || (turn.location ? LOCATION_SHARED[locale] : '');
       if (!userText) return { reply: PHRASES.capabilities(turn.caller.role, locale), locale, toolCalls: [], suggestions: [], attachments: NO_ATTACHMENTS };
 
-      const proposed = new TurnProposals(this.db, turn.chatKey, callerKey(turn.caller), locale);
-      const consent: Consent = { chatKey: turn.chatKey, propose: (tool, args, preview) => proposed.add(tool, args, preview) };
+      proposed = new TurnProposals(this.db, turn.chatKey, callerKey(turn.caller), locale);
+      const turnProposals = proposed;
+      const consent: Consent = { chatKey: turn.chatKey, propose: (tool, args, preview) => turnProposals.add(tool, args, preview) };
       const context: CallerContext = { caller: turn.caller, locale, location, now, consent, photo: turn.photo, userText: text };
       const conversation = await openConversation(this.db, turn.chatKey, turn.caller, locale);
       const history = await loadHistory(this.db, conversation.id);
@@ -132,6 +134,8 @@ export class Assistant {
       const answer = summarise(produced, locale);
       return shown ? { ...answer, reply: shown.text, suggestions: [], proposal: shown } : answer;
     } catch (error) {
+      // Whatever this turn proposed was not shown: a later yes must not run it.
+      await proposed?.dropAll(this.clock());
       if (error instanceof ToolError) return fail(locale, error.message, error.code);
       this.log(`[assistant] ${(error as Error).stack ?? error}`);
       // Most often the store refused a write (locked, connection lost): say so, never a normal-looking reply.

@@ -58,12 +58,18 @@ export class ProposalFlow {
 
   /** A reply when this turn answered a proposal; undefined when the turn goes on to the model. */
   async answer(turn: AnsweredTurn, base: Base): Promise<AssistantReply | undefined> {
-    const pending = await pendingProposal(this.db, turn.chatKey, turn.callerKey, base.now);
+    let pending = await pendingProposal(this.db, turn.chatKey, turn.callerKey, base.now);
     const l = base.locale;
+    // Only the proposal the previous assistant message showed counts (a turn that failed after proposing showed none).
+    if (pending && !(await this.lastReplyShows(turn.chatKey, pending))) {
+      await settle(this.db, [pending.id], 'expired', base.now);
+      pending = undefined;
+    }
     if (turn.decision) {
       if (!pending || pending.id !== turn.decision.proposalId) {
         const status = await proposalStatus(this.db, turn.decision.proposalId, turn.chatKey, turn.callerKey);
-        return this.reply(turn, base, status === 'done' ? t(l, '这一项已经确认过了，不会重复执行。', 'That was already done; it will not run twice.') : t(l, '这个确认已经失效了，什么都没有改动。需要的话请重新告诉我。', 'That confirmation has expired; nothing was changed. Tell me again if you still want it.'), 'proposal_expired');
+        // A press on a button that is no longer live is answered, not added to the conversation.
+        return this.reply(turn, base, status === 'done' ? t(l, '这一项已经确认过了，不会重复执行。', 'That was already done; it will not run twice.') : t(l, '这个确认已经失效了，什么都没有改动。需要的话请重新告诉我。', 'That confirmation has expired; nothing was changed. Tell me again if you still want it.'), 'proposal_expired', false);
       }
       return turn.decision.accept ? this.run(pending, turn, base) : this.cancel(pending, turn, base);
     }
@@ -73,6 +79,11 @@ export class ProposalFlow {
     if (plain && NEGATIVE.test(turn.text)) return this.cancel(pending, turn, base);
     await settle(this.db, [pending.id], 'expired', base.now); // valid for the next user turn only
     return undefined;
+  }
+
+  private async lastReplyShows(chatKey: string, p: PendingProposal): Promise<boolean> {
+    const last = await this.db.message.findFirst({ where: { conversation: { key: chatKey } }, orderBy: { id: 'desc' }, select: { role: true, content: true } });
+    return last?.role === 'ai' && last.content.includes(showProposal(p.id, p.preview, p.locale).text);
   }
 
   private async run(p: PendingProposal, turn: AnsweredTurn, base: Base): Promise<AssistantReply> {
@@ -107,7 +118,8 @@ export class ProposalFlow {
     return this.reply(turn, base, t(base.locale, '好的，已取消，什么都没改。', 'OK, cancelled; nothing was changed.'));
   }
 
-  private async reply(turn: AnsweredTurn, base: Base, reply: string, error?: string): Promise<AssistantReply> {
+  private async reply(turn: AnsweredTurn, base: Base, reply: string, error?: string, keep = true): Promise<AssistantReply> {
+    if (!keep) return { reply, locale: base.locale, toolCalls: [], suggestions: [], attachments: { needsLocation: false, shops: [], charts: [] }, ...(error ? { error } : {}) };
     const said = turn.text || (turn.decision ? t(base.locale, turn.decision.accept ? '确认' : '取消', turn.decision.accept ? 'Yes' : 'No') : '');
     await this.store(turn, base, [new HumanMessage(said), new AIMessage(reply)]);
     return { reply, locale: base.locale, toolCalls: [], suggestions: [], attachments: { needsLocation: false, shops: [], charts: [] }, ...(error ? { error } : {}) };

@@ -30,9 +30,8 @@ export class VectorIndex {
   private lastCheck = 0;
   private reconnecting: Promise<void> | undefined;
 
-  private constructor(readonly url: string, readonly embedder: TextEmbedder, readonly imageVersion: string, private readonly db: Store, private readonly log: (line: string) => void) {
-    const u = new URL(url);
-    this.client = new ChromaClient({ host: u.hostname, port: Number(u.port || (u.protocol === 'https:' ? 443 : 80)), ssl: u.protocol === 'https:' });
+  private constructor(public url: string, readonly embedder: TextEmbedder, readonly imageVersion: string, private readonly db: Store, private readonly log: (line: string) => void) {
+    this.client = clientFor(url);
   }
 
   /** Never throws: an index that cannot be reached starts as unavailable and retries on use. */
@@ -40,6 +39,16 @@ export class VectorIndex {
     const index = new VectorIndex(options.url, options.embedder, options.imageVersion, options.db, options.log ?? (() => {}));
     await index.check();
     return index;
+  }
+
+  /** The embedded server came back, maybe on another port: the next call reconnects at once, not after the retry pause. */
+  moveTo(url: string): void {
+    if (url !== this.url) {
+      this.url = url;
+      this.client = clientFor(url);
+      this.down(new Error(`server moved to ${url}`));
+    }
+    this.lastCheck = 0;
   }
 
   get available(): boolean {
@@ -235,6 +244,11 @@ export class VectorIndex {
     }
     this.collections.clear();
   }
+}
+
+function clientFor(url: string): ChromaClient {
+  const u = new URL(url);
+  return new ChromaClient({ host: u.hostname, port: Number(u.port || (u.protocol === 'https:' ? 443 : 80)), ssl: u.protocol === 'https:' });
 }
 
 function hits(metadatas: (Record<string, unknown> | null)[] | undefined, distances: (number | null)[] | undefined): VectorHit[] {

@@ -1,5 +1,6 @@
 // Starts the vector index for an entry point: an external Chroma (CHROMA_URL), else the embedded
-// server under ./data/chroma (VECTOR_INDEX=off runs without one: store search only). Failures never
+// server under ./data/chroma, supervised, or the one another process already runs on that directory
+// (VECTOR_INDEX=off runs without one: store search only). Failures never
 // stop the assistant; they leave it on store search, which says answers may be less precise.
 import { resolve } from 'node:path';
 import type { Store } from '../../prisma/store.ts';
@@ -22,7 +23,10 @@ export async function startVectorIndex(db: Store, env: NodeJS.ProcessEnv = proce
       url = server.url;
     }
     const index = await VectorIndex.connect({ url, embedder: textEmbedder(env), imageVersion: IMAGE_FEATURES_VERSION, db, log });
-    return { index, server, description: `Chroma ${server ? `embedded (${url})` : url}, text embedding ${index.embedder.id}`, stop: async () => { await server?.stop(); } };
+    // After the supervisor restarts the server, reconnect now (not on the next 5 s retry), at its new url if it moved.
+    server?.onRestart((moved) => index.moveTo(moved));
+    const where = !server ? url : server.shared ? `embedded, started by another process (${url})` : `embedded (${url})`;
+    return { index, server, description: `Chroma ${where}, text embedding ${index.embedder.id}`, stop: async () => { await server?.stop(); } };
   } catch (error) {
     log(`vector index: could not start (${(error as Error).message}); using store search`);
     await server?.stop();
