@@ -166,3 +166,19 @@ describe('embedded Chroma under faults', () => {
     expect(lines.some((l) => l.includes('stopping an orphaned Chroma'))).toBe(true);
   });
 });
+
+describe('a Chroma that accepts connections and never answers', () => {
+  it('does not hang the index: it starts as unavailable and searches fall back at once', async () => {
+    const sockets = new Set<import('node:net').Socket>();
+    const silent = createServer((socket) => void sockets.add(socket)); // holds every connection open, says nothing
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
+    cleanups.push(() => {
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+    });
+    const port = (silent.address() as { port: number }).port;
+    const index = await VectorIndex.connect({ url: `http://127.0.0.1:${port}`, embedder: new HashingTextEmbedder(), imageVersion: IMAGE_FEATURES_VERSION, db: fx.db, log: () => {} });
+    expect(index.available).toBe(false);
+    expect(await index.searchText('洗衣液')).toBeUndefined(); // callers use store search
+  });
+});

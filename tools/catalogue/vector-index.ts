@@ -71,6 +71,7 @@ export class VectorIndex {
     } catch {
       this.up = false;
       this.collections.clear();
+      this.lastCheck = Date.now(); // the pause before the next try starts when this one gave up
     }
     return this.up;
   }
@@ -246,9 +247,17 @@ export class VectorIndex {
   }
 }
 
+/** Every Chroma call ends within this: a server that accepts connections but never answers must not hang a chat. */
+export const CHROMA_CALL_TIMEOUT_MS = 8000;
+
+type Interceptable = { apiClient?: { interceptors?: { request?: { use: (fn: (request: Request) => Request) => void } } } };
+
 function clientFor(url: string): ChromaClient {
   const u = new URL(url);
-  return new ChromaClient({ host: u.hostname, port: Number(u.port || (u.protocol === 'https:' ? 443 : 80)), ssl: u.protocol === 'https:' });
+  const client = new ChromaClient({ host: u.hostname, port: Number(u.port || (u.protocol === 'https:' ? 443 : 80)), ssl: u.protocol === 'https:' });
+  // chromadb 3.5 has no per-call timeout; its HTTP client's request interceptor can add one.
+  (client as unknown as Interceptable).apiClient?.interceptors?.request?.use((request) => new Request(request, { signal: AbortSignal.timeout(CHROMA_CALL_TIMEOUT_MS) }));
+  return client;
 }
 
 function hits(metadatas: (Record<string, unknown> | null)[] | undefined, distances: (number | null)[] | undefined): VectorHit[] {
