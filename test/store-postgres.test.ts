@@ -1,51 +1,32 @@
 // The same application code on PostgreSQL: migrations, tools, memory and the seed writer against the
 // real server. Runs when TEST_POSTGRES_URL points at a server where we may create databases
 // (.ci/run sets it when PostgreSQL answers on 127.0.0.1:5432).
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Assistant } from '../agents/assistant.ts';
 import { writeWorld } from '../prisma/seed/write.ts';
 import { generateWorld } from '../prisma/seed/world.ts';
-import { migrate, openStore, type Store } from '../prisma/store.ts';
+import type { Store } from '../prisma/store.ts';
 import { createToolDeps } from '../tools/deps.ts';
 import { merchantStats } from '../tools/merchant-stats/index.ts';
 import { nearbyShops } from '../tools/nearby-shops.ts';
 import { merchantOne, shopperAtCampus } from './helpers/deps.ts';
-import { buildFixture, NOW } from './helpers/fixture.ts';
+import { NOW } from './helpers/fixture.ts';
+import { POSTGRES_ADMIN_URL, testDatabase } from './helpers/postgres.ts';
 
-const admin = process.env.TEST_POSTGRES_URL;
-if (!admin) console.warn('[postgres test] skipped: set TEST_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres to run it');
+if (!POSTGRES_ADMIN_URL) console.warn('[postgres test] skipped: set TEST_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres to run it');
 
 const name = `shop_assistant_test_${process.pid}`;
-const withDb = (url: string, db: string) => url.replace(/\/[^/?]*(\?|$)/, `/${db}$1`);
 
-async function sql(statement: string) {
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-describe.skipIf(!admin)('PostgreSQL store', () => {
+describe.skipIf(!POSTGRES_ADMIN_URL)('PostgreSQL store', () => {
+  let pgdb: Awaited<ReturnType<typeof testDatabase>>;
   let db: Store;
-  let url: string;
 
   beforeAll(async () => {
-    await sql(`DROP DATABASE IF EXISTS ${name}`);
-    await sql(`CREATE DATABASE ${name}`);
-    url = withDb(admin!, name);
-    migrate(url);
-    db = await openStore(url);
-    await buildFixture(db);
+    pgdb = await testDatabase(name);
+    db = pgdb.db;
   }, 120_000);
 
-  afterAll(async () => {
-    await db?.$disconnect();
-    if (admin) await sql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  });
+  afterAll(() => pgdb?.drop());
 
   it('gives the same tool answers as SQLite', async () => {
     const deps = await createToolDeps(db);
@@ -63,12 +44,8 @@ describe.skipIf(!admin)('PostgreSQL store', () => {
   });
 
   it('seeds a world and moves the id sequences past it', async () => {
-    const other = `${name}_seed`;
-    await sql(`DROP DATABASE IF EXISTS ${other}`);
-    await sql(`CREATE DATABASE ${other}`);
-    const seedUrl = withDb(admin!, other);
-    migrate(seedUrl);
-    const store = await openStore(seedUrl);
+    const seeded = await testDatabase(`${name}_seed`, { fixture: false });
+    const store = seeded.db;
     try {
       const world = generateWorld({ endDate: new Date('2026-11-22T00:00:00Z'), scale: 0.05 });
       await writeWorld(store, world);
@@ -76,8 +53,7 @@ describe.skipIf(!admin)('PostgreSQL store', () => {
       const created = await store.merchant.create({ data: { name: 'after seed' } });
       expect(created.id).toBe(world.merchants.length + 1);
     } finally {
-      await store.$disconnect();
-      await sql(`DROP DATABASE IF EXISTS ${other} WITH (FORCE)`);
+      await seeded.drop();
     }
   }, 120_000);
 });

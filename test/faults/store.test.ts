@@ -3,11 +3,11 @@
 // next turn after it is stored, and nothing keeps a lock that would block other writers.
 import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Assistant } from '../../agents/assistant.ts';
-import { migrate, openStore, type Store } from '../../prisma/store.ts';
+import { openStore, type Store } from '../../prisma/store.ts';
 import { buildFixture, NOW } from '../helpers/fixture.ts';
+import { adminSql, POSTGRES_ADMIN_URL, testDatabase } from '../helpers/postgres.ts';
 import { freshStore } from '../helpers/store.ts';
 
 const helpers = join(import.meta.dirname, '..', 'helpers');
@@ -75,38 +75,21 @@ describe('SQLite locked by another process', () => {
   });
 });
 
-const admin = process.env.TEST_POSTGRES_URL;
-describe.skipIf(!admin)('PostgreSQL connections dropped', () => {
+describe.skipIf(!POSTGRES_ADMIN_URL)('PostgreSQL connections dropped', () => {
   const name = `shop_faults_${process.pid}`;
-  const withDb = (url: string, db: string) => url.replace(/\/[^/?]*(\?|$)/, `/${db}$1`);
+  let pgdb: Awaited<ReturnType<typeof testDatabase>>;
   let db: Store;
-  const sql = async (statement: string) => {
-    const client = new pg.Client({ connectionString: admin });
-    await client.connect();
-    try {
-      return await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
 
   beforeAll(async () => {
-    await sql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await sql(`CREATE DATABASE ${name}`);
-    const url = withDb(admin!, name);
-    migrate(url);
-    db = await openStore(url);
-    await buildFixture(db);
+    pgdb = await testDatabase(name);
+    db = pgdb.db;
   }, 120_000);
-  afterAll(async () => {
-    await db?.$disconnect();
-    await sql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  });
+  afterAll(() => pgdb?.drop());
 
   it('the next turn after the server killed every connection is answered and stored', async () => {
     const a = await Assistant.create({ db, modelConfig: { kind: 'local' }, clock: () => NOW, log: () => {} });
     await a.handle({ chatKey: 'pg:1', caller: shopper, text: '附近哪里有卖洗衣液' });
-    const killed = await sql(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND pid <> pg_backend_pid()`);
+    const killed = await adminSql(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND pid <> pg_backend_pid()`);
     expect(killed.rowCount).toBeGreaterThan(0);
     // The first turn may meet a dead connection: it must say so, never answer as if it were saved.
     const first = await a.handle({ chatKey: 'pg:1', caller: shopper, text: '更便宜的' });
