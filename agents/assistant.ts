@@ -176,7 +176,8 @@ export function summarise(produced: BaseMessage[], locale: Locale): AssistantRep
   const reply = final ? String(final.content) : FAILURE.model(locale);
   const problem = final?.additional_kwargs?.[GUARD_PROBLEM] as string | undefined;
   const last = toolCalls.at(-1);
-  const suggestions = last && last.result && typeof last.result === 'object' ? suggestionsFor(last.name, last.result as Record<string, unknown>, locale) : [];
+  const offered = (final?.additional_kwargs?.suggestions as string[] | undefined) ?? [];
+  const suggestions = last && last.result && typeof last.result === 'object' ? suggestionsFor(last.name, last.result as Record<string, unknown>, locale) : offered;
   return { reply, locale, toolCalls, suggestions, attachments: attachmentsFor(toolCalls, locale), ...(problem ? { error: `model_${problem}` } : {}) };
 }
 

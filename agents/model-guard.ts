@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { AIMessage } from '@langchain/core/messages';
 import { createMiddleware, toolErrorMiddleware } from 'langchain';
 import type { CallerContext, Locale } from '../tools/context.ts';
+import { AFFIRMATIVE, NEGATIVE } from '../tools/shared/user-words.ts';
 
 export const MAX_REPLY_CHARS = 4000;
 const MAX_TOOL_CALLS = 4;
@@ -44,7 +45,14 @@ export function guardModelMessage(message: AIMessage, locale: Locale): AIMessage
   else if (!calls.length && !text.trim()) problem = 'empty';
   if (problem) text = PROBLEM_TEXT[problem][locale];
   if (text.length > MAX_REPLY_CHARS) text = text.slice(0, MAX_REPLY_CHARS).toWellFormed() + TRUNCATED[locale];
-  return new AIMessage({ id: `msg_${randomUUID()}`, content: text, tool_calls: calls, additional_kwargs: problem ? { [GUARD_PROBLEM]: problem } : {} });
+  const suggestions = safeSuggestions(message.additional_kwargs?.suggestions);
+  return new AIMessage({ id: `msg_${randomUUID()}`, content: text, tool_calls: calls, additional_kwargs: { ...(problem ? { [GUARD_PROBLEM]: problem } : {}), ...(suggestions.length && !calls.length ? { suggestions } : {}) } });
+}
+
+/** Buttons a model offers with a plain reply: a few short texts, never a yes or no (those answer proposals). */
+function safeSuggestions(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter((v): v is string => typeof v === 'string' && v.length > 0 && v.length <= 40 && !AFFIRMATIVE.test(v.trim()) && !NEGATIVE.test(v.trim())).slice(0, 4).map(wellFormed);
 }
 
 export const modelGuard = createMiddleware({

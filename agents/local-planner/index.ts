@@ -10,12 +10,14 @@ import { renderConfirmation, RENDERERS } from '../../prompts/replies/tool-result
 import type { ProductIndex } from '../../tools/catalogue/product-search.ts';
 import type { Locale } from '../../tools/context.ts';
 import { detectLocale, understand, type PreviousCall } from './understand.ts';
+import { warmIntentModel } from './intent/index.ts';
 
 let callCounter = 0;
 
 export class LocalPlannerChatModel extends BaseChatModel {
   constructor(private readonly products: ProductIndex, params: BaseChatModelParams = {}) {
     super(params);
+    warmIntentModel(); // trained from the corpus once per process, before the first message
   }
 
   _llmType(): string {
@@ -55,7 +57,7 @@ export class LocalPlannerChatModel extends BaseChatModel {
       previous: previousCall(messages.slice(0, messages.lastIndexOf(lastHuman!))),
       earlierTexts: humans.slice(0, -1).map((m) => String(m.content)),
     }, this.products);
-    if ('reply' in plan) return new AIMessage(plan.reply);
+    if ('reply' in plan) return new AIMessage({ content: plan.reply, additional_kwargs: plan.suggestions?.length ? { suggestions: plan.suggestions } : {} });
     return new AIMessage({ content: '', tool_calls: [{ id: `call_${++callCounter}`, name: plan.tool, args: plan.args, type: 'tool_call' }] });
   }
 

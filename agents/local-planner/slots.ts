@@ -1,25 +1,25 @@
 // Slot extraction from one message: price with currency, radius, period, shop id, sort, category words.
 import { CATEGORIES, CATEGORY_KEYS, type Category } from '../../tools/catalogue/categories.ts';
-import type { NamedPeriod, Period } from '../../tools/merchant-stats/period.ts';
+import { findLeadTime } from './entities/duration.ts';
+import { findMoney } from './entities/money.ts';
+import { findServiceLevelValue } from './entities/percent.ts';
+import type { Period } from '../../tools/merchant-stats/period.ts';
+import { extractPeriod } from './entities/period.ts';
 
-export type Price = { amount: number; currency: 'CNY' | 'USD' | 'other'; text: string };
+/** A price said in the message. `amount` is the price; for a cap ("30块以内", "under 30") or a range
+ *  ("20到30块") it is the highest price (`max`), for a floor ("50以上") the lowest (`min`). `text` is
+ *  everything read, cap words included, so that removing it leaves the product. */
+export type Price = { amount: number; currency: 'CNY' | 'USD' | 'other'; text: string; approximate?: boolean; max?: number; min?: number };
 
-const PRICE_PATTERNS: { re: RegExp; currency: Price['currency'] }[] = [
-  { re: /(?:¥|￥|rmb\s*|cny\s*)(\d+(?:\.\d{1,2})?)/i, currency: 'CNY' },
-  { re: /(\d+(?:\.\d{1,2})?)\s*(?:元|块钱|块|rmb|cny|yuan|kuai)/i, currency: 'CNY' },
-  { re: /(?:\$|usd\s*)(\d+(?:\.\d{1,2})?)|(\d+(?:\.\d{1,2})?)\s*(?:usd|dollars?|美元|美金)/i, currency: 'USD' },
-  { re: /(\d+(?:\.\d{1,2})?)\s*(?:€|eur|euros?|欧元|£|pounds?|英镑)/i, currency: 'other' },
-];
-
+/** 六块五, 三百来块 (≈300), 30块以内 (max 30), 20-30元, ¥8.5, 2.5k, 25 bucks, USD 5, "is 45 fair": see entities/money.ts. */
 export function findPrice(text: string): Price | undefined {
-  for (const { re, currency } of PRICE_PATTERNS) {
-    const m = re.exec(text);
-    if (m) return { amount: Number(m[1] ?? m[2]), currency, text: m[0] };
-  }
-  // "is 45 fair", "45 贵吗": a bare number next to a price word.
-  const bare = /(\d+(?:\.\d{1,2})?)(?=\s*(?:贵|合理|划算|值|is (?:a )?(?:fair|good|ok)|fair|expensive|too much|worth))|(?:for|at|about|花了?|卖|标价|要)\s*(\d+(?:\.\d{1,2})?)(?![\d.]*\s*(?:kg|g|ml|l|mah|gb|w|号|码|cm|mm|卷|包|片|瓶|个|颗|杯|支|本|双|件|m)\b)/i.exec(text);
-  if (bare) return { amount: Number(bare[1] ?? bare[2]), currency: 'CNY', text: bare[0] };
-  return undefined;
+  const m = findMoney(text);
+  if (!m) return undefined;
+  const price: Price = { amount: m.amount, currency: m.currency, text: m.text };
+  if (m.approximate) price.approximate = true;
+  if (m.max !== undefined) price.max = m.max;
+  if (m.min !== undefined) price.min = m.min;
+  return price;
 }
 
 export function findRadiusKm(text: string): { km: number; text: string } | undefined {
@@ -30,35 +30,12 @@ export function findRadiusKm(text: string): { km: number; text: string } | undef
   return km > 0 && km <= 20 ? { km, text: m[0] } : undefined;
 }
 
-const PERIOD_WORDS: [RegExp, NamedPeriod][] = [
-  [/今天|今日|\btoday\b/i, 'today'],
-  [/昨天|昨日|\byesterday\b/i, 'yesterday'],
-  [/上周|上星期|上个星期|上一周|\blast week\b|\bprevious week\b/i, 'last_week'],
-  [/本周|这周|这星期|这个星期|\bthis week\b/i, 'this_week'],
-  [/上个?月|上一个月|\blast month\b|\bprevious month\b/i, 'last_month'],
-  [/本月|这个?月|\bthis month\b/i, 'this_month'],
-  [/最近(?:一周|7天|七天)|过去(?:一周|7天|七天)|近(?:7|七)天|\b(?:past|last) (?:7|seven) days\b|\bpast week\b/i, 'last_7_days'],
-  [/最近(?:一个月|30天|三十天)|过去(?:一个月|30天)|近30天|\b(?:past|last) (?:30|thirty) days\b|\bpast month\b/i, 'last_30_days'],
-  [/最近(?:三个月|90天)|过去(?:三个月|90天)|近(?:三个月|90天)|\b(?:past|last) (?:90|ninety) days\b|\b(?:past|last) (?:3|three) months\b|\blast quarter\b/i, 'last_90_days'],
-  [/今年|本年|\bthis year\b/i, 'this_year'],
-  [/去年|上一年|\blast year\b/i, 'last_year'],
-];
-
+/**
+ * The period a message names ("上周", "双十一期间", "Q3", "3月5日到12日", "since Oct 1"), or undefined
+ * when it names none or one that cannot be pinned down ("那天"). See entities/period.ts.
+ */
 export function findPeriod(text: string, today: string): Period | undefined {
-  const iso = /(\d{4}-\d{2}-\d{2})\s*(?:到|至|~|–|-|—|to|until|till|and)\s*(\d{4}-\d{2}-\d{2})/i.exec(text);
-  if (iso) return { from: iso[1], to: iso[2] };
-  const zh = /(\d{1,2})月(\d{1,2})[日号]?\s*(?:到|至|~|-|—)\s*(?:(\d{1,2})月)?(\d{1,2})[日号]?/.exec(text);
-  if (zh) {
-    const year = Number(today.slice(0, 4));
-    const fromMonth = Number(zh[1]);
-    const toMonth = Number(zh[3] ?? zh[1]);
-    const pad = (n: number) => String(n).padStart(2, '0');
-    // A range that would end after today is last year's.
-    const y = `${year}-${pad(toMonth)}-${pad(Number(zh[4]))}` > today ? year - 1 : year;
-    return { from: `${y}-${pad(fromMonth)}-${pad(Number(zh[2]))}`, to: `${y}-${pad(toMonth)}-${pad(Number(zh[4]))}` };
-  }
-  for (const [re, period] of PERIOD_WORDS) if (re.test(text)) return period;
-  return undefined;
+  return extractPeriod(text, today);
 }
 
 export function findShopId(text: string): number | undefined {
@@ -104,13 +81,16 @@ export function findCategoryWord(text: string): Category | undefined {
   return undefined;
 }
 
+/** Days from ordering to delivery, a duration next to a delivery word: 交货期两周 (14), 一个半月到货 (45),
+ *  lead time of a fortnight (14). Whole days, rounded up (一周半 → 11); 1–365, the tool refuses over 60. */
 export function findLeadTimeDays(text: string): number | undefined {
-  const m = /(?:交货期|交期|到货(?:时间)?|lead[- ]time(?: of)?)\s*(?:是|为|=|:)?\s*(\d{1,2})\s*(?:天|days?)/i.exec(text);
-  return m ? Number(m[1]) : undefined;
+  const d = findLeadTime(text);
+  const days = d ? Math.ceil(d.days - 1e-9) : undefined;
+  return days && days >= 1 && days <= 365 ? days : undefined;
 }
 
+/** The wanted chance of not running out, as the restock tool takes it (0.5–0.999): 服务水平98% → 0.98,
+ *  百分之九十五 / 九成五 → 0.95, "99.5 percent" → 0.995, "service level 0.95" → 0.95; 100% is out of range. */
 export function findServiceLevel(text: string): number | undefined {
-  const m = /(?:服务水平|service level(?: of)?)\s*(?:是|为|=|:)?\s*(\d{2}(?:\.\d)?)\s*%/i.exec(text);
-  const v = m ? Number(m[1]) / 100 : undefined;
-  return v && v >= 0.5 && v <= 0.999 ? v : undefined;
+  return findServiceLevelValue(text)?.value;
 }

@@ -1,6 +1,7 @@
 // Understands one shopper/merchant message in zh or en: intent + slots, using the conversation so far
 // for follow-ups ("cheaper ones?", "上个月呢", "我在街道口"). Returns a tool call or a direct reply.
 import { AFFIRMATIVE, NEGATIVE as NO, ORDINALS, ordinalIn, THATS_IT } from '../../tools/shared/user-words.ts';
+import { otherPeopleRefusal, routeByIntent } from './intent/route.ts';
 import { parseAnswers } from '../../tools/wealth/questionnaire.ts';
 import type { ProductIndex } from '../../tools/catalogue/product-search.ts';
 import { queryTerms } from '../../tools/catalogue/product-search.ts';
@@ -8,10 +9,12 @@ import type { Caller, Locale } from '../../tools/context.ts';
 import { PHRASES } from '../../prompts/replies/phrases.ts';
 import { PHOTO_TURN } from '../photo.ts';
 import { findPlace } from './places.ts';
-import { findCategoryWord, findLeadTimeDays, findPeriod, findPrice, findRadiusKm, findServiceLevel, findShopCategory, findShopId, findTopN } from './slots.ts';
+import { findCategoryWord, findLeadTimeDays, findPeriod, findPrice, findRadiusKm, findServiceLevel, findShopCategory, findShopId, findTopN, type Price } from './slots.ts';
+import { readPurchase } from './entities/quantity.ts';
+import { readPeriod, shiftPeriod } from './entities/period.ts';
 
 export type PreviousCall = { name: string; args: Record<string, any>; result?: Record<string, any> };
-export type Plan = { tool: string; args: Record<string, unknown> } | { reply: string };
+export type Plan = { tool: string; args: Record<string, unknown> } | { reply: string; suggestions?: string[] };
 export type Situation = { role: Caller['role']; locale: Locale; today: string; previous?: PreviousCall; earlierTexts?: string[] };
 
 const has = (re: RegExp, text: string) => re.test(text);
@@ -74,6 +77,9 @@ export function understand(text: string, s: Situation, products: ProductIndex): 
   if (GREETING.test(raw)) return { reply: PHRASES.greeting(s.role, l) };
   if (HELP.test(raw)) return { reply: PHRASES.capabilities(s.role, l) };
   if (THANKS.test(raw)) return { reply: PHRASES.thanks(l) };
+  // About someone else's data: declined out loud, and none of the caller's own figures shown instead.
+  const refusal = otherPeopleRefusal(raw, s.role, l);
+  if (refusal) return refusal;
 
   // The adapter turns a shared location into this message: redo the search that needed it.
   if (LOCATION_SHARED.test(raw)) {
@@ -105,7 +111,10 @@ export function understand(text: string, s: Situation, products: ProductIndex): 
   const price = findPrice(raw);
   const place = findPlace(raw);
   const radius = findRadiusKm(raw);
-  const period = findPeriod(raw, s.today);
+  // "前一周呢" / "the month before": relative to the period of the previous call.
+  const period = findPeriod(raw, s.today) ?? (prev?.args?.period ? shiftPeriod(prev.args.period, raw, s.today) : undefined);
+  // A period named but not pinned down ("那天", "上次活动", "前一周" with nothing before it): ask, never guess.
+  const periodUnclear = !period && readPeriod(raw, s.today) !== undefined;
   const shopId = findShopId(raw);
   const topN = findTopN(raw);
   const shopCategory = findShopCategory(raw);
@@ -121,8 +130,11 @@ export function understand(text: string, s: Situation, products: ProductIndex): 
   if (s.role === 'shopper') {
     if (has(RECORD, raw) && phrase) {
       if (!price) return { reply: l === 'zh' ? `「${phrase}」花了多少钱？` : `How much did you pay for "${phrase}"?` };
-      const quantity = /(?:×|x|\*)\s*(\d{1,2})|(\d{1,2})\s*(?:瓶|袋|包|盒|个|件|支|听|罐)/i.exec(raw.replace(price.text, ''));
-      return { tool: 'record_purchase', args: clean({ product: phrase, price: price.amount, quantity: quantity ? Number(quantity[1] ?? quantity[2]) : undefined, shopId }) };
+      // "买了3瓶，每瓶8块" is 3 at 8, "3瓶一共24块" 3 at 8, "6瓶一提 15块" one pack at 15 (entities/quantity.ts says
+      // why a pack stays a pack). Counts and 每瓶 are not the product; "6瓶装" is how the catalogue names a pack.
+      const bought = readPurchase(raw);
+      const product = bought ? productPhrase(raw, price.text, place?.text, ...bought.texts.filter((t) => !/装$/.test(t))) || phrase : phrase;
+      return { tool: 'record_purchase', args: clean({ product, price: bought?.price ?? price.amount, quantity: bought?.quantity, shopId }) };
     }
     const recommended = prev?.name === 'recommend' && prev.result?.status === 'ok' ? (prev.result.items as { productId: number }[]) : undefined;
     const pick = /第\s*([1-9一二三四五六七八九])\s*[个款]?|(?:number|#|no\.?)\s*([1-9])|(first|second|third|fourth|fifth)/i.exec(raw);
@@ -144,7 +156,7 @@ export function understand(text: string, s: Situation, products: ProductIndex): 
     const category = namedCategory;
     if (has(RECOMMEND, raw) || (recommended && (category || price || /附近|near/i.test(raw)) && !strongProduct)) {
       const base = recommended ? prev!.args : {};
-      return { tool: 'recommend', args: clean({ ...base, category: category ?? base.category, budget: price?.amount ?? base.budget, nearMe: /附近|near/i.test(raw) || base.nearMe || undefined }) };
+      return { tool: 'recommend', args: clean({ ...base, category: category ?? base.category, budget: budgetOf(price) ?? base.budget, nearMe: /附近|near/i.test(raw) || base.nearMe || undefined }) };
     }
   }
 
@@ -157,6 +169,9 @@ export function understand(text: string, s: Situation, products: ProductIndex): 
   // Words that name the intent win over a follow-up on the previous answer.
   const wantsRestock = merchant && (has(RESTOCK, raw) || (restockFollowUp && !has(REVIEWS, raw)));
   const wantsReviews = merchant && !has(RESTOCK, raw) && (has(REVIEWS, raw) || reviewsFollowUp);
+  if (merchant && periodUnclear && !has(RESTOCK, raw) && !has(PRICING, raw)) {
+    return { reply: l === 'zh' ? '你指的是哪段时间？请说具体一点，比如「上周」「10月」「11月1日到11日」。' : 'Which period do you mean? Please name it, e.g. "last week", "October" or "Nov 1 to Nov 11".' };
+  }
   if (merchant && has(ANOMALY, raw)) return { tool: 'anomaly_alerts', args: clean({ shopId, period }) };
   if (merchant && has(PRICING, raw)) return { tool: 'pricing_advice', args: clean({ shopId }) };
   if (wantsRestock) {
@@ -178,6 +193,20 @@ export function understand(text: string, s: Situation, products: ProductIndex): 
   if (prev?.name === 'merchant_stats' && (period || shopId)) {
     const base = prev.result?.error ? { period: prev.args.period } : prev.args;
     return { tool: 'merchant_stats', args: clean({ ...base, period: period ?? base.period, shopId: shopId ?? (base as Record<string, unknown>).shopId }) };
+  }
+
+  // --- A cap or a floor on the price ("30块以内的洗衣液", "不超过50块", "under 30 yuan", "20到30块"): a search within
+  // the price, not a price to check. nearby_shops caps the offers of the products it searches for; a category
+  // has no offers to cap, so a shopper's capped category goes to recommend (budget per item). A floor alone has
+  // no argument in either tool: the search goes without it.
+  if (price && (price.max !== undefined || price.min !== undefined)) {
+    if (price.currency !== 'CNY') return { reply: PHRASES.onlyYuan(l) };
+    const capCategory = shopCategory?.category ?? (!strongProduct ? namedCategory : undefined);
+    if (phrase && (strongProduct || !capCategory)) return { tool: 'nearby_shops', args: clean({ query: phrase, ...where, radiusKm: radius?.km, maxPrice: price.max }) };
+    if (capCategory && s.role === 'shopper' && !shopCategory) return { tool: 'recommend', args: clean({ category: capCategory, budget: price.max, nearMe: /附近|near/i.test(raw) || undefined }) };
+    if (capCategory) return { tool: 'nearby_shops', args: clean({ category: capCategory, ...where, radiusKm: radius?.km }) };
+    if (prev?.name === 'nearby_shops' && prev.args.query) return { tool: 'nearby_shops', args: clean({ ...prev.args, ...where, offset: 0, maxPrice: price.max }) };
+    return { reply: PHRASES.askProduct(l) };
   }
 
   // --- Follow-ups on a shop search.
@@ -247,7 +276,14 @@ export function understand(text: string, s: Situation, products: ProductIndex): 
   }
   if (place) return { reply: PHRASES.locationNoted(place.label[l], l) + ' ' + PHRASES.askProduct(l) };
 
-  return { reply: PHRASES.offTopic(s.role, l) };
+  // No rule matched: the intent model trained on the corpus decides (never a blanket "can't help").
+  return routeByIntent(raw, s.role, l, { period, shopId, price: price?.currency === 'CNY' ? price.amount : undefined, phrase, strongProduct, category: namedCategory, where });
+}
+
+/** The most to spend per item: a cap, or a price said plainly; a floor alone is no budget. */
+function budgetOf(price: Price | undefined): number | undefined {
+  if (!price) return undefined;
+  return price.max ?? (price.min === undefined ? price.amount : undefined);
 }
 
 function clean(args: Record<string, unknown>): Record<string, unknown> {

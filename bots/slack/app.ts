@@ -28,7 +28,11 @@ export const LINK_HELP = [
 ].join('\n');
 const HELP = [
   '*/shop* — 问我你的店铺经营情况 · ask about your shops',
-  '• `/shop sales last week` · `/shop 上个月销售` · `/shop top 10 products last 30 days`',
+  '• 销售 sales: `/shop sales last week` · `/shop 上个月销售` · `/shop top 10 products last 30 days`',
+  '• 补货 restock: `/shop 补货建议` · `/shop restock with 14 days lead time`',
+  '• 评价 reviews: `/shop 顾客都在抱怨什么` · `/shop what are customers unhappy about`',
+  '• 定价 pricing: `/shop 定价建议` (discounts per customer segment) · 异常 alerts: `/shop 这周有什么异常吗`',
+  '• 拍照识货 scan: share a product photo in a DM',
   '• `/shop link <code>` 绑定商家 · link your merchant account, `/shop unlink`',
   'Answers come to you privately, in your DM with me. You can also @mention me or send me a DM. The Home tab shows your KPIs.',
 ].join('\n');

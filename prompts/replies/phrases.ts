@@ -3,8 +3,30 @@ import type { Caller, Locale } from '../../tools/context.ts';
 
 const CAPABILITIES: Record<Caller['role'], Record<Locale, string>> = {
   shopper: {
-    zh: '我可以帮你：\n• 找附近卖某样东西的店（距离、价格、评分），例如“附近哪里有卖洗衣液”\n• 判断价格是否合理并找更便宜的，例如“蓝月亮洗衣液 2kg 59元贵吗”\n发送位置后，我会按你所在的地方查找。',
-    en: 'I can help you:\n• find shops nearby that sell something (distance, price, rating), e.g. "where can I buy laundry detergent nearby"\n• check whether a price is fair and find cheaper offers, e.g. "is 59 yuan for Blue Moon laundry detergent 2kg a fair price?"\nShare your location and I will search around you.',
+    zh: [
+      '我可以帮你：',
+      '• 找附近卖某样东西的店（距离、价格、评分）：“附近哪里有卖洗衣液”',
+      '• 看价格贵不贵、有没有更便宜的：“蓝月亮洗衣液 2kg 59元贵吗”',
+      '• 拍张商品照片，告诉你是什么、哪里能买（网上和附近）',
+      '• 按你的购物习惯推荐接下来要买的：“推荐点东西”',
+      '• 说说我从你的购物里了解到什么：“关于我你知道什么”',
+      '• 记下你在别处买的东西：“记一下：蓝月亮洗手液 15元”',
+      '• 先用后付额度、账单和提额规则：“我的花呗额度”',
+      '• 适合你风险等级的理财：“适合我的理财”',
+      '发送位置后，我会按你所在的地方查找。',
+    ].join('\n'),
+    en: [
+      'I can help you:',
+      '• find shops nearby that sell something (distance, price, rating): "where can I buy laundry detergent nearby"',
+      '• check whether a price is fair and find cheaper offers: "is 59 yuan for Blue Moon laundry detergent 2kg a fair price?"',
+      '• tell what a product photo shows and where to buy it, online and nearby (send a photo)',
+      '• suggest what to buy next from your own purchases: "recommend something"',
+      '• show what I know about you from your purchases: "what do you know about me"',
+      '• log something you bought elsewhere: "log: Blue Moon hand wash 15 yuan"',
+      '• explain your pay-later limit, bills and how the limit changes: "my pay-later limit"',
+      '• match wealth products to your risk level: "wealth products for me"',
+      'Share your location and I will search around you.',
+    ].join('\n'),
   },
   merchant: {
     zh: '我可以帮你看自己店铺的经营数据：销售额、订单数、客单价、畅销商品和环比变化（“上周销售怎么样”），补货预测和订货量（“补货建议”），顾客评价里的主要不满和改进建议（“顾客都在抱怨什么”），分客群的优惠券建议（“定价建议”），以及异常提醒（“这周有什么异常吗”）。',

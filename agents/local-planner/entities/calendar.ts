@@ -1,0 +1,132 @@
+// The shopping calendar: holidays and shopping days a merchant names instead of dates ("双十一期间",
+// "春节", "Black Friday"), each with the day it stands for and the window its "期间 / during / week"
+// form stands for in a given year. The dates are choices, written down here with the reason:
+//
+// | occasion                  | the day                    | the window ("…期间", "during …")                          |
+// | ------------------------- | -------------------------- | --------------------------------------------------------- |
+// | 双十一 Singles' Day        | Nov 11                     | Nov 1–11: the main sale phase; the late-October presale   |
+// |                           |                            | differs by platform and year, so it is left out           |
+// | 双十二                     | Dec 12                     | Dec 10–12: the short Double-12 campaign                    |
+// | 618 (六一八, 年中大促)     | Jun 18                     | Jun 1–18: the JD 618 festival period                       |
+// | 春节 / 过年 (bare = window)| 正月初一, table below      | 除夕 … 初六 (8 days): eve + the traditional 7 days; the    |
+// |                           |                            | official holiday differs by year (e.g. 2024: Feb 10–17)   |
+// | 除夕 / 元宵节              | 初一 − 1 / 初一 + 14       | —                                                         |
+// | 国庆 / 十一黄金周 (window) | Oct 1                      | Oct 1–7: the National Day golden week                      |
+// | 元旦                       | Jan 1                      | Jan 1 (the day off; the bridging weekend varies by year)  |
+// | 跨年 / New Year's Eve      | Dec 31                     | Dec 31 – Jan 1                                            |
+// | 五一 / 劳动节 (window)     | May 1                      | May 1–5: the five-day May Day holiday (2020 on)            |
+// | 开学 / 开学季 (window)     | Sep 1                      | Aug 15 – Sep 15: the autumn back-to-school season (schools |
+// |                           |                            | start Sep 1, universities register early-mid September);  |
+// |                           |                            | the spring term start is not resolved (it follows 春节)    |
+// | 圣诞 / Christmas           | Dec 25                     | Dec 24–25 (平安夜 + Christmas Day)                          |
+// | 平安夜 / Christmas Eve     | Dec 24                     | —                                                         |
+// | 黑五 / Black Friday        | day after the 4th Thursday | Fri – Mon (through Cyber Monday)                          |
+// |                           | of November (US)           |                                                           |
+// | Cyber Monday / 网络星期一  | Black Friday + 3           | —                                                         |
+// | 感恩节 / Thanksgiving      | 4th Thursday of November   | —                                                         |
+// | 情人节 / Valentine's Day   | Feb 14                     | —                                                         |
+// | 妇女节 / 女神节 / 三八节   | Mar 8                      | —                                                         |
+// | 儿童节 / 六一              | Jun 1                      | —                                                         |
+// | 中秋节 / 端午节            | table below                | —                                                         |
+//
+// Lunar dates come from a table (2022–2028); a year outside it is not guessed: the occasion is unresolved.
+import { addDays, iso, nthWeekday, type Day, type Interval } from './days.ts';
+
+/** Spring Festival (农历正月初一) by Gregorian year. */
+export const SPRING_FESTIVAL: Record<number, Day> = {
+  2022: '2022-02-01', 2023: '2023-01-22', 2024: '2024-02-10', 2025: '2025-01-29', 2026: '2026-02-17', 2027: '2027-02-06', 2028: '2028-01-26',
+};
+/** Mid-Autumn Festival (八月十五). */
+export const MID_AUTUMN: Record<number, Day> = {
+  2022: '2022-09-10', 2023: '2023-09-29', 2024: '2024-09-17', 2025: '2025-10-06', 2026: '2026-09-25', 2027: '2027-09-15', 2028: '2028-10-03',
+};
+/** Dragon Boat Festival (五月初五). */
+export const DRAGON_BOAT: Record<number, Day> = {
+  2022: '2022-06-03', 2023: '2023-06-22', 2024: '2024-06-10', 2025: '2025-05-31', 2026: '2026-06-19', 2027: '2027-06-09', 2028: '2028-05-28',
+};
+
+export type OccasionSpan = 'day' | 'window';
+export type Occasion = {
+  key: string;
+  label: { zh: string; en: string };
+  /** What the bare name means: 双十一 is the day, 春节 and 国庆 are the holiday. */
+  bare: OccasionSpan;
+  day: (year: number) => Day | undefined;
+  window?: (year: number) => Interval | undefined;
+};
+
+const fixed = (m: number, d: number) => (y: number) => iso(y, m, d);
+const span = (m1: number, d1: number, m2: number, d2: number) => (y: number): Interval => ({ from: iso(y, m1, d1), to: iso(y, m2, d2) });
+const blackFriday = (y: number) => addDays(nthWeekday(y, 11, 4, 4), 1);
+const springFestival = (y: number) => SPRING_FESTIVAL[y];
+
+export const OCCASIONS: Record<string, Occasion> = {
+  singles_day: { key: 'singles_day', label: { zh: '双十一', en: "Singles' Day (11.11)" }, bare: 'day', day: fixed(11, 11), window: span(11, 1, 11, 11) },
+  double_12: { key: 'double_12', label: { zh: '双十二', en: 'Double 12' }, bare: 'day', day: fixed(12, 12), window: span(12, 10, 12, 12) },
+  mid_year_618: { key: 'mid_year_618', label: { zh: '618', en: '618' }, bare: 'day', day: fixed(6, 18), window: span(6, 1, 6, 18) },
+  spring_festival: {
+    key: 'spring_festival', label: { zh: '春节', en: 'Spring Festival' }, bare: 'window', day: springFestival,
+    window: (y) => (SPRING_FESTIVAL[y] ? { from: addDays(SPRING_FESTIVAL[y], -1), to: addDays(SPRING_FESTIVAL[y], 6) } : undefined),
+  },
+  spring_festival_eve: { key: 'spring_festival_eve', label: { zh: '除夕', en: "Chinese New Year's Eve" }, bare: 'day', day: (y) => (SPRING_FESTIVAL[y] ? addDays(SPRING_FESTIVAL[y], -1) : undefined) },
+  lantern: { key: 'lantern', label: { zh: '元宵节', en: 'Lantern Festival' }, bare: 'day', day: (y) => (SPRING_FESTIVAL[y] ? addDays(SPRING_FESTIVAL[y], 14) : undefined) },
+  national_day: { key: 'national_day', label: { zh: '国庆', en: 'National Day' }, bare: 'window', day: fixed(10, 1), window: span(10, 1, 10, 7) },
+  new_year: { key: 'new_year', label: { zh: '元旦', en: "New Year's Day" }, bare: 'day', day: fixed(1, 1) },
+  new_years_eve: { key: 'new_years_eve', label: { zh: '跨年', en: "New Year's Eve" }, bare: 'day', day: fixed(12, 31), window: (y) => ({ from: iso(y, 12, 31), to: iso(y + 1, 1, 1) }) },
+  labour_day: { key: 'labour_day', label: { zh: '五一', en: 'May Day' }, bare: 'window', day: fixed(5, 1), window: span(5, 1, 5, 5) },
+  back_to_school: { key: 'back_to_school', label: { zh: '开学季', en: 'back to school' }, bare: 'window', day: fixed(9, 1), window: span(8, 15, 9, 15) },
+  christmas: { key: 'christmas', label: { zh: '圣诞节', en: 'Christmas' }, bare: 'day', day: fixed(12, 25), window: span(12, 24, 12, 25) },
+  christmas_eve: { key: 'christmas_eve', label: { zh: '平安夜', en: 'Christmas Eve' }, bare: 'day', day: fixed(12, 24) },
+  black_friday: { key: 'black_friday', label: { zh: '黑五', en: 'Black Friday' }, bare: 'day', day: blackFriday, window: (y) => ({ from: blackFriday(y), to: addDays(blackFriday(y), 3) }) },
+  cyber_monday: { key: 'cyber_monday', label: { zh: '网络星期一', en: 'Cyber Monday' }, bare: 'day', day: (y) => addDays(blackFriday(y), 3) },
+  thanksgiving: { key: 'thanksgiving', label: { zh: '感恩节', en: 'Thanksgiving' }, bare: 'day', day: (y) => nthWeekday(y, 11, 4, 4) },
+  valentines: { key: 'valentines', label: { zh: '情人节', en: "Valentine's Day" }, bare: 'day', day: fixed(2, 14) },
+  womens_day: { key: 'womens_day', label: { zh: '妇女节', en: "Women's Day" }, bare: 'day', day: fixed(3, 8) },
+  childrens_day: { key: 'childrens_day', label: { zh: '儿童节', en: "Children's Day" }, bare: 'day', day: fixed(6, 1) },
+  mid_autumn: { key: 'mid_autumn', label: { zh: '中秋节', en: 'Mid-Autumn Festival' }, bare: 'day', day: (y) => MID_AUTUMN[y] },
+  dragon_boat: { key: 'dragon_boat', label: { zh: '端午节', en: 'Dragon Boat Festival' }, bare: 'day', day: (y) => DRAGON_BOAT[y] },
+};
+
+/** The days an occasion stands for in a year; undefined when the calendar does not know that year. */
+export function occasionDates(key: string, year: number, as: OccasionSpan): Interval | undefined {
+  const o = OCCASIONS[key];
+  if (!o) return undefined;
+  if (as === 'window' && o.window) return o.window(year);
+  const day = o.day(year);
+  return day ? { from: day, to: day } : undefined;
+}
+
+// Names, lower-cased, full-width folded (see period.ts). A name may force the day or the window.
+// Chinese names must be followed by a particle, a period word or a sales word (see ZH_AFTER in
+// period.ts), so "圣诞树", "春节礼盒" and "中秋月饼" stay products.
+export const OCCASION_NAMES: { re: string; key: string; as?: OccasionSpan }[] = [
+  { re: "双十一|双11|双 11|(?<![\\d.¥$])11\\.11(?![\\d.]|\\s*[元块])|11·11|光棍节|singles'? ?day|double (?:11|eleven)", key: 'singles_day' },
+  { re: '双十二|双12|双 12|(?<![\\d.¥$])12\\.12(?![\\d.]|\\s*[元块])|double (?:12|twelve)', key: 'double_12' },
+  { re: '年中大促|mid-?year (?:sale|shopping festival)', key: 'mid_year_618', as: 'window' },
+  { re: '(?<![\\d.¥$])618(?![\\d.%]|\\s*(?:元|块|件|个|单|笔|份|瓶|号|kg|g|ml|yuan|rmb|cny|pcs|units|orders))|六一八|(?<![\\d.¥$])6\\.18(?![\\d.]|\\s*[元块])|6·18', key: 'mid_year_618' },
+  { re: '大年初一|正月初一', key: 'spring_festival', as: 'day' },
+  { re: '春节|过年|农历新年|中国新年|chinese new year(?!\'?s eve)|lunar new year|spring festival|\\bcny\\b', key: 'spring_festival' },
+  { re: "除夕|大年三十|年三十|chinese new year'?s eve", key: 'spring_festival_eve' },
+  { re: '元宵节|正月十五|lantern festival', key: 'lantern' },
+  { re: '国庆节?|国庆黄金周|十一黄金周|十一长假|十一小长假|十一假期|(?<![\\d一二三四五六七八九十双])十一(?=期间|那几天|前后)|national day|october golden week', key: 'national_day' },
+  { re: '元旦|new year\'?s day|new year\'?s(?! eve)', key: 'new_year' },
+  { re: "跨年|new year'?s eve", key: 'new_years_eve' },
+  { re: '(?<![\\d一二三四五六七八九十百])五一(?![\\d一二三四五六七八九十])|劳动节|may day|labou?r day', key: 'labour_day' },
+  { re: '开学季?|返校季?|back[- ]to[- ]school(?: season)?|school start|start of (?:the )?(?:school year|term)', key: 'back_to_school' },
+  { re: '平安夜|christmas eve|x-?mas eve', key: 'christmas_eve' },
+  { re: '圣诞节?|christmas(?! eve)|x-?mas(?! eve)', key: 'christmas' },
+  { re: '黑五|黑色星期五|黑色周五|black friday', key: 'black_friday' },
+  { re: '网络星期一|cyber monday', key: 'cyber_monday' },
+  { re: '感恩节|thanksgiving', key: 'thanksgiving' },
+  { re: "(?<!七夕|中国)情人节|valentine'?s(?: day)?", key: 'valentines' },
+  { re: "妇女节|女神节|三八节|women'?s day", key: 'womens_day' },
+  { re: "儿童节|(?<![\\d一二三四五六七八九十百])六一(?![\\d一二三四五六七八九十])|children'?s day", key: 'childrens_day' },
+  { re: '中秋节?|mid-?autumn(?: festival)?|moon festival', key: 'mid_autumn' },
+  { re: '端午节?|dragon boat(?: festival)?', key: 'dragon_boat' },
+];
+
+/** Occasions the calendar does not resolve (lunar dates without a table, ambiguous names, the
+ * merchant's own events): naming one makes the period unresolved rather than guessed. */
+export const UNKNOWN_OCCASIONS =
+  '七夕(?:情人节|节)?|中国情人节|清明节?|重阳节?|腊八节?|小年|年货节|店庆|周年庆|开业(?:那天|当天|纪念日|的时候)?|春季开学|寒假开学|春季学期|新年|' +
+  "easter|ramadan|diwali|spring break|(?<!october |national day )golden week|new year(?!'?s)|the holidays|holiday season";

@@ -1,0 +1,112 @@
+// Lengths of time, in days: 三周 (21), 一个半月 (45), 十天, 两个礼拜 (14), 半个月 (15), 一周半 (10.5), 48小时 (2),
+// 5个工作日 (7), "two weeks", "a fortnight", "10 days", "a month and a half", "1.5 weeks", "a 10-day lead time".
+// A month is 30 days and a year 365 (parse-duration's 30.44-day month would make 一个半月 45.66). Working
+// days count as calendar days at 5 in 7 (5个工作日 is a week).
+// It does not read dates or points in time (3月 is March, 10日 the 10th, 周三 Wednesday, 第三周 the third
+// week, 3周年 an anniversary, 2025年 a year), nor spans too vague for a number (几天, a few days, 三五天).
+// The lead time of a restock question is findLeadTimeDays: a duration next to a word for delivery.
+import { findNumbers, normaliseWidth, round, type NumberToken } from './numbers.ts';
+
+export type Duration = { days: number; text: string; index: number; approximate?: boolean };
+
+const ZH_UNIT: [RegExp, number][] = [
+  [/^\s*个?\s*(半)?\s*(?:工作日)(半)?/, 7 / 5],
+  [/^\s*个?\s*(半)?\s*天(半)?/, 1],
+  [/^\s*个?\s*(半)?\s*(?:星期|礼拜|周(?!年))(半)?/, 7],
+  [/^\s*个\s*(半)?\s*月(半)?/, 30], // 个 is needed: 3月 is March
+  [/^\s*(半)?\s*年(半)?(?![级代底初中])/, 365],
+  [/^\s*个?\s*(半)?\s*(?:小时|钟头)(半)?/, 1 / 24],
+];
+const EN_UNIT: [RegExp, number][] = [
+  [/^(?:\s+|\s*-\s*)(?:business|working)[\s-]+days?(?![a-z])/i, 7 / 5],
+  [/^(?:\s+|\s*-\s*)days?(?![a-z])/i, 1],
+  [/^(?:\s+|\s*-\s*)weeks?(?![a-z])/i, 7],
+  [/^(?:\s+|\s*-\s*)fortnights?(?![a-z])/i, 14],
+  [/^(?:\s+|\s*-\s*)months?(?![a-z])/i, 30],
+  [/^(?:\s+|\s*-\s*)years?(?![a-z])/i, 365],
+  [/^(?:\s+|\s*-\s*)(?:hours?|hrs?)(?![a-z])/i, 1 / 24],
+];
+const EN_HALF_AFTER = /^\s+and\s+a\s+half(?![a-z])/i;
+
+/** The first length of time in the text, in days. */
+export function findDuration(text: string): Duration | undefined {
+  return findDurations(text)[0];
+}
+
+export function findDurations(input: string): Duration[] {
+  const text = normaliseWidth(input);
+  const out: Duration[] = [];
+  const add = (d: Duration) => { if (d.days > 0 && !out.some((o) => o.index === d.index)) out.push({ ...d, days: round(d.days, 4) }); };
+  for (const t of findNumbers(text)) {
+    const d = read(text, t);
+    if (d) add(d);
+  }
+  // Durations with no number token: 半个月, 半天, 半年, a week, an hour, a fortnight, half a month.
+  const inside = (at: number) => out.some((o) => o.index <= at && at < o.index + o.text.length);
+  for (const m of text.matchAll(/半\s*个?\s*(月|天|年|小时|钟头)/g)) {
+    if (inside(m.index)) continue; // the 半 of 一个半小时
+    const unit = { 月: 30, 天: 1, 年: 365, 小时: 1 / 24, 钟头: 1 / 24 }[m[1] as '月' | '天' | '年' | '小时' | '钟头'];
+    if (m[1] === '月' && !/个/.test(m[0])) continue; // 半月 is rare; 半个月 is the way to say it
+    add({ days: unit / 2, text: m[0], index: m.index });
+  }
+  for (const m of text.matchAll(/\b(half\s+an?|an?|one)(?:\s+(?:business|working))?\s+(day|week|fortnight|month|year|hour)(\s+and\s+a\s+half)?(?![a-z])/gi)) {
+    if (inside(m.index)) continue;
+    const unit = { day: 1, week: 7, fortnight: 14, month: 30, year: 365, hour: 1 / 24 }[m[2].toLowerCase() as 'day'];
+    const business = /business|working/i.test(m[0]) ? 7 / 5 : 1;
+    const n = /^half/i.test(m[1]) ? 0.5 : 1;
+    add({ days: (n + (m[3] ? 0.5 : 0)) * unit * business, text: m[0], index: m.index });
+  }
+  // Texts as written (１０天, not 10天): offsets are the same in both.
+  return out.sort((a, b) => a.index - b.index).map((d) => ({ ...d, text: input.slice(d.index, d.index + d.text.length) }));
+}
+
+function read(text: string, t: NumberToken): Duration | undefined {
+  const before = text.slice(0, t.start);
+  const after = text.slice(t.end);
+  if (/第\s*$|\bthe\s+$/i.test(before) || /(?:星期|礼拜|周)\s*$/.test(before)) return undefined; // 第三周, 星期三
+  if (t.kind === 'en' || /[a-z]/i.test(after.slice(0, 2)) || /^\s*-\s*[a-z]/i.test(after)) {
+    for (const [re, unit] of EN_UNIT) {
+      const m = re.exec(after);
+      if (!m) continue;
+      let end = t.end + m[0].length;
+      let n = t.value;
+      const half = EN_HALF_AFTER.exec(text.slice(end)); // "two weeks and a half"
+      if (half) { n += 0.5; end += half[0].length; }
+      return { days: n * unit, text: text.slice(t.start, end), index: t.start, ...(t.approximate ? { approximate: true } : {}) };
+    }
+    const andHalf = /^\s+and\s+a\s+half/i.exec(after); // "one and a half weeks"
+    if (andHalf) {
+      for (const [re, unit] of EN_UNIT) {
+        const m = re.exec(after.slice(andHalf[0].length));
+        if (m) return { days: (t.value + 0.5) * unit, text: text.slice(t.start, t.end + andHalf[0].length + m[0].length), index: t.start };
+      }
+    }
+    if (t.kind === 'en') return undefined;
+  }
+  for (const [re, unit] of ZH_UNIT) {
+    const m = re.exec(after);
+    if (!m) continue;
+    // A year written as a year: 2025年, 二零二五年; a number of days said as a date: 10日.
+    if (unit === 365 && (t.value >= 1900 || (t.kind === 'zh' && /^[零〇一二三四五六七八九]{3,}$/.test(t.text)))) return undefined;
+    const half = (m[1] || m[2]) ? 0.5 : 0;
+    return { days: (t.value + half) * unit, text: text.slice(t.start, t.end + m[0].length), index: t.start, ...(t.approximate ? { approximate: true } : {}) };
+  }
+  return undefined;
+}
+
+// Words for delivery next to a lead time: 交货期两周, 14天到货, 要10天才到, lead time of 10 days, delivery takes
+// two weeks, arrives in 10 days, a 10-day lead time. Not a bare 到 (最近7天到今天 is a period) nor "takes".
+const FILLER = '(?:是|为|要|需要|大概|大约|约|得|在|一般|通常|of|is|in|within|about|around|takes?|needs?|usually|=|:)';
+const LEAD_BEFORE = new RegExp(`(?:交货期|交期|货期|提前期|到货(?:时间|周期)?|交货(?:时间)?|送货(?:时间)?|发货(?:时间)?|配送(?:时间)?|供货(?:周期)?|lead[- ]?times?|delivery(?: time)?|deliver(?:s|ed)?|arriv(?:e|es|al)|ships?|shipping)\\s*(?:${FILLER}\\s*){0,3}$`, 'i');
+const LEAD_AFTER = /^\s*(?:(?:才|能|就|可以)\s*(?:到|送到|送达)|后?到货|交货|送到|送达|发货|(?:of\s+)?lead[- ]?time|delivery|to (?:arrive|deliver|come in|get here))/i;
+
+/** The lead time a merchant names, in whole days (rounded up: a day and a half of lead time is two). */
+export function findLeadTime(text: string): Duration | undefined {
+  const norm = normaliseWidth(text);
+  for (const d of findDurations(norm)) {
+    const before = norm.slice(Math.max(0, d.index - 24), d.index);
+    const after = norm.slice(d.index + d.text.length);
+    if (LEAD_BEFORE.test(before) || LEAD_AFTER.test(after)) return d;
+  }
+  return undefined;
+}

@@ -1,0 +1,257 @@
+// Money in one message: an amount with its currency, whether it was said as "about", and a cap (以内, 不超过,
+// under 30), a floor (以上, at least) or a range (20到30块, between 20 and 30). Reads 六块五 (6.5), 三块五毛
+// (3.5), 十五块八 (15.8), 一万二 (12000), 2.5k, 1w, 三百来块 / 二十多块 (≈), ¥8.5, RMB 12, 30 kuai, 25 bucks,
+// USD 5 (kept as USD: the tools are in yuan and the planner says so).
+// It does not read sizes or counts (2kg, 500ml, 10000mAh, 3卷, 64GB, 42码), phone numbers, years, dates,
+// times, shop numbers (3号店), ratings (评分4.5以上), or a 块 that counts things (两块肥皂).
+// A number without a currency is money only in a price context: a cap or floor word (30以内, under 30),
+// a price word after it (45贵吗, is 45 fair), or before it (for 39, 花了45, what about 39); such a number
+// is taken as yuan, the currency of every tool here.
+import { findNumbers, normaliseWidth, round, ZH_DIGIT_CHARS, type NumberToken } from './numbers.ts';
+
+export type Currency = 'CNY' | 'USD' | 'other';
+export type Money = {
+  /** The figure: the price itself; for a cap or a range the highest price, for a floor the lowest. */
+  amount: number;
+  currency: Currency;
+  /** Everything that was read (the number, its currency and the cap/about words), as written: remove it from the text to get the rest. */
+  text: string;
+  /** Where `text` starts in the message. */
+  index: number;
+  /** 三百来块, 二十多块, 30块左右, about 30. */
+  approximate?: boolean;
+  /** A cap (以内, 不超过, under, at most) or the top of a range. */
+  max?: number;
+  /** A floor (以上, 至少, over, at least) or the bottom of a range. */
+  min?: number;
+};
+
+const MAX_AMOUNT = 100_000_000;
+
+// Currency words after the number: [pattern, currency, zh-style (may take a 毛/角 tail)].
+const SUFFIX_CURRENCY: [RegExp, Currency][] = [
+  [/^\s*(?:块钱|元钱|元|圆|块|人民币|rmb(?![a-z])|cny(?![a-z])|yuan(?![a-z])|kuai(?![a-z])|bucks?(?![a-z])|rmb)/i, 'CNY'],
+  [/^\s*(?:美元|美金|刀(?![具片叉])|usd(?![a-z])|us\s*dollars?(?![a-z])|dollars?(?![a-z])|\$)/i, 'USD'],
+  [/^\s*(?:欧元|英镑|日元|円|港币|港元|韩元|€|£|eur(?:os?)?(?![a-z])|gbp(?![a-z])|jpy(?![a-z])|yen(?![a-z])|hkd(?![a-z])|krw(?![a-z]))/i, 'other'],
+];
+// Currency signs and codes before the number (longest first: HK$ and US$ before $).
+const PREFIX_CURRENCY: [RegExp, Currency][] = [
+  [/(?:hk\$|hkd|€|eur|£|gbp|jpy|円)\s*$/i, 'other'],
+  [/(?:us\$|usd|\$|美元)\s*$/i, 'USD'],
+  [/(?:¥|￥|rmb|cny|人民币)\s*$/i, 'CNY'],
+];
+
+// 块 counts things too (两块肥皂, 一块蛋糕), nearly always after a small Chinese numeral: there, what may follow
+// the money-块. After digits or a numeral of 10 and more (50块现在30块, 十五块蛋糕 is rare) it is money.
+const AFTER_KUAI = /^(?:$|[\s\p{P}\p{S}a-z0-9]|[零〇一二两三四五六七八九钱以之内左上下多来出起的一每个贵吗呢吧啊呀哦嘛不到至还了也就太算买能可够行值合划是和或跟与啦哈么这那我你他她在给都呗咯哇整半现但而所因如比对去])/iu;
+// Counting and measuring words: a number followed by one of these is a size, a count or a date, not money.
+const NOT_MONEY_UNIT = new RegExp('^\\s*(?:' + [
+  '千克', '公斤', '克', '斤', '两(?![块元])', '毫升', '升', '公里', '千米', '厘米', '毫米', '米', '英寸', '寸', '码', '号', '卷', '包', '片', '瓶', '个', '颗', '杯', '支', '本',
+  '双', '件', '盒', '袋', '箱', '罐', '听', '提', '条', '张', '只', '台', '部', '套', '份', '根', '粒', '枚', '板', '排', '组', '打', '桶', '筒', '次', '天', '日', '周', '星期',
+  '礼拜', '个?月', '年', '岁', '小时', '分钟', '分', '秒', '点', '楼', '层', '室', '栋', '路', '%', '折', '倍', '人', '位', '家', '间', '度', '℃', '星', '成', '期', '款', '种', '样', '名',
+  'kg(?![a-z])', 'mg(?![a-z])', 'g(?![a-z])', 'ml(?![a-z])', 'l(?![a-z])', 'mah(?![a-z])', 'wh(?![a-z])', 'w(?![a-z])', 'kw(?![a-z])', 'v(?![a-z])', 'gb(?![a-z])', 'tb(?![a-z])',
+  'mb(?![a-z])', 'cm(?![a-z])', 'mm(?![a-z])', 'km(?![a-z])', 'm(?![a-z])', 'inch(?:es)?(?![a-z])', 'oz(?![a-z])', 'lbs?(?![a-z])', 'pounds?(?![a-z])', 'p(?![a-z])',
+  'pcs(?![a-z])', 'pieces?(?![a-z])', 'packs?(?![a-z])', 'bottles?(?![a-z])', 'cans?(?![a-z])', 'box(?:es)?(?![a-z])', 'bags?(?![a-z])', 'rolls?(?![a-z])', 'items?(?![a-z])',
+  'units?(?![a-z])', 'days?(?![a-z])', 'weeks?(?![a-z])', 'months?(?![a-z])', 'years?(?![a-z])', 'hours?(?![a-z])', 'hrs?(?![a-z])', 'minutes?(?![a-z])', 'mins?(?![a-z])',
+  'seconds?(?![a-z])', 'miles?(?![a-z])', 'percent(?![a-z])', 'per\\s?cent(?![a-z])', 'people(?![a-z])', 'persons?(?![a-z])', 'stars?(?![a-z])', 'am(?![a-z])', 'pm(?![a-z])',
+  'st(?![a-z])', 'nd(?![a-z])', 'rd(?![a-z])', 'th(?![a-z])', 'x(?![a-z])', '×', 'k(?![a-z])',
+].join('|') + ')', 'i');
+// Numbers that a word before them makes something other than a price.
+const NOT_MONEY_BEFORE = /(?:第|评分|评价|打分|星级|销量|销售量|库存|订单|距离|编号|电话|手机|尾号|rating|rated|stars?|score|sales|orders|stock|top|no\.?|#|number|shop|store|店|phone)\s*(?:是|为|在|of|is|:)?\s*$/i;
+
+// Caps and floors said before the number; one regex so that the longest wins (不超过 over 超过, 不低于 over 低于).
+const BOUND_BEFORE = new RegExp(
+  '(?:(?<max>不超过|不超出|不高于|不到|不足|最多|顶多|最高|最贵|低于|少于|小于|预算(?:是|为|在|有)?|控制在|under|below|less than|no more than|not more than|at most|cheaper than|no higher than|lower than|budget(?: of| is)?)'
+  + '|(?<maxc>within|up to|max(?:imum)?(?: of)?)'
+  + '|(?<min>至少|最少|起码|不低于|不少于|高于|超过|大于|多于|over|above|more than|at least|no less than|upwards of)'
+  + '|(?<minc>minimum(?: of)?|min\\.?|starting (?:at|from))'
+  + ')\\s*$', 'i');
+const BOUND_AFTER = /^\s*(?:(?<max>以内|之内|以下|or less|or under|or below)|(?<maxc>内|max(?![a-z])|tops(?![a-z])|at most)|(?<min>以上|or more|or above|and up(?![a-z])|\+)|(?<minc>起(?!来)|plus(?![a-z])|and above))/i;
+const ABOUT_BEFORE = /(?:约|大约|大概|差不多|大致|估计|约莫|about|around|roughly|approximately|approx\.?|~|～|circa)\s*$/i;
+const ABOUT_AFTER = /^\s*(?:左右|上下|出头|多(?![少久])|or so(?![a-z])|ish(?![a-z]))/i;
+// The suffix 多/来/余 of a spoken round number sits before the currency: 三百来块, 二十多块, 100余元.
+const ROUND_SUFFIX = /^(?:来(?=块|元|钱)|多(?=块|元|钱|\s*(?:yuan|kuai|bucks?|rmb|dollars?))|余(?=元|块))/i;
+
+// Price words that make a bare number a price: after it (45贵吗, is 45 fair) or before it (for 39, 花了45).
+const PRICE_AFTER = /^\s*(?:贵|合理|划算|值不值|值吗|值得|便宜吗|is (?:a )?(?:fair|good|ok|okay|reasonable|expensive|too much|a rip[- ]?off)|fair|expensive|too much|worth|a good (?:price|deal)|reasonable|overpriced)/i;
+const PRICE_BEFORE = /(?:\bfor|\bat|\babout|\baround|\bcosts?|\bpaid|\bpay|\bprice(?:d at| is| of)?|花了?|卖|标价|售价|定价|价格是?|要价|才|只要)\s*$/i;
+
+type Found = { money: Money; end: number };
+
+/** The first amount of money in the text, if any. */
+export function findMoney(text: string): Money | undefined {
+  return findAllMoney(text)[0];
+}
+
+/** Every amount of money in the text, left to right. */
+export function findAllMoney(input: string): Money[] {
+  const text = normaliseWidth(input);
+  const tokens = findNumbers(text);
+  const found: Money[] = [];
+  let after = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].start < after) continue;
+    const r = readRange(input, text, tokens, i) ?? readOne(input, text, tokens[i]);
+    if (!r) continue;
+    found.push(r.money);
+    after = r.end;
+  }
+  return found;
+}
+
+type Single = {
+  value: number; currency?: Currency; start: number; end: number; approximate: boolean; zhStyle: boolean;
+  bound?: 'max' | 'min'; boundBare?: boolean; priceContext?: boolean; prefixCurrency?: boolean;
+};
+
+/** One number and what is around it; undefined when it cannot be money at all. */
+function around(text: string, t: NumberToken, opts: { range?: 'first' | 'second' } = {}): Single | undefined {
+  if (/^1[3-9]\d{9}$/.test(t.text) || /^\d{9,}$/.test(t.text)) return undefined; // a phone number, an id
+  let value = t.value;
+  let end = t.end;
+  let start = t.start;
+  let approximate = Boolean(t.approximate);
+  let currency: Currency | undefined;
+  let zhStyle = false;
+
+  // 十几块 (≈15), 二十几块 (≈25).
+  if (t.kind !== 'en' && text[end] === '几' && value % 10 === 0 && value >= 10 && value <= 90) { value += 5; end++; approximate = true; }
+  const round_ = ROUND_SUFFIX.exec(text.slice(end));
+  if (round_) { approximate = true; end += round_[0].length; }
+
+  // The currency after the number, and the spoken tail after 块/元: 六块五, 三块五毛, 十五块八, 两块半, 三块零五.
+  const rest = text.slice(end);
+  for (const [re, c] of SUFFIX_CURRENCY) {
+    const m = re.exec(rest);
+    if (!m) continue;
+    const word = m[0].trim();
+    if (word === '块' && t.kind === 'zh' && value < 10 && !AFTER_KUAI.test(rest.slice(m[0].length))) return undefined; // 两块肥皂
+    if (/^(?:块|元|圆)$/.test(word) && t.kind === 'en') break; // "five块" is not a thing anyone writes
+    currency = c;
+    end += m[0].length;
+    zhStyle = /^(?:块|元|圆)$/.test(word);
+    break;
+  }
+  // 五毛, 五毛钱, 三角钱: tenths of a yuan on their own.
+  if (!currency && t.kind !== 'en' && Number.isInteger(value) && value < 10) {
+    const m = /^(?:毛钱?|角钱)/.exec(rest);
+    if (m && (m[0] !== '毛' || /^(?:$|[\s\p{P}一二三四五六七八九\d贵吗呢吧啊一每钱])/u.test(rest.slice(1)))) {
+      currency = 'CNY';
+      value = value / 10;
+      end += m[0].length;
+      const fen = new RegExp(`^([${ZH_DIGIT_CHARS}]|\\d)(?![\\d${ZH_DIGIT_CHARS}])(?:分)?`).exec(text.slice(end));
+      if (fen && fen[1] !== '零' && (fen[0].endsWith('分') || !NOT_MONEY_UNIT.test(text.slice(end + fen[0].length)))) { value += digit(fen[1]) / 100; end += fen[0].length; }
+    }
+  }
+  if (zhStyle && Number.isInteger(value)) {
+    // One digit, not the start of a longer number, unless that number counts something: 两块五一瓶, 三块五两瓶.
+    const d = `([${ZH_DIGIT_CHARS}]|\\d)(?![\\d.十百千万]|[${ZH_DIGIT_CHARS}]+(?!\\s*(?:个|瓶|包|袋|盒|支|罐|听|提|箱|斤|件|条|块|杯|只|本|张|份|套)))`;
+    const rest2 = text.slice(end);
+    const fen = new RegExp(`^零${d}分?`).exec(rest2); // 三块零五 (3.05)
+    const tenths = new RegExp(`^${d}(?:(毛|角)(?:${d}分?)?)?`).exec(rest2); // 六块五, 三块五毛, 三块五毛二
+    if (rest2.startsWith('半')) { value += 0.5; end += 1; } // 两块半
+    else if (fen && (fen[0].endsWith('分') || !NOT_MONEY_UNIT.test(rest2.slice(fen[0].length)))) { value += digit(fen[1]) / 100; end += fen[0].length; }
+    else if (tenths && (tenths[2] || !NOT_MONEY_UNIT.test(rest2.slice(tenths[0].length)))) { // not 15块3瓶 (¥15, 3 bottles)
+      value += digit(tenths[1]) / 10 + (tenths[3] ? digit(tenths[3]) / 100 : 0);
+      end += tenths[0].length;
+    }
+  }
+
+  let prefixCurrency = false;
+  if (!currency) {
+    const before = text.slice(0, start);
+    for (const [re, c] of PREFIX_CURRENCY) {
+      const m = re.exec(before);
+      if (m) { currency = c; start -= m[0].length; prefixCurrency = true; break; }
+    }
+  }
+
+  // A number followed by a size, a count, a time or a date is none of these.
+  if (!currency && NOT_MONEY_UNIT.test(text.slice(end))) return undefined;
+  // Part of a date, a time or a code (2026-11-16, 11:30, 027-8765): not money, except as the ends of a range (¥20-30).
+  if (!currency && ((opts.range !== 'second' && /[\d][-/.:]$/.test(text.slice(0, t.start))) || (opts.range !== 'first' && /^[-/:.]\d/.test(text.slice(t.end))))) return undefined;
+  // Bare Chinese numerals are everywhere in words (一下, 三只松鼠): only the price words proper make them a price.
+  const priceContext = PRICE_AFTER.test(text.slice(end)) || (t.kind === 'arabic' ? PRICE_BEFORE : /(?:标价|售价|定价|价格是?|要价)\s*$/).test(text.slice(0, start));
+
+  // About, caps and floors, before and after.
+  let bound: Single['bound'];
+  let boundBare = false;
+  const before = text.slice(0, start);
+  const b = opts.range === 'second' ? null : BOUND_BEFORE.exec(before);
+  if (b?.groups) {
+    const g = b.groups;
+    bound = g.max || g.maxc ? 'max' : 'min';
+    boundBare = Boolean(g.max || g.min);
+    start = b.index;
+  }
+  const about = opts.range === 'second' || bound ? null : ABOUT_BEFORE.exec(text.slice(0, start));
+  if (about && !/(?:what|how)\s+about\s*$/i.test(text.slice(0, start))) { approximate = true; start = about.index; }
+  if (opts.range !== 'first') {
+    const a = BOUND_AFTER.exec(text.slice(end));
+    if (a?.groups && !bound) {
+      const g = a.groups;
+      bound = g.max || g.maxc ? 'max' : 'min';
+      boundBare = Boolean(g.max || g.min);
+      end += a[0].length;
+    }
+    const ab = ABOUT_AFTER.exec(text.slice(end));
+    if (ab) { approximate = true; end += ab[0].length; }
+  }
+
+  // 评分4.5以上, 销量超过100, 第3: a number of something else, even with a cap word.
+  if (!currency && NOT_MONEY_BEFORE.test(text.slice(0, start))) return undefined;
+  return { value: round(value, 2), currency, start, end, approximate, zhStyle, bound, boundBare, priceContext, prefixCurrency };
+}
+
+function readOne(input: string, text: string, t: NumberToken): Found | undefined {
+  const s = around(text, t);
+  if (!s) return undefined;
+  const isMoney = s.currency !== undefined || (s.bound !== undefined && s.boundBare) || s.priceContext || (s.approximate && /^\s*(?:左右|上下)/.test(text.slice(t.end)));
+  if (!isMoney || !(s.value > 0) || s.value > MAX_AMOUNT) return undefined;
+  const money: Money = { amount: s.value, currency: s.currency ?? 'CNY', text: input.slice(s.start, s.end).trim(), index: s.start };
+  if (s.approximate) money.approximate = true;
+  if (s.bound === 'max') money.max = s.value;
+  if (s.bound === 'min') money.min = s.value;
+  return { money: fixIndex(money, input, s.start), end: s.end };
+}
+
+/** 20到30块, 20-30元, ¥20~30, 二十到三十块, 2到3千块, between 20 and 30 (yuan), from 20 to 30 yuan. */
+function readRange(input: string, text: string, tokens: NumberToken[], i: number): Found | undefined {
+  const a = tokens[i];
+  const b = tokens[i + 1];
+  if (!b) return undefined;
+  const first = around(text, a, { range: 'first' });
+  if (!first) return undefined;
+  const between = /\b(?:between|from)\s*$/i.exec(text.slice(0, first.start));
+  const link = text.slice(first.end, b.start);
+  const joined = between ? /^\s*(?:and|to|-|–)\s*$/i.test(link) : /^\s*(?:到|至|~|～|-|–|—|to)\s*$/i.test(link);
+  const bareAllowed = between && /between/i.test(between[0]); // "between 20 and 30" is a price range without a currency; "from 2 to 3" is not
+  if (!joined) return undefined;
+  const second = around(text, b, { range: 'second' });
+  if (!second) return undefined;
+  const currency = second.currency ?? first.currency;
+  if (!currency && !bareAllowed) return undefined;
+  if (first.currency && second.currency && first.currency !== second.currency) return undefined;
+  let low = first.value;
+  // 2到3千, 2-3k: the unit of the second number is the first's too.
+  if (b.scale && !a.scale && first.value < b.value / b.scale) low = round(first.value * b.scale, 2);
+  const high = second.value;
+  if (!(low > 0) || !(high > low) || high > MAX_AMOUNT) return undefined;
+  const start = between ? between.index : first.start;
+  let end = second.end;
+  const tail = /^\s*(?:之间|以内|左右)/.exec(text.slice(end));
+  if (tail) end += tail[0].length;
+  const money: Money = { amount: high, currency: currency ?? 'CNY', text: input.slice(start, end).trim(), index: start, min: low, max: high };
+  if (first.approximate || second.approximate) money.approximate = true;
+  return { money: fixIndex(money, input, start), end };
+}
+
+function fixIndex(money: Money, input: string, start: number): Money {
+  const lead = input.slice(start).length - input.slice(start).trimStart().length;
+  money.index = start + lead;
+  return money;
+}
+
+function digit(c: string): number {
+  return /\d/.test(c) ? Number(c) : ({ 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 } as Record<string, number>)[c];
+}

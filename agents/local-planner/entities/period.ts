@@ -1,0 +1,747 @@
+// The PERIOD entity: which stretch of days a merchant's message is about, in zh or en, relative to
+// "today" (a China-time calendar date). Output is the merchant-stats Period: a NamedPeriod when one
+// matches exactly, else {from, to} with an inclusive `to`, never after today.
+//
+// How a message is read:
+//  1. A grammar of our own (RULES below) claims the phrases chrono does not read as periods: named
+//     weeks, months, quarters, halves and years, rolling windows ("最近两周", "past 14 days"),
+//     to-date ("年初至今", "MTD"), zh weekdays ("上周五", "本周一"), days of the month ("3号",
+//     "the 3rd"), zh months ("9月份", "九月"), years ("去年", "2025年"), the shopping calendar
+//     (calendar.ts), follow-ups relative to an earlier period ("前一周", "the month before") and
+//     words that name a time we cannot know ("那天", "上次活动").
+//  2. chrono reads the rest for days and dates: "11月11日", "十月一号", "三天前", "Nov 11",
+//     "last Friday", "1st of October", "September 2025", its own ranges ("Mar 5 - Mar 12").
+//     Only its calendar fields are used; a year it did not read is chosen by us (below).
+//  3. Pieces are combined: a year or month with what it scopes ("去年双十一", "Q3 2025",
+//     "上个月3号", "the 3rd of last month"), ranges ("3月5日到12日", "between Oct 1 and Oct 7",
+//     "从上周一到昨天"), to-date ("10月1日以来", "since Oct 1").
+//  4. Years not given are the latest that is not in the future: "11月11日" on 2026-03-10 is
+//     2025-11-11; "9月" on 2026-11-23 is Sep 2026; in a range the end is placed first and the
+//     start before it ("12月20日到1月5日"). Anything starting after today is unresolved, anything
+//     ending after today is cut at today.
+//  5. Dates the user typed as dates (ISO, "3月5日到3月12日", "Nov 1 to Nov 11") stay {from, to};
+//     everything else becomes a NamedPeriod when it covers exactly the same days.
+//
+// Never a guess: "那天", "上次活动", "七夕" (no lunar table for it), "新年" (New Year or Spring
+// Festival?), a relative follow-up with nothing to be relative to, or two periods side by side
+// that do not combine ("去年上个月") make the reading `unresolved`, so the planner asks.
+import * as chrono from 'chrono-node';
+import { periodSchema, type NamedPeriod, type Period } from '../../../tools/merchant-stats/period.ts';
+import { OCCASION_NAMES, OCCASIONS, UNKNOWN_OCCASIONS, occasionDates, type OccasionSpan } from './calendar.ts';
+import {
+  addDays, addMonths, addUnits, daysBetween, endOf, isValidDate, iso, minDay, monthEnd, monthStart, startOf, unitAround, weekday, ymd,
+  type Day, type Grain, type Interval,
+} from './days.ts';
+
+export type Shift = { n: number; unit?: Grain; exact?: boolean };
+export type PeriodReading =
+  | { kind: 'period'; period: Period; interval: Interval; text: string }
+  /** Names a time relative to a period said before ("前一周呢", "the month before"): see shiftPeriod. */
+  | { kind: 'relative'; shift: Shift; text: string }
+  /** Names a time that cannot be pinned down: ask rather than guess. */
+  | { kind: 'unresolved'; reason: 'future' | 'unknown' | 'anaphora' | 'mixed'; text: string };
+
+// ---------------------------------------------------------------------------------------------
+// Resolved intervals
+
+type GrainOrSpan = Grain | 'span';
+type Ok = { ok: true; interval: Interval; named?: NamedPeriod; grain: GrainOrSpan; explicit: boolean };
+type Bad = { ok: false; why: 'future' | 'unknown' };
+type Res = Ok | Bad;
+const ok = (interval: Interval, grain: GrainOrSpan, extra: Partial<Ok> = {}): Ok => ({ ok: true, interval, grain, explicit: false, ...extra });
+const bad = (why: Bad['why'] = 'unknown'): Bad => ({ ok: false, why });
+const dayRes = (d: Day, explicit = false): Ok => ok({ from: d, to: d }, 'day', { explicit });
+
+/** The days each NamedPeriod covers on `today` (the same ranges as resolvePeriod in merchant-stats). */
+export function namedInterval(name: NamedPeriod, today: Day): Interval {
+  const t = today;
+  switch (name) {
+    case 'today': return { from: t, to: t };
+    case 'yesterday': return { from: addDays(t, -1), to: addDays(t, -1) };
+    case 'this_week': return { from: startOf(t, 'week'), to: t };
+    case 'last_week': return unitAround(t, 'week', -1);
+    case 'this_month': return { from: startOf(t, 'month'), to: t };
+    case 'last_month': return unitAround(t, 'month', -1);
+    case 'last_7_days': return { from: addDays(t, -7), to: addDays(t, -1) };
+    case 'last_30_days': return { from: addDays(t, -30), to: addDays(t, -1) };
+    case 'last_90_days': return { from: addDays(t, -90), to: addDays(t, -1) };
+    case 'this_year': return { from: startOf(t, 'year'), to: t };
+    case 'last_year': return unitAround(t, 'year', -1);
+  }
+}
+const NAMED_GRAIN: Record<NamedPeriod, GrainOrSpan> = {
+  today: 'day', yesterday: 'day', this_week: 'week', last_week: 'week', this_month: 'month', last_month: 'month',
+  last_7_days: 'span', last_30_days: 'span', last_90_days: 'span', this_year: 'year', last_year: 'year',
+};
+const named = (name: NamedPeriod, today: Day): Ok => ok(namedInterval(name, today), NAMED_GRAIN[name], { named: name });
+
+const PREFER: Record<GrainOrSpan, NamedPeriod[]> = {
+  day: ['today', 'yesterday'], week: ['this_week', 'last_week'], month: ['this_month', 'last_month'], quarter: [], year: ['this_year', 'last_year'], span: [],
+};
+const ORDER: NamedPeriod[] = ['today', 'yesterday', 'last_week', 'last_month', 'last_year', 'this_week', 'this_month', 'this_year', 'last_7_days', 'last_30_days', 'last_90_days'];
+
+/** The NamedPeriod covering exactly these days, preferring one of the same grain (on a Monday "this week" and "today" are the same day). */
+export function canonicalPeriod(interval: Interval, today: Day, grain: GrainOrSpan = 'span'): Period {
+  for (const name of [...PREFER[grain], ...ORDER]) {
+    const n = namedInterval(name, today);
+    if (n.from === interval.from && n.to === interval.to) return name;
+  }
+  return { from: interval.from, to: interval.to };
+}
+
+/** Starts after today: unresolved. Ends after today: cut at today. */
+function finalize(r: Res, today: Day): Res {
+  if (!r.ok) return r;
+  if (r.interval.from > today) return bad('future');
+  if (r.interval.to <= today) return r;
+  return { ...r, interval: { from: r.interval.from, to: today } };
+}
+function toPeriod(r: Ok, today: Day): Period {
+  if (r.named) return r.named;
+  return r.explicit ? { from: r.interval.from, to: r.interval.to } : canonicalPeriod(r.interval, today, r.grain);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers and units
+
+const EN_NUMBERS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, eighteen: 18, twenty: 20, thirty: 30, sixty: 60, ninety: 90,
+};
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const NUM_ZH = '(?<![\\d零〇一二两三四五六七八九十百])(\\d{1,3}|[零〇一二两三四五六七八九十百]{1,4}|半)';
+const NUM_EN = `(\\d{1,3}|${Object.keys(EN_NUMBERS).sort((a, b) => b.length - a.length).join('|')})`;
+
+export function parseNumber(s: string): number | undefined {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (s in EN_NUMBERS) return EN_NUMBERS[s];
+  if (s === '半') return 0.5;
+  let total = 0;
+  let digit: number | undefined;
+  for (const ch of s) {
+    if (ch in CN_DIGITS) digit = CN_DIGITS[ch];
+    else if (ch === '十' || ch === '百') {
+      total += (digit ?? 1) * (ch === '十' ? 10 : 100);
+      digit = undefined;
+    } else return undefined;
+  }
+  return total + (digit ?? 0);
+}
+const cnYear = (s: string) => (/^\d{4}$/.test(s) ? Number(s) : Number([...s].map((c) => CN_DIGITS[c]).join('')));
+
+function unitOf(word: string): Grain | undefined {
+  if (/^(?:天|日|days?)$/.test(word)) return 'day';
+  if (/^(?:周|星期|礼拜|weeks?)$/.test(word)) return 'week';
+  if (/^(?:月|months?)$/.test(word)) return 'month';
+  if (/^(?:季度|季|quarters?)$/.test(word)) return 'quarter';
+  if (/^(?:年|years?)$/.test(word)) return 'year';
+  return undefined;
+}
+const UNIT_ZH = '(天|日|周|星期|礼拜|月|季度|年)';
+const UNIT_EN = '(days?|weeks?|months?|quarters?|years?)';
+
+/** "最近N天 / past N weeks": the N whole days before today (as last_7_days is), or N months back to yesterday. */
+function rolling(n: number, unit: Grain): (t: Day) => Res {
+  return (t) => {
+    if (!(n > 0)) return bad();
+    if (unit === 'day' || unit === 'week') {
+      const days = n * (unit === 'week' ? 7 : 1);
+      if (!Number.isInteger(days)) return bad();
+      const name = ({ 7: 'last_7_days', 30: 'last_30_days', 90: 'last_90_days' } as Record<number, NamedPeriod>)[days];
+      return name ? named(name, t) : ok({ from: addDays(t, -days), to: addDays(t, -1) }, 'span');
+    }
+    const months = n * (unit === 'month' ? 1 : unit === 'quarter' ? 3 : 12);
+    // The existing named windows: "最近一个月 / past month" = last 30 days, "近三个月 / past quarter" = last 90 days.
+    if (months === 1) return named('last_30_days', t);
+    if (months === 3) return named('last_90_days', t);
+    if (months === 0.5) return ok({ from: addDays(t, -15), to: addDays(t, -1) }, 'span');
+    if (!Number.isInteger(months)) return bad();
+    return ok({ from: addMonths(t, -months), to: addDays(t, -1) }, 'span');
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pieces: what the grammar and chrono find, before they are combined
+
+type Scoped =
+  | { t: 'quarter'; q: number }
+  | { t: 'half'; h: 1 | 2 }
+  | { t: 'month'; m: number; part?: [number, number | 'end'] }
+  | { t: 'monthDay'; m: number; d: number }
+  | { t: 'dayOfMonth'; d: number }
+  | { t: 'occasion'; key: string; as: OccasionSpan };
+
+type Body =
+  | { kind: 'fixed'; res: (t: Day) => Res; sameDayOf?: boolean }
+  | { kind: 'scoped'; scoped: Scoped; year?: number; month?: number; explicit?: boolean }
+  | { kind: 'year'; year: (t: Day) => number; weak?: boolean }
+  | { kind: 'month'; offset: number; thisMonth?: boolean }
+  | { kind: 'now' }
+  | { kind: 'relative'; shift: Shift }
+  | { kind: 'anaphora' }
+  | { kind: 'unknown' };
+type Piece = Body & { index: number; end: number; rangeTo?: Piece };
+
+type Rule = { re: RegExp; make: (m: RegExpExecArray, t: Day) => Body | undefined; name?: boolean };
+const rule = (source: string, make: Rule['make'], name = false): Rule => ({ re: new RegExp(source, 'gu'), make, name });
+const fixed = (res: (t: Day) => Res): Body => ({ kind: 'fixed', res });
+const future: Body = fixed(() => bad('future'));
+
+// What may follow a Chinese name for it to count as a time (so "圣诞树", "春节礼盒", "5号电池" do not).
+const ZH_AFTER = new RegExp(
+  '(?:$|[^\\p{Script=Han}]|当天|那天|那一天|当日|这天|这一天|期间|大促|活动|假期|长假|小长假|黄金周|那几天|前后|档期|季|节|的|呢|吧|啊|嘛|卖|销|营|生意|订单|流水|数据|业绩|收入|利润|怎|如何|情况|表现|到|至|和|跟|与|以来|起|开始|时|那|这|是|有|全|总|整|一共|共|比|相比|同比|环比|对比|之间|为止|有多少|多少|客|退)',
+  'uy',
+);
+// English holiday names followed by a product noun are products ("christmas tree sales").
+const EN_PRODUCT_AFTER = /^\s+(?:trees?|lights?|decorations?|cards?|gifts?|sweaters?|ornaments?|stockings?|cookies?|cakes?|hampers?|boxe?s?|cand(?:y|ies)|wrap(?:ping)?|items?|products?|stuff|goods|sets?|deals?\b(?! period))/;
+
+const WEEKDAY_ZH: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, 1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6, 7: 7 };
+const WEEK_OFFSET: Record<string, number> = { 上上: -2, 上: -1, 本: 0, 这: 0, 这个: 0, 下: 1, 下个: 1, last: -1, past: -1, previous: -1, this: 0, next: 1 };
+const QUARTER_WORDS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
+const TO_DATE = '(?:至今|以来|到现在|到今天|到目前(?:为止)?|迄今(?:为止)?)';
+
+function weekdayIn(t: Day, prefix: string | undefined, wd: number): Day {
+  const monday = startOf(t, 'week');
+  const offset = prefix === undefined ? (wd <= weekday(t) ? 0 : -1) : WEEK_OFFSET[prefix];
+  return addDays(monday, 7 * offset + wd - 1);
+}
+function weekend(t: Day, prefix: string | undefined): Ok {
+  const offset = prefix === undefined ? (weekday(t) >= 6 ? 0 : -1) : WEEK_OFFSET[prefix];
+  const saturday = addDays(startOf(t, 'week'), 7 * offset + 5);
+  return ok({ from: saturday, to: addDays(saturday, 1) }, 'span');
+}
+const partOfMonth = (word: string | undefined): [number, number | 'end'] | undefined =>
+  word === '上旬' ? [1, 10] : word === '中旬' ? [11, 20] : word === '下旬' ? [21, 'end'] : undefined;
+
+const RULES: Rule[] = [
+  // --- Dates typed as numbers.
+  rule('(?<![\\d.])(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?![\\d.])', (m) => {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    return fixed(() => (isValidDate(y, mo, d) ? dayRes(iso(y, mo, d), true) : bad()));
+  }),
+
+  // --- Relative to the period already in the conversation (shiftPeriod resolves these).
+  rule(`(?:再往前推?|往前推?|向前推?|再前|前)\\s*${NUM_ZH}\\s*个?\\s*${UNIT_ZH}`, (m) => relative(-1, m[1], m[2])),
+  rule(`(?:再往后推?|往后推?|向后推?|后)\\s*${NUM_ZH}\\s*个?\\s*${UNIT_ZH}`, (m) => relative(1, m[1], m[2])),
+  rule('(?:再往前推?|往前推?|再之前|再前面|再早(?:一点|一些|些)?|更早(?:一点|一些|些|的)?|前一期|上一期|之前那段|之前)(?=\\s*(?:呢|的|吧|啊|$|[?？。.!！,，]))', () => ({ kind: 'relative', shift: { n: -1 } })),
+  rule('(?:去年|上一年|前一年|上年)同期|同期去年', () => ({ kind: 'relative', shift: { n: -1, unit: 'year', exact: true } })),
+  rule('(?:上个?月|上一个月)同期', () => ({ kind: 'relative', shift: { n: -1, unit: 'month', exact: true } })),
+  rule('(?:上周|上星期|上个星期)同期', () => ({ kind: 'relative', shift: { n: -1, unit: 'week', exact: true } })),
+  rule('same (?:period|time|days?|dates?) (?:last|a|the previous) year|same (?:period|time|days?|dates?) the year before', () => ({ kind: 'relative', shift: { n: -1, unit: 'year', exact: true } })),
+  rule('same (?:period|time|days?|dates?) (?:last|the previous) month', () => ({ kind: 'relative', shift: { n: -1, unit: 'month', exact: true } })),
+  rule('\\b(?:the\\s+)?(day|week|month|quarter|year)\\s+before(?:\\s+(?:that|it|this|then))?\\b(?!\\s+last)', (m) => relative(-1, '1', m[1])),
+  rule(`\\b${NUM_EN}\\s+${UNIT_EN}\\s+(?:earlier|before(?:\\s+(?:that|it|this))?|prior|back|further back)\\b`, (m) => relative(-1, m[1], m[2])),
+  rule('\\b(?:the\\s+)?(day|week|month|quarter|year)\\s+after(?:\\s+(?:that|it|this))?\\b', (m) => relative(1, '1', m[1])),
+  rule(`\\b${NUM_EN}\\s+${UNIT_EN}\\s+later\\b`, (m) => relative(1, m[1], m[2])),
+  rule('\\b(?:(?:and\\s+)?(?:even\\s+)?before\\s+that|the\\s+one\\s+before(?:\\s+that)?|the\\s+(?:previous|prior)\\s+(?:one|period)|(?:previous|prior)\\s+period|the\\s+period\\s+before(?:\\s+that)?|even\\s+earlier|further\\s+back|earlier\\s+than\\s+that|go\\s+back\\s+(?:one\\s+)?more)\\b', () => ({ kind: 'relative', shift: { n: -1 } })),
+
+  // --- Days.
+  rule('今天|今日|本日|今晚|今早|今天上午|今天下午|\\btoday\\b|\\btonight\\b|\\bthis (?:morning|afternoon|evening)\\b', (_, t) => ({ kind: 'fixed', res: () => named('today', t), sameDayOf: true })),
+  rule('昨天|昨日|昨晚|\\byesterday\\b', (_, t) => fixed(() => named('yesterday', t))),
+  rule('(?<!大)前天|\\bthe day before yesterday\\b', (_, t) => fixed(() => dayRes(addDays(t, -2)))),
+  rule('大前天', (_, t) => fixed(() => dayRes(addDays(t, -3)))),
+  rule('明天|明日|后天|大后天|\\btomorrow\\b|\\bthe day after tomorrow\\b', () => future),
+  rule(`${NUM_ZH}\\s*天\\s*(?:前|之前|以前)`, (m, t) => {
+    const n = parseNumber(m[1]);
+    return n && Number.isInteger(n) ? fixed(() => dayRes(addDays(t, -n))) : undefined;
+  }),
+  rule(`\\b${NUM_EN}\\s+days?\\s+ago\\b`, (m, t) => {
+    const n = parseNumber(m[1]);
+    return n ? fixed(() => dayRes(addDays(t, -n))) : undefined;
+  }),
+  rule('现在|目前|此刻|\\bnow\\b', () => ({ kind: 'now' })),
+
+  // --- Weeks.
+  rule('本周|这周|这一周|这星期|这个星期|本星期|这礼拜|这个礼拜|本礼拜|\\bthis week\\b|\\bcurrent week\\b', (_, t) => fixed(() => named('this_week', t))),
+  rule('上周|上星期|上个星期|上一周|上一个星期|上礼拜|上个礼拜|上一个礼拜|\\blast week\\b|\\bprevious week\\b|\\bprior week\\b', (_, t) => fixed(() => named('last_week', t))),
+  rule('上上周|上上个?星期|上上个?礼拜|大上周|\\b(?:the )?week before last\\b', (_, t) => fixed(() => ok(unitAround(t, 'week', -2), 'week'))),
+  rule('下周|下个?星期|下个?礼拜|下一周|\\bnext week\\b', () => future),
+  rule(`${NUM_ZH}\\s*个?\\s*(周|星期|礼拜|月|季度|年)\\s*(?:前|之前|以前)`, (m, t) => ago(m[1], m[2], t)),
+  rule(`\\b${NUM_EN}\\s+(weeks?|months?|quarters?|years?)\\s+ago\\b`, (m, t) => ago(m[1], m[2], t)),
+  rule('(上上|上|本|这个|这|下个|下)?\\s*个?(?:周|星期|礼拜)([一二三四五六日天1-7])(?![共起下点些样直切次个周])', (m, t) => {
+    const day = weekdayIn(t, m[1], WEEKDAY_ZH[m[2]]);
+    return fixed(() => dayRes(day));
+  }),
+  rule('(上上|上|本|这个|这|下个|下)?\\s*个?周末', (m, t) => fixed(() => weekend(t, m[1]))),
+  rule('\\b(?:the\\s+)?(?:(last|this|past|previous|next)\\s+)?weekend\\b', (m, t) => fixed(() => weekend(t, m[1]))),
+
+  // --- Months.
+  rule('本月|这个月|这月|当月|\\bthis month\\b|\\bcurrent month\\b', () => ({ kind: 'month', offset: 0, thisMonth: true })),
+  rule('上个月|上月|上一个月|上一月|\\blast month\\b|\\bprevious month\\b|\\bprior month\\b', () => ({ kind: 'month', offset: -1 })),
+  rule('上上个?月|\\b(?:the )?month before last\\b', () => ({ kind: 'month', offset: -2 })),
+  rule('下个?月|下一个月|\\bnext month\\b', () => future),
+  rule('(?<![\\d零〇一二两三四五六七八九十])(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\\s*月份?(上旬|中旬|下旬)?(?![\\d零〇一二两三四五六七八九十]|\\s*\\d|[初中底末])', (m) => {
+    const month = parseNumber(m[1].replace(/^0/, ''));
+    return month && month <= 12 ? { kind: 'scoped', scoped: { t: 'month', m: month, part: partOfMonth(m[2]) } } : undefined;
+  }),
+  rule(`(?<![\\d零〇一二两三四五六七八九十./a-z路街巷弄道村栋楼室座层-])(?<!(?:\\d|[一二三四五六七八九十])\\s*月)(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*[号日](?=${ZH_AFTER.source.replace(/^\(\?:/, '(?:')})`, (m) => {
+    const d = parseNumber(m[1]);
+    return d && d <= 31 ? { kind: 'scoped', scoped: { t: 'dayOfMonth', d } } : undefined;
+  }),
+  // "3月5日-12日", "3月5-12": the bare end day of a range that starts on a month and day.
+  rule('(?<=月\\s*(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*[日号]?\\s*(?:到|至|~|-|–|—)\\s*)(\\d{1,2}|[一二三四五六七八九十]{1,3})(?![\\d月]|\\s*月)\\s*[日号]?', (m) => {
+    const d = parseNumber(m[1]);
+    return d && d <= 31 ? { kind: 'scoped', scoped: { t: 'dayOfMonth', d } } : undefined;
+  }),
+  // "the 3rd" alone, or before a range word or a sales word ("the 21st message" is not a day).
+  rule('\\b(?:on\\s+)?the\\s+(\\d{1,2})(?:st|nd|rd|th)\\b(?=\\s*(?:$|[?.!,;:)]|-|–|of\\s+(?:this|last|the previous)\\s+month\\b|(?:to|until|till|through|and|so far|sales?|revenue|orders?|figures?|numbers?|stats?|please)\\b))', (m) => {
+    const d = Number(m[1]);
+    return d >= 1 && d <= 31 ? { kind: 'scoped', scoped: { t: 'dayOfMonth', d } } : undefined;
+  }),
+
+  // --- Quarters and halves.
+  rule('本季度|这个?季度|本季|当季|\\bthis quarter\\b|\\bcurrent quarter\\b|\\bquarter[- ]to[- ]date\\b|\\bqtd\\b|\\bso far this quarter\\b', (_, t) => fixed(() => ok({ from: startOf(t, 'quarter'), to: t }, 'quarter'))),
+  rule('上个?季度|上一个?季度|\\blast quarter\\b|\\bprevious quarter\\b|\\bprior quarter\\b', (_, t) => fixed(() => ok(unitAround(t, 'quarter', -1), 'quarter'))),
+  rule('上上个?季度|\\b(?:the )?quarter before last\\b', (_, t) => fixed(() => ok(unitAround(t, 'quarter', -2), 'quarter'))),
+  rule('下个?季度|下一个?季度|\\bnext quarter\\b', () => future),
+  rule('第?([一二三四1-4])\\s*季度|(?<![a-z])q\\s?([1-4])(?!\\d)|\\b(first|second|third|fourth|1st|2nd|3rd|4th)\\s+quarter\\b|\\bquarter\\s+([1-4])\\b', (m) => {
+    const q = m[1] ? parseNumber(m[1])! : m[2] ? Number(m[2]) : m[3] ? QUARTER_WORDS[m[3]] : Number(m[4]);
+    return { kind: 'scoped', scoped: { t: 'quarter', q } };
+  }),
+  rule('上半年|下半年|\\b(?:the\\s+)?(first|second)\\s+half(?:\\s+of\\s+the\\s+year)?\\b|\\bh([12])\\b', (m) => {
+    const h = m[0] === '上半年' || m[1] === 'first' || m[2] === '1' ? 1 : 2;
+    return { kind: 'scoped', scoped: { t: 'half', h } };
+  }),
+
+  // --- Years.
+  rule('今年|本年|本年度|\\bthis year\\b|\\bcurrent year\\b', () => ({ kind: 'year', year: (t) => ymd(t)[0] })),
+  rule("去年|上一年|上年|\\blast year(?:'s)?|\\bprevious year\\b|\\bprior year\\b", () => ({ kind: 'year', year: (t) => ymd(t)[0] - 1 })),
+  rule('(?<!大)前年|\\b(?:the )?year before last\\b', () => ({ kind: 'year', year: (t) => ymd(t)[0] - 2 })),
+  rule('大前年', () => ({ kind: 'year', year: (t) => ymd(t)[0] - 3 })),
+  rule('明年|\\bnext year\\b', () => ({ kind: 'year', year: (t) => ymd(t)[0] + 1 })),
+  rule('后年', () => ({ kind: 'year', year: (t) => ymd(t)[0] + 2 })),
+  rule('(?<!\\d)(\\d{4}|[零〇一二三四五六七八九]{4})\\s*年度?', (m) => ({ kind: 'year', year: () => cnYear(m[1]) })),
+  rule('\\b(?:in|for|during|throughout|of|year|fy)\\s+((?:19|20)\\d{2})(?![\\d%]|[-/.]\\d)', (m) => ({ kind: 'year', year: () => Number(m[1]) })),
+  rule('(?<![\\d.,$¥-])((?:19|20)\\d{2})(?![\\d%]|[-/.]\\d|\\s*(?:元|块|yuan|rmb|cny|units|pcs|orders|items|products|dollars|usd|件|个|单|笔))', (m) => ({ kind: 'year', year: () => Number(m[1]), weak: true })),
+
+  // --- To date and rolling windows.
+  rule(`年初${TO_DATE}|今年${TO_DATE}|本年${TO_DATE}|\\byear[- ]to[- ]date\\b|\\bytd\\b|\\bso far this year\\b|\\bthis year so far\\b`, (_, t) => fixed(() => named('this_year', t))),
+  rule(`月初${TO_DATE}|\\bmonth[- ]to[- ]date\\b|\\bmtd\\b|\\bso far this month\\b`, (_, t) => fixed(() => named('this_month', t))),
+  rule(`周初${TO_DATE}|\\bweek[- ]to[- ]date\\b|\\bwtd\\b|\\bso far this week\\b`, (_, t) => fixed(() => named('this_week', t))),
+  rule(`(?:最近|过去|近)\\s*的?\\s*${NUM_ZH}\\s*个?\\s*${UNIT_ZH}(?!前|之前|以前)`, (m) => {
+    const n = parseNumber(m[1]);
+    const unit = unitOf(m[2]);
+    return n && unit ? fixed(rolling(n, unit)) : undefined;
+  }),
+  rule(`\\b(?:the\\s+)?(?:past|last|previous|trailing|prior)\\s+${NUM_EN}\\s+${UNIT_EN}\\b`, (m) => {
+    const n = parseNumber(m[1]);
+    const unit = unitOf(m[2]);
+    return n && unit ? fixed(rolling(n, unit)) : undefined;
+  }),
+  rule('\\b(?:the\\s+)?(?:past|trailing)\\s+(day|week|month|quarter|year)\\b', (m) => fixed(rolling(1, unitOf(m[1])!))),
+
+  // --- Words for a time we cannot know.
+  rule('那天|那一天|当天|那几天|那周|那一周|那个星期|那个礼拜|那个月|那段时间|那阵子|那时候?|当时|\\bthat (?:day|week|month|time)\\b|\\bback then\\b', () => ({ kind: 'anaphora' })),
+  rule(
+    '上[次回](?:的)?(?:活动|大促|促销|那次)|上一次(?:的)?(?:活动|大促|促销)|活动期间|(?:搞|做)活动(?:那几天|那天|的时候|期间)?|大促期间|大促|促销期间|节假日|(?<!五一|国庆|春节|十一|元旦|端午|中秋|清明)假期(?!后)|' +
+      '(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*月(?:初|底|末|中)(?!旬)|(?:上个?|本|这个?)月(?:初|底|末)|月初|月底|月末|年初|年底|年末|年中(?!大促)|' +
+      '\\blast time\\b|\\bthe (?:last |previous |recent )?(?:promo|promotion|campaign|sale|event|launch)\\b|\\bduring the (?:promo|promotion|campaign|sale|event)\\b|' +
+      '\\b(?:early|late|end of|beginning of|start of) (?:the |this |last )?(?:month|year|quarter|week)\\b|' + UNKNOWN_OCCASIONS,
+    () => ({ kind: 'unknown' }),
+  ),
+];
+
+// The shopping calendar's names, with "当天 / 那天 / on" for the day and "期间 / 大促 / during / week" for the window.
+const OCCASION_RULES: Rule[] = OCCASION_NAMES.map(({ re, key, as }) => rule(
+  `(?:\\b(during|over|on|for)\\s+(?:the\\s+)?)?(?:${re})(?:(当天|那天|那一天|当日|这天|这一天|\\s+day\\b)|(期间|大促|活动期间|活动|假期|长假|小长假|黄金周|那几天|前后|档期|\\s+(?:week|weekend|period|season|sales? period|sale|holidays?)\\b))?`,
+  (m) => {
+    const o = OCCASIONS[key];
+    const span: OccasionSpan = m[2] ? 'day' : m[3] || m[1] === 'during' || m[1] === 'over' ? 'window' : m[1] === 'on' ? 'day' : (as ?? o.bare);
+    return { kind: 'scoped', scoped: { t: 'occasion', key, as: o.window ? span : 'day' } };
+  },
+  true,
+));
+
+function relative(sign: number, count: string, unitWord: string): Body | undefined {
+  const n = parseNumber(count);
+  const unit = unitOf(unitWord);
+  if (!n || !unit || !Number.isInteger(n)) return undefined;
+  return { kind: 'relative', shift: { n: sign * n, unit } };
+}
+function ago(count: string, unitWord: string, t: Day): Body | undefined {
+  const n = parseNumber(count);
+  const unit = unitOf(unitWord);
+  if (!n || !unit || !Number.isInteger(n)) return undefined;
+  return fixed(() => ok(unitAround(t, unit, -n), unit));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading a message
+
+/** Full-width to half-width and A–Z to a–z, keeping every character where it was. */
+function normalize(text: string): string {
+  return text
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ')
+    .replace(/[’‘`]/g, "'")
+    .replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+const isHan = (c: string | undefined) => !!c && /\p{Script=Han}/u.test(c);
+
+function grammarPieces(text: string, t: Day): Piece[] {
+  const found: Piece[] = [];
+  for (const r of [...OCCASION_RULES, ...RULES]) {
+    for (const m of text.matchAll(r.re)) {
+      const index = m.index!;
+      const end = index + m[0].length;
+      if (!m[0].trim()) continue;
+      if (r.name) {
+        // A calendar name: Chinese must be followed by a time-ish word, English not by a product noun.
+        if (isHan(text[end - 1])) {
+          ZH_AFTER.lastIndex = end;
+          if (!ZH_AFTER.test(text)) continue;
+        } else if (EN_PRODUCT_AFTER.test(text.slice(end))) continue;
+      }
+      const body = r.make(m as RegExpExecArray, t);
+      if (body) found.push({ ...body, index, end } as Piece);
+    }
+  }
+  // Longest first, then earliest; a phrase claimed by a longer one is not read again ("上周五" over "上周").
+  found.sort((a, b) => b.end - b.index - (a.end - a.index) || a.index - b.index);
+  const chosen: Piece[] = [];
+  for (const p of found) if (!chosen.some((c) => p.index < c.end && c.index < p.end)) chosen.push(p);
+  return chosen;
+}
+
+const CHRONO_REJECT = /^(?:now|现在|目前|刚才|right now|sec|second|mon|sun|sat|wed)$/;
+const CHRONO_DATEISH = /day|week|month|year|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ago|yesterday|tomorrow|today|tonight|\d{1,4}[/.-]\d{1,2}|\d(?:st|nd|rd|th)\b|昨|今|明|前天|后天|[日号月年周]|星期|礼拜/;
+function chronoPieces(text: string, t: Day, claimed: Piece[]): Piece[] {
+  let masked = text;
+  for (const p of claimed) masked = masked.slice(0, p.index) + ' '.repeat(p.end - p.index) + masked.slice(p.end);
+  if (!masked.trim()) return [];
+  const ref = { instant: new Date(`${t}T12:00:00+08:00`), timezone: 480 };
+  const results = [...(/\p{Script=Han}/u.test(masked) ? chrono.zh.hans.parse(masked, ref) : []), ...chrono.parse(masked, ref)];
+  const pieces: Piece[] = [];
+  for (const r of results) {
+    const index = r.index;
+    const end = r.index + r.text.length;
+    if (pieces.some((p) => index < p.end && p.index < end)) continue;
+    if (CHRONO_REJECT.test(r.text.trim())) continue;
+    // A duration or time of day ("for 15 minutes", "下午"): chrono dates it today; not a period.
+    if (!CHRONO_DATEISH.test(r.text)) continue;
+    // "may" as a month only with a word that makes it one ("in May", "May 2025", "May 3").
+    if (/^may$/.test(r.text) && !/(?:in|of|for|during|since|from|to|until|through|between|and|last|this|early|late)\s+$/.test(masked.slice(0, index)) && !/^\s+\d/.test(masked.slice(end))) continue;
+    const start = fromComponents(r.start, t);
+    if (!start) continue;
+    const piece: Piece = { ...start, index, end };
+    if (r.end) {
+      const stop = fromComponents(r.end, t);
+      if (stop) piece.rangeTo = { ...stop, index: end, end };
+    }
+    pieces.push(piece);
+  }
+  // chrono checks a date against today's year, so "2月29日" / "Feb 29" in 2026 is nothing to it: the latest leap year.
+  for (const m of masked.matchAll(/(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]|\b(feb(?:ruary)?)\.?\s+(29)(?:th)?\b/gu)) {
+    const index = m.index!;
+    const end = index + m[0].length;
+    if (pieces.some((p) => index < p.end && p.index < end)) continue;
+    const [month, day] = m[1] ? [Number(m[1]), Number(m[2])] : [2, 29];
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) pieces.push({ kind: 'scoped', scoped: { t: 'monthDay', m: month, d: day }, explicit: true, index, end });
+  }
+  return pieces;
+}
+
+function fromComponents(c: chrono.ParsedComponents, t: Day): Body | undefined {
+  const has = (k: chrono.Component) => c.isCertain(k);
+  if (!has('day') && !has('month') && !has('weekday')) return undefined; // a time of day only
+  const [y, m, d] = [c.get('year')!, c.get('month')!, c.get('day')!];
+  if (has('month') && !has('day') && !has('weekday')) return { kind: 'scoped', scoped: { t: 'month', m }, year: has('year') ? y : undefined };
+  if (has('month') && has('day') && !has('year')) return { kind: 'scoped', scoped: { t: 'monthDay', m, d }, explicit: true };
+  const explicit = has('month') && has('day') && has('year');
+  // Relative days and weekdays ("三天前", "last Friday"): the date chrono computed from today.
+  return fixed(() => (isValidDate(y, m, d) ? dayRes(iso(y, m, d), explicit) : bad()));
+}
+
+// --- Scoped pieces: a quarter, month, day or occasion in a year given or to be chosen.
+
+function scopedIn(s: Scoped, y: number, month?: number): Interval | undefined {
+  switch (s.t) {
+    case 'quarter': return { from: monthStart(y, 3 * s.q - 2), to: monthEnd(y, 3 * s.q) };
+    case 'half': return s.h === 1 ? { from: iso(y, 1, 1), to: iso(y, 6, 30) } : { from: iso(y, 7, 1), to: iso(y, 12, 31) };
+    case 'month': {
+      if (!s.part) return { from: monthStart(y, s.m), to: monthEnd(y, s.m) };
+      const [a, b] = s.part;
+      return { from: iso(y, s.m, a), to: b === 'end' ? monthEnd(y, s.m) : iso(y, s.m, b) };
+    }
+    case 'monthDay': return isValidDate(y, s.m, s.d) ? { from: iso(y, s.m, s.d), to: iso(y, s.m, s.d) } : undefined;
+    case 'dayOfMonth': return month && isValidDate(y, month, s.d) ? { from: iso(y, month, s.d), to: iso(y, month, s.d) } : undefined;
+    case 'occasion': return occasionDates(s.key, y, s.as);
+  }
+}
+const SCOPED_GRAIN: Record<Scoped['t'], (s: Scoped) => GrainOrSpan> = {
+  quarter: () => 'quarter', half: () => 'span', month: (s) => ((s as { part?: unknown }).part ? 'span' : 'month'),
+  monthDay: () => 'day', dayOfMonth: () => 'day', occasion: () => 'span',
+};
+
+/** The scoped piece in its year, or, without one, in the latest year (month for a bare day) whose start is not after `ceiling`. */
+function resolveScoped(p: Extract<Piece, { kind: 'scoped' }>, ceiling: Day): Res {
+  const s = p.scoped;
+  const grain = SCOPED_GRAIN[s.t](s);
+  const explicit = Boolean(p.explicit);
+  const wrap = (iv: Interval | undefined): Res => (iv ? ok(iv, iv.from === iv.to ? 'day' : grain, { explicit }) : bad());
+  if (p.year !== undefined) return wrap(scopedIn(s, p.year, p.month));
+  const [cy, cm] = ymd(ceiling);
+  if (s.t === 'dayOfMonth') {
+    for (let back = 0; back < 12; back++) {
+      const first = addMonths(monthStart(cy, cm), -back);
+      const [y, m] = ymd(first);
+      const iv = scopedIn(s, y, m);
+      if (iv && iv.from <= ceiling) return wrap(iv);
+    }
+    return bad();
+  }
+  for (let y = cy; y >= cy - 4; y--) {
+    const iv = scopedIn(s, y);
+    if (!iv) {
+      if (s.t === 'monthDay') continue; // Feb 29: the latest leap year
+      return bad(); // an occasion the calendar has no date for that year: not guessed from another year
+    }
+    if (iv.from <= ceiling) return wrap(iv);
+  }
+  return bad();
+}
+
+function resolvePiece(p: Piece, ceiling: Day, t: Day): Res {
+  switch (p.kind) {
+    case 'fixed': return p.res(t);
+    case 'now': return dayRes(t);
+    case 'scoped': return resolveScoped(p, ceiling);
+    case 'year': {
+      const y = p.year(t);
+      const [ty] = ymd(t);
+      if (y === ty) return named('this_year', t);
+      if (y === ty - 1) return named('last_year', t);
+      return ok({ from: iso(y, 1, 1), to: iso(y, 12, 31) }, 'year');
+    }
+    case 'month': {
+      if (p.offset === 0) return named('this_month', t);
+      if (p.offset === -1) return named('last_month', t);
+      return ok(unitAround(t, 'month', p.offset), 'month');
+    }
+    default: return bad();
+  }
+}
+
+type Element =
+  | { kind: 'period'; index: number; end: number; resolve: () => Res }
+  | { kind: 'relative'; index: number; end: number; shift: Shift }
+  | { kind: 'anaphora' | 'unknown'; index: number; end: number };
+
+const takesYear = (p: Piece) =>
+  (p.kind === 'scoped' && p.year === undefined && p.scoped.t !== 'dayOfMonth') || (p.kind === 'month' && p.thisMonth) || (p.kind === 'fixed' && p.sameDayOf);
+function withYear(p: Piece, y: Extract<Piece, { kind: 'year' }>, t: Day, index: number, end: number): Piece {
+  const year = y.year(t);
+  const [, tm, td] = ymd(t);
+  if (p.kind === 'month') return { kind: 'scoped', scoped: { t: 'month', m: tm }, year, index, end };
+  if (p.kind === 'fixed') return { kind: 'scoped', scoped: { t: 'monthDay', m: tm, d: td }, year, explicit: false, index, end };
+  return { ...(p as Extract<Piece, { kind: 'scoped' }>), year, index, end };
+}
+function dayInMonth(day: Extract<Piece, { kind: 'scoped' }>, month: Extract<Piece, { kind: 'month' }>, t: Day, index: number, end: number): Piece {
+  const [y, m] = ymd(unitAround(t, 'month', month.offset).from);
+  return { kind: 'scoped', scoped: { t: 'monthDay', m, d: (day.scoped as { d: number }).d }, year: y, explicit: false, index, end };
+}
+const isDayOfMonth = (p: Piece | undefined): p is Extract<Piece, { kind: 'scoped' }> => p?.kind === 'scoped' && p.scoped.t === 'dayOfMonth';
+
+function combine(pieces: Piece[], text: string, t: Day): Element[] {
+  // 1. A year or month with what it scopes: "去年双十一", "Q3 2025", "上个月3号", "the 3rd of last month".
+  const scoped: Piece[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i];
+    const q = pieces[i + 1];
+    const gap = q ? text.slice(p.end, q.index) : '';
+    if (q && p.kind === 'year' && takesYear(q) && /^\s*(?:的|'s|of|in)?\s*$/.test(gap)) {
+      scoped.push(withYear(q, p, t, p.index, q.end)), i++;
+    } else if (q && q.kind === 'year' && takesYear(p) && /^\s*(?:,|of|in)?\s*$/.test(gap)) {
+      scoped.push(withYear(p, q, t, p.index, q.end)), i++;
+    } else if (q && p.kind === 'month' && isDayOfMonth(q) && /^\s*的?\s*$/.test(gap)) {
+      scoped.push(dayInMonth(q, p, t, p.index, q.end)), i++;
+    } else if (q && isDayOfMonth(p) && q.kind === 'month' && /^\s*of\s*$/.test(gap)) {
+      scoped.push(dayInMonth(p, q, t, p.index, q.end)), i++;
+    } else if (!(p.kind === 'year' && p.weak)) scoped.push(p);
+  }
+
+  // 2. Ranges and to-date.
+  const isPeriod = (p: Piece | undefined) => !!p && ['fixed', 'scoped', 'year', 'month', 'now'].includes(p.kind);
+  const elements: Element[] = [];
+  for (let i = 0; i < scoped.length; i++) {
+    const a = scoped[i];
+    const b = scoped[i + 1];
+    const before = text.slice(0, a.index);
+    if (a.kind === 'relative') { elements.push({ kind: 'relative', index: a.index, end: a.end, shift: a.shift }); continue; }
+    if (a.kind === 'anaphora' || a.kind === 'unknown') { elements.push({ kind: a.kind, index: a.index, end: a.end }); continue; }
+    if (a.kind === 'now') continue; // "now" only ends a range
+    if (a.rangeTo) { elements.push({ kind: 'period', index: a.index, end: a.end, resolve: () => range(a, a.rangeTo!, t) }); continue; }
+    const gap = b ? text.slice(a.end, b.index) : '';
+    const joined = isPeriod(b) && (
+      (/^\s*(?:到|至|~|-|–|—|to|until|till|through|thru|直到|一直到)\s*$/.test(gap)) ||
+      (/^\s*and\s*$/.test(gap) && /between\s*$/.test(before)) ||
+      (/^\s*(?:和|与|跟)\s*$/.test(gap) && /^\s*之间/.test(text.slice(b!.end))));
+    // "上周和上上周", "2026-10-01 and 2026-10-15": two periods, or one range? Ask.
+    if (isPeriod(b) && /^\s*(?:和|与|跟|及|或|&|and|or|,|，|、)\s*$/.test(gap) && !joined) {
+      elements.push({ kind: 'unknown', index: a.index, end: b!.end });
+      i++;
+      continue;
+    }
+    if (joined) {
+      elements.push({ kind: 'period', index: a.index, end: b!.end, resolve: () => range(a, b!, t) });
+      i++;
+      continue;
+    }
+    const after = text.slice(a.end);
+    if (new RegExp(`^\\s*(?:${TO_DATE}|起|开始|为止|so far|to date|until now|till now|up to now|up until now|through today|to today)`, 'u').test(after) || /(?:since|自从?|从|\bfrom)\s*$/.test(before)) {
+      elements.push({ kind: 'period', index: a.index, end: a.end, resolve: () => toDate(a, t) });
+      continue;
+    }
+    elements.push({ kind: 'period', index: a.index, end: a.end, resolve: () => resolvePiece(a, t, t) });
+  }
+  return elements;
+}
+
+function toDate(a: Piece, t: Day): Res {
+  const r = resolvePiece(a, t, t);
+  if (!r.ok) return r;
+  if (r.interval.from > t) return bad('future');
+  if (r.named && ['today', 'this_week', 'this_month', 'this_year'].includes(r.named)) return r;
+  return ok({ from: r.interval.from, to: t }, 'span');
+}
+
+type ScopedPiece = Extract<Piece, { kind: 'scoped' }>;
+const isScoped = (p: Piece): p is ScopedPiece => p.kind === 'scoped';
+
+function range(a: Piece, b: Piece, t: Day): Res {
+  let ra: Res;
+  let rb: Res;
+  if (isScoped(a) && a.year === undefined && a.scoped.t === 'monthDay' && isDayOfMonth(b)) {
+    // "3月5日至12日": the end is a day of the start's month; the range is the latest that has ended.
+    const end: ScopedPiece = { ...b, scoped: { t: 'monthDay', m: a.scoped.m, d: (b.scoped as { d: number }).d }, explicit: a.explicit };
+    rb = resolvePiece(end, t, t);
+    if (!rb.ok) return rb;
+    ra = resolvePiece(a, rb.interval.to, t);
+  } else if (isScoped(b) && b.year === undefined && (isDayOfMonth(b) || (isScoped(a) && a.year !== undefined) || a.kind === 'fixed')) {
+    // The start fixes the year (and, for a bare day, the month): the end is the first such day after it.
+    ra = resolvePiece(a, t, t);
+    if (!ra.ok) return ra;
+    const start = ra.interval.from;
+    const [ay, am] = ymd(start);
+    const end: ScopedPiece = b;
+    const candidates: ScopedPiece[] = end.scoped.t === 'dayOfMonth'
+      ? [0, 1].map((k) => ymd(addMonths(monthStart(ay, am), k))).map(([y, m]) => ({ ...end, year: y, month: m }))
+      : [ay, ay + 1].map((y) => ({ ...end, year: y }));
+    rb = bad();
+    for (const c of candidates) {
+      const r = resolvePiece(c, t, t);
+      if (r.ok && r.interval.to >= start) { rb = r; break; }
+    }
+  } else {
+    rb = resolvePiece(b, t, t);
+    if (!rb.ok) return rb;
+    ra = resolvePiece(a, rb.interval.to, t);
+  }
+  if (!ra.ok) return ra;
+  if (!rb.ok) return rb;
+  if (ra.interval.from > rb.interval.to) return bad();
+  return ok({ from: ra.interval.from, to: rb.interval.to }, 'span', { explicit: ra.explicit && rb.explicit });
+}
+
+/** Everything the message says about a period: a period, a follow-up relative to the previous one, or a time that cannot be pinned down. */
+export function readPeriod(text: string, today: string): PeriodReading | undefined {
+  const norm = normalize(text);
+  const own = grammarPieces(norm, today);
+  const pieces = [...own, ...chronoPieces(norm, today, own)].sort((a, b) => a.index - b.index);
+  if (!pieces.length) return undefined;
+  const elements = combine(pieces, norm, today);
+  const said = (e: { index: number; end: number }) => text.slice(e.index, e.end);
+  const periods = elements.filter((e) => e.kind === 'period');
+  const relatives = elements.filter((e) => e.kind === 'relative');
+  // "618那天", "11月11日当天": the day just named; "那天" alone: which day?
+  const unknown = elements.filter((e, i) => e.kind === 'unknown' || (e.kind === 'anaphora' && !(elements[i - 1]?.kind === 'period' && /^\s*的?\s*$/.test(norm.slice(elements[i - 1].end, e.index)))));
+  if (relatives.length) {
+    const r = relatives[0];
+    return periods.length || unknown.length || relatives.length > 1 ? { kind: 'unresolved', reason: 'mixed', text: said(r) } : { kind: 'relative', shift: r.shift, text: said(r) };
+  }
+  if (unknown.length) return { kind: 'unresolved', reason: unknown[0].kind === 'anaphora' ? 'anaphora' : 'unknown', text: said(unknown[0]) };
+  if (!periods.length) return undefined;
+  // Two periods side by side that did not combine ("去年上个月"): which one?
+  for (let i = 1; i < periods.length; i++) {
+    if (/^\s*的?\s*$/.test(norm.slice(periods[i - 1].end, periods[i].index))) return { kind: 'unresolved', reason: 'mixed', text: text.slice(periods[i - 1].index, periods[i].end) };
+  }
+  const first = periods[0];
+  const r = finalize(first.resolve(), today);
+  if (!r.ok) return { kind: 'unresolved', reason: r.why, text: said(first) };
+  return { kind: 'period', period: toPeriod(r, today), interval: r.interval, text: said(first) };
+}
+
+/** The period a message names, or undefined when it names none or none that can be pinned down. */
+export function extractPeriod(text: string, today: string): Period | undefined {
+  const r = readPeriod(text, today);
+  return r?.kind === 'period' ? r.period : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Follow-ups relative to the period already in the conversation
+
+const RANK: Record<Grain, number> = { day: 0, week: 1, month: 2, quarter: 3, year: 4 };
+
+/** What a period is made of: whole weeks / months / quarters / years (the last one possibly running to today), one day, or a span of days. */
+export function grainOf(iv: Interval, today: Day): { grain: GrainOrSpan; count: number } {
+  if (iv.from === iv.to) return { grain: 'day', count: 1 };
+  for (const g of ['year', 'quarter', 'month', 'week'] as Grain[]) {
+    if (iv.from !== startOf(iv.from, g)) continue;
+    const whole = iv.to === endOf(iv.to, g);
+    const running = iv.to === today && iv.from <= today;
+    if (!whole && !running) continue;
+    let count = 1;
+    while (addUnits(iv.from, g, count) <= iv.to) count++;
+    if (g === 'week' && !whole && count > 1) continue;
+    return { grain: g, count };
+  }
+  return { grain: 'span', count: daysBetween(iv.from, iv.to) + 1 };
+}
+
+/** The days moved by whole units; whole months stay whole months (Sep 1–30 a month on is Oct 1–31). */
+function shiftDays(iv: Interval, unit: Grain, n: number, today: Day): Interval {
+  const from = addUnits(iv.from, unit, n);
+  let to = addUnits(iv.to, unit, n);
+  const wholeMonths = iv.from === startOf(iv.from, 'month') && iv.to === endOf(iv.to, 'month');
+  if (unit !== 'day' && unit !== 'week' && wholeMonths && iv.to !== today) to = endOf(to, 'month');
+  return { from, to };
+}
+
+/**
+ * The period a bare follow-up means, relative to the previous one: "前一周呢" / "the week before that?"
+ * after last_week is the week before it, "再往前一个月" after September is August, "去年同期" after
+ * 11-01..11-23 is 2025-11-01..2025-11-23, "before that?" moves back by the period's own size.
+ * Undefined when the message is no such follow-up, when the step is finer than the period
+ * ("前一周" after a month), or when the result would start after today.
+ */
+export function shiftPeriod(previous: Period, text: string, today: string): Period | undefined {
+  if (!periodSchema.safeParse(previous).success) return undefined;
+  const reading = readPeriod(text, today);
+  if (reading?.kind !== 'relative') return undefined;
+  const { shift } = reading;
+  const base = typeof previous === 'string' ? namedInterval(previous, today) : previous;
+  if (base.from > base.to) return undefined;
+  const shape = typeof previous === 'string' ? { grain: NAMED_GRAIN[previous], count: NAMED_GRAIN[previous] === 'span' ? 0 : 1 } : grainOf(base, today);
+  const unit = shift.unit ?? (shape.grain === 'span' ? undefined : shape.grain);
+  let moved: Interval;
+  let grain: GrainOrSpan = unit ?? 'span';
+  if (!unit) {
+    const length = daysBetween(base.from, base.to) + 1;
+    moved = { from: addDays(base.from, length * shift.n), to: addDays(base.to, length * shift.n) };
+  } else if (shift.exact) {
+    moved = shiftDays(base, unit, shift.n, today);
+    grain = 'span';
+  } else if (shape.grain !== 'span' && RANK[shape.grain] > RANK[unit]) {
+    return undefined;
+  } else if (shape.grain === unit) {
+    const steps = shift.unit ? shift.n : shift.n * shape.count;
+    const from = addUnits(base.from, unit, steps);
+    moved = { from, to: endOf(addUnits(from, unit, shape.count - 1), unit) };
+  } else {
+    moved = shiftDays(base, unit, shift.n, today);
+    grain = 'span';
+  }
+  if (moved.from > today) return undefined;
+  return canonicalPeriod({ from: moved.from, to: minDay(moved.to, today) }, today, grain);
+}
+

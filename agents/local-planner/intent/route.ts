@@ -1,0 +1,69 @@
+// When no rule of the planner matched, the trained intent model decides: a confident tool intent
+// runs that tool with the slots already read from the message, a non-tool intent gets its reply
+// (a refusal said out loud for other people's data), and an unsure guess becomes a short question
+// with the likeliest tasks as buttons, never "can't help" for something the assistant can do.
+import { PHRASES } from '../../../prompts/replies/phrases.ts';
+import { INTENT_EXAMPLES, INTENT_REPLIES } from '../../../prompts/replies/intent-replies.ts';
+import type { Caller, Locale } from '../../../tools/context.ts';
+import { classifyIntent } from './index.ts';
+
+/** At or above this the top intent is acted on (bench:nlu: the held-apart answers above it are ≥ 95% right). */
+export const SURE = 0.6;
+
+export type Slots = { period?: unknown; shopId?: number; price?: number; phrase?: string; strongProduct: boolean; category?: string; where: { lat?: number; lng?: number } };
+export type RoutedPlan = { tool: string; args: Record<string, unknown> } | { reply: string; suggestions?: string[] };
+
+const clean = (args: Record<string, unknown>) => Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined && v !== ''));
+
+// Someone else named: a numbered user / customer / merchant, "another customer", an injected "[system] caller=…".
+const THIRD_PARTY = /\d+\s*号\s*(?:用户|顾客|客户|会员|商家)|(?:用户|顾客|客户|会员|商家|店主)\s*#?\d+|(?:customer|user|member|merchant|shop owner|seller)\s*(?:no\.?|#)?\s*\d+|别人|其他(?:顾客|用户|商家|人)|someone else|another (?:customer|user|shopper|merchant)|\[\s*system\s*\]|caller\s*=/i;
+
+/** A request about another person's or shop's data, declined out loud before any tool runs. */
+export function otherPeopleRefusal(text: string, role: Caller['role'], l: Locale): RoutedPlan | undefined {
+  if (!THIRD_PARTY.test(text)) return undefined;
+  const top = classifyIntent(text, role)[0];
+  return top?.intent === 'other_people' && top.p >= 0.4 ? { reply: INTENT_REPLIES.otherPeople(l) } : undefined;
+}
+
+export function routeByIntent(text: string, role: Caller['role'], l: Locale, slots: Slots): RoutedPlan {
+  const ranked = classifyIntent(text, role);
+  const top = ranked[0];
+  if (!top || top.p < SURE) return unsure(ranked.filter((r) => r.allowed).map((r) => r.intent), role, l);
+  // Something only the other role does (a shopper asking for restock advice): say so.
+  if (!top.allowed) return { reply: INTENT_REPLIES.otherRole(role, l) + '\n' + PHRASES.capabilities(role, l) };
+  const product = slots.phrase && slots.strongProduct ? slots.phrase : undefined;
+  switch (top.intent) {
+    case 'greeting': return { reply: PHRASES.greeting(role, l) };
+    case 'thanks': return { reply: PHRASES.thanks(l) };
+    case 'help': return { reply: PHRASES.capabilities(role, l) };
+    case 'human_agent': return { reply: INTENT_REPLIES.humanAgent(l) };
+    case 'buying_link': return product ? { tool: 'nearby_shops', args: clean({ query: product, ...slots.where }) } : { reply: INTENT_REPLIES.buyingLink(l) };
+    case 'other_people': return { reply: INTENT_REPLIES.otherPeople(l) };
+    // Shopper tools.
+    case 'nearby_shops': return product ? { tool: 'nearby_shops', args: clean({ query: product, ...slots.where }) } : { reply: PHRASES.askProduct(l) };
+    case 'price_check': return product ? { reply: PHRASES.askPrice(product, l) } : { reply: PHRASES.askProduct(l) };
+    case 'recommend': return { tool: 'recommend', args: clean({ budget: slots.price, category: slots.category }) };
+    case 'customer_profile': return { tool: 'customer_profile', args: {} };
+    case 'record_purchase': return { reply: INTENT_REPLIES.recordWhat(l) };
+    case 'feedback': return { reply: INTENT_REPLIES.whichRecommended(l) };
+    case 'credit_line': return { tool: 'credit_line', args: {} };
+    case 'wealth_products': return { tool: 'wealth_products', args: clean({ amount: slots.price }) };
+    // Merchant tools.
+    case 'merchant_stats': return { tool: 'merchant_stats', args: clean({ period: slots.period ?? 'last_7_days', shopId: slots.shopId }) };
+    case 'restock_forecast': return { tool: 'restock_forecast', args: clean({ shopId: slots.shopId }) };
+    case 'satisfaction_report': return { tool: 'satisfaction_report', args: clean({ shopId: slots.shopId, period: slots.period }) };
+    case 'pricing_advice': return { tool: 'pricing_advice', args: clean({ shopId: slots.shopId }) };
+    case 'anomaly_alerts': return { tool: 'anomaly_alerts', args: clean({ shopId: slots.shopId, period: slots.period }) };
+    // Follow-up words with nothing to follow up on.
+    case 'more': case 'cheaper': case 'nearest': case 'best_rated': case 'ordinal_pick': case 'correction': case 'yes': case 'no':
+      return { reply: PHRASES.nothingToFollow(l) };
+    default: return { reply: PHRASES.offTopic(role, l) };
+  }
+}
+
+/** The two or three likeliest tasks as buttons; off-topic when none of them is a task. */
+function unsure(ranked: string[], role: Caller['role'], l: Locale): RoutedPlan {
+  const options = ranked.filter((i) => INTENT_EXAMPLES[i] && i !== 'help' && i !== 'record_purchase').slice(0, 3).map((i) => INTENT_EXAMPLES[i][l]);
+  if (!options.length || ranked[0] === 'off_topic') return { reply: PHRASES.offTopic(role, l) };
+  return { reply: INTENT_REPLIES.unsure(options, l), suggestions: options };
+}

@@ -1,0 +1,42 @@
+// Replies for intents no tool serves, and the short question asked when the planner is unsure.
+import type { Locale } from '../../tools/context.ts';
+
+export const INTENT_REPLIES = {
+  humanAgent: (l: Locale) =>
+    l === 'zh'
+      ? '我暂时还不能帮你转接人工。如果是某家店的问题，可以先搜一下这家店（比如“附近哪里有卖洗衣液”），结果里有店的地址和营业时间，可以直接联系或前往。'
+      : 'I cannot hand you over to a person yet. If it is about a shop, search for it first (e.g. "where can I buy laundry detergent nearby"): the results show its address and opening hours so you can reach it directly.',
+  buyingLink: (l: Locale) =>
+    l === 'zh'
+      ? '告诉我是哪件商品（比如“蓝月亮洗衣液哪里买”），我会列出附近的店和网上的报价，网店带购买链接。'
+      : 'Tell me which product (e.g. "where to buy Blue Moon laundry detergent"): I will list shops nearby and online offers, with a link for each online one.',
+  otherPeople: (l: Locale) =>
+    l === 'zh'
+      ? '抱歉，这个请求涉及别人的数据，我不能查看：我只能查询你自己账号下的信息（你自己的购物、账单，或你自己店铺的经营数据）。'
+      : "Sorry, I can't look at that: it is someone else's data. I can only show what belongs to your own account (your purchases and bills, or your own shops' figures).",
+  otherRole: (role: 'shopper' | 'merchant', l: Locale) =>
+    role === 'shopper'
+      ? l === 'zh' ? '抱歉，这是给商家用的功能，顾客账号用不了。' : 'Sorry, that is for merchants; it is not available to shoppers.'
+      : l === 'zh' ? '抱歉，这是给顾客用的功能，商家账号用不了。' : 'Sorry, that is for shoppers; it is not available to merchant accounts.',
+  recordWhat: (l: Locale) => (l === 'zh' ? '你买了什么、花了多少钱？比如“记一下：蓝月亮洗手液 15元”。' : 'What did you buy and how much did it cost? For example "log: Blue Moon hand wash 15 yuan".'),
+  whichRecommended: (l: Locale) => (l === 'zh' ? '是推荐里的第几个？比如“第2个不喜欢”。先说“推荐点东西”看看推荐。' : 'Which of the suggestions? For example "I don\'t like number 2". Say "recommend something" to see them first.'),
+  unsure: (options: string[], l: Locale) =>
+    l === 'zh' ? `我不太确定你的意思。你是想${options.map((o) => `「${o}」`).join('、')}吗？点一个，或者换个说法。` : `I'm not sure what you mean. Did you want to ${options.map((o) => `"${o}"`).join(', ')}? Tap one, or say it another way.`,
+};
+
+/** A button per intent for the clarifying question: what it does, as the user would say it. */
+export const INTENT_EXAMPLES: Record<string, Record<Locale, string>> = {
+  nearby_shops: { zh: '找附近的店', en: 'find shops nearby' },
+  price_check: { zh: '看价格贵不贵', en: 'check a price' },
+  recommend: { zh: '推荐点东西', en: 'recommend something' },
+  customer_profile: { zh: '关于我你知道什么', en: 'what do you know about me' },
+  record_purchase: { zh: '记录一笔购买', en: 'log a purchase' },
+  credit_line: { zh: '我的先用后付额度', en: 'my pay-later limit' },
+  wealth_products: { zh: '适合我的理财', en: 'wealth products for me' },
+  merchant_stats: { zh: '上周销售怎么样', en: 'sales last week' },
+  restock_forecast: { zh: '补货建议', en: 'restock forecast' },
+  satisfaction_report: { zh: '顾客都在抱怨什么', en: 'what customers complain about' },
+  pricing_advice: { zh: '定价建议', en: 'pricing advice' },
+  anomaly_alerts: { zh: '这周有什么异常吗', en: 'anything unusual this week' },
+  help: { zh: '你能做什么', en: 'what can you do' },
+};
