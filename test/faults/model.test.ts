@@ -33,6 +33,18 @@ afterAll(async () => {
 });
 beforeEach(() => llm.reset());
 
+describe('what a served model is told', () => {
+  it('the system prompt names every ability of the role and the house rules', async () => {
+    const a = await assistant();
+    llm.script({ kind: 'text', content: 'hi' });
+    await a.handle({ chatKey: 'evil:prompt:1', caller: shopper, text: 'hello' });
+    const system = llm.requests.at(-1).messages[0].content as string;
+    for (const tool of ['nearby_shops', 'price_check', 'scan_to_buy', 'recommend', 'customer_profile', 'record_purchase', 'feedback', 'credit_line', 'wealth_products', 'risk_questionnaire']) expect(system).toContain(tool);
+    expect(system).toMatch(/own yes/);
+    expect(system).toMatch(/another shopper/);
+  });
+});
+
 describe('tenants stay apart whatever the model asks', () => {
   it('refuses another merchant\'s shop and merchant tools for a shopper', async () => {
     const a = await assistant();
