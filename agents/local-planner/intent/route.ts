@@ -7,7 +7,8 @@ import { INTENT_EXAMPLES, INTENT_REPLIES } from '../../../prompts/replies/intent
 import type { Caller, Locale } from '../../../tools/context.ts';
 import { classifyIntent } from './index.ts';
 
-/** At or above this the top intent is acted on (bench:nlu: the held-apart answers above it are ≥ 95% right). */
+/** At or above this the top intent is acted on. bench:nlu on the held-apart fifth: 86% of messages clear it and 88% of
+ * those are right; 0.7 gave the same dev-set pass rate (bench:dialogues) with fewer messages acted on. */
 export const SURE = 0.6;
 
 export type Slots = { period?: unknown; shopId?: number; price?: number; phrase?: string; strongProduct: boolean; category?: string; where: { lat?: number; lng?: number } };
