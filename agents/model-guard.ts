@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { AIMessage } from '@langchain/core/messages';
 import { createMiddleware, toolErrorMiddleware } from 'langchain';
 import type { CallerContext, Locale } from '../tools/context.ts';
-import { AFFIRMATIVE, NEGATIVE } from '../tools/shared/user-words.ts';
+import { saysNo, saysYes } from '../tools/shared/user-words.ts';
 
 export const MAX_REPLY_CHARS = 4000;
 const MAX_TOOL_CALLS = 4;
@@ -52,7 +52,7 @@ export function guardModelMessage(message: AIMessage, locale: Locale): AIMessage
 /** Buttons a model offers with a plain reply: a few short texts, never a yes or no (those answer proposals). */
 function safeSuggestions(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
-  return value.filter((v): v is string => typeof v === 'string' && v.length > 0 && v.length <= 40 && !AFFIRMATIVE.test(v.trim()) && !NEGATIVE.test(v.trim())).slice(0, 4).map(wellFormed);
+  return value.filter((v): v is string => typeof v === 'string' && v.length > 0 && v.length <= 40 && !saysYes(v) && !saysNo(v)).slice(0, 4).map(wellFormed);
 }
 
 export const modelGuard = createMiddleware({

@@ -6,7 +6,7 @@ import type { Store } from '../prisma/store.ts';
 import { renderConfirmation, RENDERERS, suggestionsFor } from '../prompts/replies/tool-results.ts';
 import { t, ToolError, type CallerContext, type Locale, type ToolDeps } from '../tools/context.ts';
 import { TOOLS } from '../tools/index.ts';
-import { AFFIRMATIVE, NEGATIVE } from '../tools/shared/user-words.ts';
+import { saysNo, saysYes } from '../tools/shared/user-words.ts';
 import type { AssistantReply, ProposalShown, Turn } from './assistant.ts';
 import { attachmentsFor } from './attachments.ts';
 import { FAILURE } from './failures.ts';
@@ -75,8 +75,8 @@ export class ProposalFlow {
     }
     if (!pending) return undefined;
     const plain = !turn.photo && !turn.location;
-    if (plain && AFFIRMATIVE.test(turn.text)) return this.run(pending, turn, base);
-    if (plain && NEGATIVE.test(turn.text)) return this.cancel(pending, turn, base);
+    if (plain && saysYes(turn.text)) return this.run(pending, turn, base);
+    if (plain && saysNo(turn.text)) return this.cancel(pending, turn, base);
     await settle(this.db, [pending.id], 'expired', base.now); // valid for the next user turn only
     return undefined;
   }

@@ -1,6 +1,6 @@
 // Understands one shopper/merchant message in zh or en: intent + slots, using the conversation so far
 // for follow-ups ("cheaper ones?", "上个月呢", "我在街道口"). Returns a tool call or a direct reply.
-import { AFFIRMATIVE, NEGATIVE as NO, ORDINALS, ordinalIn, THATS_IT } from '../../tools/shared/user-words.ts';
+import { AFFIRMATIVE, ORDINALS, ordinalIn, saysNo, saysYes, THATS_IT } from '../../tools/shared/user-words.ts';
 import { otherPeopleRefusal, routeByIntent } from './intent/route.ts';
 import { parseAnswers } from '../../tools/wealth/questionnaire.ts';
 import type { ProductIndex } from '../../tools/catalogue/product-search.ts';
@@ -100,8 +100,8 @@ export function understand(text: string, s: Situation, products: ProductIndex): 
 
   // A write waiting for the user's yes: yes repeats the same call (the tool layer checks the consent), no cancels.
   if (prev?.result?.status === 'needs_confirmation') {
-    if (AFFIRMATIVE.test(raw)) return { tool: prev.name, args: prev.args };
-    if (NO.test(raw)) return { reply: l === 'zh' ? '好的，已取消，什么都没改。' : 'OK, cancelled; nothing was changed.' };
+    if (saysYes(raw)) return { tool: prev.name, args: prev.args };
+    if (saysNo(raw)) return { reply: l === 'zh' ? '好的，已取消，什么都没改。' : 'OK, cancelled; nothing was changed.' };
   }
   // Answers to the risk questionnaire.
   if ((prev?.result?.status === 'need_questionnaire' || (prev?.name === 'risk_questionnaire' && prev.result?.status === 'invalid')) && parseAnswers(raw)) {

@@ -18,3 +18,58 @@ export function pickedCandidate(text: string): number | undefined {
   const t = text.trim();
   return ordinalIn(t) ?? (THATS_IT.test(t) || AFFIRMATIVE.test(t) ? 1 : undefined);
 }
+
+// Yes and no as people type them to a proposal: "是的没错", "ok 记上吧", "yeah go ahead", "先别记了", "nah".
+// Deliberately conservative, because a yes writes: a short message made only of yes words and
+// fillers, starting with a yes word, with no question mark and no negation.
+const YES_CORE_ZH = ['没问题', '没错', '可以', '确认', '确定', '当然', '是的', '对的', '好的', '好滴', '好嘞', '记上', '记下来', '记下', '记吧', '是', '对', '好', '行', '嗯', '记', '要'];
+const FILLER_ZH = ['谢谢', '麻烦了', '麻烦', '就这样', '这样', '帮我', '一下', '吧', '啊', '呀', '哦', '噢', '的', '了', '啦', '呢', '嘛', '哈', '上', '下', '来', '吧'];
+const YES_CORE_EN = new Set(['yes', 'yep', 'yeah', 'yup', 'ya', 'y', 'ok', 'okay', 'k', 'sure', 'confirm', 'confirmed', 'correct', 'right', 'go', 'absolutely', 'definitely', 'alright', 'fine', 'perfect', 'great', 'record', 'save', 'log', 'do']);
+const FILLER_EN = new Set(['ahead', 'it', 'please', 'thanks', 'thank', 'you', 'of', 'course', 'that', 'this', 'one', 'sounds', 'good', 'all', 'do', 'go', 'yes', 'just', 'sure', 'fine', 'record', 'save', 'log']);
+const NO_START = /^(?:不|别|算了|取消|先不|先别|no\b|nope|nah|cancel|don'?t|never ?mind|not now|stop)/;
+
+function plainWords(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}'\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+}
+
+const han = (t: string) => /\p{Script=Han}/u.test(t);
+const short = (t: string) => (han(t) ? t.replace(/ /g, '').length <= 12 : t.split(' ').length <= 6);
+
+/** Splits Chinese into known words, longest first; undefined when something else is in it. */
+function zhWords(t: string): string[] | undefined {
+  const words: string[] = [];
+  const known = [...YES_CORE_ZH, ...FILLER_ZH].sort((a, b) => b.length - a.length);
+  for (let i = 0; i < t.length; ) {
+    const w = known.find((k) => t.startsWith(k, i));
+    if (!w) return undefined;
+    words.push(w);
+    i += w.length;
+  }
+  return words;
+}
+
+/** The user's own yes to the proposal shown last. */
+export function saysYes(text: string): boolean {
+  if (AFFIRMATIVE.test(text.trim())) return true;
+  if (/[?？]/.test(text)) return false;
+  const t = plainWords(text).replace(/\bof course\b/g, 'sure');
+  if (!t || !short(t)) return false;
+  for (const part of t.split(' ')) {
+    const first = part === t.split(' ')[0];
+    if (han(part)) {
+      const words = zhWords(part);
+      if (!words || (first && !YES_CORE_ZH.includes(words[0]))) return false;
+    } else if (first ? !YES_CORE_EN.has(part) : !(YES_CORE_EN.has(part) || FILLER_EN.has(part))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** The user's own no (cancel) to the proposal shown last. */
+export function saysNo(text: string): boolean {
+  if (NEGATIVE.test(text.trim())) return true;
+  const t = plainWords(text);
+  if (!t || !short(t) || /^(?:没问题|no problem)/.test(t)) return false;
+  return NO_START.test(t);
+}
