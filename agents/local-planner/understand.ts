@@ -1,7 +1,10 @@
 // Understands one shopper/merchant message in zh or en: intent + slots, using the conversation so far
 // for follow-ups ("cheaper ones?", "上个月呢", "我在街道口"). Returns a tool call or a direct reply.
 import { AFFIRMATIVE, ORDINALS, ordinalIn, saysNo, saysYes, THATS_IT } from '../../tools/shared/user-words.ts';
-import { otherPeopleRefusal, routeByIntent } from './intent/route.ts';
+import { classifyIntent } from './intent/index.ts';
+import { otherPeopleRefusal, routeByIntent, SURE } from './intent/route.ts';
+import { addDays } from './entities/days.ts';
+import type { Period } from '../../tools/merchant-stats/period.ts';
 import { parseAnswers } from '../../tools/wealth/questionnaire.ts';
 import type { ProductIndex } from '../../tools/catalogue/product-search.ts';
 import { queryTerms } from '../../tools/catalogue/product-search.ts';
@@ -125,16 +128,21 @@ export function understand(text: string, s: Situation, products: ProductIndex): 
   const earlierPlace = place ? undefined : (s.earlierTexts ?? []).map(findPlace).findLast(Boolean);
   const here = place ?? earlierPlace;
   const where = here ? { lat: here.point.lat, lng: here.point.lng } : {};
+  // The trained intent model backs up the words each task is known by ("note down…", "记一笔", "track it").
+  const top = classifyIntent(raw, s.role)[0];
+  // A short fragment with a slot ("what about this month?", "2号店呢") continues the active task, whatever it resembles.
+  const fragment = Boolean(prev) && Boolean(period || shopId) && (raw.replace(/\s+/g, '').length <= 12 || raw.split(/\s+/).length <= 5);
+  const said = (intent: string) => top?.allowed === true && top.intent === intent && top.p >= SURE && !(fragment && prev?.name !== intent);
 
   // --- Shopper: their own things (purchases, feedback, profile, credit, wealth, suggestions).
   if (s.role === 'shopper') {
-    if (has(RECORD, raw) && phrase) {
+    if ((has(RECORD, raw) || said('record_purchase')) && phrase) {
       if (!price) return { reply: l === 'zh' ? `「${phrase}」花了多少钱？` : `How much did you pay for "${phrase}"?` };
       // "买了3瓶，每瓶8块" is 3 at 8, "3瓶一共24块" 3 at 8, "6瓶一提 15块" one pack at 15 (entities/quantity.ts says
       // why a pack stays a pack). Counts and 每瓶 are not the product; "6瓶装" is how the catalogue names a pack.
       const bought = readPurchase(raw);
       const product = bought ? productPhrase(raw, price.text, place?.text, ...bought.texts.filter((t) => !/装$/.test(t))) || phrase : phrase;
-      return { tool: 'record_purchase', args: clean({ product, price: bought?.price ?? price.amount, quantity: bought?.quantity, shopId }) };
+      return { tool: 'record_purchase', args: clean({ product, price: bought?.price ?? price.amount, quantity: bought?.quantity, shopId, date: purchaseDay(period, s.today) }) };
     }
     const recommended = prev?.name === 'recommend' && prev.result?.status === 'ok' ? (prev.result.items as { productId: number }[]) : undefined;
     const pick = /第\s*([1-9一二三四五六七八九])\s*[个款]?|(?:number|#|no\.?)\s*([1-9])|(first|second|third|fourth|fifth)/i.exec(raw);
@@ -143,9 +151,9 @@ export function understand(text: string, s: Situation, products: ProductIndex): 
       const item = recommended[n - 1];
       if (item) return { tool: 'feedback', args: { productId: item.productId, rating: has(DISLIKE, raw) ? 1 : 5 } };
     }
-    if (has(PROFILE, raw)) return { tool: 'customer_profile', args: {} };
-    if (has(CREDIT, raw)) return { tool: 'credit_line', args: {} };
-    if (has(WEALTH, raw)) {
+    if (has(PROFILE, raw) || said('customer_profile')) return { tool: 'customer_profile', args: {} };
+    if (has(CREDIT, raw) || said('credit_line')) return { tool: 'credit_line', args: {} };
+    if (has(WEALTH, raw) || said('wealth_products')) {
       const months = /(\d{1,3})\s*(个月|月|months?)|(\d{1,2})\s*(年|years?)/i.exec(raw);
       return { tool: 'wealth_products', args: clean({
         horizonMonths: months ? (months[1] ? Number(months[1]) : Number(months[3]) * 12) : undefined,
@@ -154,7 +162,7 @@ export function understand(text: string, s: Situation, products: ProductIndex): 
       }) };
     }
     const category = namedCategory;
-    if (has(RECOMMEND, raw) || (recommended && (category || price || /附近|near/i.test(raw)) && !strongProduct)) {
+    if (has(RECOMMEND, raw) || said('recommend') || (recommended && (category || price || /附近|near/i.test(raw)) && !strongProduct)) {
       const base = recommended ? prev!.args : {};
       return { tool: 'recommend', args: clean({ ...base, category: category ?? base.category, budget: budgetOf(price) ?? base.budget, nearMe: /附近|near/i.test(raw) || base.nearMe || undefined }) };
     }
@@ -167,13 +175,13 @@ export function understand(text: string, s: Situation, products: ProductIndex): 
   const restockFollowUp = prev?.name === 'restock_forecast' && Boolean(leadTimeDays || serviceLevel || shopId);
   const reviewsFollowUp = prev?.name === 'satisfaction_report' && Boolean(period || shopId);
   // Words that name the intent win over a follow-up on the previous answer.
-  const wantsRestock = merchant && (has(RESTOCK, raw) || (restockFollowUp && !has(REVIEWS, raw)));
-  const wantsReviews = merchant && !has(RESTOCK, raw) && (has(REVIEWS, raw) || reviewsFollowUp);
+  const wantsRestock = merchant && (has(RESTOCK, raw) || said('restock_forecast') || (restockFollowUp && !has(REVIEWS, raw)));
+  const wantsReviews = merchant && !has(RESTOCK, raw) && (has(REVIEWS, raw) || said('satisfaction_report') || reviewsFollowUp);
   if (merchant && periodUnclear && !has(RESTOCK, raw) && !has(PRICING, raw)) {
     return { reply: l === 'zh' ? '你指的是哪段时间？请说具体一点，比如「上周」「10月」「11月1日到11日」。' : 'Which period do you mean? Please name it, e.g. "last week", "October" or "Nov 1 to Nov 11".' };
   }
-  if (merchant && has(ANOMALY, raw)) return { tool: 'anomaly_alerts', args: clean({ shopId, period }) };
-  if (merchant && has(PRICING, raw)) return { tool: 'pricing_advice', args: clean({ shopId }) };
+  if (merchant && (has(ANOMALY, raw) || said('anomaly_alerts'))) return { tool: 'anomaly_alerts', args: clean({ shopId, period }) };
+  if (merchant && (has(PRICING, raw) || said('pricing_advice'))) return { tool: 'pricing_advice', args: clean({ shopId }) };
   if (wantsRestock) {
     const base = prev?.name === 'restock_forecast' && !prev.result?.error ? prev.args : {};
     return { tool: 'restock_forecast', args: clean({ ...base, shopId: shopId ?? base.shopId, product: strongProduct ? phrase : undefined, leadTimeDays: leadTimeDays ?? base.leadTimeDays, serviceLevel: serviceLevel ?? base.serviceLevel }) };
@@ -184,7 +192,7 @@ export function understand(text: string, s: Situation, products: ProductIndex): 
   }
 
   // --- Merchant questions about their figures.
-  if (has(STATS, raw) || (s.role === 'merchant' && period && !strongProduct)) {
+  if (has(STATS, raw) || said('merchant_stats') || (s.role === 'merchant' && period && !strongProduct)) {
     // Carry the previous question's shop and size over, unless that question was refused.
     const base = prev?.name === 'merchant_stats' && !prev.result?.error ? prev.args : {};
     return { tool: 'merchant_stats', args: clean({ ...base, period: period ?? base.period ?? 'last_7_days', shopId: shopId ?? base.shopId, topN: topN ?? base.topN }) };
@@ -284,6 +292,13 @@ export function understand(text: string, s: Situation, products: ProductIndex): 
 function budgetOf(price: Price | undefined): number | undefined {
   if (!price) return undefined;
   return price.max ?? (price.min === undefined ? price.amount : undefined);
+}
+
+/** The day of a purchase the shopper dated ("昨天", "11月20日"); undefined for today or a span. */
+function purchaseDay(period: Period | undefined, today: string): string | undefined {
+  if (period === 'yesterday') return addDays(today, -1);
+  if (period && typeof period === 'object' && period.from === period.to && period.from < today) return period.from;
+  return undefined;
 }
 
 function clean(args: Record<string, unknown>): Record<string, unknown> {
