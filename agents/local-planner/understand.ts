@@ -2,7 +2,7 @@
 // for follow-ups ("cheaper ones?", "上个月呢", "我在街道口"). Returns a tool call or a direct reply.
 import { AFFIRMATIVE, ORDINALS, ordinalIn, saysNo, saysYes, THATS_IT } from '../../tools/shared/user-words.ts';
 import { classifyIntent } from './intent/index.ts';
-import { otherPeopleRefusal, routeByIntent, SURE } from './intent/route.ts';
+import { otherPeopleRefusal, routeByIntent, SURE, unsupportedActionReply } from './intent/route.ts';
 import { addDays } from './entities/days.ts';
 import type { Period } from '../../tools/merchant-stats/period.ts';
 import { parseAnswers } from '../../tools/wealth/questionnaire.ts';
@@ -80,9 +80,6 @@ export function understand(text: string, s: Situation, products: ProductIndex): 
   if (GREETING.test(raw)) return { reply: PHRASES.greeting(s.role, l) };
   if (HELP.test(raw)) return { reply: PHRASES.capabilities(s.role, l) };
   if (THANKS.test(raw)) return { reply: PHRASES.thanks(l) };
-  // About someone else's data: declined out loud, and none of the caller's own figures shown instead.
-  const refusal = otherPeopleRefusal(raw, s.role, l);
-  if (refusal) return refusal;
 
   // The adapter turns a shared location into this message: redo the search that needed it.
   if (LOCATION_SHARED.test(raw)) {
@@ -101,7 +98,8 @@ export function understand(text: string, s: Situation, products: ProductIndex): 
     if (THATS_IT.test(raw) || (prev.result.status === 'matched' && AFFIRMATIVE.test(raw))) return { tool: 'confirm_scan', args: { position: 1 } };
   }
 
-  // A write waiting for the user's yes: yes repeats the same call (the tool layer checks the consent), no cancels.
+  // A live proposal is answered by the system before the planner sees the turn (agents/proposal-flow.ts); one that
+  // lapsed is proposed again on a yes (shown again, never run), and a no just says nothing was changed.
   if (prev?.result?.status === 'needs_confirmation') {
     if (saysYes(raw)) return { tool: prev.name, args: prev.args };
     if (saysNo(raw)) return { reply: l === 'zh' ? '好的，已取消，什么都没改。' : 'OK, cancelled; nothing was changed.' };
@@ -111,6 +109,12 @@ export function understand(text: string, s: Situation, products: ProductIndex): 
     return { tool: 'risk_questionnaire', args: { answers: raw } };
   }
 
+  // About someone else's data: declined out loud, and none of the caller's own figures shown instead.
+  const refusal = otherPeopleRefusal(raw, s.role, l);
+  if (refusal) return refusal;
+  // An action it cannot take is said plainly (a write it can take, like logging a purchase, is another intent).
+  const cannot = unsupportedActionReply(raw, s.role, l);
+  if (cannot) return cannot;
   const price = findPrice(raw);
   const place = findPlace(raw);
   const radius = findRadiusKm(raw);

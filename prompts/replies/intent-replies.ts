@@ -18,6 +18,10 @@ export const INTENT_REPLIES = {
     role === 'shopper'
       ? l === 'zh' ? '抱歉，这是给商家用的功能，顾客账号用不了。' : 'Sorry, that is for merchants; it is not available to shoppers.'
       : l === 'zh' ? '抱歉，这是给顾客用的功能，商家账号用不了。' : 'Sorry, that is for shoppers; it is not available to merchant accounts.',
+  unsupportedAction: (l: Locale) =>
+    l === 'zh'
+      ? '抱歉，这个我没法替你操作：我能查询、比价、推荐、记下你买过的东西，但不能下单、付款、改设置或替你修改店铺里的东西。'
+      : "Sorry, I can't do that for you: I can look things up, compare prices, suggest, and log what you bought, but I can't order, pay, change settings or change things in a shop.",
   recordWhat: (l: Locale) => (l === 'zh' ? '你买了什么、花了多少钱？比如“记一下：蓝月亮洗手液 15元”。' : 'What did you buy and how much did it cost? For example "log: Blue Moon hand wash 15 yuan".'),
   whichRecommended: (l: Locale) => (l === 'zh' ? '是推荐里的第几个？比如“第2个不喜欢”。先说“推荐点东西”看看推荐。' : 'Which of the suggestions? For example "I don\'t like number 2". Say "recommend something" to see them first.'),
   unsure: (options: string[], l: Locale) =>

@@ -26,6 +26,12 @@ export function otherPeopleRefusal(text: string, role: Caller['role'], l: Locale
   return top?.intent === 'other_people' && top.p >= 0.4 ? { reply: INTENT_REPLIES.otherPeople(l) } : undefined;
 }
 
+/** An action the assistant cannot take ("buy it for me", "删掉差评"): said plainly before a look-alike tool runs. */
+export function unsupportedActionReply(text: string, role: Caller['role'], l: Locale): RoutedPlan | undefined {
+  const top = classifyIntent(text, role)[0];
+  return top?.intent === 'unsupported_action' && top.p >= 0.7 ? { reply: INTENT_REPLIES.unsupportedAction(l) + '\n' + PHRASES.capabilities(role, l) } : undefined;
+}
+
 export function routeByIntent(text: string, role: Caller['role'], l: Locale, slots: Slots): RoutedPlan {
   const ranked = classifyIntent(text, role);
   const top = ranked[0];
@@ -40,6 +46,7 @@ export function routeByIntent(text: string, role: Caller['role'], l: Locale, slo
     case 'human_agent': return { reply: INTENT_REPLIES.humanAgent(l) };
     case 'buying_link': return product ? { tool: 'nearby_shops', args: clean({ query: product, ...slots.where }) } : { reply: INTENT_REPLIES.buyingLink(l) };
     case 'other_people': return { reply: INTENT_REPLIES.otherPeople(l) };
+    case 'unsupported_action': return { reply: INTENT_REPLIES.unsupportedAction(l) + '\n' + PHRASES.capabilities(role, l) };
     // Shopper tools.
     case 'nearby_shops': return product ? { tool: 'nearby_shops', args: clean({ query: product, ...slots.where }) } : { reply: PHRASES.askProduct(l) };
     case 'price_check': return product ? { reply: PHRASES.askPrice(product, l) } : { reply: PHRASES.askProduct(l) };
