@@ -30,6 +30,21 @@ const output = z.discriminatedUnion('status', [
 
 type Args = z.output<typeof input>;
 
+/** The one candidate whose offers put the paid price inside the plausible band, or undefined when not exactly one does. */
+async function nearestByPrice(deps: ToolDeps, productIds: number[], paid: number): Promise<number | undefined> {
+  const offers = await deps.db.offer.findMany({ where: { productId: { in: productIds } }, select: { productId: true, price: true } });
+  const fits = productIds.filter((id) => offers.some((o) => o.productId === id && paid >= o.price * PRICE_BAND.low && paid <= o.price * PRICE_BAND.high));
+  if (fits.length === 1) return fits[0];
+  if (fits.length < 2) return undefined;
+  // Several fit: the clearly nearest (by median offer price, at least twice as near as the next).
+  const distance = (id: number) => {
+    const prices = offers.filter((o) => o.productId === id).map((o) => o.price).sort((a, b) => a - b);
+    return Math.abs(Math.log(paid / prices[Math.floor(prices.length / 2)]));
+  };
+  const ranked = fits.map((id) => ({ id, d: distance(id) })).sort((a, b) => a.d - b.d);
+  return ranked[0].d * 2 <= ranked[1].d ? ranked[0].id : undefined;
+}
+
 async function resolve(deps: ToolDeps, ctx: CallerContext, args: Args) {
   const say = (zh: string, en: string) => t(ctx.locale, zh, en);
   const customerId = shopperId(ctx);
@@ -38,8 +53,10 @@ async function resolve(deps: ToolDeps, ctx: CallerContext, args: Args) {
     const found = args.product ? deps.products.search(args.product, 6) : [];
     if (!found.length || found[0].score < 0.5) throw new ToolError('not_found', say(`没有找到「${args.product ?? ''}」这件商品。`, `No product matches "${args.product ?? ''}".`));
     const tied = found.filter((m) => m.score >= found[0].score - 1e-9);
-    if (tied.length > 1) return { ambiguous: { status: 'ambiguous' as const, query: args.product!, candidates: tied.map((m) => ({ id: m.product.id, name: say(m.product.nameZh, m.product.nameEn) })) } };
-    productId = found[0].product.id;
+    // Variants of one name (300ml / 500ml): the one whose price is nearest what they paid, if only one is plausible —
+    // the proposal names it, so the shopper sees which before anything is written.
+    productId = tied.length > 1 ? await nearestByPrice(deps, tied.map((m) => m.product.id), toFen(args.price)) : found[0].product.id;
+    if (!productId) return { ambiguous: { status: 'ambiguous' as const, query: args.product!, candidates: tied.map((m) => ({ id: m.product.id, name: say(m.product.nameZh, m.product.nameEn) })) } };
   }
   const product = await deps.db.product.findUnique({ where: { id: productId } });
   if (!product) throw new ToolError('not_found', say(`没有编号为 ${productId} 的商品。`, `There is no product with id ${productId}.`));

@@ -63,6 +63,8 @@ export function detectLocale(text: string): Locale | undefined {
   return undefined;
 }
 
+const RECORD_WORDS = /add (?:it |this )?to my (?:history|records?)|log (?:it|this|that|a purchase)|note (?:it |this )?down|keep track of|track (?:it|this)|record (?:it|this|that|a purchase)|please|帮我|帮忙|麻烦|记下来|记下吧|记一笔|记一下|记下|记录一下|记录|记账/gi;
+
 function productPhrase(text: string, ...remove: (string | undefined)[]): string {
   let rest = text;
   for (const r of remove) if (r) rest = rest.replace(new RegExp(r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), ' ');
@@ -145,7 +147,9 @@ export function understand(text: string, s: Situation, products: ProductIndex): 
       // "买了3瓶，每瓶8块" is 3 at 8, "3瓶一共24块" 3 at 8, "6瓶一提 15块" one pack at 15 (entities/quantity.ts says
       // why a pack stays a pack). Counts and 每瓶 are not the product; "6瓶装" is how the catalogue names a pack.
       const bought = readPurchase(raw);
-      const product = bought ? productPhrase(raw, price.text, place?.text, ...bought.texts.filter((t) => !/装$/.test(t))) || phrase : phrase;
+      // Neither the command ("note it down", "帮我记一下") nor the day ("yesterday", "上个月15号") is part of the product.
+      const named = [price.text, place?.text, readPeriod(raw, s.today)?.text, ...(raw.match(RECORD_WORDS) ?? []), ...(bought?.texts.filter((t) => !/装$/.test(t)) ?? [])];
+      const product = productPhrase(raw, ...named) || phrase;
       return { tool: 'record_purchase', args: clean({ product, price: bought?.price ?? price.amount, quantity: bought?.quantity, shopId, date: purchaseDay(period, s.today) }) };
     }
     const recommended = prev?.name === 'recommend' && prev.result?.status === 'ok' ? (prev.result.items as { productId: number }[]) : undefined;

@@ -4,6 +4,7 @@ import { creditLine } from '../../tools/credit-line/index.ts';
 import { policyLimit } from '../../tools/credit-line/model.ts';
 import { customerProfile } from '../../tools/customer-profile.ts';
 import { recommend } from '../../tools/recommend/index.ts';
+import { recordPurchase } from '../../tools/record-purchase.ts';
 import { riskQuestionnaire, wealthProducts } from '../../tools/wealth/index.ts';
 import { parseAnswers, riskLevel } from '../../tools/wealth/questionnaire.ts';
 import { shopperAtCampus, useFixture } from '../helpers/deps.ts';
@@ -110,5 +111,29 @@ describe('wealth products', () => {
     const r: any = await wealthProducts.run(fixture.deps, emma, wealthProducts.input.parse({}));
     expect(r.disclosure).toMatch(/not investment advice/);
     expect(r.note).toMatch(/repaying them first/); // pays mostly later and has unpaid bills
+  });
+});
+
+describe('record_purchase', () => {
+  const args = (a: Record<string, unknown>) => recordPurchase.input.parse(a);
+  it('checks the shop sells it and the price is plausible, and never writes an Order', async () => {
+    const orders = await fixture.db.order.count();
+    // Shop D (id 3) does not sell hand wash; ¥150 is ten times shop B's ¥15; 30 pieces is too many.
+    await expect(recordPurchase.run(fixture.deps, shopperAtCampus, args({ productId: 3, price: 15, shopId: 3 }))).rejects.toThrow(/不卖/);
+    await expect(recordPurchase.run(fixture.deps, shopperAtCampus, args({ productId: 3, price: 150, shopId: 2 }))).rejects.toThrow(/差得太多/);
+    await expect(recordPurchase.run(fixture.deps, shopperAtCampus, args({ productId: 3, price: 15, quantity: 30 }))).rejects.toThrow(/20/);
+    await expect(recordPurchase.run(fixture.deps, shopperAtCampus, args({ productId: 3, price: 15, date: '2026-12-25' }))).rejects.toThrow(/将来/);
+    const ok: any = await recordPurchase.run(fixture.deps, shopperAtCampus, args({ productId: 3, price: 14.5, quantity: 2 }));
+    expect(ok).toMatchObject({ status: 'recorded', total: 29, shop: 'B店' });
+    expect(await fixture.db.order.count()).toBe(orders);
+    expect(await fixture.db.selfReportedPurchase.count({ where: { customerId: 1 } })).toBe(1);
+  });
+
+  it('picks the variant whose price fits what was paid, and asks when several fit as well', async () => {
+    // Both laundry detergents match "洗衣液"; only Blue Moon is sold anywhere near ¥80 (shop D), so it is the one.
+    const byPrice = await recordPurchase.preview!(fixture.deps, shopperAtCampus, args({ product: '洗衣液', price: 80 }));
+    expect('text' in byPrice && byPrice.text).toMatch(/蓝月亮洗衣液/);
+    const unclear = await recordPurchase.preview!(fixture.deps, shopperAtCampus, args({ product: '洗衣液', price: 40 }));
+    expect('problem' in unclear && unclear.problem).toMatchObject({ status: 'ambiguous' });
   });
 });
