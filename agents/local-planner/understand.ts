@@ -15,6 +15,7 @@ import { findPlace } from './places.ts';
 import { findCategoryWord, findLeadTimeDays, findPeriod, findPrice, findRadiusKm, findServiceLevel, findShopCategory, findShopId, findTopN, type Price } from './slots.ts';
 import { readPurchase } from './entities/quantity.ts';
 import { readPeriod, shiftPeriod } from './entities/period.ts';
+import { restockSlots } from './restock-slots.ts';
 
 export type PreviousCall = { name: string; args: Record<string, any>; result?: Record<string, any> };
 export type Plan = { tool: string; args: Record<string, unknown> } | { reply: string; suggestions?: string[] };
@@ -192,7 +193,12 @@ export function understand(text: string, s: Situation, products: ProductIndex): 
   if (merchant && (has(PRICING, raw) || said('pricing_advice'))) return { tool: 'pricing_advice', args: clean({ shopId }) };
   if (wantsRestock) {
     const base = prev?.name === 'restock_forecast' && !prev.result?.error ? prev.args : {};
-    return { tool: 'restock_forecast', args: clean({ ...base, shopId: shopId ?? base.shopId, product: strongProduct ? phrase : undefined, leadTimeDays: leadTimeDays ?? base.leadTimeDays, serviceLevel: serviceLevel ?? base.serviceLevel }) };
+    const read = restockSlots(raw, products);
+    return { tool: 'restock_forecast', args: clean({
+      ...base, shopId: shopId ?? base.shopId, product: (strongProduct ? phrase : undefined) ?? read.product ?? base.product,
+      leadTimeDays: leadTimeDays ?? read.leadTimeDays ?? base.leadTimeDays, serviceLevel: serviceLevel ?? read.serviceLevel ?? base.serviceLevel,
+      reviewDays: read.reviewDays ?? base.reviewDays, horizonWeeks: read.horizonWeeks ?? base.horizonWeeks, limit: topN ?? base.limit,
+    }) };
   }
   if (wantsReviews) {
     const base = prev?.name === 'satisfaction_report' && !prev.result?.error ? prev.args : {};

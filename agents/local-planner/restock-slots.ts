@@ -1,0 +1,34 @@
+// The settings of a restock question, read in its own context: in "未来8周" a duration is the forecast
+// horizon, in "两周进一次货" the review period, otherwise ("一个月才能到", "lead time 3 days") the lead
+// time; a bare percentage is the wanted service level; "top 3" the list size; and the product is what
+// is left once the restock words are gone.
+import { queryTerms, type ProductIndex } from '../../tools/catalogue/product-search.ts';
+import { findDurations } from './entities/duration.ts';
+import { findPercents } from './entities/percent.ts';
+
+const HORIZON = /未来|接下来|之后|往后|预测|next|coming|ahead|horizon|over the/i;
+const REVIEW = /进一次|订一次|补一次|一次货|every|each|once/i;
+const RESTOCK_WORDS = /要不要|要进|进货|进多少|补货|补多少|订多少|订货|该订|够不够卖|还够卖吗|够卖吗|够卖|卖完|断货|库存|预测|建议|帮我|算算|看看|给我|一下|forecast|restock(?:s|ing)?|reorder|re-order|how many|how much|should i|order|stock|list|please|urgent|most|top\s*\d+|\d+|days?|weeks?|months?|percent|%|的|了|吗|呢|吧|and|the|of|for|at|with|just|me|show|what|\?|？/gi;
+
+export type RestockSlots = { leadTimeDays?: number; reviewDays?: number; horizonWeeks?: number; serviceLevel?: number; product?: string };
+
+export function restockSlots(text: string, products: ProductIndex): RestockSlots {
+  const out: RestockSlots = {};
+  let rest = text;
+  for (const d of findDurations(text)) {
+    const around = text.slice(Math.max(0, d.index - 6), d.index + d.text.length + 6);
+    if (HORIZON.test(around)) out.horizonWeeks ??= Math.min(12, Math.max(1, Math.round(d.days / 7)));
+    else if (REVIEW.test(around)) out.reviewDays ??= Math.min(60, Math.max(1, Math.ceil(d.days)));
+    else if (d.days >= 1 && d.days <= 60) out.leadTimeDays ??= Math.ceil(d.days - 1e-9);
+    rest = rest.replace(d.text, ' ');
+  }
+  const level = findPercents(text).find((p) => p.value >= 50 && p.value < 100);
+  if (level) {
+    out.serviceLevel = Math.round(level.value * 10) / 1000;
+    rest = rest.replace(level.text, ' ');
+  }
+  const { zh, en } = queryTerms(rest.replace(RESTOCK_WORDS, ' '));
+  const phrase = [...zh, ...en].join(' ').trim();
+  if (phrase.length > 1 && (products.search(phrase, 1)[0]?.score ?? 0) >= 0.5) out.product = phrase;
+  return out;
+}

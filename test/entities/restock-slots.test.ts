@@ -1,0 +1,25 @@
+// A restock question's settings read in context: horizon, review period, lead time, service level, product.
+import { describe, expect, it } from 'vitest';
+import { restockSlots } from '../../agents/local-planner/restock-slots.ts';
+import type { ProductIndex } from '../../tools/catalogue/product-search.ts';
+
+// A catalogue that knows down jackets and socks.
+const products = { search: (q: string) => (/羽绒服|sock/i.test(q) ? [{ score: 1 }] : [{ score: 0.1 }]) } as unknown as ProductIndex;
+
+describe('restockSlots', () => {
+  it.each([
+    ['预测一下未来8周的需求', { horizonWeeks: 8 }],
+    ['我一般两周进一次货，这次该订多少', { reviewDays: 14 }],
+    ['厂家说这批货一个月才能到，那我现在要订多少', { leadTimeDays: 30 }],
+    ['with a 3 day lead time', { leadTimeDays: 3 }],
+    ['I never want to run out. restock list at 99 percent please', { serviceLevel: 0.99 }],
+    ['服务水平97.5%的补货建议', { serviceLevel: 0.975 }],
+    ['羽绒服要不要进货，进多少', { product: '羽绒服' }],
+    ['how many socks should I order?', { product: 'sock' }], // stemmed, as the product search reads it
+  ])('%s', (text, expected) => expect(restockSlots(text, products)).toMatchObject(expected));
+
+  it('reads nothing it was not told', () => {
+    expect(restockSlots('补货建议', products)).toEqual({});
+    expect(restockSlots('restock at 100%', products).serviceLevel).toBeUndefined(); // over the tool's 99.9%
+  });
+});
