@@ -1,35 +1,27 @@
 // The same application code on PostgreSQL: migrations, tools, memory and the seed writer against the
 // real server. Runs when TEST_POSTGRES_URL points at a server where we may create databases
 // (.ci/run sets it when PostgreSQL answers on 127.0.0.1:5432).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Assistant } from '../agents/assistant.ts';
 import { writeWorld } from '../prisma/seed/write.ts';
 import { generateWorld } from '../prisma/seed/world.ts';
-import type { Store } from '../prisma/store.ts';
+
 import { createToolDeps } from '../tools/deps.ts';
 import { merchantStats } from '../tools/merchant-stats/index.ts';
 import { nearbyShops } from '../tools/nearby-shops.ts';
 import { merchantOne, shopperAtCampus } from './helpers/deps.ts';
 import { NOW } from './helpers/fixture.ts';
-import { POSTGRES_ADMIN_URL, testDatabase } from './helpers/postgres.ts';
+import { POSTGRES_ADMIN_URL, testDatabase, usePostgres } from './helpers/postgres.ts';
 
 if (!POSTGRES_ADMIN_URL) console.warn('[postgres test] skipped: set TEST_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres to run it');
 
 const name = `shop_assistant_test_${process.pid}`;
 
 describe.skipIf(!POSTGRES_ADMIN_URL)('PostgreSQL store', () => {
-  let pgdb: Awaited<ReturnType<typeof testDatabase>>;
-  let db: Store;
-
-  beforeAll(async () => {
-    pgdb = await testDatabase(name);
-    db = pgdb.db;
-  }, 120_000);
-
-  afterAll(() => pgdb?.drop());
+  const pg = usePostgres(name);
 
   it('gives the same tool answers as SQLite', async () => {
-    const deps = await createToolDeps(db);
+    const deps = await createToolDeps(pg.db);
     const stats: any = await merchantStats.run(deps, merchantOne, merchantStats.input.parse({ period: 'last_week' }));
     expect(stats.current).toEqual({ revenue: 189, orders: 3, units: 6, customers: 1, averageBasket: 63, refunds: 1 });
     const near: any = await nearbyShops.run(deps, shopperAtCampus, nearbyShops.input.parse({ query: '洗衣液' }));
@@ -37,7 +29,7 @@ describe.skipIf(!POSTGRES_ADMIN_URL)('PostgreSQL store', () => {
   });
 
   it('keeps conversation memory across assistants', async () => {
-    const make = () => Assistant.create({ db, modelConfig: { kind: 'local' }, clock: () => NOW, log: () => {} });
+    const make = () => Assistant.create({ db: pg.db, modelConfig: { kind: 'local' }, clock: () => NOW, log: () => {} });
     await (await make()).handle({ chatKey: 'pg:1', caller: { role: 'merchant', merchantId: 1 }, text: '2号店上周销售怎么样' });
     const answer = await (await make()).handle({ chatKey: 'pg:1', caller: { role: 'merchant', merchantId: 1 }, text: '上个月呢' });
     expect(answer.toolCalls[0].args).toMatchObject({ period: 'last_month', shopId: 2 });

@@ -113,10 +113,11 @@ export function understand(text: string, s: Situation, products: ProductIndex): 
   }
 
   // About someone else's data: declined out loud, and none of the caller's own figures shown instead.
-  const refusal = otherPeopleRefusal(raw, s.role, l);
+  const ranked = classifyIntent(raw, s.role); // once per message; the checks below and the fallback share it
+  const refusal = otherPeopleRefusal(raw, ranked, l);
   if (refusal) return refusal;
   // An action it cannot take is said plainly (a write it can take, like logging a purchase, is another intent).
-  const cannot = unsupportedActionReply(raw, s.role, l);
+  const cannot = unsupportedActionReply(ranked, s.role, l);
   if (cannot) return cannot;
   const price = findPrice(raw);
   const place = findPlace(raw);
@@ -136,7 +137,7 @@ export function understand(text: string, s: Situation, products: ProductIndex): 
   const here = place ?? earlierPlace;
   const where = here ? { lat: here.point.lat, lng: here.point.lng } : {};
   // The trained intent model backs up the words each task is known by ("note down…", "记一笔", "track it").
-  const top = classifyIntent(raw, s.role)[0];
+  const top = ranked[0];
   // A short fragment with a slot ("what about this month?", "2号店呢") continues the active task, whatever it resembles.
   const fragment = Boolean(prev) && Boolean(period || shopId) && (raw.replace(/\s+/g, '').length <= 12 || raw.split(/\s+/).length <= 5);
   const said = (intent: string) => top?.allowed === true && top.intent === intent && top.p >= SURE && !(fragment && prev?.name !== intent);
@@ -299,7 +300,7 @@ export function understand(text: string, s: Situation, products: ProductIndex): 
   if (place) return { reply: PHRASES.locationNoted(place.label[l], l) + ' ' + PHRASES.askProduct(l) };
 
   // No rule matched: the intent model trained on the corpus decides (never a blanket "can't help").
-  return routeByIntent(raw, s.role, l, { period, shopId, price: price?.currency === 'CNY' ? price.amount : undefined, phrase, strongProduct, category: namedCategory, where });
+  return routeByIntent(ranked, s.role, l, { period, shopId, price: price?.currency === 'CNY' ? price.amount : undefined, phrase, strongProduct, category: namedCategory, where });
 }
 
 /** The most to spend per item: a cap, or a price said plainly; a floor alone is no budget. */

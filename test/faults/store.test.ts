@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Assistant } from '../../agents/assistant.ts';
 import { openStore, type Store } from '../../prisma/store.ts';
 import { buildFixture, NOW } from '../helpers/fixture.ts';
-import { adminSql, POSTGRES_ADMIN_URL, testDatabase } from '../helpers/postgres.ts';
+import { adminSql, POSTGRES_ADMIN_URL, usePostgres } from '../helpers/postgres.ts';
 import { freshStore } from '../helpers/store.ts';
 
 const helpers = join(import.meta.dirname, '..', 'helpers');
@@ -77,17 +77,9 @@ describe('SQLite locked by another process', () => {
 
 describe.skipIf(!POSTGRES_ADMIN_URL)('PostgreSQL connections dropped', () => {
   const name = `shop_faults_${process.pid}`;
-  let pgdb: Awaited<ReturnType<typeof testDatabase>>;
-  let db: Store;
-
-  beforeAll(async () => {
-    pgdb = await testDatabase(name);
-    db = pgdb.db;
-  }, 120_000);
-  afterAll(() => pgdb?.drop());
-
+  const pg = usePostgres(name);
   it('the next turn after the server killed every connection is answered and stored', async () => {
-    const a = await Assistant.create({ db, modelConfig: { kind: 'local' }, clock: () => NOW, log: () => {} });
+    const a = await Assistant.create({ db: pg.db, modelConfig: { kind: 'local' }, clock: () => NOW, log: () => {} });
     await a.handle({ chatKey: 'pg:1', caller: shopper, text: '附近哪里有卖洗衣液' });
     const killed = await adminSql(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND pid <> pg_backend_pid()`);
     expect(killed.rowCount).toBeGreaterThan(0);
@@ -96,6 +88,6 @@ describe.skipIf(!POSTGRES_ADMIN_URL)('PostgreSQL connections dropped', () => {
     if (first.error) expect(first.error).toBe('not_saved');
     const next = await a.handle({ chatKey: 'pg:1', caller: shopper, text: '最近的' });
     expect(next.error).toBeUndefined();
-    expect(await humanCount(db, 'pg:1')).toBe(first.error ? 2 : 3);
+    expect(await humanCount(pg.db, 'pg:1')).toBe(first.error ? 2 : 3);
   });
 });

@@ -1,5 +1,6 @@
 // A throw-away PostgreSQL database per test file, on the server TEST_POSTGRES_URL points at.
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { migrate, openStore, type Store } from '../../prisma/store.ts';
 import { buildFixture } from './fixture.ts';
 
@@ -33,4 +34,16 @@ export async function testDatabase(name: string, options: { fixture?: boolean } 
       await adminSql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
+}
+
+/** A throw-away database with the fixture for one describe block; read `.db` inside tests. */
+export function usePostgres(name: string) {
+  const handle = {} as { db: Store };
+  let made: Awaited<ReturnType<typeof testDatabase>> | undefined;
+  beforeAll(async () => {
+    made = await testDatabase(name);
+    handle.db = made.db;
+  }, 120_000);
+  afterAll(() => made?.drop());
+  return handle;
 }

@@ -5,7 +5,10 @@
 import { PHRASES } from '../../../prompts/replies/phrases.ts';
 import { INTENT_EXAMPLES, INTENT_REPLIES } from '../../../prompts/replies/intent-replies.ts';
 import type { Caller, Locale } from '../../../tools/context.ts';
-import { classifyIntent } from './index.ts';
+import type { classifyIntent } from './index.ts';
+
+/** The message's intents, best first, as classifyIntent gives them (classified once per message). */
+export type Ranked = ReturnType<typeof classifyIntent>;
 
 /** At or above this the top intent is acted on. bench:nlu on the held-apart fifth: 86% of messages clear it and 88% of
  * those are right; 0.7 gave the same dev-set pass rate (bench:dialogues) with fewer messages acted on. */
@@ -20,20 +23,19 @@ const clean = (args: Record<string, unknown>) => Object.fromEntries(Object.entri
 const THIRD_PARTY = /\d+\s*号\s*(?:用户|顾客|客户|会员|商家)|(?:用户|顾客|客户|会员|商家|店主)\s*#?\d+|(?:customer|user|member|merchant|shop owner|seller)\s*(?:no\.?|#)?\s*\d+|别人|其他(?:顾客|用户|商家|人)|someone else|another (?:customer|user|shopper|merchant)|\[\s*system\s*\]|caller\s*=/i;
 
 /** A request about another person's or shop's data, declined out loud before any tool runs. */
-export function otherPeopleRefusal(text: string, role: Caller['role'], l: Locale): RoutedPlan | undefined {
+export function otherPeopleRefusal(text: string, ranked: Ranked, l: Locale): RoutedPlan | undefined {
   if (!THIRD_PARTY.test(text)) return undefined;
-  const top = classifyIntent(text, role)[0];
+  const top = ranked[0];
   return top?.intent === 'other_people' && top.p >= 0.4 ? { reply: INTENT_REPLIES.otherPeople(l) } : undefined;
 }
 
 /** An action the assistant cannot take ("buy it for me", "删掉差评"): said plainly before a look-alike tool runs. */
-export function unsupportedActionReply(text: string, role: Caller['role'], l: Locale): RoutedPlan | undefined {
-  const top = classifyIntent(text, role)[0];
+export function unsupportedActionReply(ranked: Ranked, role: Caller['role'], l: Locale): RoutedPlan | undefined {
+  const top = ranked[0];
   return top?.intent === 'unsupported_action' && top.p >= 0.7 ? { reply: INTENT_REPLIES.unsupportedAction(l) + '\n' + PHRASES.capabilities(role, l) } : undefined;
 }
 
-export function routeByIntent(text: string, role: Caller['role'], l: Locale, slots: Slots): RoutedPlan {
-  const ranked = classifyIntent(text, role);
+export function routeByIntent(ranked: Ranked, role: Caller['role'], l: Locale, slots: Slots): RoutedPlan {
   const top = ranked[0];
   if (!top || top.p < SURE) return unsure(ranked.filter((r) => r.allowed).map((r) => r.intent), role, l);
   // Something only the other role does (a shopper asking for restock advice): say so.
