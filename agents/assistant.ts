@@ -16,6 +16,7 @@ import { modelConfig, turnTimeoutMs, type ModelConfig } from './config.ts';
 import { attachmentsFor, type Attachments } from './attachments.ts';
 import { PHOTO_SENT, photoProblem } from './photo.ts';
 import { appendMessages, loadHistory, openConversation } from './memory.ts';
+import { storedState } from './dialogue-state.ts';
 import { GUARD_PROBLEM, modelGuard, shortToolErrors, wellFormed } from './model-guard.ts';
 import { createChatModel } from './models.ts';
 import { ProposalFlow, TurnProposals } from './proposal-flow.ts';
@@ -106,7 +107,8 @@ export class Assistant {
       const context: CallerContext = { caller: turn.caller, locale, location, now, consent, photo: turn.photo, userText: text };
       const conversation = await openConversation(this.db, turn.chatKey, turn.caller, locale);
       const history = await loadHistory(this.db, conversation.id);
-      const system = new SystemMessage(systemPrompt({ role: turn.caller.role, locale, today: localDate(now), hasLocation: !!location }));
+      const state = storedState(conversation.state);
+      const system = new SystemMessage(systemPrompt({ role: turn.caller.role, locale, today: localDate(now), hasLocation: !!location, state }));
       const human = new HumanMessage(userText);
 
       let produced: BaseMessage[];

@@ -3,6 +3,7 @@
 import { AIMessage, type BaseMessage, HumanMessage, ToolMessage } from '@langchain/core/messages';
 import type { Store } from '../prisma/store.ts';
 import type { Caller, Locale } from '../tools/context.ts';
+import { nextState, storedState } from './dialogue-state.ts';
 
 /** How many stored messages are replayed to the model. */
 export const HISTORY_LIMIT = 24;
@@ -39,11 +40,15 @@ export async function appendMessages(db: Store, conversationId: number, messages
   });
   // One at a time keeps the order by id; a handful of rows per turn.
   for (const row of data) await db.message.create({ data: row });
-  await db.conversation.update({ where: { id: conversationId }, data: { updatedAt: new Date() } });
+  // The dialogue state follows what the turn did (its last tool call and result), stored beside the messages.
+  const before = await db.conversation.findUnique({ where: { id: conversationId }, select: { state: true } });
+  const state = nextState(storedState(before?.state), messages);
+  await db.conversation.update({ where: { id: conversationId }, data: { updatedAt: new Date(), state: state as never } }); // plain JSON (DialogueState)
 }
 
 export async function clearConversation(db: Store, key: string): Promise<void> {
   const conversation = await db.conversation.findUnique({ where: { key } });
   if (!conversation) return;
   await db.message.deleteMany({ where: { conversationId: conversation.id } });
+  await db.conversation.update({ where: { id: conversation.id }, data: { state: {} } });
 }

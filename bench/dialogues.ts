@@ -1,4 +1,4 @@
-// npm run bench:dialogues [-- --only <category>[,<category>…]] [--verbose] [--file <name>]
+// npm run bench:dialogues [-- --only <category>[,<category>…]] [--verbose] [--file <name>] [--dir <folder>]
 //
 // A held-apart development set of real-world conversations (bench/dialogues/*.json, zh / en / mixed)
 // played through the whole assistant (embedded planner, agent loop, tools, memory) on the demo store,
@@ -282,7 +282,8 @@ async function main() {
   const verbose = argv.includes('--verbose') || argv.includes('-v');
   const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1]?.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
   const fileFilter = argv.includes('--file') ? argv[argv.indexOf('--file') + 1] : undefined;
-  const all = loadDialogues(join(import.meta.dirname, 'dialogues'));
+  const dir = argv.includes('--dir') ? argv[argv.indexOf('--dir') + 1] : join(import.meta.dirname, 'dialogues');
+  const all = loadDialogues(dir);
   if (only?.some((c) => !(CATEGORIES as readonly string[]).includes(c))) {
     console.error(`unknown category in --only; categories: ${CATEGORIES.join(', ')}`);
     process.exit(2);

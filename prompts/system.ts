@@ -1,8 +1,9 @@
 // The system prompt every model gets. The embedded planner reads the same facts from it
 // (role, reply language, today's date) that an LLM does.
 import type { Caller, Locale } from '../tools/context.ts';
+import { stateLine, type DialogueState } from '../agents/dialogue-state.ts';
 
-export type PromptFacts = { role: Caller['role']; locale: Locale; today: string; hasLocation: boolean };
+export type PromptFacts = { role: Caller['role']; locale: Locale; today: string; hasLocation: boolean; state?: DialogueState };
 
 export function systemPrompt(f: PromptFacts): string {
   const who = f.role === 'merchant'
@@ -28,7 +29,21 @@ export function systemPrompt(f: PromptFacts): string {
     `Reply language: ${f.locale} (${f.locale === 'zh' ? 'Simplified Chinese' : 'English'}), unless the user writes in the other language.`,
     `Today: ${f.today} (China time)`,
     `Shopper location known: ${f.hasLocation ? 'yes' : 'no'}`,
+    ...taskLines(f.state),
   ].join('\n');
+}
+
+/** The active task and its slots, for every model: a follow-up edits these slots instead of starting over. */
+function taskLines(state: DialogueState | undefined): string[] {
+  const task = state?.task;
+  const lines = task
+    ? [
+      `Active task: ${task.tool} with ${JSON.stringify(task.slots)}${task.result?.status ? ` (last result: ${String(task.result.status)})` : task.result?.error ? ' (last call failed)' : ''}.`,
+      'A follow-up that changes one thing (product, brand, price cap, place, period, shop, lead time, service level) calls the same tool with that slot edited and the other slots kept; a correction ("no, I meant …", "打错了") replaces the slot it corrects; start a new task only when the user asks for something else.',
+    ]
+    : ['Active task: none yet.'];
+  if (state?.place) lines.push(`Place the user named: ${state.place.label} (${state.place.lat}, ${state.place.lng}).`);
+  return [...lines, stateLine(state)];
 }
 
 /** Reads the facts back out of a system prompt (used by the embedded planner). */

@@ -11,6 +11,8 @@ import type { ProductIndex } from '../../tools/catalogue/product-search.ts';
 import type { Locale } from '../../tools/context.ts';
 import { detectLocale, understand, type PreviousCall } from './understand.ts';
 import { warmIntentModel } from './intent/index.ts';
+import { findPlace } from './places.ts';
+import { PLACE_NAMED, readStateLine } from '../dialogue-state.ts';
 
 let callCounter = 0;
 
@@ -50,15 +52,23 @@ export class LocalPlannerChatModel extends BaseChatModel {
     }
 
     const text = lastHuman ? String(lastHuman.content) : '';
+    // The dialogue state the system stored with the conversation (agents/dialogue-state.ts): the active task and
+    // the place named. Without one (the planner used on its own), the messages themselves are read.
+    const state = system ? readStateLine(String(system.content)) : undefined;
+    const task = state?.task;
     const plan = understand(text, {
       role: facts.role ?? 'shopper',
       locale,
       today: facts.today ?? new Date().toISOString().slice(0, 10),
-      previous: previousCall(messages.slice(0, messages.lastIndexOf(lastHuman!))),
-      earlierTexts: humans.slice(0, -1).map((m) => String(m.content)),
+      previous: state ? (task ? { name: task.tool, args: task.slots, result: task.result } : undefined) : previousCall(messages.slice(0, messages.lastIndexOf(lastHuman!))),
+      earlierTexts: state ? [] : humans.slice(0, -1).map((m) => String(m.content)),
+      place: state?.place ? { point: { lat: state.place.lat, lng: state.place.lng }, label: { zh: state.place.label, en: state.place.label }, text: state.place.label } : undefined,
     }, this.products);
-    if ('reply' in plan) return new AIMessage({ content: plan.reply, additional_kwargs: plan.suggestions?.length ? { suggestions: plan.suggestions } : {} });
-    return new AIMessage({ content: '', tool_calls: [{ id: `call_${++callCounter}`, name: plan.tool, args: plan.args, type: 'tool_call' }] });
+    // The place named in this message, for the state to keep (the system checks it before storing).
+    const named = findPlace(text);
+    const kwargs: Record<string, unknown> = named ? { [PLACE_NAMED]: { label: named.label[locale], ...named.point } } : {};
+    if ('reply' in plan) return new AIMessage({ content: plan.reply, additional_kwargs: plan.suggestions?.length ? { ...kwargs, suggestions: plan.suggestions } : kwargs });
+    return new AIMessage({ content: '', additional_kwargs: kwargs, tool_calls: [{ id: `call_${++callCounter}`, name: plan.tool, args: plan.args, type: 'tool_call' }] });
   }
 
   private render(result: ToolMessage, locale: Locale): string {

@@ -11,7 +11,7 @@ import { queryTerms } from '../../tools/catalogue/product-search.ts';
 import type { Caller, Locale } from '../../tools/context.ts';
 import { PHRASES } from '../../prompts/replies/phrases.ts';
 import { PHOTO_TURN } from '../photo.ts';
-import { findPlace } from './places.ts';
+import { findPlace, type FoundPlace } from './places.ts';
 import { findCategoryWord, findLeadTimeDays, findPeriod, findPrice, findRadiusKm, findServiceLevel, findShopCategory, findShopId, findTopN, type Price } from './slots.ts';
 import { readPurchase } from './entities/quantity.ts';
 import { readPeriod, shiftPeriod } from './entities/period.ts';
@@ -19,7 +19,8 @@ import { restockSlots } from './restock-slots.ts';
 
 export type PreviousCall = { name: string; args: Record<string, any>; result?: Record<string, any> };
 export type Plan = { tool: string; args: Record<string, unknown> } | { reply: string; suggestions?: string[] };
-export type Situation = { role: Caller['role']; locale: Locale; today: string; previous?: PreviousCall; earlierTexts?: string[] };
+/** `place`: the place the dialogue state holds (named in an earlier turn); without a state, `earlierTexts` are searched. */
+export type Situation = { role: Caller['role']; locale: Locale; today: string; previous?: PreviousCall; earlierTexts?: string[]; place?: FoundPlace };
 
 const has = (re: RegExp, text: string) => re.test(text);
 
@@ -133,7 +134,7 @@ export function understand(text: string, s: Situation, products: ProductIndex): 
   const strongProduct = phrase ? (products.search(phrase, 1)[0]?.score ?? 0) >= 0.5 : false;
   const namedCategory = findCategoryWord(raw);
   // A place named earlier in the chat ("我在街道口") stands until another one is named.
-  const earlierPlace = place ? undefined : (s.earlierTexts ?? []).map(findPlace).findLast(Boolean);
+  const earlierPlace = place ? undefined : s.place ?? (s.earlierTexts ?? []).map(findPlace).findLast(Boolean);
   const here = place ?? earlierPlace;
   const where = here ? { lat: here.point.lat, lng: here.point.lng } : {};
   // The trained intent model backs up the words each task is known by ("note down…", "记一笔", "track it").
