@@ -108,7 +108,9 @@ export class Assistant {
       const conversation = await openConversation(this.db, turn.chatKey, turn.caller, locale);
       const history = await loadHistory(this.db, conversation.id);
       const state = storedState(conversation.state);
-      const system = new SystemMessage(systemPrompt({ role: turn.caller.role, locale, today: localDate(now), hasLocation: !!location, state }));
+      // A merchant's own shops, so a branch they name ("鲁巷店") is read as that shop (only theirs are listed).
+      const shops = turn.caller.role === 'merchant' ? await this.db.shop.findMany({ where: { merchantId: turn.caller.merchantId }, select: { id: true, nameZh: true, nameEn: true }, orderBy: { id: 'asc' } }) : undefined;
+      const system = new SystemMessage(systemPrompt({ role: turn.caller.role, locale, today: localDate(now), hasLocation: !!location, state, shops }));
       const human = new HumanMessage(userText);
 
       let produced: BaseMessage[];

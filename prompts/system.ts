@@ -2,8 +2,13 @@
 // (role, reply language, today's date) that an LLM does.
 import type { Caller, Locale } from '../tools/context.ts';
 import { stateLine, type DialogueState } from '../agents/dialogue-state.ts';
+import type { OwnShop } from '../agents/local-planner/entities/own-shops.ts';
 
-export type PromptFacts = { role: Caller['role']; locale: Locale; today: string; hasLocation: boolean; state?: DialogueState };
+export type PromptFacts = { role: Caller['role']; locale: Locale; today: string; hasLocation: boolean; state?: DialogueState; /** a merchant's own shops */ shops?: OwnShop[] };
+
+const SHOPS_PREFIX = 'Caller\'s shops (JSON): ';
+/** Shops named in the prompt; a merchant with more names them by id. */
+const MAX_SHOPS_LISTED = 40;
 
 export function systemPrompt(f: PromptFacts): string {
   const who = f.role === 'merchant'
@@ -29,6 +34,7 @@ export function systemPrompt(f: PromptFacts): string {
     `Reply language: ${f.locale} (${f.locale === 'zh' ? 'Simplified Chinese' : 'English'}), unless the user writes in the other language.`,
     `Today: ${f.today} (China time)`,
     `Shopper location known: ${f.hasLocation ? 'yes' : 'no'}`,
+    ...(f.shops?.length ? [`${SHOPS_PREFIX}${JSON.stringify(f.shops.slice(0, MAX_SHOPS_LISTED))}`, 'When the merchant names one of these shops (by branch, e.g. "中南路店" or "the Zhongnan Rd shop"), pass its id as shopId; a place name that is one of their branches is that shop, not where they are.'] : []),
     ...taskLines(f.state),
   ].join('\n');
 }
@@ -52,5 +58,16 @@ export function readFacts(prompt: string): Partial<PromptFacts> {
   const locale = /Reply language: (zh|en)/.exec(prompt)?.[1] as Locale | undefined;
   const today = /Today: (\d{4}-\d{2}-\d{2})/.exec(prompt)?.[1];
   const hasLocation = /Shopper location known: (yes|no)/.exec(prompt)?.[1];
-  return { role, locale, today, hasLocation: hasLocation === undefined ? undefined : hasLocation === 'yes' };
+  return { role, locale, today, hasLocation: hasLocation === undefined ? undefined : hasLocation === 'yes', shops: readShops(prompt) };
+}
+
+function readShops(prompt: string): OwnShop[] | undefined {
+  const line = prompt.split('\n').find((l) => l.startsWith(SHOPS_PREFIX));
+  if (!line) return undefined;
+  try {
+    const list = JSON.parse(line.slice(SHOPS_PREFIX.length));
+    return Array.isArray(list) ? list.filter((s) => Number.isInteger(s?.id) && typeof s.nameZh === 'string' && typeof s.nameEn === 'string') : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -12,6 +12,7 @@ import type { Caller, Locale } from '../../tools/context.ts';
 import { PHRASES } from '../../prompts/replies/phrases.ts';
 import { PHOTO_TURN } from '../photo.ts';
 import { findPlace, type FoundPlace } from './places.ts';
+import { findOwnShop, type OwnShop } from './entities/own-shops.ts';
 import { findCategoryWord, findLeadTimeDays, findPeriod, findPrice, findRadiusKm, findServiceLevel, findShopCategory, findShopId, findTopN, type Price } from './slots.ts';
 import { readPurchase } from './entities/quantity.ts';
 import { readPeriod, shiftPeriod } from './entities/period.ts';
@@ -20,7 +21,7 @@ import { restockSlots } from './restock-slots.ts';
 export type PreviousCall = { name: string; args: Record<string, any>; result?: Record<string, any> };
 export type Plan = { tool: string; args: Record<string, unknown> } | { reply: string; suggestions?: string[] };
 /** `place`: the place the dialogue state holds (named in an earlier turn); without a state, `earlierTexts` are searched. */
-export type Situation = { role: Caller['role']; locale: Locale; today: string; previous?: PreviousCall; earlierTexts?: string[]; place?: FoundPlace };
+export type Situation = { role: Caller['role']; locale: Locale; today: string; previous?: PreviousCall; earlierTexts?: string[]; place?: FoundPlace; /** a merchant's own shops */ shops?: OwnShop[] };
 
 const has = (re: RegExp, text: string) => re.test(text);
 
@@ -121,16 +122,18 @@ export function understand(text: string, s: Situation, products: ProductIndex): 
   const cannot = unsupportedActionReply(ranked, s.role, l);
   if (cannot) return cannot;
   const price = findPrice(raw);
-  const place = findPlace(raw);
+  // A merchant's branch ("鲁巷店", "the Zhongnan Rd shop") is their shop, never where they are.
+  const ownShop = s.role === 'merchant' ? findOwnShop(raw, s.shops ?? [], prev?.args?.shopId) : undefined;
+  const place = s.role === 'merchant' ? undefined : findPlace(raw);
   const radius = findRadiusKm(raw);
   // "前一周呢" / "the month before": relative to the period of the previous call.
   const period = findPeriod(raw, s.today) ?? (prev?.args?.period ? shiftPeriod(prev.args.period, raw, s.today) : undefined);
   // A period named but not pinned down ("那天", "上次活动", "前一周" with nothing before it): ask, never guess.
   const periodUnclear = !period && readPeriod(raw, s.today) !== undefined;
-  const shopId = findShopId(raw);
+  const shopId = findShopId(raw) ?? ownShop?.id;
   const topN = findTopN(raw);
   const shopCategory = findShopCategory(raw);
-  const phrase = productPhrase(raw, price?.text, place?.text, radius?.text, shopCategory?.text);
+  const phrase = productPhrase(raw, price?.text, place?.text, radius?.text, shopCategory?.text, ownShop?.text);
   const strongProduct = phrase ? (products.search(phrase, 1)[0]?.score ?? 0) >= 0.5 : false;
   const namedCategory = findCategoryWord(raw);
   // A place named earlier in the chat ("我在街道口") stands until another one is named.

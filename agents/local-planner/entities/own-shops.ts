@@ -1,0 +1,49 @@
+// A merchant naming one of their own shops: "鲁巷店的评价", "那我广埠屯那家店呢", "the Zhongnan Rd shop",
+// "sorry, I meant the other shop". The shops come from the store through the system prompt (only the
+// caller's own), so a branch name is read as that shop and never as where the user is.
+export type OwnShop = { id: number; nameZh: string; nameEn: string };
+
+/** The branch of a shop name: "小桔服饰(中南路店)" → "中南路店"; "Little Orange Fashion (Zhongnan Rd)" → "Zhongnan Rd". */
+function branchOf(name: string): string | undefined {
+  return /[(（]([^()（）]+)[)）]\s*$/.exec(name)?.[1]?.trim();
+}
+
+/** The ways people name a branch: 中南路店 / 中南路 / 中南路那家; Zhongnan Rd / Zhongnan Road / Zhongnan. */
+function namesOf(shop: OwnShop): string[] {
+  const names = [shop.nameZh, shop.nameEn.toLowerCase()];
+  const zh = branchOf(shop.nameZh);
+  if (zh) names.push(zh, zh.replace(/店$/, ''));
+  const en = branchOf(shop.nameEn)?.toLowerCase();
+  if (en) {
+    names.push(en, en.replace(/\brd\b\.?/, 'road').replace(/\bst\b\.?/, 'street').replace(/\bsq\b\.?/, 'square'));
+    const first = en.split(/\s+/)[0];
+    if (first.length >= 4) names.push(first);
+  }
+  return [...new Set(names.filter((n) => n.length >= 2))];
+}
+
+export type ShopNamed = { id: number; text: string };
+
+const OTHER = /另一家|另外一家|另外那家|另一个店|另一间|另外的店|the other (?:shop|store|one|branch)|other shop|other store/i;
+
+/**
+ * The caller's shop this message names, by branch or full name (the longest name found wins), or "the other
+ * one" when they have exactly two and one is in the conversation. Undefined when none is named.
+ */
+export function findOwnShop(text: string, shops: OwnShop[], current?: number): ShopNamed | undefined {
+  if (!shops.length) return undefined;
+  const lower = text.toLowerCase();
+  let best: ShopNamed | undefined;
+  for (const shop of shops) {
+    for (const name of namesOf(shop)) {
+      const found = /^[a-z .]+$/.test(name) ? new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(lower) : lower.includes(name);
+      if (found && (!best || name.length > best.text.length)) best = { id: shop.id, text: name };
+    }
+  }
+  if (best) return best;
+  const other = OTHER.exec(text);
+  if (other && shops.length === 2 && current !== undefined && shops.some((s) => s.id === current)) {
+    return { id: shops.find((s) => s.id !== current)!.id, text: other[0] };
+  }
+  return undefined;
+}
