@@ -2,6 +2,7 @@
 import { CATEGORIES, CATEGORY_KEYS, type Category } from '../../tools/catalogue/categories.ts';
 import { findLeadTime } from './entities/duration.ts';
 import { findMoney } from './entities/money.ts';
+import { findNumbers, normaliseWidth } from './entities/numbers.ts';
 import { findServiceLevelValue } from './entities/percent.ts';
 import type { Period } from '../../tools/merchant-stats/period.ts';
 import { extractPeriod } from './entities/period.ts';
@@ -22,12 +23,17 @@ export function findPrice(text: string): Price | undefined {
   return price;
 }
 
+/** A search radius: 2公里, 两公里以内, 方圆五公里, 500米, 1.5 km, "within three kilometres". */
 export function findRadiusKm(text: string): { km: number; text: string } | undefined {
-  const m = /(\d+(?:\.\d+)?)\s*(公里|千米|km|kilometres?|kilometers?|米|m\b|meters?|metres?)\s*(以内|之内|内|范围)?/i.exec(text);
-  if (!m) return undefined;
-  const value = Number(m[1]);
-  const km = /米|^m$|meter|metre/i.test(m[2]) && !/千米/.test(m[2]) ? value / 1000 : value;
-  return km > 0 && km <= 20 ? { km, text: m[0] } : undefined;
+  const t = normaliseWidth(text);
+  for (const n of findNumbers(t)) {
+    const unit = /^\s*(公里|千米|km\b|kilometres?|kilometers?|米|m\b|meters?|metres?)\s*(以内|之内|内|范围内?|范围)?/i.exec(t.slice(n.end));
+    if (!unit) continue;
+    const km = /米|^m$|meter|metre/i.test(unit[1]) && !/千米/.test(unit[1]) ? n.value / 1000 : n.value;
+    const before = /(?:方圆|周围|半径|within|in a radius of)\s*$/i.exec(t.slice(0, n.start))?.[0] ?? '';
+    if (km > 0 && km <= 20) return { km, text: text.slice(n.start - before.length, n.end + unit[0].length) };
+  }
+  return undefined;
 }
 
 /**

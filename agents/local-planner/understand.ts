@@ -2,12 +2,11 @@
 // for follow-ups ("cheaper ones?", "上个月呢", "我在街道口"). Returns a tool call or a direct reply.
 import { AFFIRMATIVE, ORDINALS, ordinalIn, saysNo, saysYes, THATS_IT } from '../../tools/shared/user-words.ts';
 import { classifyIntent } from './intent/index.ts';
-import { otherPeopleRefusal, routeByIntent, SURE, unsupportedActionReply } from './intent/route.ts';
+import { otherPeopleRefusal, routeByIntent, SURE, unsupportedActionReply, type Ranked } from './intent/route.ts';
 import { addDays } from './entities/days.ts';
 import type { Period } from '../../tools/merchant-stats/period.ts';
 import { parseAnswers } from '../../tools/wealth/questionnaire.ts';
 import type { ProductIndex } from '../../tools/catalogue/product-search.ts';
-import { queryTerms } from '../../tools/catalogue/product-search.ts';
 import type { Caller, Locale } from '../../tools/context.ts';
 import { PHRASES } from '../../prompts/replies/phrases.ts';
 import { PHOTO_TURN } from '../photo.ts';
@@ -17,6 +16,8 @@ import { findCategoryWord, findLeadTimeDays, findPeriod, findPrice, findRadiusKm
 import { readPurchase } from './entities/quantity.ts';
 import { readPeriod, shiftPeriod } from './entities/period.ts';
 import { restockSlots } from './restock-slots.ts';
+import { editTask, isCorrection, isFollowUp } from './continue-task.ts';
+import { phraseReaderFor } from './entities/product-phrase.ts';
 
 export type PreviousCall = { name: string; args: Record<string, any>; result?: Record<string, any> };
 export type Plan = { tool: string; args: Record<string, unknown> } | { reply: string; suggestions?: string[] };
@@ -49,17 +50,6 @@ const NEAREST = /最近的|近一点|更近|离我最近|nearest|closer|closest/
 const BEST_RATED = /评分最高|评分高|口碑好|最好的|好评|best rated|highest rated|top rated|better rated/i;
 const ORDINAL = /^(?:第?\s*([1-6一二三四五六])\s*(?:个|款|种)?|(?:the )?(first|second|third|fourth|fifth|sixth)(?: one)?|#?([1-6]))[。.!！\s]*$/i;
 
-// Words of intent, place and price that are not part of the product's name (longest first, so
-// "哪里有" goes before "哪里" and "价格" before "价").
-const ZH_STRIP = ['附近', '周边', '旁边', '哪里有', '哪儿有', '哪有', '附近有', '还有', '哪里', '哪儿', '哪家', '在哪里', '在哪', '去哪', '哪能', '有卖', '能买到', '买到', '买',
-  '卖', '有没有', '有什么', '找', '一下', '请问', '我想', '我要', '想要', '需要', '的店', '商店', '店铺', '贵吗', '贵不贵', '贵', '便宜吗', '合理吗', '合理', '划算吗', '划算',
-  '值不值', '正常吗', '这个价格', '这个价', '价格', '多少钱', '现在', '帮我', '查查', '查', '看看', '是不是', '算不算', '那', '呢',
-  '记录一下', '记录', '记一下', '记下', '我买了', '刚买了', '买了'];
-const EN_STRIP = ['where', 'can', 'could', 'i', 'buy', 'get', 'find', 'near', 'nearby', 'me', 'shops?', 'stores?', 'sell', 'sells', 'selling', 'is', 'are', 'a', 'an', 'the',
-  'for', 'fair', 'price', 'expensive', 'overpriced', 'too', 'much', 'good', 'deal', 'worth', 'it', 'that', 'this', 'reasonable', 'at', 'around', 'here', 'some', 'any',
-  'which', 'there', 'to', 'of', 'pricey', 'what', 'about', 'how', 'bought', 'just', 'record', 'log', 'purchase'];
-const STRIP = new RegExp([...ZH_STRIP.sort((a, b) => b.length - a.length), ...EN_STRIP.map((w) => `\\b${w}\\b`)].join('|'), 'gi');
-
 export function detectLocale(text: string): Locale | undefined {
   if (/\p{Script=Han}/u.test(text)) return 'zh';
   if (/[a-z]{2,}/i.test(text)) return 'en';
@@ -68,18 +58,38 @@ export function detectLocale(text: string): Locale | undefined {
 
 const RECORD_WORDS = /add (?:it |this )?to my (?:history|records?)|log (?:it|this|that|a purchase)|note (?:it |this )?down|keep track of|track (?:it|this)|record (?:it|this|that|a purchase)|please|帮我|帮忙|麻烦|记下来|记下吧|记一笔|记一下|记下|记录一下|记录|记账/gi;
 
-function productPhrase(text: string, ...remove: (string | undefined)[]): string {
-  let rest = text;
-  for (const r of remove) if (r) rest = rest.replace(new RegExp(r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), ' ');
-  rest = rest.replace(STRIP, ' ');
-  const { zh, en } = queryTerms(rest);
-  const phrase = [...zh, ...en].join(' ').trim();
-  return phrase.length > 1 ? phrase : ''; // a stray character is not a product
+/** The product a message names once the given spans (price, place, period, counts) are taken out (entities/product-phrase.ts). */
+function productPhraseIn(products: ProductIndex) {
+  const reader = phraseReaderFor(products);
+  return (text: string, ...remove: (string | undefined)[]): string => {
+    let rest = text;
+    for (const r of remove) if (r) rest = rest.replace(new RegExp(r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), ' ');
+    return reader.phrase(rest);
+  };
 }
 
 export function understand(text: string, s: Situation, products: ProductIndex): Plan {
+  const plan = understandMessage(text, s, products);
+  // "离我最近的卖热干面的店", "cheapest coke near me", "评分最高的水果店": the order asked for goes with the search.
+  if ('tool' in plan && plan.tool === 'nearby_shops' && plan.args.sort === undefined) {
+    const sort = findSort(text);
+    if (sort) return { tool: plan.tool, args: { ...plan.args, sort } };
+  }
+  return plan;
+}
+
+/** The order a shopper asks shops to be listed in. */
+function findSort(text: string): 'distance' | 'price' | 'rating' | undefined {
+  if (/最便宜|cheapest|lowest price|by price|价格最低|最实惠/i.test(text)) return 'price';
+  if (has(BEST_RATED, text)) return 'rating';
+  if (/离我最近|最近的|最近一家|nearest|closest|by distance|按距离/i.test(text)) return 'distance';
+  return undefined;
+}
+
+function understandMessage(text: string, s: Situation, products: ProductIndex): Plan {
   const l = s.locale;
   const raw = text.trim();
+  const productPhrase = productPhraseIn(products);
   const prev = s.previous;
   if (!raw) return { reply: PHRASES.capabilities(s.role, l) };
   if (GREETING.test(raw)) return { reply: PHRASES.greeting(s.role, l) };
@@ -145,6 +155,22 @@ export function understand(text: string, s: Situation, products: ProductIndex): 
   // A short fragment with a slot ("what about this month?", "2号店呢") continues the active task, whatever it resembles.
   const fragment = Boolean(prev) && Boolean(period || shopId) && (raw.replace(/\s+/g, '').length <= 12 || raw.split(/\s+/).length <= 5);
   const said = (intent: string) => top?.allowed === true && top.intent === intent && top.p >= SURE && !(fragment && prev?.name !== intent);
+
+  // --- A follow-up or a correction edits the active task ("如果是59呢", "华为的有吗", "打错了，是八块", "I meant the
+  // other shop"), unless it names another task's words.
+  if (prev && !periodUnclear && !namesOtherTask(raw, prev.name, top)) {
+    const correcting = isCorrection(raw) || (top?.intent === 'correction' && top.p >= 0.5);
+    if (correcting || isFollowUp(raw)) {
+      const edited = editTask(prev, { text: raw, today: s.today, products, phraseOf: productPhrase, shopId, period, where: place ? where : {} }, correcting);
+      if (edited) return edited;
+    }
+  }
+
+  // Small talk that happens to name goods or a day ("你喜欢吃热干面吗", "周末去东湖玩") is not a task when the model is sure
+  // and no task's words are in it.
+  if (top?.intent === 'off_topic' && top.p >= SURE && !price && !has(NEARBY, raw) && !has(PRICE, raw) && !Object.values(TASK_WORDS).some((re) => re.test(raw))) {
+    return { reply: PHRASES.offTopic(s.role, l) };
+  }
 
   // --- Shopper: their own things (purchases, feedback, profile, credit, wealth, suggestions).
   if (s.role === 'shopper') {
@@ -240,18 +266,18 @@ export function understand(text: string, s: Situation, products: ProductIndex): 
   if (prev?.name === 'nearby_shops' && !strongProduct && !price) {
     const r = prev.result;
     const lastOk = r?.status === 'ok';
-    if (has(CHEAPER, raw)) {
+    if (has(CHEAPER, raw) || said('cheaper')) {
       if (!lastOk) return { reply: PHRASES.nothingToFollow(l) };
       const shown: number[] = (r!.results ?? []).map((x: any) => x.offer?.price).filter((p: unknown) => typeof p === 'number');
       const cap = shown.length ? Math.round((Math.min(...shown) - 0.01) * 100) / 100 : undefined;
       return { tool: 'nearby_shops', args: clean({ ...prev.args, sort: 'price', offset: 0, maxPrice: cap && cap > 0 ? cap : undefined, radiusKm: Math.max(prev.args.radiusKm ?? 3, 5) }) };
     }
-    if (MORE.test(raw)) {
+    if (MORE.test(raw) || said('more')) {
       if (!lastOk) return { reply: PHRASES.nothingToFollow(l) };
       return { tool: 'nearby_shops', args: { ...prev.args, offset: (prev.args.offset ?? 0) + (prev.args.limit ?? 5) } };
     }
-    if (has(NEAREST, raw) && !has(NEARBY, raw.replace(NEAREST, ''))) return { tool: 'nearby_shops', args: { ...prev.args, sort: 'distance', offset: 0 } };
-    if (has(BEST_RATED, raw)) return { tool: 'nearby_shops', args: { ...prev.args, sort: 'rating', offset: 0 } };
+    if ((has(NEAREST, raw) && !has(NEARBY, raw.replace(NEAREST, ''))) || said('nearest')) return { tool: 'nearby_shops', args: { ...prev.args, sort: 'distance', offset: 0 } };
+    if (has(BEST_RATED, raw) || said('best_rated')) return { tool: 'nearby_shops', args: { ...prev.args, sort: 'rating', offset: 0 } };
     if (place || radius) return { tool: 'nearby_shops', args: clean({ ...prev.args, ...where, radiusKm: radius?.km ?? prev.args.radiusKm, offset: 0 }) };
   }
 
@@ -305,6 +331,17 @@ export function understand(text: string, s: Situation, products: ProductIndex): 
 
   // No rule matched: the intent model trained on the corpus decides (never a blanket "can't help").
   return routeByIntent(ranked, s.role, l, { period, shopId, price: price?.currency === 'CNY' ? price.amount : undefined, phrase, strongProduct, category: namedCategory, where });
+}
+
+// The words each task is known by: a follow-up that says another task's words starts that task.
+const TASK_WORDS: Record<string, RegExp> = {
+  merchant_stats: STATS, restock_forecast: RESTOCK, satisfaction_report: REVIEWS, pricing_advice: PRICING, anomaly_alerts: ANOMALY,
+  recommend: RECOMMEND, credit_line: CREDIT, wealth_products: WEALTH, record_purchase: RECORD, customer_profile: PROFILE,
+};
+
+function namesOtherTask(text: string, active: string, top: Ranked[number] | undefined): boolean {
+  if (Object.entries(TASK_WORDS).some(([tool, re]) => tool !== active && re.test(text) && !TASK_WORDS[active]?.test(text))) return true;
+  return Boolean(top?.allowed && top.intent !== active && top.intent in TASK_WORDS && top.p >= 0.85);
 }
 
 /** The most to spend per item: a cap, or a price said plainly; a floor alone is no budget. */

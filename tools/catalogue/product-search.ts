@@ -88,6 +88,7 @@ export class ProductIndex {
   }
 
   private setEntries(entries: CatalogueEntry[]): void {
+    this.words = undefined;
     this.entries = entries.map((e) => {
       const text = normalise(`${e.nameZh} ${e.nameEn} ${e.brand} ${CATEGORIES[e.category as Category]?.zh ?? ''}`);
       // The name without the brand: item, line and variant.
@@ -100,6 +101,22 @@ export class ProductIndex {
 
   get size(): number {
     return this.entries.length;
+  }
+
+  private words?: { brands: Set<string>; items: Set<string> };
+
+  /** The catalogue's own words, lower case: brand names and item names in zh and en (read by the planner). */
+  vocabulary(): { brands: Set<string>; items: Set<string> } {
+    if (!this.words) {
+      const brands = new Set<string>();
+      const items = new Set<string>();
+      for (const e of this.entries) {
+        for (const b of [e.brand, brandZhOf(e)]) if (b && b.length > 1) brands.add(b.toLowerCase());
+        for (const i of [e.itemZh, e.itemEn]) if (i && i.length > 1) items.add(i.toLowerCase());
+      }
+      this.words = { brands, items };
+    }
+    return this.words;
   }
 
   get(id: number): CatalogueEntry | undefined {

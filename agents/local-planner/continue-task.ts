@@ -1,0 +1,160 @@
+// Follow-ups and corrections edit the active task (agents/dialogue-state.ts) instead of starting over:
+// "如果是59呢" sets the price of the price check, "华为的有吗" puts the brand on the product searched for,
+// "打错了，是八块" replaces the price of the purchase being logged, "不是昨天，是前天" its day, "sorry, I meant
+// the other shop" the shop, "写错了，是4天" the lead time, "make that 70%" the cost ratio.
+// Each tool lists the slots a message can edit and how a value said in passing is read for it; the slots
+// the message does not name stay as they were. A value after a negation ("不是昨天", "42 not 52") is the wrong
+// one and is not read.
+import type { ProductIndex } from '../../tools/catalogue/product-search.ts';
+import type { PreviousCall } from './understand.ts';
+import { findDurations } from './entities/duration.ts';
+import { findMoney } from './entities/money.ts';
+import { findNumbers } from './entities/numbers.ts';
+import { findPercents } from './entities/percent.ts';
+import { findQuantity } from './entities/quantity.ts';
+import { extractPeriod, readPeriod } from './entities/period.ts';
+import { addDays } from './entities/days.ts';
+import { restockSlots } from './restock-slots.ts';
+import { findLeadTimeDays, findRadiusKm, findServiceLevel, findTopN } from './slots.ts';
+
+export type Read = {
+  text: string;
+  today: string;
+  products: ProductIndex;
+  /** The product phrase of a text, without the words given (entities/product-phrase.ts). */
+  phraseOf: (text: string, ...remove: (string | undefined)[]) => string;
+  shopId?: number;
+  /** The period the message names, relative ones ("前一周呢") read against the task's own period. */
+  period?: unknown;
+  where: { lat?: number; lng?: number };
+};
+
+const CORRECTION = /不对|不是|打错|说错|写错|点错|搞错|弄错|记错|看错|错了|改成|改为|换成|应该是|更正|oops|sorry|i meant|meant to say|\bactually\b|make (?:that|it)\b|correction|\btypo\b|\binstead\b|\bnot\b/i;
+/** A short message that only carries a value continues what was being done. */
+const FOLLOW_UP = /^(?:那|那么|如果|要是|假如|换成|只看|只要|就看|再看|改看|and\b|what about|how about|what if|only\b|just\b|then\b|same\b)|呢\s*[?？]?\s*$|\bthen\s*\??$|instead\??$/i;
+
+export function isCorrection(text: string): boolean {
+  return CORRECTION.test(text);
+}
+
+export function isFollowUp(text: string): boolean {
+  const bare = text.replace(/\s+/g, '');
+  return FOLLOW_UP.test(text.trim()) && (bare.length <= 16 || text.trim().split(/\s+/).length <= 7);
+}
+
+/** The text without what it says is wrong: "不是昨天，是前天" → "，是前天"; "oops, 42 not 52" → "oops, 42". */
+export function withoutNegated(text: string): string {
+  return text.replace(/不是(?!吗)[^，,。；;！!？?是]*/g, ' ').replace(/\bnot\s+(?:the\s+|a\s+)?[^\s,，。.!?]+/gi, ' ');
+}
+
+type Edit = (r: Read, slots: Record<string, any>, result: Record<string, any> | undefined) => Record<string, unknown>;
+
+const money = (r: Read) => {
+  const m = findMoney(r.text);
+  return m && m.currency === 'CNY' ? m : undefined;
+};
+
+/** A bare number ("是两千", "it was 3") when nothing else in the message reads it. */
+const bareNumber = (r: Read) => findNumbers(r.text).at(-1)?.value;
+
+/** The product edited by a brand ("华为的", "奥妙的") or replaced by a new name. */
+function productEdit(r: Read, previous: unknown, remove: (string | undefined)[]): string | undefined {
+  const phrase = r.phraseOf(r.text, ...remove);
+  if (!phrase) return undefined;
+  const { brands } = r.products.vocabulary();
+  const said = phrase.toLowerCase().replace(/的$/, '');
+  if (brands.has(said) && typeof previous === 'string' && previous) {
+    // The brand replaces the brand of the earlier product and keeps its item: 蓝月亮洗衣液 + 奥妙 → 奥妙 洗衣液.
+    let item = previous.toLowerCase();
+    for (const b of brands) if (item.includes(b)) item = item.replace(b, ' ');
+    item = item.replace(/\s+/g, ' ').trim();
+    return item ? `${phrase.replace(/的$/, '')} ${item}` : phrase;
+  }
+  return phrase;
+}
+
+/** A day said in a correction of a purchase ("是前天", "on the 20th"): one past day. */
+function dayOf(r: Read): string | undefined {
+  const p = extractPeriod(r.text, r.today);
+  if (p === 'yesterday') return addDays(r.today, -1);
+  if (p === 'today') return r.today;
+  if (p && typeof p === 'object' && p.from === p.to && p.from <= r.today) return p.from;
+  return undefined;
+}
+
+const EDITS: Record<string, Edit> = {
+  price_check: (r, s, result) => {
+    const m = money(r);
+    const product = productEdit(r, s.product, [m?.text]);
+    // Only the price changes: the product the last check settled on, by id.
+    const settled = !product && result?.status === 'ok' && Number.isInteger(result.product?.id) ? result.product.id : undefined;
+    return { price: m?.amount, product, ...(settled && m ? { productId: settled, product: undefined } : {}) };
+  },
+  nearby_shops: (r, s) => {
+    const m = money(r);
+    const radius = findRadiusKm(r.text);
+    const query = productEdit(r, s.query, [m?.text, radius?.text]);
+    return { query, maxPrice: m ? (m.max ?? m.amount) : undefined, radiusKm: radius?.km, ...r.where };
+  },
+  record_purchase: (r, s) => {
+    const m = money(r);
+    const q = findQuantity(r.text);
+    const day = dayOf(r);
+    const period = readPeriod(r.text, r.today);
+    // "actually it was 3" after "2 lattes at 19.9": a small bare number with no money word is the count.
+    const bare = !m && !q && !day ? bareNumber(r) : undefined;
+    const count = q?.count ?? (bare !== undefined && Number.isInteger(bare) && bare >= 1 && bare <= 20 ? bare : undefined);
+    return { price: m?.amount, quantity: count, date: day, product: productEdit(r, s.product, [m?.text, q?.text, period?.text]) };
+  },
+  merchant_stats: (r) => ({ period: r.period, shopId: r.shopId, topN: findTopN(r.text) ?? topNInWords(r.text) }),
+  anomaly_alerts: (r) => ({ period: r.period, shopId: r.shopId }),
+  satisfaction_report: (r) => ({ period: r.period, shopId: r.shopId, compareRadiusKm: findRadiusKm(r.text)?.km }),
+  restock_forecast: (r) => {
+    const read = restockSlots(r.text, r.products);
+    // In a correction of a restock question a bare duration ("是4天") is the lead time, unless it says otherwise.
+    const days = read.leadTimeDays ?? findLeadTimeDays(r.text) ?? (read.horizonWeeks || read.reviewDays ? undefined : findDurations(r.text)[0]?.days);
+    return { leadTimeDays: days ? Math.ceil(days - 1e-9) : undefined, serviceLevel: findServiceLevel(r.text) ?? read.serviceLevel, horizonWeeks: read.horizonWeeks, reviewDays: read.reviewDays, shopId: r.shopId, product: read.product, limit: findTopN(r.text) };
+  },
+  pricing_advice: (r) => {
+    const share = findPercents(r.text).find((p) => p.value >= 10 && p.value <= 95);
+    return { costRatio: share ? share.value / 100 : undefined, shopId: r.shopId };
+  },
+  wealth_products: (r) => {
+    const m = money(r);
+    const amount = m?.amount ?? (findNumbers(r.text).find((t) => t.value >= 100)?.value);
+    const months = /(\d{1,3})\s*(个月|月|months?)|(\d{1,2})\s*(年|years?)/i.exec(r.text);
+    return { amount, horizonMonths: months ? (months[1] ? Number(months[1]) : Number(months[3]) * 12) : undefined };
+  },
+  recommend: (r) => {
+    const m = money(r);
+    return { budget: m ? (m.max ?? m.amount) : undefined };
+  },
+};
+
+/** 前五名 / top five: a list size said in words. */
+function topNInWords(text: string): number | undefined {
+  const m = /(?:前|top\s*)([一二两三四五六七八九十]+|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:名|个|款|位)?/i.exec(text);
+  if (!m) return undefined;
+  const n = findNumbers(m[1])[0]?.value;
+  return n && n >= 1 && n <= 20 ? n : undefined;
+}
+
+/**
+ * The active task with the slots this message edits, or undefined when it edits none (then the message
+ * is a task of its own). `correcting`: the message says something was wrong, so negated values are dropped.
+ */
+export function editTask(task: PreviousCall, r: Read, correcting: boolean): { tool: string; args: Record<string, unknown> } | undefined {
+  const edit = EDITS[task.name];
+  if (!edit) return undefined;
+  const read = { ...r, text: correcting ? withoutNegated(r.text) : r.text };
+  const proposed = edit(read, task.args, task.result);
+  const changes = Object.entries(proposed).filter(([, v]) => v !== undefined);
+  if (!changes.length) return undefined;
+  const args: Record<string, unknown> = { ...task.args, ...Object.fromEntries(changes) };
+  // What the old product stood for goes with it: a price check's product id (or its name, for an id), a search's category and page.
+  if (changes.some(([k]) => k === 'product')) delete args.productId;
+  if (changes.some(([k]) => k === 'productId') && 'product' in proposed) delete args.product;
+  if (changes.some(([k]) => k === 'query')) delete args.category;
+  if (task.name === 'nearby_shops') args.offset = 0;
+  return { tool: task.name, args };
+}

@@ -1,0 +1,112 @@
+// The product a message names, found with the segmenter the project already has (jieba) and two vocabularies
+// learned from data rather than kept by hand:
+// - the catalogue's words (brands, items, category words) are added to jieba's dictionary, so "充电宝" and
+//   "蓝月亮洗手液" segment as the goods they are, and are always kept;
+// - the words of the intent corpus that are not catalogue words ("附近", "哪家", "多少钱", "啊", "where",
+//   "cheapest", "pls") are the words people ask with: they are never part of a product.
+// What is left (a word in neither, such as a product the catalogue does not have, "无人机") stays, so the
+// answer can say that no such product is sold. Stop words come from stopwords-iso.
+import { add_word, cut } from 'jieba-wasm';
+import stopwords from 'stopwords-iso' with { type: 'json' };
+import { CATEGORIES, CATEGORY_KEYS } from '../../../tools/catalogue/categories.ts';
+import { normalise, stem, type ProductIndex } from '../../../tools/catalogue/product-search.ts';
+import { loadCorpus } from '../intent/corpus.ts';
+import { CATALOGUE } from '../../../prisma/seed/catalogue-data.ts';
+
+const STOP = new Set<string>([...(stopwords as Record<string, string[]>).zh, ...(stopwords as Record<string, string[]>).en]);
+/** Sizes and counts that name a variant: 300ml, 2kg, 70g, 12卷, 30枚. */
+const SIZE = /^\d+(?:\.\d+)?(?:ml|l|g|kg|mg|cm|mm|m|寸|英寸|卷|枚|片|包|支|瓶|罐|盒|袋|抽|粒|只|双|件)$/i;
+const HAN = /\p{Script=Han}/u;
+
+export class PhraseReader {
+  private readonly keep = new Set<string>();
+  private readonly asking = new Set<string>();
+
+  constructor(products: ProductIndex, corpus: string[] = loadCorpus().map((e) => e.text)) {
+    const { brands, items } = products.vocabulary();
+    const category = CATEGORY_KEYS.flatMap((k) => CATEGORIES[k].words);
+    // The goods of the demo world's generator count too, so a catalogue without earbuds still reads "耳机" as goods.
+    const known = Object.values(CATALOGUE).flatMap((c) => [...c.items.flatMap((i) => [i.zh, i.en]), ...c.brands.flat()]);
+    const goods = [...brands, ...items, ...category, ...known.map((w) => w.toLowerCase())];
+    // Their parts as jieba cuts them ("蓝牙耳机" → 蓝牙, 耳机), before the whole names join the dictionary.
+    for (const w of goods) for (const part of this.words(w)) if (part.length > 1 && !STOP.has(part)) this.keep.add(PhraseReader.key(part));
+    for (const w of goods) {
+      for (const part of w.split(/\s+/)) if (part.length > 1) this.keep.add(HAN.test(part) ? part : stem(part));
+      if (HAN.test(w) && !/\s/.test(w)) add_word(w, 50_000, 'nz'); // segment the goods as one word
+    }
+    // Words people ask with: in the corpus at least twice, and not a catalogue word.
+    const seen = new Map<string, number>();
+    for (const text of corpus) for (const w of new Set(this.words(text).map(PhraseReader.key))) seen.set(w, (seen.get(w) ?? 0) + 1);
+    for (const [w, n] of seen) if (n >= 2 && !this.keep.has(w)) this.asking.add(w);
+  }
+
+  /** The words of a text, lower case, as jieba cuts them; single characters it could not place ("拿|铁") are glued
+   *  back into one unknown word unless they are stop words. */
+  private words(text: string): string[] {
+    const out: string[] = [];
+    let loose = '';
+    const flush = () => {
+      if (loose) out.push(loose);
+      loose = '';
+    };
+    for (const token of cut(normalise(text), true)) {
+      const t = token.trim();
+      if (!t) {
+        flush();
+        continue;
+      }
+      if (t.length === 1 && HAN.test(t) && !STOP.has(t) && !this.keep.has(t)) loose += t;
+      else {
+        flush();
+        out.push(t);
+      }
+    }
+    flush();
+    return out;
+  }
+
+  private static key(w: string): string {
+    return HAN.test(w) ? w : stem(w);
+  }
+
+  /** The product phrase: the kept words in their order, a Chinese run kept together ("蓝月亮洗手液 300ml"). */
+  phrase(text: string): string {
+    const parts: string[] = [];
+    let run = '';
+    const flush = () => {
+      if (run) parts.push(run);
+      run = '';
+    };
+    for (const w of this.words(text)) {
+      if (!this.isProductWord(w)) {
+        flush();
+        continue;
+      }
+      if (HAN.test(w)) run += w;
+      else {
+        flush();
+        parts.push(w);
+      }
+    }
+    flush();
+    const phrase = parts.join(' ').trim();
+    return phrase.length > 1 ? phrase : ''; // a stray character is not a product
+  }
+
+  private isProductWord(word: string): boolean {
+    const w = PhraseReader.key(word); // the user's own word is shown; its stem is looked up
+    if (this.keep.has(w) || SIZE.test(w)) return true;
+    if (this.asking.has(w) || STOP.has(w)) return false;
+    if (/^[\d.]+$/.test(w)) return false; // a bare number is a price or a count, read elsewhere
+    return HAN.test(w) ? w.length > 1 : w.length > 2;
+  }
+}
+
+const readers = new WeakMap<ProductIndex, PhraseReader>();
+
+/** One reader per catalogue (built once: ~N ms for the corpus and the catalogue words). */
+export function phraseReaderFor(products: ProductIndex): PhraseReader {
+  let reader = readers.get(products);
+  if (!reader) readers.set(products, (reader = new PhraseReader(products)));
+  return reader;
+}
