@@ -31,7 +31,7 @@ export type Read = {
 
 const CORRECTION = /不对|不是|打错|说错|写错|点错|搞错|弄错|记错|看错|错了|改成|改为|换成|应该是|更正|oops|sorry|i meant|meant to say|\bactually\b|make (?:that|it)\b|correction|\btypo\b|\binstead\b|\bnot\b/i;
 /** A short message that only carries a value continues what was being done. */
-const FOLLOW_UP = /^(?:那|那么|如果|要是|假如|换成|只看|只要|就看|再看|改看|and\b|what about|how about|what if|only\b|just\b|then\b|same\b)|呢\s*[?？]?\s*$|\bthen\s*\??$|instead\??$/i;
+const FOLLOW_UP = /^(?:那|那么|如果|要是|假如|换成|只看|只要|就看|再看|改看|and\b|what about|how about|what if|only\b|just\b|then\b|same\b)|呢\s*[?？]?\s*$|的有吗\s*[?？]?$|的有没有\s*[?？]?$|\bthen\s*\??$|instead\??$/i;
 
 export function isCorrection(text: string): boolean {
   return CORRECTION.test(text);
@@ -40,6 +40,11 @@ export function isCorrection(text: string): boolean {
 export function isFollowUp(text: string): boolean {
   const bare = text.replace(/\s+/g, '');
   return FOLLOW_UP.test(text.trim()) && (bare.length <= 16 || text.trim().split(/\s+/).length <= 7);
+}
+
+/** "华为的", "OMO": a brand said alone, which only makes sense as an edit of what was being looked at. */
+export function isBrandOnly(phrase: string, products: ProductIndex): boolean {
+  return Boolean(phrase) && products.vocabulary().brands.has(phrase.toLowerCase().replace(/的$/, ''));
 }
 
 /** The text without what it says is wrong: "不是昨天，是前天" → "，是前天"; "oops, 42 not 52" → "oops, 42". */
@@ -86,9 +91,11 @@ const EDITS: Record<string, Edit> = {
   price_check: (r, s, result) => {
     const m = money(r);
     const product = productEdit(r, s.product, [m?.text]);
+    // In a price check a bare number ("如果是49呢") is the price.
+    const price = m?.amount ?? (product ? undefined : bareNumber(r));
     // Only the price changes: the product the last check settled on, by id.
     const settled = !product && result?.status === 'ok' && Number.isInteger(result.product?.id) ? result.product.id : undefined;
-    return { price: m?.amount, product, ...(settled && m ? { productId: settled, product: undefined } : {}) };
+    return { price, product, ...(settled && price !== undefined ? { productId: settled, product: undefined } : {}) };
   },
   nearby_shops: (r, s) => {
     const m = money(r);

@@ -16,7 +16,7 @@ import { findCategoryWord, findLeadTimeDays, findPeriod, findPrice, findRadiusKm
 import { readPurchase } from './entities/quantity.ts';
 import { readPeriod, shiftPeriod } from './entities/period.ts';
 import { restockSlots } from './restock-slots.ts';
-import { editTask, isCorrection, isFollowUp } from './continue-task.ts';
+import { editTask, isBrandOnly, isCorrection, isFollowUp } from './continue-task.ts';
 import { phraseReaderFor } from './entities/product-phrase.ts';
 
 export type PreviousCall = { name: string; args: Record<string, any>; result?: Record<string, any> };
@@ -115,7 +115,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
 
   // A live proposal is answered by the system before the planner sees the turn (agents/proposal-flow.ts); one that
   // lapsed is proposed again on a yes (shown again, never run), and a no just says nothing was changed.
-  if (prev?.result?.status === 'needs_confirmation') {
+  if (prev?.result?.status === 'needs_confirmation' && !isCorrection(raw)) {
     if (saysYes(raw)) return { tool: prev.name, args: prev.args };
     if (saysNo(raw)) return { reply: l === 'zh' ? '好的，已取消，什么都没改。' : 'OK, cancelled; nothing was changed.' };
   }
@@ -160,7 +160,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
   // other shop"), unless it names another task's words.
   if (prev && !periodUnclear && !namesOtherTask(raw, prev.name, top)) {
     const correcting = isCorrection(raw) || (top?.intent === 'correction' && top.p >= 0.5);
-    if (correcting || isFollowUp(raw)) {
+    if (correcting || isFollowUp(raw) || isBrandOnly(phrase, products)) {
       const edited = editTask(prev, { text: raw, today: s.today, products, phraseOf: productPhrase, shopId, period, where: place ? where : {} }, correcting);
       if (edited) return edited;
     }
@@ -341,7 +341,8 @@ const TASK_WORDS: Record<string, RegExp> = {
 
 function namesOtherTask(text: string, active: string, top: Ranked[number] | undefined): boolean {
   if (Object.entries(TASK_WORDS).some(([tool, re]) => tool !== active && re.test(text) && !TASK_WORDS[active]?.test(text))) return true;
-  return Boolean(top?.allowed && top.intent !== active && top.intent in TASK_WORDS && top.p >= 0.85);
+  // A bare follow-up ("那上个月呢") reads like the commonest task to the model: only its words count then.
+  return !isFollowUp(text) && Boolean(top?.allowed && top.intent !== active && top.intent in TASK_WORDS && top.p >= 0.85);
 }
 
 /** The most to spend per item: a cap, or a price said plainly; a floor alone is no budget. */

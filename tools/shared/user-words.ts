@@ -66,10 +66,15 @@ export function saysYes(text: string): boolean {
   return true;
 }
 
+// "不是昨天，是前天", "不对，是两千", "no, I meant 3": a no that says what it should be is a correction of the
+// proposal, not a cancel (the proposal lapses and the corrected one is shown).
+const SAYS_INSTEAD = /[，,。;；\s]\s*(?:是|应该是|改成|改为|换成|要的是|我要|我说的是|我是说)|\bi meant\b|\bit'?s\b|\bit was\b|\bmake it\b|\bshould be\b|[\d一二两三四五六七八九十百千万]/i;
+
 /** The user's own no (cancel) to the proposal shown last. */
 export function saysNo(text: string): boolean {
   if (NEGATIVE.test(text.trim())) return true;
   const t = plainWords(text);
   if (!t || !short(t) || /^(?:没问题|no problem)/.test(t)) return false;
+  if (SAYS_INSTEAD.test(text.trim())) return false;
   return NO_START.test(t);
 }

@@ -41,24 +41,22 @@ export class PhraseReader {
   }
 
   /** The words of a text, lower case, as jieba cuts them; single characters it could not place ("拿|铁") are glued
-   *  back into one unknown word unless they are stop words. */
+   *  back into one unknown word unless they are all stop words. */
   private words(text: string): string[] {
     const out: string[] = [];
-    let loose = '';
+    let loose: string[] = [];
     const flush = () => {
-      if (loose) out.push(loose);
-      loose = '';
+      // Glued when one of them is more than a stop word ("拿|铁" → 拿铁; "有|的|吗" stay apart).
+      if (loose.length > 1 && loose.some((c) => !STOP.has(c) && !this.asking.has(c))) out.push(loose.join(''));
+      else out.push(...loose);
+      loose = [];
     };
     for (const token of cut(normalise(text), true)) {
       const t = token.trim();
-      if (!t) {
-        flush();
-        continue;
-      }
-      if (t.length === 1 && HAN.test(t) && !STOP.has(t) && !this.keep.has(t)) loose += t;
+      if (t.length === 1 && HAN.test(t) && !this.keep.has(t)) loose.push(t);
       else {
         flush();
-        out.push(t);
+        if (t) out.push(t);
       }
     }
     flush();

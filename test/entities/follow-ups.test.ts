@@ -1,0 +1,76 @@
+// The product a message names (jieba + the catalogue's words + the corpus's asking words), and follow-ups
+// and corrections that edit the active task's slots instead of starting over.
+import { describe, expect, it } from 'vitest';
+import { understand, type PreviousCall, type Situation } from '../../agents/local-planner/understand.ts';
+import { PhraseReader } from '../../agents/local-planner/entities/product-phrase.ts';
+import { withoutNegated } from '../../agents/local-planner/continue-task.ts';
+import { ProductIndex } from '../../tools/catalogue/product-search.ts';
+
+const products = ProductIndex.fromEntries([
+  { id: 1, nameZh: '蓝月亮洗衣液 2kg', nameEn: 'Blue Moon laundry detergent 2kg', brand: 'Blue Moon', category: 'cleaning', itemZh: '洗衣液', itemEn: 'laundry detergent', listPrice: 4500 },
+  { id: 2, nameZh: '奥妙洗衣液 2kg', nameEn: 'OMO laundry detergent 2kg', brand: 'OMO', category: 'cleaning', itemZh: '洗衣液', itemEn: 'laundry detergent', listPrice: 4000 },
+  { id: 3, nameZh: '华为充电宝 10000mAh', nameEn: 'Huawei power bank 10000mAh', brand: 'Huawei', category: 'digital', itemZh: '充电宝', itemEn: 'power bank', listPrice: 12900 },
+  { id: 4, nameZh: '小米充电宝 10000mAh', nameEn: 'Xiaomi power bank 10000mAh', brand: 'Xiaomi', category: 'digital', itemZh: '充电宝', itemEn: 'power bank', listPrice: 9900 },
+  { id: 5, nameZh: '乐事薯片 70g', nameEn: "Lay's potato chips 70g", brand: "Lay's", category: 'snacks', itemZh: '薯片', itemEn: 'potato chips', listPrice: 790 },
+]);
+const reader = new PhraseReader(products);
+
+describe('the product phrase', () => {
+  it.each([
+    ['附近哪里有卖洗衣液啊', '洗衣液'],
+    ['找个充电宝', '充电宝'],
+    ['蓝月亮洗衣液 2kg 贵吗', '蓝月亮洗衣液 2kg'],
+    ['记一下 我买了乐事薯片70g', '乐事薯片 70g'],
+    ['where can I buy power banks pls', 'power banks'],
+    ['Need laundry detergent asap, who has it close by?', 'laundry detergent asap'],
+    ['无人机哪里有卖', '无人机'], // not in the catalogue: kept, so the answer can say nobody sells it
+    ['瑞幸拿铁多少钱', '瑞幸拿铁'], // single characters jieba could not place are one unknown word
+  ])('%s → %s', (text, phrase) => {
+    expect(reader.phrase(text)).toBe(phrase);
+  });
+
+  it.each(['离我最近的是哪家', '那评分最好的呢', '我想买点东西', '有便宜点的吗', 'any cheaper ones near me?'])('%s names no product', (text) => {
+    expect(reader.phrase(text)).toBe('');
+  });
+});
+
+describe('what a correction says is wrong is not read', () => {
+  it.each([
+    ['不是昨天，是前天', '前天'],
+    ['oops, 42 not 52', '42'],
+    ['不是50是45', '是45'],
+  ])('%s keeps %s', (text, kept) => {
+    const rest = withoutNegated(text);
+    expect(rest).toContain(kept);
+    expect(rest).not.toMatch(/昨天|52|50/);
+  });
+});
+
+const MON = '2026-11-23';
+const as = (role: Situation['role'], previous: PreviousCall, locale: Situation['locale'] = 'zh', shops?: Situation['shops']): Situation => ({ role, locale, today: MON, previous, shops });
+const call = (name: string, args: Record<string, unknown>, result: Record<string, unknown> = { status: 'ok' }): PreviousCall => ({ name, args, result });
+const TWO_SHOPS = [{ id: 1, nameZh: '小桔服饰(中南路店)', nameEn: 'Little Orange Fashion (Zhongnan Rd)' }, { id: 2, nameZh: '小桔服饰(楚河汉街店)', nameEn: 'Little Orange Fashion (Chuhe Hanjie)' }];
+
+describe('a follow-up or a correction edits the active task', () => {
+  it.each<[string, Situation, { tool: string; args: Record<string, unknown> }]>([
+    ['华为的有吗', as('shopper', call('nearby_shops', { query: '充电宝', offset: 0 })), { tool: 'nearby_shops', args: { query: '华为 充电宝', offset: 0 } }],
+    ['那奥妙的呢', as('shopper', call('price_check', { product: '蓝月亮洗衣液', price: 59 })), { tool: 'price_check', args: { product: '奥妙 洗衣液', price: 59 } }],
+    ['如果是49呢', as('shopper', call('price_check', { product: '蓝月亮洗衣液', price: 59 }, { status: 'ok', product: { id: 1 } })), { tool: 'price_check', args: { productId: 1, price: 49 } }],
+    ['不是这个，我要的是充电宝', as('shopper', call('nearby_shops', { query: '洗衣液', offset: 0 })), { tool: 'nearby_shops', args: { query: '充电宝', offset: 0 } }],
+    ['打错了，是八块', as('shopper', call('record_purchase', { product: '乐事薯片', price: 80 }, { status: 'needs_confirmation' })), { tool: 'record_purchase', args: { product: '乐事薯片', price: 8 } }],
+    ['不是昨天，是前天', as('shopper', call('record_purchase', { product: '乐事薯片', price: 8, date: '2026-11-22' }, { status: 'needs_confirmation' })), { tool: 'record_purchase', args: { product: '乐事薯片', price: 8, date: '2026-11-21' } }],
+    ['actually it was 3', as('shopper', call('record_purchase', { product: 'potato chips', price: 7.9, quantity: 2 }, { status: 'needs_confirmation' }), 'en'), { tool: 'record_purchase', args: { product: 'potato chips', price: 7.9, quantity: 3 } }],
+    ['sorry, I meant the other shop', as('merchant', call('merchant_stats', { period: 'last_week', shopId: 1 }), 'en', TWO_SHOPS), { tool: 'merchant_stats', args: { period: 'last_week', shopId: 2 } }],
+    ['那上个月呢', as('merchant', call('anomaly_alerts', { period: 'last_week' })), { tool: 'anomaly_alerts', args: { period: 'last_month' } }],
+    ['写错了，是4天', as('merchant', call('restock_forecast', { leadTimeDays: 40 })), { tool: 'restock_forecast', args: { leadTimeDays: 4 } }],
+    ['sorry, make that 70%', as('merchant', call('pricing_advice', { costRatio: 0.6 }), 'en'), { tool: 'pricing_advice', args: { costRatio: 0.7 } }],
+    ['只要前五名', as('merchant', call('merchant_stats', { period: 'last_month' })), { tool: 'merchant_stats', args: { period: 'last_month', topN: 5 } }],
+  ])('%s', (text, situation, plan) => {
+    expect(understand(text, situation, products)).toEqual(plan);
+  });
+
+  it('a follow-up that names another task starts that task', () => {
+    const plan = understand('那上个月的差评呢', as('merchant', call('anomaly_alerts', { period: 'last_week' })), products);
+    expect(plan).toMatchObject({ tool: 'satisfaction_report', args: { period: 'last_month' } });
+  });
+});
