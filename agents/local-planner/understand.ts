@@ -14,6 +14,7 @@ import { findPlace, type FoundPlace } from './places.ts';
 import { findOwnShop, type OwnShop } from './entities/own-shops.ts';
 import { findCategoryWord, findLeadTimeDays, findPeriod, findPrice, findRadiusKm, findServiceLevel, findShopCategory, findShopId, findTopN, type Price } from './slots.ts';
 import { readPurchase } from './entities/quantity.ts';
+import { findBarePrice } from './entities/money.ts';
 import { readPeriod, shiftPeriod } from './entities/period.ts';
 import { restockSlots } from './restock-slots.ts';
 import { editTask, isBrandOnly, isCorrection, isFollowUp } from './continue-task.ts';
@@ -131,7 +132,10 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
   // An action it cannot take is said plainly (a write it can take, like logging a purchase, is another intent).
   const cannot = unsupportedActionReply(ranked, s.role, l);
   if (cannot) return cannot;
-  const price = findPrice(raw);
+  // A plain number is a price only in a price or a purchase turn ("三只松鼠每日坚果 29.9", "鸡蛋20枚 25.9").
+  const priceTalk = has(RECORD, raw) || has(PRICE, raw) || (ranked[0]?.allowed === true && ['price_check', 'record_purchase'].includes(ranked[0].intent) && ranked[0].p >= 0.5);
+  const bare = priceTalk ? findBarePrice(raw) : undefined;
+  const price = findPrice(raw) ?? (bare ? { amount: bare.amount, currency: 'CNY' as const, text: bare.text } : undefined);
   // A merchant's branch ("鲁巷店", "the Zhongnan Rd shop") is their shop, never where they are.
   const ownShop = s.role === 'merchant' ? findOwnShop(raw, s.shops ?? [], prev?.args?.shopId) : undefined;
   const place = s.role === 'merchant' ? undefined : findPlace(raw);

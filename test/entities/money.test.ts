@@ -1,6 +1,6 @@
 // Money: spoken and written prices, currencies, "about", caps, floors and ranges; and what is not a price.
 import { describe, expect, it } from 'vitest';
-import { findAllMoney, findMoney, type Money } from '../../agents/local-planner/entities/money.ts';
+import { findAllMoney, findBarePrice, findMoney, type Money } from '../../agents/local-planner/entities/money.ts';
 import { findPrice } from '../../agents/local-planner/slots.ts';
 
 type Want = { amount: number; currency?: Money['currency']; approximate?: true; max?: number; min?: number; text?: string };
@@ -171,5 +171,24 @@ describe('findPrice (slots) delegates and keeps its shape', () => {
     ['蓝月亮洗衣液 2kg', undefined],
   ])('%s', (input, want) => {
     expect(findPrice(input)).toEqual(want);
+  });
+});
+
+describe('findBarePrice: a plain number in a turn already about a price or a purchase', () => {
+  it.each<[string, number | undefined]>([
+    ['这个价格合理吗：三只松鼠每日坚果 29.9', 29.9],
+    ['记下来：鸡蛋20枚 25.9', 25.9],
+    ['超市里的洗发水400ml要49，算便宜吗', 49],
+    ['好孩子婴儿推车一千二，贵不贵', 1200],
+    ['帮我记一下上个月15号买的威露士消毒液 500ml 26.9', 26.9],
+    ['log a purchase: Luckin latte, 19.9, this morning', 19.9],
+    // no price at all: sizes, counts, dates, times, ratings, phone numbers
+    ['买了两袋大米2.5kg', undefined],
+    ['11月20号买的洗衣液', undefined],
+    ['评分4.5以上的店', undefined],
+    ['我的手机13912345678', undefined],
+    ['下午3:30买的', undefined],
+  ])('%s → %s', (text, amount) => {
+    expect(findBarePrice(text)?.amount).toBe(amount);
   });
 });

@@ -73,10 +73,29 @@ const ABOUT_AFTER = /^\s*(?:左右|上下|出头|多(?![少久])|or so(?![a-z])|
 const ROUND_SUFFIX = /^(?:来(?=块|元|钱)|多(?=块|元|钱|\s*(?:yuan|kuai|bucks?|rmb|dollars?))|余(?=元|块))/i;
 
 // Price words that make a bare number a price: after it (45贵吗, is 45 fair) or before it (for 39, 花了45).
-const PRICE_AFTER = /^\s*(?:贵|合理|划算|值不值|值吗|值得|便宜吗|is (?:a )?(?:fair|good|ok|okay|reasonable|expensive|too much|a rip[- ]?off)|fair|expensive|too much|worth|a good (?:price|deal)|reasonable|overpriced)/i;
-const PRICE_BEFORE = /(?:\bfor|\bat|\babout|\baround|\bcosts?|\bpaid|\bpay|\bprice(?:d at| is| of)?|花了?|卖|标价|售价|定价|价格是?|要价|才|只要)\s*$/i;
+const PRICE_AFTER = /^\s*[，,]?\s*(?:贵|算贵|算便宜|in total|total(?![a-z])|一共|合理|划算|值不值|值吗|值得|便宜吗|is (?:a )?(?:fair|good|ok|okay|reasonable|expensive|too much|a rip[- ]?off)|fair|expensive|too much|worth|a good (?:price|deal)|reasonable|overpriced)/i;
+const PRICE_BEFORE = /(?:\bfor|\bat|\babout|\baround|\bcosts?|\bpaid|\bpay|\bcharged?|\bcharges|\bprice(?:d at| is| of)?|\btotal(?: of)?|花了?|卖|标价|售价|定价|价格是?|要价|才|只要|要|收了?|付了?|一共|总共|每[袋包瓶罐盒个杯支件只斤]|一[袋包瓶罐盒杯支件只斤])\s*[:：]?\s*$/i;
 
 type Found = { money: Money; end: number };
+
+/**
+ * In a message already known to be about a price or a purchase ("三只松鼠每日坚果 29.9", "鸡蛋20枚 25.9"), the last
+ * plain number that is no size, count, date, time, rating or code is the price, in yuan. Only the planner's price
+ * and purchase turns ask for this: elsewhere a bare number is not money.
+ */
+export function findBarePrice(input: string): Money | undefined {
+  const text = normaliseWidth(input);
+  const tokens = findNumbers(text).filter((t) => t.kind === 'arabic' || t.value >= 10);
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const t = tokens[i];
+    if (/^1[3-9]\d{9}$/.test(t.text) || /^\d{7,}$/.test(t.text)) continue;
+    if (NOT_MONEY_UNIT.test(text.slice(t.end)) || NOT_MONEY_BEFORE.test(text.slice(0, t.start))) continue;
+    if (/[\d][-/.:]$/.test(text.slice(0, t.start)) || /^[-/:.]\d/.test(text.slice(t.end)) || /^\s*[月日号]/.test(text.slice(t.end))) continue;
+    if (!(t.value >= 0.1 && t.value <= MAX_AMOUNT)) continue;
+    return { amount: round(t.value, 2), currency: 'CNY', text: input.slice(t.start, t.end), index: t.start };
+  }
+  return undefined;
+}
 
 /** The first amount of money in the text, if any. */
 export function findMoney(text: string): Money | undefined {
