@@ -15,6 +15,8 @@ import { findOwnShop, type OwnShop } from './entities/own-shops.ts';
 import { findCategoryWord, findLeadTimeDays, findPeriod, findPrice, findRadiusKm, findServiceLevel, findShopCategory, findShopId, findTopN, type Price } from './slots.ts';
 import { readPurchase } from './entities/quantity.ts';
 import { findBarePrice } from './entities/money.ts';
+import { readFeedback } from './entities/feedback.ts';
+import { findDurations } from './entities/duration.ts';
 import { readPeriod, shiftPeriod } from './entities/period.ts';
 import { restockSlots } from './restock-slots.ts';
 import { editTask, isBrandOnly, isCorrection, isFollowUp } from './continue-task.ts';
@@ -41,8 +43,6 @@ const PRICING = /定价|价格策略|优惠券|折扣|发券|促销|coupon|disco
 const RECOMMEND = /推荐|买点什么|该买什么|需要买什么|接下来.{0,4}买|缺什么|有什么好买|recommend|suggest|what should i buy|what to buy|what do i need|buy next/i;
 const PROFILE = /关于我|了解我|我的画像|用户画像|我的标签|你知道我|what do you know about me|my profile|about me/i;
 const RECORD = /记录|记一下|记下|记账|我买了|刚买了|i bought|i just bought|record (?:a |my )?purchase|log (?:a |my )?purchase/i;
-const DISLIKE = /不喜欢|不要推荐|不感兴趣|别推荐|not for me|don'?t like|dislike|not interested/i;
-const LIKE = /喜欢|不错|多推荐|i like|love|more like/i;
 const CREDIT = /额度|花呗|先用后付|白条|信用|账单|还款|pay[- ]?later|credit|my limit|my bill|repay/i;
 const WEALTH = /理财|投资|基金|存钱|闲钱|wealth|invest|funds?\b|savings|where to put my money/i;
 const CHEAPER = /更便宜|便宜点|便宜一点|便宜些|再便宜|还有便宜|cheaper|less expensive|lower price|budget/i;
@@ -121,7 +121,9 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
     if (saysNo(raw)) return { reply: l === 'zh' ? '好的，已取消，什么都没改。' : 'OK, cancelled; nothing was changed.' };
   }
   // Answers to the risk questionnaire.
-  if ((prev?.result?.status === 'need_questionnaire' || (prev?.name === 'risk_questionnaire' && prev.result?.status === 'invalid')) && parseAnswers(raw)) {
+  // Answers to the risk questionnaire: when it was asked for, or a retake ("重新答：D、C、C、B", "new answers: A B B A").
+  const retake = /重新|再测|重测|再做|重做|再答|改答案|换答案|\bredo\b|\bretake\b|new answers|\bagain\b/i.test(raw) || prev?.name === 'risk_questionnaire' || prev?.name === 'wealth_products';
+  if ((prev?.result?.status === 'need_questionnaire' || (prev?.name === 'risk_questionnaire' && prev.result?.status === 'invalid') || (s.role === 'shopper' && retake)) && parseAnswers(raw)) {
     return { tool: 'risk_questionnaire', args: { answers: raw } };
   }
 
@@ -189,21 +191,18 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
       return { tool: 'record_purchase', args: clean({ product, price: bought?.price ?? price.amount, quantity: bought?.quantity, shopId, date: purchaseDay(period, s.today) }) };
     }
     const recommended = prev?.name === 'recommend' && prev.result?.status === 'ok' ? (prev.result.items as { productId: number }[]) : undefined;
-    const pick = /第\s*([1-9一二三四五六七八九])\s*[个款]?|(?:number|#|no\.?)\s*([1-9])|(first|second|third|fourth|fifth)/i.exec(raw);
-    if (recommended && pick && (has(DISLIKE, raw) || has(LIKE, raw))) {
-      const n = Number(pick[1] ?? pick[2]) || ORDINALS[(pick[1] ?? pick[3] ?? '').toLowerCase()];
-      const item = recommended[n - 1];
-      if (item) return { tool: 'feedback', args: { productId: item.productId, rating: has(DISLIKE, raw) ? 1 : 5 } };
-    }
+    // "第三个不要", "1号挺好的，给它打5分", "the last one, nope": a rating of one of the suggestions shown.
+    const rated = recommended ? readFeedback(raw, recommended.length) : undefined;
+    if (recommended && rated) return { tool: 'feedback', args: { productId: recommended[rated.position - 1].productId, rating: rated.rating } };
     if (has(PROFILE, raw) || said('customer_profile')) return { tool: 'customer_profile', args: {} };
     if (has(CREDIT, raw) || said('credit_line')) return { tool: 'credit_line', args: {} };
-    if (has(WEALTH, raw) || said('wealth_products')) {
-      const months = /(\d{1,3})\s*(个月|月|months?)|(\d{1,2})\s*(年|years?)/i.exec(raw);
-      return { tool: 'wealth_products', args: clean({
-        horizonMonths: months ? (months[1] ? Number(months[1]) : Number(months[3]) * 12) : undefined,
-        needLiquidity: /随时|随取|灵活|any ?time|liquid|withdraw/i.test(raw) || undefined,
-        amount: price?.amount,
-      }) };
+    // Wealth: the amount, how long the money can stay ("半年", "三年", "within a year") and whether it must be at hand.
+    // After the questionnaire (or a wealth answer) "推荐几个" or "I have about 5000 to put in" goes on with the same task.
+    const wealthTask = prev?.name === 'wealth_products' || prev?.name === 'risk_questionnaire';
+    const wealth = wealthSlots(raw, price);
+    if (has(WEALTH, raw) || said('wealth_products') || (wealthTask && (Object.keys(wealth).length > 0 || (has(RECOMMEND, raw) && !namedCategory && !strongProduct)))) {
+      const base = prev?.name === 'wealth_products' && !prev.result?.error ? prev.args : {};
+      return { tool: 'wealth_products', args: clean({ ...base, ...wealth }) };
     }
     const category = namedCategory;
     if (has(RECOMMEND, raw) || said('recommend') || (recommended && (category || price || /附近|near/i.test(raw)) && !strongProduct)) {
@@ -347,6 +346,19 @@ function namesOtherTask(text: string, active: string, top: Ranked[number] | unde
   if (Object.entries(TASK_WORDS).some(([tool, re]) => tool !== active && re.test(text) && !TASK_WORDS[active]?.test(text))) return true;
   // A bare follow-up ("那上个月呢") reads like the commonest task to the model: only its words count then.
   return !isFollowUp(text) && Boolean(top?.allowed && top.intent !== active && top.intent in TASK_WORDS && top.p >= 0.85);
+}
+
+/** What a wealth question says: the amount (a plain number counts: "I have about 5000 to put in"), the months the
+ *  money can stay (a duration: 半年 → 6, 三年 → 36, within a year → 12), whether it must be at hand. */
+function wealthSlots(text: string, price: Price | undefined): Record<string, unknown> {
+  const duration = findDurations(text).find((d) => d.days >= 28);
+  const plain = price ? undefined : findBarePrice(text);
+  const amount = price?.amount ?? (plain && plain.amount >= 100 ? plain.amount : undefined);
+  return clean({
+    amount,
+    horizonMonths: duration ? Math.max(1, Math.round(duration.days / 30.44)) : undefined,
+    needLiquidity: /随时|随取|灵活|any ?time|liquid|withdraw|need it back/i.test(text) || undefined,
+  });
 }
 
 /** The most to spend per item: a cap, or a price said plainly; a floor alone is no budget. */

@@ -1,0 +1,40 @@
+// A shopper rating one of the suggestions just shown: which one ("第三个", "the last one", "1号", "#2") and
+// how much they like it (a score said outright — "打5分", "3分", "2 stars" — or a liking / dislike in words).
+import { findNumbers } from './numbers.ts';
+
+const ORDINAL_WORDS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
+const PICK = /第\s*([1-9一二三四五六七八九十])\s*(?:个|款|种|样|项|条)?|([1-9一二三四五六七八九十])\s*号|(?:number|no\.?|#)\s*([1-9]|10)\b|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b/i;
+const LAST = /最后一个|最后那个|最后一款|\bthe last( one)?\b|\blast one\b/i;
+const SCORE = /(?:打|给|评)?\s*([1-5一二三四五])\s*(?:分|星|颗星)|\b([1-5])\s*(?:stars?|out of 5|\/\s*5)\b|\b(?:rate|give)\b.*?\b([1-5])\b/i;
+const DISLIKE = /不喜欢|不要|别推|不想要|不感兴趣|不太行|不行|不好|一般般|没兴趣|不合适|不适合|用不上|不需要|算了吧|\bnot for me\b|isn'?t (?:really )?for me|\bdon'?t (?:like|want|need)\b|\bdislike\b|\bnot interested\b|\bnope\b|\bhate\b|\bno thanks\b|\bmeh\b/i;
+const LIKE = /喜欢|不错|挺好|很好|好用|爱了|想要|感兴趣|多推荐|\blike\b|\blove\b|\bgreat\b|\bgood one\b|\bmore like\b|\binterested\b/i;
+
+export type FeedbackRead = { position: number; rating: number };
+
+/** Which of `shown` items the message rates, and the rating (1–5), or undefined when it does not rate one. */
+export function readFeedback(text: string, shown: number): FeedbackRead | undefined {
+  const position = LAST.test(text) ? shown : pickOf(text);
+  if (!position || position > shown) return undefined;
+  const score = scoreOf(text.replace(PICK, ' '));
+  if (score) return { position, rating: score };
+  // "一般般" is lukewarm: a 3, not a dislike.
+  if (/一般般|还行|so-so|\bokay-ish\b|\bmeh\b/i.test(text)) return { position, rating: 3 };
+  if (DISLIKE.test(text)) return { position, rating: 1 };
+  if (LIKE.test(text)) return { position, rating: 5 };
+  return undefined;
+}
+
+function pickOf(text: string): number | undefined {
+  const m = PICK.exec(text);
+  if (!m) return undefined;
+  if (m[4]) return ORDINAL_WORDS[m[4].toLowerCase()];
+  const said = m[1] ?? m[2] ?? m[3];
+  return findNumbers(said)[0]?.value;
+}
+
+function scoreOf(text: string): number | undefined {
+  const m = SCORE.exec(text);
+  const said = m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+  const n = said ? findNumbers(said)[0]?.value : undefined;
+  return n && n >= 1 && n <= 5 ? n : undefined;
+}
