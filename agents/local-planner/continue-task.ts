@@ -113,19 +113,16 @@ const EDITS: Record<string, Edit> = {
     const count = q?.count ?? (bare !== undefined && Number.isInteger(bare) && bare >= 1 && bare <= 20 ? bare : undefined);
     return { price: m?.amount, quantity: count, date: day, product: productEdit(r, s.product, [m?.text, q?.text, period?.text]) };
   },
-  merchant_stats: (r) => ({ period: r.period, shopId: r.shopId, topN: findTopN(r.text) ?? topNInWords(r.text) }),
-  anomaly_alerts: (r) => ({ period: r.period, shopId: r.shopId }),
-  satisfaction_report: (r) => ({ period: r.period, shopId: r.shopId, compareRadiusKm: findRadiusKm(r.text)?.km }),
+  merchant_stats: (r) => ({ period: r.period, shopId: r.shopId, topN: findTopN(r.text), ...allShops(r.text) }),
+  anomaly_alerts: (r) => ({ period: r.period, shopId: r.shopId, ...allShops(r.text) }),
+  satisfaction_report: (r) => ({ period: r.period, shopId: r.shopId, compareRadiusKm: findRadiusKm(r.text)?.km, ...allShops(r.text) }),
   restock_forecast: (r) => {
     const read = restockSlots(r.text, r.products);
     // In a correction of a restock question a bare duration ("是4天") is the lead time, unless it says otherwise.
     const days = read.leadTimeDays ?? findLeadTimeDays(r.text) ?? (read.horizonWeeks || read.reviewDays ? undefined : findDurations(r.text)[0]?.days);
     return { leadTimeDays: days ? Math.ceil(days - 1e-9) : undefined, serviceLevel: findServiceLevel(r.text) ?? read.serviceLevel, horizonWeeks: read.horizonWeeks, reviewDays: read.reviewDays, shopId: r.shopId, product: read.product, limit: findTopN(r.text) };
   },
-  pricing_advice: (r) => {
-    const share = findPercents(r.text).find((p) => p.value >= 10 && p.value <= 95);
-    return { costRatio: share ? share.value / 100 : undefined, shopId: r.shopId };
-  },
+  pricing_advice: (r) => ({ ...pricingSlots(r.text), shopId: r.shopId }),
   wealth_products: (r) => {
     const m = money(r);
     const amount = m?.amount ?? (findNumbers(r.text).find((t) => t.value >= 100)?.value);
@@ -138,12 +135,20 @@ const EDITS: Record<string, Edit> = {
   },
 };
 
-/** 前五名 / top five: a list size said in words. */
-function topNInWords(text: string): number | undefined {
-  const m = /(?:前|top\s*)([一二两三四五六七八九十]+|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:名|个|款|位)?/i.exec(text);
-  if (!m) return undefined;
-  const n = findNumbers(m[1])[0]?.value;
-  return n && n >= 1 && n <= 20 ? n : undefined;
+/** "四家店加起来呢", "all my shops together": every shop of the merchant again (the one named before is dropped). */
+function allShops(text: string): { shopId?: null } {
+  return /加起来|一共|总共|合计|全部(?:的)?店|所有(?:的)?店|几家店|[两三四五六七八九十\d]家店(?:一起|加|合)|all (?:my |the )?(?:shops|stores)|(?:shops|stores) (?:together|combined)|\boverall\b|\bcombined\b|\baltogether\b/i.test(text) ? { shopId: null } : {};
+}
+
+/** A pricing question's settings: the unit cost as a share of the price ("成本占六成", "cost is 50% of the price",
+ *  "cost ratio 0.65", "进价是售价的七成五") and the days of history to learn from ("最近半年", "last 90 days"; 60–730). */
+export function pricingSlots(text: string): { costRatio?: number; days?: number } {
+  const share = findPercents(text).find((p) => p.value >= 10 && p.value <= 95);
+  const ratio = /(?:cost(?:\s*ratio)?|成本(?:率|比例?)?)\s*(?:is|of|=|:|是|为)?\s*(0?\.\d{1,3})(?!\d)/i.exec(text);
+  const costRatio = share ? share.value / 100 : ratio ? Number(ratio[1]) : undefined;
+  const span = findDurations(text).find((d) => d.days >= 28);
+  const days = span ? Math.min(730, Math.max(60, Math.round(span.days))) : undefined;
+  return { costRatio: costRatio !== undefined && costRatio >= 0.1 && costRatio <= 0.95 ? costRatio : undefined, days };
 }
 
 /**
@@ -158,6 +163,7 @@ export function editTask(task: PreviousCall, r: Read, correcting: boolean): { to
   const changes = Object.entries(proposed).filter(([, v]) => v !== undefined);
   if (!changes.length) return undefined;
   const args: Record<string, unknown> = { ...task.args, ...Object.fromEntries(changes) };
+  if (args.shopId === null) delete args.shopId;
   // What the old product stood for goes with it: a price check's product id (or its name, for an id), a search's category and page.
   if (changes.some(([k]) => k === 'product')) delete args.productId;
   if (changes.some(([k]) => k === 'productId') && 'product' in proposed) delete args.product;

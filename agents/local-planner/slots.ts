@@ -49,9 +49,11 @@ export function findShopId(text: string): number | undefined {
   return m ? Number(m[1] ?? m[2] ?? m[3]) : undefined;
 }
 
+/** A list size: top 3, 前5名, 前三, 前五名, top five (1–20). */
 export function findTopN(text: string): number | undefined {
-  const m = /top\s*(\d{1,2})|前\s*(\d{1,2})\s*[名个款]?/i.exec(text);
-  const n = m ? Number(m[1] ?? m[2]) : undefined;
+  const m = /top\s*(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twenty)\b|前\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:名|个|款|位|种)?/i.exec(text);
+  const said = m ? (m[1] ?? m[2]) : undefined;
+  const n = said ? findNumbers(said)[0]?.value : undefined;
   return n && n >= 1 && n <= 20 ? n : undefined;
 }
 

@@ -19,7 +19,7 @@ import { readFeedback } from './entities/feedback.ts';
 import { findDurations } from './entities/duration.ts';
 import { readPeriod, shiftPeriod } from './entities/period.ts';
 import { restockSlots } from './restock-slots.ts';
-import { editTask, isBrandOnly, isCorrection, isFollowUp } from './continue-task.ts';
+import { editTask, isBrandOnly, isCorrection, isFollowUp, pricingSlots } from './continue-task.ts';
 import { phraseReaderFor } from './entities/product-phrase.ts';
 
 export type PreviousCall = { name: string; args: Record<string, any>; result?: Record<string, any> };
@@ -224,7 +224,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
     return { reply: l === 'zh' ? '你指的是哪段时间？请说具体一点，比如「上周」「10月」「11月1日到11日」。' : 'Which period do you mean? Please name it, e.g. "last week", "October" or "Nov 1 to Nov 11".' };
   }
   if (merchant && (has(ANOMALY, raw) || said('anomaly_alerts'))) return { tool: 'anomaly_alerts', args: clean({ shopId, period }) };
-  if (merchant && (has(PRICING, raw) || said('pricing_advice'))) return { tool: 'pricing_advice', args: clean({ shopId }) };
+  if (merchant && (has(PRICING, raw) || said('pricing_advice'))) return { tool: 'pricing_advice', args: clean({ shopId, ...pricingSlots(raw) }) };
   if (wantsRestock) {
     const base = prev?.name === 'restock_forecast' && !prev.result?.error ? prev.args : {};
     const read = restockSlots(raw, products);
