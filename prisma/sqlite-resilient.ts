@@ -5,7 +5,7 @@
 // every transaction gets a connection of its own (closing it always releases its locks), and a
 // busy database is retried with async back-off (never a busy-wait that would block the event loop)
 // for a bounded time before the error reaches the caller.
-import type { Client, InStatement, Transaction, TransactionMode } from '@libsql/client';
+import { createClient, type Client, type Config, type InStatement, type Transaction, type TransactionMode } from '@libsql/client';
 import { PrismaLibSQL } from '@prisma/adapter-libsql';
 
 /** How long a statement waits for another process's lock before it fails (async retries). */
@@ -124,10 +124,12 @@ async function ownTransaction(open: () => Client, mode: TransactionMode): Promis
 }
 
 /** Prisma's libSQL adapter factory with the resilient client underneath. */
-// The adapter bundles its own @libsql/client version: connections come from its createClient.
+// Connections come from the project's own @libsql/client (0.15), not the 0.8 the adapter bundles: with the bundled
+// driver a large read followed by one turn of the event loop left its statement un-reset, so every later write of
+// that connection stayed pending (unseen by other connections, lost on a crash) until the connection closed.
 export class ResilientPrismaLibSQL extends PrismaLibSQL {
   override createClient(config: Parameters<PrismaLibSQL['createClient']>[0]): ReturnType<PrismaLibSQL['createClient']> {
-    const open = () => super.createClient(config) as unknown as Client;
+    const open = () => createClient(config as Config);
     return resilientClient(open) as unknown as ReturnType<PrismaLibSQL['createClient']>;
   }
 }

@@ -2,6 +2,7 @@
 // connections. Turns during the fault say they were not saved (never a normal-looking reply); the
 // next turn after it is stored, and nothing keeps a lock that would block other writers.
 import { execFileSync, spawn } from 'node:child_process';
+import { createClient } from '@libsql/client';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Assistant } from '../../agents/assistant.ts';
@@ -72,6 +73,30 @@ describe('SQLite locked by another process', () => {
     const yes = await a.handle({ chatKey: 'lock:2', caller: shopper, text: '是' });
     expect(yes.toolCalls[0]?.result).toMatchObject({ status: 'recorded' });
     expect(await db.selfReportedPurchase.count()).toBe(1);
+  });
+});
+
+describe('SQLite writes after a large read', () => {
+  it('a feedback written after a big read and one event-loop turn is seen by another connection at once', async () => {
+    const db = await freshStore();
+    try {
+      await buildFixture(db);
+      const file = (await db.$queryRawUnsafe<{ file: string }[]>('PRAGMA database_list'))[0].file;
+      // A read as big as the recommender's offer scan, then the loop turns (any await on I/O does that).
+      const chat = await db.conversation.create({ data: { key: 'big-read' } });
+      const filler = createClient({ url: `file:${file}` });
+      await filler.execute(`INSERT INTO "Message" ("conversationId", "role", "content") WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40000) SELECT ${chat.id}, 'human', 'hi' FROM n`);
+      filler.close();
+      const rows = await db.message.findMany({ select: { id: true, content: true } });
+      expect(rows.length).toBeGreaterThanOrEqual(40000);
+      await new Promise((resolve) => setImmediate(resolve));
+      await db.feedback.create({ data: { customerId: 1, productId: 1, rating: 1 } });
+      // Another process (the CLI, a second worker) reads the file itself.
+      const seen = execFileSync('node', ['-e', `const { createClient } = require('@libsql/client'); const c = createClient({ url: 'file:' + process.argv[1] }); c.execute('SELECT COUNT(*) AS n FROM "Feedback"').then((r) => { console.log(String(r.rows[0].n)); c.close(); })`, file], { encoding: 'utf8' });
+      expect(seen.trim()).toBe('1');
+    } finally {
+      await db.$disconnect();
+    }
   });
 });
 
