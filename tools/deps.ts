@@ -10,5 +10,5 @@ import { ScanMemory } from './scan-to-buy/scan-memory.ts';
 export async function createToolDeps(db: Store, vectors?: VectorIndex, log?: (line: string) => void): Promise<ToolDeps> {
   const products = await ProductIndex.load(db);
   products.vectors = vectors;
-  return { db, products, images: new ImageCatalogue(db, () => products.vectors, log), scans: new ScanMemory() };
+  return { db, products, images: new ImageCatalogue(db, () => products.vectors, log), scans: new ScanMemory(), log };
 }

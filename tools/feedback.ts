@@ -2,7 +2,6 @@
 // recommend drops or lifts it and similar items. Shows what it will save and waits for the user's yes.
 import { z } from 'zod';
 import { defineTool, shopperId, t, ToolError } from './context.ts';
-import { forgetRecommender } from './recommend/index.ts';
 
 const input = z.object({
   productId: z.number().int().positive(),
@@ -34,7 +33,7 @@ export const feedback = defineTool({
       create: { customerId, productId: args.productId, rating: args.rating, comment: args.comment },
       update: { rating: args.rating, comment: args.comment, createdAt: ctx.now },
     });
-    forgetRecommender(deps);
+    // No retrain: the model is learned from purchases only, and recommend reads feedback on every call.
     return { status: 'saved' as const, product: t(ctx.locale, p.nameZh, p.nameEn), rating: args.rating };
   },
 });

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { defineTool, shopperId, t, ToolError, type CallerContext, type ToolDeps } from './context.ts';
 import { localDate } from './merchant-stats/period.ts';
 import { formatYuan, toFen, toYuan } from './money.ts';
-import { forgetRecommender } from './recommend/index.ts';
+import { refreshRecommender } from './recommend/index.ts';
 
 export const PRICE_BAND = { low: 0.3, high: 2 };
 export const MAX_QUANTITY = 20;
@@ -116,7 +116,8 @@ export const recordPurchase = defineTool({
     const row = await deps.db.selfReportedPurchase.create({
       data: { customerId: r.customerId, shopId: r.shop.id, productId: r.product.id, quantity: args.quantity, unitPrice: r.unit, paymentMethod: args.paymentMethod, purchasedAt: r.at, proposalId: ctx.proposalId },
     });
-    forgetRecommender(deps);
+    // Counts at once in this shopper's suggestions; the shared statistics follow in the background.
+    await refreshRecommender(deps, ctx.now, r.customerId).catch((error) => deps.log?.(`[recommend] refresh after a recorded purchase failed: ${(error as Error).message}`));
     return { status: 'recorded' as const, purchaseId: row.id, product: t(ctx.locale, r.product.nameZh, r.product.nameEn), shop: t(ctx.locale, r.shop.nameZh, r.shop.nameEn), total: toYuan(r.unit * args.quantity), date: r.date };
   },
 });

@@ -4,25 +4,128 @@ import { CATEGORY_KEYS } from '../catalogue/categories.ts';
 import { defineTool, shopperId, t, type CallerContext, type ToolDeps } from '../context.ts';
 import { boundingBox, metresBetween } from '../geo.ts';
 import { toYuan } from '../money.ts';
-import { dayOf, loadCatalogue, loadPurchases } from './data.ts';
-import { RecommenderModel, type Reason } from './model.ts';
+import { dayOf, loadPurchases } from './data.ts';
+import type { Purchase, Reason, RecommenderModel } from './model.ts';
+import { RecommenderTrainer } from './trainer.ts';
 
-// One model per store, rebuilt when older than this or after a purchase/feedback is recorded.
+// One model per store, trained in a worker thread (trainer.ts). Stale-while-revalidate: once a model
+// exists it is served at once, and a new one is trained in the background when it is older than this
+// or a purchase was recorded; only the very first model is waited for. Feedback is read from the store
+// on every request (below), so a dislike counts at once whatever the model's age.
 const MAX_AGE_MS = 60 * 60 * 1000;
-const cache = new WeakMap<object, { built: number; model: Promise<RecommenderModel> }>();
+export const trainer = new RecommenderTrainer();
+
+type Entry = {
+  model?: RecommenderModel;
+  first?: Promise<RecommenderModel>;
+  /** When the served model's training began (it read the store after that). */
+  built: number;
+  training?: Promise<void>;
+  /** Something changed while a training ran: train once more after it. */
+  again: boolean;
+  /**
+   * Shoppers who recorded a purchase here: their histories are re-read through the app's own
+   * connection and laid over each new model, until a model read the same by itself.
+   */
+  recorded: Set<number>;
+  recordedVersion: number;
+};
+const cache = new WeakMap<object, Entry>();
+const logOf = (deps: ToolDeps) => deps.log ?? ((line: string) => console.error(line));
+
+const byCustomer = (purchases: Purchase[]) => {
+  const out = new Map<number, Purchase[]>();
+  for (const p of purchases) out.set(p.customer, [...(out.get(p.customer) ?? []), p]);
+  return out;
+};
+const sameHistory = (a: Purchase[], b: Purchase[]) => a.length === b.length && a.every((p, i) => p.item === b[i].item && p.day === b[i].day && p.price === b[i].price && p.shop === b[i].shop);
+
+/** Lays the recorded shoppers' current histories over a newly trained model (one small query). */
+async function overlay(deps: ToolDeps, entry: Entry, model: RecommenderModel): Promise<void> {
+  for (;;) {
+    const version = entry.recordedVersion;
+    const customers = [...entry.recorded];
+    if (!customers.length) return;
+    const now = byCustomer(await loadPurchases(deps.db, customers));
+    if (version !== entry.recordedVersion) continue; // another was recorded meanwhile: read again
+    for (const c of customers) {
+      const history = (now.get(c) ?? []).filter((p) => p.day <= model.today);
+      if (sameHistory(model.history(c), history)) entry.recorded.delete(c); // the training saw it all
+      else model.setHistory(c, history);
+    }
+    return;
+  }
+}
+
+function train(deps: ToolDeps, entry: Entry, now: Date): Promise<void> {
+  if (entry.training) {
+    entry.again = true;
+    return entry.training;
+  }
+  const started = Date.now();
+  const run = trainer.train(deps.db, dayOf(now), logOf(deps)).then(async ({ model }) => {
+    await overlay(deps, entry, model);
+    entry.model = model;
+    entry.built = started;
+  });
+  entry.training = run.catch((error) => {
+    if (!entry.model) throw error;
+    entry.built = Date.now(); // keep serving the previous model; try again in an hour or on the next change
+    logOf(deps)(`[recommend] background training failed, still serving the previous model: ${(error as Error)?.message ?? error}`);
+  }).finally(() => {
+    entry.training = undefined;
+    if (entry.again && cache.get(deps.db) === entry) {
+      entry.again = false;
+      void train(deps, entry, now).catch(() => {});
+    }
+  });
+  return entry.training;
+}
 
 export function recommenderFor(deps: ToolDeps, now: Date): Promise<RecommenderModel> {
   const hit = cache.get(deps.db);
-  if (hit && Date.now() - hit.built < MAX_AGE_MS) return hit.model;
-  const model = (async () => {
-    const [items, purchases] = await Promise.all([loadCatalogue(deps.db), loadPurchases(deps.db)]);
-    return RecommenderModel.train(purchases, items, dayOf(now), { maxCustomers: 300 });
-  })();
-  cache.set(deps.db, { built: Date.now(), model });
-  model.catch(() => cache.delete(deps.db));
-  return model;
+  if (hit?.model) {
+    if (Date.now() - hit.built >= MAX_AGE_MS && !hit.training) void train(deps, hit, now);
+    return Promise.resolve(hit.model);
+  }
+  if (hit?.first) return hit.first;
+  const entry: Entry = { built: 0, again: false, recorded: new Set(), recordedVersion: 0 };
+  entry.first = train(deps, entry, now).then(() => entry.model!);
+  entry.first.catch(() => {
+    if (cache.get(deps.db) === entry) cache.delete(deps.db); // the next request tries again
+  });
+  cache.set(deps.db, entry);
+  return entry.first;
 }
 
+/**
+ * After a recorded purchase: the shopper's own history is re-read and counts at once (their rhythms,
+ * what they bought before); the shared statistics follow with a background retrain.
+ */
+export async function refreshRecommender(deps: ToolDeps, now: Date, customerId?: number): Promise<void> {
+  const entry = cache.get(deps.db);
+  if (!entry) return; // nothing trained yet: the first training reads the store as it is
+  if (customerId !== undefined) {
+    entry.recorded.add(customerId);
+    entry.recordedVersion++;
+    const history = await loadPurchases(deps.db, customerId);
+    entry.model?.setHistory(customerId, history);
+  }
+  void train(deps, entry, now).catch(() => {});
+}
+
+/** Whether a model is served and a training runs for this store (health, tests, benches). */
+export function recommenderState(deps: ToolDeps): { ready: boolean; training: boolean; builtAt?: Date } {
+  const entry = cache.get(deps.db);
+  return { ready: !!entry?.model, training: !!entry?.training, builtAt: entry?.model ? new Date(entry.built) : undefined };
+}
+
+/** Resolves once no training runs for this store (a queued one included). */
+export async function recommenderSettled(deps: ToolDeps): Promise<void> {
+  for (let entry = cache.get(deps.db); entry?.training; entry = cache.get(deps.db)) await entry.training.catch(() => {});
+}
+
+/** Drops the model: the next request waits for a fresh one (benches that restore the store use it). */
 export function forgetRecommender(deps: ToolDeps): void {
   cache.delete(deps.db);
 }

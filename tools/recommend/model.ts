@@ -24,6 +24,61 @@ const decay = (ageDays: number) => Math.pow(0.5, ageDays / HALF_LIFE_DAYS);
 // Fallback blend before a ranker is learned (also the ranker's starting intuition).
 const DEFAULT_WEIGHTS = [1.2, 1.0, 0.6, 0.3, -0.3, 0.4, 0.5, 0.2, 0.5, 0.1, 0.5, 0.3, 0, 0, 0, 0, 0, 0, 0];
 
+/**
+ * A trained model as plain data that crosses a worker-thread boundary: the large parts are columns of
+ * Float64Array (moved, not copied), in the trained model's own order, so the restored model ranks
+ * exactly as the original (ties keep their order). A missing price or shop is NaN.
+ */
+export type ModelSnapshot = {
+  today: number;
+  horizon: number;
+  items: ItemInfo[];
+  /** Each customer's purchases in order: customer `customers[k]` owns rows `ends[k-1]..ends[k]`. */
+  history: { customers: Float64Array; ends: Float64Array; item: Float64Array; day: Float64Array; price: Float64Array; shop: Float64Array };
+  similar: Grouped;
+  shopPopularity: Grouped;
+  popularity: { item: Float64Array; value: Float64Array };
+  rebuyRate: { item: Float64Array; value: Float64Array };
+  ranker?: LogisticModel;
+};
+type Grouped = { keys: Float64Array; ends: Float64Array; item: Float64Array; value: Float64Array };
+
+function groupedOf(map: Map<number, Map<number, number>>): Grouped {
+  const size = [...map.values()].reduce((n, m) => n + m.size, 0);
+  const out: Grouped = { keys: new Float64Array(map.size), ends: new Float64Array(map.size), item: new Float64Array(size), value: new Float64Array(size) };
+  let k = 0;
+  let row = 0;
+  for (const [key, inner] of map) {
+    for (const [item, value] of inner) {
+      out.item[row] = item;
+      out.value[row++] = value;
+    }
+    out.keys[k] = key;
+    out.ends[k++] = row;
+  }
+  return out;
+}
+
+function mapOfGrouped(g: Grouped): Map<number, Map<number, number>> {
+  const out = new Map<number, Map<number, number>>();
+  let row = 0;
+  g.keys.forEach((key, k) => {
+    const inner = new Map<number, number>();
+    for (; row < g.ends[k]; row++) inner.set(g.item[row], g.value[row]);
+    out.set(key, inner);
+  });
+  return out;
+}
+
+const pairsOf = (map: Map<number, number>) => ({ item: Float64Array.from(map.keys()), value: Float64Array.from(map.values()) });
+const mapOfPairs = (p: { item: Float64Array; value: Float64Array }) => new Map([...p.item].map((item, i) => [item, p.value[i]]));
+
+/** The buffers a snapshot holds, for a transfer list. */
+export function snapshotBuffers(s: ModelSnapshot): ArrayBuffer[] {
+  const arrays = [...Object.values(s.history), ...Object.values(s.similar), ...Object.values(s.shopPopularity), ...Object.values(s.popularity), ...Object.values(s.rebuyRate)];
+  return arrays.map((a) => a.buffer as ArrayBuffer);
+}
+
 type Candidate = { item: number; x: number[]; reason: Reason; reasons: Partial<Record<'repurchase' | 'co_purchase' | 'cheaper_alternative' | 'popular', Reason>> };
 
 export class RecommenderModel {
@@ -33,6 +88,8 @@ export class RecommenderModel {
   private shopPopularity = new Map<number, Map<number, number>>();
   private byKind = new Map<string, number[]>();
   private rebuyRate = new Map<number, number>();
+  /** A restored model's histories, still packed: each shopper's is unpacked when first asked for. */
+  private packed?: { history: ModelSnapshot['history']; slot: Map<number, number> };
   ranker?: LogisticModel;
 
   constructor(purchases: Purchase[], readonly items: Map<number, ItemInfo>, readonly today: number, private readonly horizon = 28) {
@@ -50,7 +107,11 @@ export class RecommenderModel {
         }
       }
     }
-    for (const info of items.values()) this.byKind.set(info.kind, [...(this.byKind.get(info.kind) ?? []), info.id]);
+    for (const info of items.values()) {
+      const same = this.byKind.get(info.kind);
+      if (same) same.push(info.id);
+      else this.byKind.set(info.kind, [info.id]);
+    }
     const buyers = new Map<number, [number, number]>();
     for (const list of this.byCustomer.values()) {
       const days = new Map<number, Set<number>>();
@@ -89,12 +150,74 @@ export class RecommenderModel {
     }
   }
 
+  /** The model as plain data (see ModelSnapshot); fromSnapshot() gives back one that ranks the same. */
+  toSnapshot(): ModelSnapshot {
+    const customers = this.customers();
+    const lists = customers.map((c) => this.history(c));
+    const rows = lists.reduce((n, l) => n + l.length, 0);
+    const h = { customers: Float64Array.from(customers), ends: new Float64Array(lists.length), item: new Float64Array(rows), day: new Float64Array(rows), price: new Float64Array(rows), shop: new Float64Array(rows) };
+    let row = 0;
+    lists.forEach((list, k) => {
+      for (const p of list) {
+        h.item[row] = p.item;
+        h.day[row] = p.day;
+        h.price[row] = p.price ?? NaN;
+        h.shop[row++] = p.shop ?? NaN;
+      }
+      h.ends[k] = row;
+    });
+    return {
+      today: this.today, horizon: this.horizon, items: [...this.items.values()], history: h,
+      similar: groupedOf(this.similar), shopPopularity: groupedOf(this.shopPopularity),
+      popularity: pairsOf(this.popularity), rebuyRate: pairsOf(this.rebuyRate), ranker: this.ranker,
+    };
+  }
+
+  static fromSnapshot(s: ModelSnapshot): RecommenderModel {
+    const model = new RecommenderModel([], new Map(s.items.map((i) => [i.id, i])), s.today, s.horizon);
+    // ~240k purchases as objects would block the main thread ~50–100 ms: unpacked per shopper instead.
+    model.packed = { history: s.history, slot: new Map([...s.history.customers].map((c, k) => [c, k])) };
+    model.similar = mapOfGrouped(s.similar);
+    model.shopPopularity = mapOfGrouped(s.shopPopularity);
+    model.popularity = mapOfPairs(s.popularity);
+    model.rebuyRate = mapOfPairs(s.rebuyRate);
+    model.ranker = s.ranker;
+    return model;
+  }
+
+  /**
+   * Replaces one shopper's history (what they just recorded counts at once), without a retrain:
+   * their repurchase rhythms, co-purchase and cheaper-alternative candidates follow it; the shared
+   * statistics (popularity, co-purchase neighbours, the ranker) wait for the next training.
+   */
+  setHistory(customer: number, purchases: Purchase[]): void {
+    const list = purchases.filter((p) => p.customer === customer && p.day <= this.today);
+    if (list.length || this.packed?.slot.has(customer)) this.byCustomer.set(customer, list);
+    else this.byCustomer.delete(customer);
+  }
+
   history(customer: number): Purchase[] {
-    return this.byCustomer.get(customer) ?? [];
+    return this.byCustomer.get(customer) ?? this.unpack(customer) ?? [];
+  }
+
+  private unpack(customer: number): Purchase[] | undefined {
+    const k = this.packed?.slot.get(customer);
+    if (k === undefined) return undefined;
+    const h = this.packed!.history;
+    const list: Purchase[] = [];
+    for (let row = k ? h.ends[k - 1] : 0; row < h.ends[k]; row++) {
+      const p: Purchase = { customer, item: h.item[row], day: h.day[row] };
+      if (!Number.isNaN(h.price[row])) p.price = h.price[row];
+      if (!Number.isNaN(h.shop[row])) p.shop = h.shop[row];
+      list.push(p);
+    }
+    this.byCustomer.set(customer, list);
+    return list;
   }
 
   customers(): number[] {
-    return [...this.byCustomer.keys()];
+    const packed = this.packed ? [...this.packed.slot.keys()] : [];
+    return [...new Set([...packed, ...this.byCustomer.keys()])].filter((c) => this.history(c).length);
   }
 
   /** Average days between purchases of each item (distinct days), how many times, and when last. */

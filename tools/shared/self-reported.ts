@@ -10,9 +10,9 @@ export async function selfReportedOrders(db: Store, customerId: number) {
   return rows.map((r) => ({ createdAt: r.purchasedAt, total: r.quantity * r.unitPrice, paymentMethod: r.paymentMethod, shop: r.shop, items: [{ productId: r.productId, quantity: r.quantity, unitPrice: r.unitPrice }] }));
 }
 
-export async function selfReportedLines(db: Store, customerId?: number) {
-  return db.selfReportedPurchase.findMany({
-    where: customerId ? { customerId } : {},
-    select: { customerId: true, productId: true, unitPrice: true, purchasedAt: true, shopId: true },
-  });
+/** Every self-reported line (or some shoppers' only) in id order, named as the order-line columns are. */
+export function selfReportedLinesSql(customers?: number[]): string {
+  for (const n of customers ?? []) if (!Number.isSafeInteger(n)) throw new Error(`customers must be integers, got ${n}`);
+  return `SELECT "id" AS id, "customerId" AS customer, "productId" AS item, "purchasedAt" AS at, "unitPrice" AS price, "shopId" AS shop FROM "SelfReportedPurchase"`
+    + (customers ? ` WHERE "customerId" IN (${customers.join(', ')})` : '') + ' ORDER BY "id"';
 }

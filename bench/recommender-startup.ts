@@ -1,0 +1,114 @@
+// npm run bench:recommender: the recommender's start-up and retrain on the seeded store, old way
+// (Prisma findMany + training on the main thread) and new way (lean SQL + training in the worker
+// thread) side by side in one run: load time and rows/s per read path, training time, and the main
+// thread's event-loop delay during a retrain. Prints figures; asserts nothing.
+// DATABASE_URL picks the store (default data/shop.db; PostgreSQL works too).
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { availableParallelism, loadavg, uptime } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { openStore, type Store } from '../prisma/store.ts';
+import { databaseUrl, providerOf } from '../prisma/url.ts';
+import { dayOf, loadCatalogue, loadPurchases, readSqliteFile } from '../tools/recommend/data.ts';
+import { RecommenderModel, type ItemInfo, type Purchase } from '../tools/recommend/model.ts';
+import { MAX_CUSTOMERS, RecommenderTrainer } from '../tools/recommend/trainer.ts';
+
+const url = databaseUrl();
+const file = providerOf(url) === 'sqlite' ? url.replace(/^file:(\/\/)?/, '') : undefined;
+if (file && !existsSync(file)) {
+  console.log(`bench:recommender — no store at ${file}: run \`npm start\` once or \`npm run db:reset\` to seed the demo world (or set DATABASE_URL). Skipped.`);
+  process.exit(0);
+}
+
+const machine = () => {
+  try {
+    return execFileSync('uptime', { encoding: 'utf8' }).trim();
+  } catch {
+    return `up ${(uptime() / 60).toFixed(0)} min, load average: ${loadavg().map((l) => l.toFixed(2)).join(', ')}`;
+  }
+};
+const loadBefore = machine();
+const db = await openStore(url);
+
+/** The read the recommender did before: every paid line through Prisma's row mapping. */
+async function ormCatalogue(db: Store): Promise<Map<number, ItemInfo>> {
+  const products = await db.product.findMany({ select: { id: true, category: true, brand: true, listPrice: true, attributes: true } });
+  return new Map(products.map((p) => {
+    const a = (p.attributes ?? {}) as Record<string, string>;
+    return [p.id, { id: p.id, kind: `${p.category}:${a.itemEn ?? p.id}`, brand: p.brand, category: p.category, price: p.listPrice }];
+  }));
+}
+async function ormPurchases(db: Store): Promise<Purchase[]> {
+  const rows = await db.orderItem.findMany({ where: { order: { status: 'paid' } }, select: { productId: true, unitPrice: true, order: { select: { customerId: true, createdAt: true, shopId: true } } } });
+  const told = await db.selfReportedPurchase.findMany({ select: { customerId: true, productId: true, unitPrice: true, purchasedAt: true, shopId: true } });
+  return [
+    ...rows.map((r) => ({ customer: r.order.customerId, item: r.productId, day: dayOf(r.order.createdAt), price: r.unitPrice, shop: r.order.shopId })),
+    ...told.map((r) => ({ customer: r.customerId, item: r.productId, day: dayOf(r.purchasedAt), price: r.unitPrice, shop: r.shopId })),
+  ];
+}
+
+type Loop = { p50: number; p99: number; max: number };
+/** Runs `work` with the event-loop delay histogram on (armed a tick before, read a tick after). */
+async function measured<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; loop: Loop }> {
+  const h = monitorEventLoopDelay({ resolution: 1 }); // sampled every 1 ms: ~1 ms means no delay
+  h.enable();
+  await new Promise((r) => setTimeout(r, 20));
+  h.reset();
+  await new Promise((r) => setTimeout(r, 5)); // after a reset the first sample only sets the baseline
+  const t = performance.now();
+  const value = await work();
+  const ms = performance.now() - t;
+  await new Promise((r) => setTimeout(r, 20)); // a block right at the end is recorded on the next tick
+  h.disable();
+  const toMs = (ns: number) => ns / 1e6;
+  return { value, ms, loop: { p50: toMs(h.percentile(50)), p99: toMs(h.percentile(99)), max: toMs(h.max) } };
+}
+const fmtLoop = (l: Loop) => `p50 ${l.p50.toFixed(0)} / p99 ${l.p99.toFixed(0)} / max ${l.max.toFixed(0)} ms`;
+const rate = (rows: number, ms: number) => `${Math.round(rows / (ms / 1000)).toLocaleString('en')} rows/s`;
+
+const newest = await db.order.findFirst({ orderBy: { createdAt: 'desc' }, select: { createdAt: true } });
+if (!newest) {
+  console.log('bench:recommender — the store has no orders: run `npm run db:reset`. Skipped.');
+  process.exit(0);
+}
+const today = dayOf(newest.createdAt);
+console.log(`bench:recommender — store ${file ?? url.replace(/\/\/[^@]*@/, '//…@')}; ${availableParallelism()} cores; Node ${process.version}`);
+console.log(`before: ${loadBefore}`);
+
+// 1. Loading: the same rows, three ways.
+const orm = await measured(() => Promise.all([ormCatalogue(db), ormPurchases(db)]));
+const raw = await measured(() => Promise.all([loadCatalogue(db), loadPurchases(db)]));
+const driver = file ? await measured(() => readSqliteFile(`file:${file}`)) : undefined;
+const rows = orm.value[1].length;
+console.log(`\nload ${rows.toLocaleString('en')} purchases + ${orm.value[0].size} products (main thread unless said):`);
+console.log(`  old  Prisma findMany                 ${(orm.ms / 1000).toFixed(2)} s  ${rate(rows, orm.ms)}   event loop ${fmtLoop(orm.loop)}`);
+console.log(`  new  Prisma $queryRaw, 5k-row pages   ${(raw.ms / 1000).toFixed(2)} s  ${rate(raw.value[1].length, raw.ms)}   event loop ${fmtLoop(raw.loop)}   (the PostgreSQL path)`);
+if (driver) console.log(`  new  libSQL driver, own connection   ${(driver.ms / 1000).toFixed(2)} s  ${rate(driver.value.purchases.length, driver.ms)}   event loop ${fmtLoop(driver.loop)}   (what the worker does, off the main thread)`);
+
+// 2. Training alone, on this thread.
+const items = raw.value[0];
+const purchases = raw.value[1];
+const trained = await measured(async () => RecommenderModel.train(purchases, items, today, { maxCustomers: MAX_CUSTOMERS }));
+console.log(`\ntrain on the main thread: ${(trained.ms / 1000).toFixed(2)} s`);
+
+// 3. A retrain, as recommenderFor does it: old way vs new way.
+const trainer = new RecommenderTrainer();
+const oldWay = await measured(async () => {
+  const [i, p] = await Promise.all([ormCatalogue(db), ormPurchases(db)]);
+  return RecommenderModel.train(p, i, today, { maxCustomers: MAX_CUSTOMERS });
+});
+const newWay = await measured(() => trainer.inWorker(db, today));
+const warm = await measured(() => trainer.inWorker(db, today)); // worker thread already up
+console.log('\nretrain (load + train), main-thread event-loop delay meanwhile:');
+console.log(`  old  findMany + train in-process      ${(oldWay.ms / 1000).toFixed(2)} s   event loop ${fmtLoop(oldWay.loop)}`);
+console.log(`  new  worker thread (cold)             ${(newWay.ms / 1000).toFixed(2)} s   event loop ${fmtLoop(newWay.loop)}`);
+console.log(`  new  worker thread (warm)             ${(warm.ms / 1000).toFixed(2)} s   event loop ${fmtLoop(warm.loop)}`);
+
+// The two models answer the same.
+const shoppers = oldWay.value.customers();
+const differ = shoppers.filter((c) => JSON.stringify(oldWay.value.recommend(c, { k: 10 })) !== JSON.stringify(newWay.value.recommend(c, { k: 10 }))).length;
+console.log(`\nsame top 10 for ${shoppers.length - differ} of ${shoppers.length} shoppers (old way vs worker)`);
+
+await trainer.close();
+await db.$disconnect();
+console.log(`after: ${machine()}`);
