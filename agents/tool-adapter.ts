@@ -27,8 +27,13 @@ export function toLangChainTool(spec: ToolSpec, deps: ToolDeps, log: Log = conso
         return spec.output.parse(await spec.run(deps, ctx, args as z.output<typeof spec.input>));
       });
     },
-    { name: spec.name, description: spec.description, schema: spec.input as z.ZodObject },
+    { name: spec.name, description: describeForModel(spec), schema: spec.input as z.ZodObject },
   );
+}
+
+/** What a model reads about a tool: the description, the units and formats every tool shares, and one example call. */
+export function describeForModel(spec: ToolSpec): string {
+  return `${spec.description} Money is in yuan (CNY, e.g. 15 or 6.5); dates are YYYY-MM-DD in China time. Example arguments: ${JSON.stringify(spec.example)}`;
 }
 
 /** Runs a write the user approved (arguments as stored with the proposal, checked again). */

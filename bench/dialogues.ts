@@ -23,6 +23,8 @@
 //   argsText         string slots that must contain this text (case-insensitive; an array = any of them)
 //   argsAbsent       slots the model must not set
 //   replyIncludesAny at least one of these strings is in the reply (case-insensitive)
+//   replyFacts       paths into the turn's first tool result ("results.0.name", "current.revenue") whose values the
+//                    reply must state when the result has them: the facts the store gave are the facts the user reads
 //
 // Writes during the run (self-reported purchases, feedback, risk levels, shared locations) are undone
 // before every conversation and at the end, and the bench's chats are deleted, so every run starts
@@ -36,6 +38,10 @@ import type { Caller, LatLng } from '../tools/context.ts';
 import { TOOLS } from '../tools/index.ts';
 import { localDate, resolvePeriod, type Period } from '../tools/merchant-stats/period.ts';
 import { forgetRecommender, recommenderFor } from '../tools/recommend/index.ts';
+import { loadCorpus, split } from '../agents/local-planner/intent/corpus.ts';
+import { IntentModel } from '../agents/local-planner/intent/model.ts';
+import { understand } from '../agents/local-planner/understand.ts';
+import { performance } from 'node:perf_hooks';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Expect = {
@@ -44,6 +50,8 @@ type Expect = {
   argsText?: Record<string, string | string[]>;
   argsAbsent?: string[];
   replyIncludesAny?: string[];
+  /** Paths into this turn's first tool result whose values the reply must state (facts from the store). */
+  replyFacts?: string[];
 };
 type TurnSpec = { text?: string; location?: LatLng; expect: Expect; note?: string };
 type Dialogue = {
@@ -205,6 +213,13 @@ function check(turn: TurnSpec, answer: AssistantReply, caller: Caller, owner: Ma
   }
   if (e.replyIncludesAny?.length && !e.replyIncludesAny.some((s) => norm(answer.reply).includes(norm(s)))) {
     problems.push(`reply has none of ${JSON.stringify(e.replyIncludesAny)}`);
+  }
+  // Facts from the store: what the tool found must be what the reply says (a shop's name, a price, a total).
+  for (const path of e.replyFacts ?? []) {
+    const value = get(calls[0]?.result, path);
+    const forms = typeof value === 'number' ? [String(value), value.toFixed(2), value.toFixed(1), String(Math.round(value))] : typeof value === 'string' ? [value] : [];
+    // A result without it (need_location, no_product) has no such fact to state.
+    if (forms.length && !forms.some((f) => norm(answer.reply).includes(norm(f)))) problems.push(`fact ${path} (${JSON.stringify(value)}) not in the reply`);
   }
   return problems;
 }
@@ -397,6 +412,22 @@ async function main() {
   const median = ms.length ? (ms.length % 2 ? ms[(ms.length - 1) / 2] : (ms[ms.length / 2 - 1] + ms[ms.length / 2]) / 2) : 0;
   console.log(`median ${median.toFixed(0)} ms per turn (p90 ${(ms[Math.floor(ms.length * 0.9)] ?? 0).toFixed(0)} ms); recommender warm-up ${warmS.toFixed(1)} s; whole run ${totalS.toFixed(1)} s`);
   if (logs.length) console.log(`${logs.length} internal log line(s) from the assistant${verbose ? ':\n  ' + logs.slice(0, 20).map((l) => l.split('\n')[0]).join('\n  ') : ' (--verbose shows them)'}`);
+  // The intent classifier alone, on the fifth of its corpus held apart (trained on the rest), and how long the planner
+  // takes to understand one message of this set (no tools run; a first turn, no state).
+  const corpus = loadCorpus();
+  const { train, test } = split(corpus);
+  const model = IntentModel.train(train);
+  const right = test.filter((e) => model.classify(e.text)[0]?.intent === e.intent).length;
+  console.log(`intent classifier on the held-apart fifth of its corpus: ${right}/${test.length} (${pct(right, test.length)}), trained on ${train.length}`);
+  const texts = dialogues.flatMap((d) => d.turns.map((t) => ({ text: t.text, role: d.role }))).filter((t): t is { text: string; role: Dialogue['role'] } => Boolean(t.text));
+  const times: number[] = [];
+  for (const t of texts) {
+    const started = performance.now();
+    understand(t.text, { role: t.role, locale: 'zh', today, shops: [] }, assistant.toolDeps.products);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`understanding one message: median ${times[Math.floor(times.length / 2)].toFixed(2)} ms, p90 ${times[Math.floor(times.length * 0.9)].toFixed(2)} ms, max ${times.at(-1)!.toFixed(1)} ms (${times.length} messages)`);
   await db.$disconnect();
 }
 

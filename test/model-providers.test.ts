@@ -52,6 +52,9 @@ describe.each([
       // The tools were offered with their JSON schemas, and the system prompt carried the caller's facts.
       const offered = (first.tools ?? []).map((t: any) => t.function?.name ?? t.name);
       expect(offered).toEqual(expect.arrayContaining(['nearby_shops', 'price_check', 'merchant_stats']));
+      // Each description names the units and carries an example call.
+      const nearby = (first.tools ?? []).find((t: any) => (t.function?.name ?? t.name) === 'nearby_shops');
+      expect(nearby.function?.description ?? nearby.description).toMatch(/yuan.*Example arguments: \{"query"/s);
       expect(JSON.stringify(first.messages[0])).toContain('Caller: shopper');
       // The second request carried the tool's result back to the model.
       expect(JSON.stringify(fake.requests[1].body.messages)).toContain('A店');

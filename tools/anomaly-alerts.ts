@@ -51,6 +51,7 @@ export function salesScores(values: number[], start: number, weeks = 8): { index
 
 export const anomalyAlerts = defineTool({
   name: 'anomaly_alerts',
+  example: { period: 'this_month' },
   description: 'Unusual days and offers in the merchant\'s own shops over a period (default the last 7 days): sales drops or spikes against the same weekday, refund and complaint spikes, and offers priced far from the market (possible price errors).',
   access: 'read',
   roles: ['merchant'],

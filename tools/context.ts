@@ -43,6 +43,8 @@ export class ToolError extends Error {
 export type ToolSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> = {
   name: string;
   description: string;
+  /** One call's arguments, shown to LLMs with the description (checked against `input` by the tests). */
+  example: z.input<I>;
   /** τ²-bench style: reads never change the store; writes need the user's confirmation. */
   access: 'read' | 'write';
   /** Writes wait for the user's yes unless this is false (when the user's message itself is the instruction). */

@@ -34,6 +34,7 @@ const pct = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 10 : 0);
 
 export const customerProfile = defineTool({
   name: 'customer_profile',
+  example: {},
   description: 'The calling shopper\'s own profile ("what do you know about me"): facts from their purchases, model tags (next purchases, price sensitivity, segment) and marketing tags (RFM scores, activity, churn risk).',
   access: 'read',
   roles: ['shopper'],

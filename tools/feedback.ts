@@ -12,6 +12,7 @@ const output = z.object({ status: z.literal('saved'), product: z.string(), ratin
 
 export const feedback = defineTool({
   name: 'feedback',
+  example: { productId: 12, rating: 1 },
   description: 'Save the shopper\'s rating of a product they were recommended (1-5; 1-2 means "not for me"), so future recommendations change. A write: the user confirms first.',
   access: 'write',
   roles: ['shopper'],

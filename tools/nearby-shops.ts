@@ -43,6 +43,7 @@ const output = z.discriminatedUnion('status', [
 
 export const nearbyShops = defineTool({
   name: 'nearby_shops',
+  example: { query: '洗衣液', maxPrice: 30, radiusKm: 3, sort: 'price' },
   description: 'Find shops near the shopper that sell a product (free text) or belong to a category. Ranks by a mix of distance, price versus the market and rating, and lists online offers too. Uses the shopper\'s shared location when lat/lng are omitted.',
   access: 'read',
   roles: ['shopper', 'merchant'],

@@ -52,6 +52,7 @@ export function discountEffect(d: number, e: number, costRatio: number) {
 
 export const pricingAdvice = defineTool({
   name: 'pricing_advice',
+  example: { costRatio: 0.6, days: 180 },
   description: 'For one of the merchant\'s shops: price response per customer segment (segments by purchase behaviour only) estimated from past price changes and promotions, and a targeted coupon or bundle per segment with its expected effect on revenue and margin. Discounts only, never a higher price to any segment.',
   access: 'read',
   roles: ['merchant'],

@@ -97,6 +97,7 @@ async function resolve(deps: ToolDeps, ctx: CallerContext, args: Args) {
 
 export const recordPurchase = defineTool({
   name: 'record_purchase',
+  example: { product: '可口可乐 330ml', price: 2.5, quantity: 12, date: '2026-11-29' },
   description: 'Record a purchase the shopper made (product, price paid per unit in yuan, quantity, shop, date) so their profile and recommendations take it into account. It never changes a shop\'s sales figures. A write: the user is shown what will be recorded and must confirm. Example: {"product": "蓝月亮洗手液", "price": 15}',
   access: 'write',
   roles: ['shopper'],

@@ -53,6 +53,7 @@ const output = z.discriminatedUnion('status', [
 
 export const creditLine = defineTool({
   name: 'credit_line',
+  example: {},
   description: 'The calling shopper\'s pay-later credit line: limit, used and available amount, next bill, why the limit is what it is (top factors from a default-probability model trained on repayment histories), and how an on-time or late repayment would change it.',
   access: 'read',
   roles: ['shopper'],

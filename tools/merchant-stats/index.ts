@@ -76,6 +76,7 @@ const pct = (now: number, before: number) => (before > 0 ? Math.round(((now - be
 
 export const merchantStats = defineTool({
   name: 'merchant_stats',
+  example: { period: 'last_week', shopId: 2, topN: 5 },
   description: 'Sales figures for the calling merchant\'s own shops over a period: revenue, paid orders, units, average basket, refunds, top products, daily series, and change versus the previous period of the same length.',
   access: 'read',
   roles: ['merchant'],

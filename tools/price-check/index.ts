@@ -32,6 +32,7 @@ const output = z.discriminatedUnion('status', [
 
 export const priceCheck = defineTool({
   name: 'price_check',
+  example: { product: '蓝月亮洗衣液 2kg', price: 45.9 },
   description: 'Judge whether a price is fair for a product: the market distribution of its prices across shops (min, quartiles, median), a verdict (good_deal / fair / high / overpriced by a modified z-score on the median absolute deviation) and cheaper offers nearby and online.',
   access: 'read',
   roles: ['shopper', 'merchant'],

@@ -166,6 +166,7 @@ function explain(reason: Reason, name: (id: number) => string, ctx: CallerContex
 
 export const recommend = defineTool({
   name: 'recommend',
+  example: { category: 'snacks', budget: 30 },
   description: 'What the calling shopper may want to buy next, from their own purchase history (repurchase rhythm, people-who-bought-also-bought, cheaper alternatives, what sells where they shop), with the reason for each. Options: category, a need in their words, budget per item, only things sold near them.',
   access: 'read',
   roles: ['shopper'],

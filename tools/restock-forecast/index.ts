@@ -39,6 +39,7 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 
 export const restockForecast = defineTool({
   name: 'restock_forecast',
+  example: { product: '洗衣液', leadTimeDays: 7, serviceLevel: 0.95 },
   description: 'For the merchant\'s own shops: forecast weekly demand per product (model chosen per product by backtest: seasonal naive, Holt-Winters, Croston-SBA or TSB), reorder point and order quantity for a lead time and service level, predicted stock-out date, and a ranked order-now / soon / OK list.',
   access: 'read',
   roles: ['merchant'],

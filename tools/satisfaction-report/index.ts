@@ -32,6 +32,7 @@ const avg = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b
 
 export const satisfactionReport = defineTool({
   name: 'satisfaction_report',
+  example: { period: { from: '2026-11-01', to: '2026-11-30' } },
   description: 'Customer satisfaction for the merchant\'s own shops over a period: score distribution and monthly trend, complaint themes mined from review text (zh and en) with keywords, example quotes and concrete improvement suggestions, compared with similar shops nearby.',
   access: 'read',
   roles: ['merchant'],

@@ -33,6 +33,7 @@ const output = z.discriminatedUnion('status', [
 
 export const scanToBuy = defineTool({
   name: 'scan_to_buy',
+  example: { limit: 3 },
   description: 'Recognise the product in the photo the shopper just sent (the photo comes with the message, not as an argument) and list where to buy it: online offers cheapest first and shops nearby nearest first, with prices. Returns matched with one confident product, or unsure with the top candidates to pick from.',
   access: 'read',
   roles: ['shopper', 'merchant'],
@@ -70,6 +71,7 @@ const confirmOutput = z.discriminatedUnion('status', [
 
 export const confirmScan = defineTool({
   name: 'confirm_scan',
+  example: { position: 1 },
   description: 'The shopper confirms which product their last photo showed (one of the scan_to_buy candidates, by productId or by position 1-5). Keeps the photo\'s feature vector (not the photo) with their consent so the next photo of it is recognised better.',
   access: 'write',
   // Picking the product is itself the instruction (and the consent): no second yes.

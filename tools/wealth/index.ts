@@ -10,6 +10,7 @@ const product = z.object({ code: z.string(), name: z.string(), riskLevel: z.stri
 
 export const wealthProducts = defineTool({
   name: 'wealth_products',
+  example: { amount: 20000, horizonMonths: 12, needLiquidity: false },
   description: 'Wealth products suited to the calling shopper: never above their stored risk level (R1-R5), fitting their horizon (months) and whether they need to withdraw any time, and their amount. If their risk level is unknown, returns the questionnaire to ask first.',
   access: 'read',
   roles: ['shopper'],
@@ -57,6 +58,7 @@ export const wealthProducts = defineTool({
 
 export const riskQuestionnaire = defineTool({
   name: 'risk_questionnaire',
+  example: { answers: 'A C B D' },
   description: 'Score the shopper\'s answers to the four risk questions (A-D each) and store their risk level R1-R5 on their profile. Pass the answers exactly as the shopper wrote them.',
   access: 'write',
   // The shopper's own answers (in their message this turn, checked in run) are the instruction: no second yes.
