@@ -14,6 +14,9 @@ export type DialogueState = { task?: ActiveTask; place?: NamedPlace };
 /** How the planner tells the system which place the user named this turn (on one of its messages). */
 export const PLACE_NAMED = 'placeNamed';
 
+/** How the planner names the task a question of its holds open ("「牙膏」花了多少钱？" → record_purchase {product}). */
+export const TASK_ASKED = 'taskAsked';
+
 const PROMPT_PREFIX = 'Dialogue state (JSON): ';
 /** The most of a last result kept in the state (the prompt stays small; follow-ups need ids, prices, statuses). */
 const RESULT_BUDGET = 2400;
@@ -29,10 +32,25 @@ export function nextState(previous: DialogueState | undefined, produced: BaseMes
     state.task = { tool: call.name, slots: plainObject(call.args), result: reply ? slimResult(String(reply.content)) : undefined };
     break;
   }
+  // No tool ran, but the reply asked for what a task still needs: that task is the active one now.
+  const asked = produced.some((m) => AIMessage.isInstance(m) && m.tool_calls?.length) ? undefined : askedTask(produced);
+  if (asked) state.task = asked;
   const named = produced.findLast((m) => AIMessage.isInstance(m) && m.additional_kwargs?.[PLACE_NAMED] !== undefined);
   const place = namedPlace(named?.additional_kwargs?.[PLACE_NAMED]);
   if (place) state.place = place;
   return state;
+}
+
+function askedTask(produced: BaseMessage[]): ActiveTask | undefined {
+  const m = produced.findLast((x) => AIMessage.isInstance(x) && x.additional_kwargs?.[TASK_ASKED] !== undefined);
+  return openTask(m?.additional_kwargs?.[TASK_ASKED]);
+}
+
+/** A task held open by a question, as a model reported it: a tool name and plain slots, or nothing. */
+export function openTask(value: unknown): ActiveTask | undefined {
+  if (!isObject(value) || typeof value.tool !== 'string' || !/^[a-z_]{2,40}$/.test(value.tool) || !isObject(value.args)) return undefined;
+  const slots = plainObject(value.args);
+  return JSON.stringify(slots).length <= 1000 ? { tool: value.tool, slots, result: { status: 'asked' } } : undefined;
 }
 
 /** What a stored value turns back into; anything malformed is no state at all. */

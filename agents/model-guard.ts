@@ -8,7 +8,7 @@ import { AIMessage } from '@langchain/core/messages';
 import { createMiddleware, toolErrorMiddleware } from 'langchain';
 import type { CallerContext, Locale } from '../tools/context.ts';
 import { saysNo, saysYes } from '../tools/shared/user-words.ts';
-import { namedPlace, PLACE_NAMED } from './dialogue-state.ts';
+import { namedPlace, openTask, PLACE_NAMED, TASK_ASKED } from './dialogue-state.ts';
 
 export const MAX_REPLY_CHARS = 4000;
 const MAX_TOOL_CALLS = 4;
@@ -48,7 +48,8 @@ export function guardModelMessage(message: AIMessage, locale: Locale): AIMessage
   if (text.length > MAX_REPLY_CHARS) text = text.slice(0, MAX_REPLY_CHARS).toWellFormed() + TRUNCATED[locale];
   const suggestions = safeSuggestions(message.additional_kwargs?.suggestions);
   const place = namedPlace(message.additional_kwargs?.[PLACE_NAMED]); // checked again before the state keeps it
-  return new AIMessage({ id: `msg_${randomUUID()}`, content: text, tool_calls: calls, additional_kwargs: { ...(problem ? { [GUARD_PROBLEM]: problem } : {}), ...(suggestions.length && !calls.length ? { suggestions } : {}), ...(place ? { [PLACE_NAMED]: place } : {}) } });
+  const asked = calls.length ? undefined : openTask(message.additional_kwargs?.[TASK_ASKED]);
+  return new AIMessage({ id: `msg_${randomUUID()}`, content: text, tool_calls: calls, additional_kwargs: { ...(problem ? { [GUARD_PROBLEM]: problem } : {}), ...(suggestions.length && !calls.length ? { suggestions } : {}), ...(place ? { [PLACE_NAMED]: place } : {}), ...(asked ? { [TASK_ASKED]: { tool: asked.tool, args: asked.slots } } : {}) } });
 }
 
 /** Buttons a model offers with a plain reply: a few short texts, never a yes or no (those answer proposals). */

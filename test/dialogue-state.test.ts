@@ -47,6 +47,22 @@ describe('the active task outlives the replayed history', () => {
   });
 });
 
+describe('a question the assistant asked holds its task open', () => {
+  it('"how much did you pay?" is answered by the next message, after a restart too; another request is not taken as the answer', async () => {
+    const first = await local();
+    const asked = await first.handle({ chatKey: 'state:ask', caller: shopper, text: '记一下我买了蓝月亮洗手液' });
+    expect(asked.toolCalls).toEqual([]);
+    const restarted = await local();
+    const answer = await restarted.handle({ chatKey: 'state:ask', caller: shopper, text: '12块' });
+    expect(answer.toolCalls[0]).toMatchObject({ name: 'record_purchase', args: { product: expect.stringContaining('洗手液'), price: 12 } });
+    expect(answer.proposal).toBeDefined();
+
+    await first.handle({ chatKey: 'state:ask2', caller: shopper, text: '记一下我买了蓝月亮洗手液' });
+    const other = await first.handle({ chatKey: 'state:ask2', caller: shopper, text: '附近哪里有卖洗衣液' });
+    expect(other.toolCalls[0]?.name).toBe('nearby_shops');
+  });
+});
+
 describe('the state reaches an LLM', () => {
   it('a follow-up turn sends the active task and its slots in the system prompt', async () => {
     const fake = await fakeOpenAI({ toolCall: { name: 'merchant_stats', args: { period: 'last_week', shopId: 2 } }, answer: () => '上周2号店卖了一些。' });

@@ -68,6 +68,8 @@ function productEdit(r: Read, previous: unknown, remove: (string | undefined)[])
   if (!phrase) return undefined;
   const { brands } = r.products.vocabulary();
   const said = phrase.toLowerCase().replace(/的$/, '');
+  // Only a size ("500ml的", "2kg"): the size of the product already named.
+  if (/^\d+(?:\.\d+)?\s*(?:ml|l|g|kg|cm|mm|寸|卷|枚|片|包|抽)$/i.test(said) && typeof previous === 'string' && previous) return `${previous} ${said}`;
   if (brands.has(said) && typeof previous === 'string' && previous) {
     // The brand replaces the brand of the earlier product and keeps its item: 蓝月亮洗衣液 + 奥妙 → 奥妙 洗衣液.
     let item = previous.toLowerCase();

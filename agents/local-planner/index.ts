@@ -12,7 +12,7 @@ import type { Locale } from '../../tools/context.ts';
 import { detectLocale, understand, type PreviousCall } from './understand.ts';
 import { warmIntentModel } from './intent/index.ts';
 import { findPlace } from './places.ts';
-import { PLACE_NAMED, readStateLine } from '../dialogue-state.ts';
+import { PLACE_NAMED, readStateLine, TASK_ASKED } from '../dialogue-state.ts';
 
 let callCounter = 0;
 
@@ -68,7 +68,10 @@ export class LocalPlannerChatModel extends BaseChatModel {
     // The place named in this message, for the state to keep (the system checks it before storing).
     const named = findPlace(text);
     const kwargs: Record<string, unknown> = named ? { [PLACE_NAMED]: { label: named.label[locale], ...named.point } } : {};
-    if ('reply' in plan) return new AIMessage({ content: plan.reply, additional_kwargs: plan.suggestions?.length ? { ...kwargs, suggestions: plan.suggestions } : kwargs });
+    if ('reply' in plan) {
+      if (plan.pending) kwargs[TASK_ASKED] = plan.pending;
+      return new AIMessage({ content: plan.reply, additional_kwargs: plan.suggestions?.length ? { ...kwargs, suggestions: plan.suggestions } : kwargs });
+    }
     return new AIMessage({ content: '', additional_kwargs: kwargs, tool_calls: [{ id: `call_${++callCounter}`, name: plan.tool, args: plan.args, type: 'tool_call' }] });
   }
 

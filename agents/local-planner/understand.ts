@@ -23,7 +23,8 @@ import { editTask, isBrandOnly, isCorrection, isFollowUp, pricingSlots } from '.
 import { phraseReaderFor } from './entities/product-phrase.ts';
 
 export type PreviousCall = { name: string; args: Record<string, any>; result?: Record<string, any> };
-export type Plan = { tool: string; args: Record<string, unknown> } | { reply: string; suggestions?: string[] };
+/** A reply that asks for a missing slot names the task it holds open (`pending`): the next message fills it in. */
+export type Plan = { tool: string; args: Record<string, unknown> } | { reply: string; suggestions?: string[]; pending?: { tool: string; args: Record<string, unknown> } };
 /** `place`: the place the dialogue state holds (named in an earlier turn); without a state, `earlierTexts` are searched. */
 export type Situation = { role: Caller['role']; locale: Locale; today: string; previous?: PreviousCall; earlierTexts?: string[]; place?: FoundPlace; /** a merchant's own shops */ shops?: OwnShop[] };
 
@@ -166,9 +167,13 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
   // other shop"), unless it names another task's words.
   if (prev && !periodUnclear && !namesOtherTask(raw, prev.name, top)) {
     const correcting = isCorrection(raw) || (top?.intent === 'correction' && top.p >= 0.5);
-    if (correcting || isFollowUp(raw) || isBrandOnly(phrase, products)) {
+    // The answer to a question the assistant asked ("「牙膏」花了多少钱？" → "12块") fills the task it held open.
+    const answering = prev.result?.status === 'asked';
+    const editing = correcting || isFollowUp(raw) || isBrandOnly(phrase, products);
+    if (editing || answering) {
       const edited = editTask(prev, { text: raw, today: s.today, products, phraseOf: productPhrase, shopId, period, where: place ? where : {} }, correcting);
-      if (edited) return edited;
+      // An answer must give what was asked for (a slot the task lacked), else the message is a new request.
+      if (edited && (editing || Object.keys(edited.args).some((k) => !(k in prev.args)))) return edited;
     }
   }
 
@@ -181,7 +186,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
   // --- Shopper: their own things (purchases, feedback, profile, credit, wealth, suggestions).
   if (s.role === 'shopper') {
     if ((has(RECORD, raw) || said('record_purchase')) && phrase) {
-      if (!price) return { reply: l === 'zh' ? `「${phrase}」花了多少钱？` : `How much did you pay for "${phrase}"?` };
+      if (!price) return { reply: l === 'zh' ? `「${phrase}」花了多少钱？` : `How much did you pay for "${phrase}"?`, pending: { tool: 'record_purchase', args: clean({ product: phrase, date: purchaseDay(period, s.today) }) } };
       // "买了3瓶，每瓶8块" is 3 at 8, "3瓶一共24块" 3 at 8, "6瓶一提 15块" one pack at 15 (entities/quantity.ts says
       // why a pack stays a pack). Counts and 每瓶 are not the product; "6瓶装" is how the catalogue names a pack.
       const bought = readPurchase(raw);
@@ -308,12 +313,12 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
     if (!phrase) {
       if (prev?.name === 'price_check' && prev.result?.product) return { tool: 'price_check', args: { productId: prev.result.product.id, price: price.amount } };
       if (prev?.name === 'nearby_shops' && prev.result?.matchedProducts?.length === 1) return { tool: 'price_check', args: { productId: prev.result.matchedProducts[0].id, price: price.amount } };
-      return { reply: PHRASES.askProductForPrice(price.amount, l) };
+      return { reply: PHRASES.askProductForPrice(price.amount, l), pending: { tool: 'price_check', args: { price: price.amount } } };
     }
     return { tool: 'price_check', args: clean({ product: phrase, price: price.amount, shopId, ...where }) };
   }
   if (has(PRICE, raw) && !has(NEARBY, raw) && !has(CHEAPER, raw)) {
-    if (phrase && strongProduct) return { reply: PHRASES.askPrice(phrase, l) };
+    if (phrase && strongProduct) return { reply: PHRASES.askPrice(phrase, l), pending: { tool: 'price_check', args: { product: phrase } } };
     if (!phrase) return { reply: PHRASES.askProduct(l) };
   }
 

@@ -127,3 +127,12 @@ describe('readPurchase', () => {
     expect(readPurchase('可乐 6瓶一提 15块')!.texts).toEqual(['6瓶一提']);
   });
 });
+
+describe('readPurchase: what looks like a pack but is not', () => {
+  it.each<[string, { quantity: number; price: number }]>([
+    ['我前天买了5包康师傅方便面，一包4块', { quantity: 5, price: 4 }], // 一包4块: the price of one pack, not 4 pieces in it
+    ['Got 2 boxes of Three Squirrels daily nuts at 31.9 each', { quantity: 2, price: 31.9 }], // "Three" starts a name
+  ])('%s', (text, want) => {
+    expect(readPurchase(text)).toMatchObject(want);
+  });
+});

@@ -57,7 +57,8 @@ export function findPack(input: string): (Pack & { packs: number }) | undefined 
 export function readPurchase(input: string, money: Money | undefined = findPriceMoney(input)): Purchase | undefined {
   const text = normaliseWidth(input);
   const tokens = findNumbers(text);
-  const packs = readPacks(text, tokens);
+  // A "pack" that is the money itself (一包4块: 4块 is the price of one pack, not 4 pieces in it) is no pack.
+  const packs = readPacks(text, tokens).filter((p) => !money || !(p.index < money.index + money.text.length && money.index < p.index + p.text.length && /[块元]$/.test(p.text)));
   const pack = packs[0];
   const used = new Set<NumberToken>(pack ? pack.tokens : []);
   const marker = money ? priceMarker(text, money, pack) : undefined;
@@ -149,6 +150,8 @@ function readPacks(text: string, tokens: NumberToken[]): PackRead[] {
     const of = new RegExp(`^\\s*(${EN_CONTAINER})(?:e?s)?\\s+of\\s*$`, 'i').exec(between);
     if (of) {
       const noun = new RegExp(`^\\s*(${EN_PIECE})(?![a-z])`, 'i').exec(text.slice(next.end));
+      // "2 boxes of Three Squirrels nuts": a number word that starts a name counts nothing.
+      if (next.kind === 'en' && !noun && /^\s+[a-z]/i.test(text.slice(next.end))) continue;
       push({ size: next.value, unit: noun?.[1], container: of[1].toLowerCase(), text: text.slice(t.start, next.end + (noun?.[0].length ?? 0)), index: t.start, packs: t.value });
     }
   }
