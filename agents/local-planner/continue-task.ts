@@ -133,7 +133,9 @@ const EDITS: Record<string, Edit> = {
   },
   recommend: (r) => {
     const m = money(r);
-    return { budget: m ? (m.max ?? m.amount) : undefined };
+    // "只要三个就行", "just 3": how many suggestions.
+    const n = findQuantity(r.text)?.count ?? (m ? undefined : bareNumber(r));
+    return { budget: m ? (m.max ?? m.amount) : undefined, limit: n && Number.isInteger(n) && n >= 1 && n <= 10 ? n : undefined };
   },
 };
 

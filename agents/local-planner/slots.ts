@@ -83,10 +83,15 @@ export function findShopCategory(text: string): { category: Category; text: stri
 /** A category named by itself ("附近有什么吃的", "any stationery near me"). */
 export function findCategoryWord(text: string): Category | undefined {
   const lower = text.toLowerCase();
+  // The longest word wins: "洗衣服用的" is cleaning, though it holds 衣服.
+  let best: { key: Category; length: number } | undefined;
   for (const key of CATEGORY_KEYS) {
-    if (CATEGORIES[key].words.some((w) => (/^[a-z ]+$/.test(w) ? new RegExp(`\\b${w}\\b`).test(lower) : lower.includes(w)) && w.length > 1)) return key;
+    for (const w of CATEGORIES[key].words) {
+      if (w.length <= 1 || !(/^[a-z ]+$/.test(w) ? new RegExp(`\\b${w}\\b`).test(lower) : lower.includes(w))) continue;
+      if (!best || w.length > best.length) best = { key, length: w.length };
+    }
   }
-  return undefined;
+  return best?.key;
 }
 
 /** Days from ordering to delivery, a duration next to a delivery word: 交货期两周 (14), 一个半月到货 (45),

@@ -212,7 +212,9 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
     const category = namedCategory;
     if (has(RECOMMEND, raw) || said('recommend') || (recommended && (category || price || /附近|near/i.test(raw)) && !strongProduct)) {
       const base = recommended ? prev!.args : {};
-      return { tool: 'recommend', args: clean({ ...base, category: category ?? base.category, budget: budgetOf(price) ?? base.budget, nearMe: /附近|near/i.test(raw) || base.nearMe || undefined }) };
+      // What the suggestions are for, in the shopper's words ("洗衣服用的", "breakfast stuff"), when it is not just a category.
+      const need = phrase && !category && !strongProduct ? phrase : undefined;
+      return { tool: 'recommend', args: clean({ ...base, category: category ?? base.category, budget: budgetOf(price) ?? base.budget, nearMe: /附近|near/i.test(raw) || base.nearMe || undefined, need: need ?? base.need }) };
     }
   }
 
