@@ -22,3 +22,6 @@ export function findPlace(text: string): FoundPlace | undefined {
   }
   return best;
 }
+
+/** Every name a place is known by, for the spelling fixer's vocabulary. */
+export const PLACE_NAMES: string[] = PLACES.flatMap((p) => [...p.names, p.label.zh]);

@@ -10,7 +10,7 @@ import type { ProductIndex } from '../../tools/catalogue/product-search.ts';
 import type { Caller, Locale } from '../../tools/context.ts';
 import { PHRASES } from '../../prompts/replies/phrases.ts';
 import { PHOTO_TURN } from '../photo.ts';
-import { findPlace, type FoundPlace } from './places.ts';
+import { findPlace, PLACE_NAMES, type FoundPlace } from './places.ts';
 import { findOwnShop, type OwnShop } from './entities/own-shops.ts';
 import { findCategoryWord, findLeadTimeDays, findPeriod, findPrice, findRadiusKm, findServiceLevel, findShopCategory, findShopId, findTopN, type Price } from './slots.ts';
 import { readPurchase } from './entities/quantity.ts';
@@ -20,7 +20,9 @@ import { findDurations } from './entities/duration.ts';
 import { readPeriod, shiftPeriod } from './entities/period.ts';
 import { restockSlots } from './restock-slots.ts';
 import { editTask, isBrandOnly, isCorrection, isFollowUp, pricingSlots } from './continue-task.ts';
-import { phraseReaderFor } from './entities/product-phrase.ts';
+import { goodsWords, phraseReaderFor } from './entities/product-phrase.ts';
+import { spellingFixerFor } from './entities/spelling.ts';
+import { loadCorpus } from './intent/corpus.ts';
 
 export type PreviousCall = { name: string; args: Record<string, any>; result?: Record<string, any> };
 /** A reply that asks for a missing slot names the task it holds open (`pending`): the next message fills it in. */
@@ -70,7 +72,9 @@ function productPhraseIn(products: ProductIndex) {
   };
 }
 
-export function understand(text: string, s: Situation, products: ProductIndex): Plan {
+export function understand(said: string, s: Situation, products: ProductIndex): Plan {
+  // Pinyin, input-method homophones and English typos read as what was meant (entities/spelling.ts).
+  const text = spellingFixerFor(products, () => loadCorpus().map((e) => e.text), () => [...goodsWords(products), ...PLACE_NAMES]).fix(said);
   const plan = understandMessage(text, s, products);
   // "离我最近的卖热干面的店", "cheapest coke near me", "评分最高的水果店": the order asked for goes with the search.
   if ('tool' in plan && plan.tool === 'nearby_shops' && plan.args.sort === undefined) {
@@ -163,6 +167,11 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
   const fragment = Boolean(prev) && Boolean(period || shopId) && (raw.replace(/\s+/g, '').length <= 12 || raw.split(/\s+/).length <= 5);
   const said = (intent: string) => top?.allowed === true && top.intent === intent && top.p >= SURE && !(fragment && prev?.name !== intent);
 
+  // "第三个不要", "1号挺好的，给它打5分", "the last one, nope": a rating of one of the suggestions shown.
+  const recommended = s.role === 'shopper' && prev?.name === 'recommend' && prev.result?.status === 'ok' ? (prev.result.items as { productId: number }[]) : undefined;
+  const rated = recommended ? readFeedback(raw, recommended.length) : undefined;
+  if (recommended && rated) return { tool: 'feedback', args: { productId: recommended[rated.position - 1].productId, rating: rated.rating } };
+
   // --- A follow-up or a correction edits the active task ("如果是59呢", "华为的有吗", "打错了，是八块", "I meant the
   // other shop"), unless it names another task's words.
   if (prev && !periodUnclear && !namesOtherTask(raw, prev.name, top)) {
@@ -195,10 +204,6 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
       const product = productPhrase(raw, ...named) || phrase;
       return { tool: 'record_purchase', args: clean({ product, price: bought?.price ?? price.amount, quantity: bought?.quantity, shopId, date: purchaseDay(period, s.today) }) };
     }
-    const recommended = prev?.name === 'recommend' && prev.result?.status === 'ok' ? (prev.result.items as { productId: number }[]) : undefined;
-    // "第三个不要", "1号挺好的，给它打5分", "the last one, nope": a rating of one of the suggestions shown.
-    const rated = recommended ? readFeedback(raw, recommended.length) : undefined;
-    if (recommended && rated) return { tool: 'feedback', args: { productId: recommended[rated.position - 1].productId, rating: rated.rating } };
     if (has(PROFILE, raw) || said('customer_profile')) return { tool: 'customer_profile', args: {} };
     if (has(CREDIT, raw) || said('credit_line')) return { tool: 'credit_line', args: {} };
     // Wealth: the amount, how long the money can stay ("半年", "三年", "within a year") and whether it must be at hand.

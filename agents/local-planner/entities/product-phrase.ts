@@ -23,11 +23,7 @@ export class PhraseReader {
   private readonly asking = new Set<string>();
 
   constructor(products: ProductIndex, corpus: string[] = loadCorpus().map((e) => e.text)) {
-    const { brands, items } = products.vocabulary();
-    const category = CATEGORY_KEYS.flatMap((k) => CATEGORIES[k].words);
-    // The goods of the demo world's generator count too, so a catalogue without earbuds still reads "耳机" as goods.
-    const known = Object.values(CATALOGUE).flatMap((c) => [...c.items.flatMap((i) => [i.zh, i.en]), ...c.brands.flat()]);
-    const goods = [...brands, ...items, ...category, ...known.map((w) => w.toLowerCase())];
+    const goods = goodsWords(products);
     // Their parts as jieba cuts them ("蓝牙耳机" → 蓝牙, 耳机), before the whole names join the dictionary.
     for (const w of goods) for (const part of this.words(w)) if (part.length > 1 && !STOP.has(part)) this.keep.add(PhraseReader.key(part));
     for (const w of goods) {
@@ -98,6 +94,15 @@ export class PhraseReader {
     if (/^[\d.]+$/.test(w)) return false; // a bare number is a price or a count, read elsewhere
     return HAN.test(w) ? w.length > 1 : w.length > 2;
   }
+}
+
+/** The words of goods: the catalogue's brands and items, the category words, and the demo world generator's goods
+ *  (so a catalogue without earbuds still reads "耳机" as goods), lower case. */
+export function goodsWords(products: ProductIndex): string[] {
+  const { brands, items } = products.vocabulary();
+  const category = CATEGORY_KEYS.flatMap((k) => CATEGORIES[k].words);
+  const known = Object.values(CATALOGUE).flatMap((c) => [...c.items.flatMap((i) => [i.zh, i.en]), ...c.brands.flat()]);
+  return [...brands, ...items, ...category, ...known.map((w) => w.toLowerCase())];
 }
 
 const readers = new WeakMap<ProductIndex, PhraseReader>();

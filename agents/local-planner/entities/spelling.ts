@@ -1,0 +1,176 @@
+// What people meant when they typed it wrong, before anything else reads the message:
+// - pinyin for Chinese ("fujin you mai kele de ma" → 附近 … 可乐, "wo de huabei edu" → 花呗 额度),
+// - Chinese homophone slips of the input method ("理才" → 理财, "用户化像" → 画像, "街道扣" → 街道口),
+// - English typos ("reccomend me some snaks" → recommend … snacks, "sales yesteday" → yesterday).
+// The vocabulary is the words of the intent corpus, the catalogue and the city's places; pinyin comes from
+// pinyin-pro and edit distances from fastest-levenshtein. Only what the understanding reads is corrected: the
+// stored message stays as the user wrote it.
+import { cut } from 'jieba-wasm';
+import { distance } from 'fastest-levenshtein';
+import { pinyin } from 'pinyin-pro';
+import englishWords from 'an-array-of-english-words' with { type: 'json' };
+
+/** Words of English: never "corrected", and the only English a typo is corrected to (with the catalogue's words). */
+let english: Set<string> | undefined;
+const isEnglish = (w: string) => (english ??= new Set(englishWords as string[])).has(w);
+/** The commonest function characters: a run with one of them is two words meeting, not one word (的洗, 我要). */
+const FUNCTION_CHARS = new Set([...'的得地了吗呢吧啊我你他她它是在有和就都也要这那个么不没很还又把被给让从对向跟与或及零一二两三四五六七八九十百千万']);
+
+const HAN = /\p{Script=Han}/u;
+const keyOf = (zh: string) => pinyin(zh, { toneType: 'none', type: 'array' }).join('');
+
+export class SpellingFixer {
+  /** toneless pinyin ("licai") → the vocabulary word (理财); the most frequent word wins a shared key */
+  private readonly byPinyin = new Map<string, string>();
+  private readonly zhWords = new Set<string>();
+  private readonly enWords = new Set<string>();
+  private readonly enList: string[];
+  /** goods and places: a slip may be corrected to one of these even across a word jieba knows (街道扣 → 街道口) */
+  private readonly named = new Set<string>();
+  /** every syllable of the vocabulary, to tell a pinyin message from an English one */
+  private readonly syllables = new Set<string>();
+  /** every run of two or three characters the corpus has: text people write is not a slip ("买的" is not "卖得") */
+  private readonly written = new Set<string>();
+
+  constructor(texts: string[], extraWords: string[]) {
+    const counts = new Map<string, number>();
+    const add = (w: string, n = 1) => counts.set(w, (counts.get(w) ?? 0) + n);
+    const runs = new Map<string, number>();
+    for (const t of texts) {
+      const lower = t.toLowerCase();
+      for (const w of cut(lower, true)) if (HAN.test(w) && w.length >= 2) add(w);
+      // Two or three characters that keep coming together (花呗, 额度) are a word even where jieba splits them.
+      for (const run of lower.match(/\p{Script=Han}+/gu) ?? []) {
+        for (const size of [2, 3]) for (let i = 0; i + size <= run.length; i++) {
+          const g = run.slice(i, i + size);
+          this.written.add(g);
+          if (![...g].some((c) => FUNCTION_CHARS.has(c))) runs.set(g, (runs.get(g) ?? 0) + 1);
+        }
+      }
+      for (const w of lower.match(/[a-z]{3,}/g) ?? []) if (isEnglish(w)) this.enWords.add(w); // not the corpus's own typos
+      for (const s of pinyin(lower.replace(/[^\p{Script=Han}]/gu, ''), { toneType: 'none', type: 'array' })) this.syllables.add(s);
+    }
+    for (const [g, n] of runs) if (n >= 5 && !counts.has(g)) add(g, n);
+    for (const w of extraWords) {
+      const lower = w.toLowerCase();
+      if (HAN.test(lower)) this.named.add(lower);
+      if (HAN.test(lower) && lower.length >= 2 && !/\s/.test(lower)) add(lower, 2);
+      for (const e of lower.match(/[a-z]{3,}/g) ?? []) this.enWords.add(e);
+    }
+    for (const [w, n] of [...counts].sort((a, b) => b[1] - a[1])) {
+      if (n < 2 && !extraWords.includes(w)) continue;
+      this.zhWords.add(w);
+      for (const key of readings(w)) if (!this.byPinyin.has(key)) this.byPinyin.set(key, w);
+    }
+    this.enList = [...this.enWords];
+  }
+
+  fix(text: string): string {
+    let out = text;
+    if (/[a-z]/i.test(out)) out = this.fixLatin(out);
+    if (HAN.test(out)) out = this.fixHomophones(out);
+    return out;
+  }
+
+  /** Pinyin words become the Chinese word they spell; other unknown English words the nearest known one. */
+  private fixLatin(text: string): string {
+    const tokens = text.split(/(\s+|[^a-zA-Z\s]+)/).filter((t) => t !== '');
+    const words = tokens.filter((t) => /^[a-zA-Z]+$/.test(t)).map((t) => t.toLowerCase());
+    const pinyinish = words.length > 0 && words.filter((w) => this.isPinyin(w)).length / words.length >= 0.6;
+    return tokens.map((t) => {
+      if (!/^[a-zA-Z]+$/.test(t)) return t;
+      const w = t.toLowerCase();
+      const zh = this.byPinyin.get(w);
+      if (zh && pinyinish) return zh;
+      if (isEnglish(w) || this.enWords.has(w)) return t;
+      if (zh && w.length >= 5) return zh;
+      if (pinyinish || w.length < 4 || /[A-Z]/.test(t)) return t; // names (iPhone, Anker) are left alone
+      return this.nearest(w) ?? t;
+    }).join('');
+  }
+
+  private isPinyin(w: string): boolean {
+    if (this.byPinyin.has(w)) return true;
+    // One or two syllables run together ("mai", "kele", "ma").
+    for (let i = 1; i < w.length; i++) if (this.syllables.has(w.slice(0, i)) && this.syllables.has(w.slice(i))) return true;
+    return this.syllables.has(w);
+  }
+
+  private nearest(w: string): string | undefined {
+    const limit = w.length >= 7 ? 2 : 1;
+    let best: string | undefined;
+    let bestD = limit + 1;
+    for (const v of this.enList) {
+      if (Math.abs(v.length - w.length) > limit) continue;
+      const d = distance(w, v);
+      if (d < bestD || (d === bestD && best && v.length > best.length)) {
+        best = v;
+        bestD = d;
+      }
+    }
+    return bestD <= limit ? best : undefined;
+  }
+
+  /** 2–3 characters that jieba does not know as a word but that sound like a vocabulary word become that word. */
+  private fixHomophones(text: string): string {
+    const chars = [...text];
+    const result: string[] = [];
+    // Characters that jieba already joins into a word of the message ("快递" in "快递到哪了") are not a slip.
+    const inWord = new Array<boolean>(chars.length).fill(false);
+    let at = 0;
+    for (const token of cut(text, false)) {
+      const n = [...token].length;
+      if (n > 1) for (let k = at; k < at + n; k++) inWord[k] = true;
+      at += n;
+    }
+    const homophone = (i: number, size: number): string | undefined => {
+      const window = chars.slice(i, i + size).join('');
+      if (window.length !== size || ![...window].every((c) => HAN.test(c) && !FUNCTION_CHARS.has(c)) || this.zhWords.has(window) || this.written.has(window)) return undefined;
+      const word = this.byPinyin.get(keyOf(window));
+      if (!word || word.length !== size) return undefined;
+      // Characters jieba cannot join into a word are a slip; across a word it knows ("快递到"), only a name or goods is.
+      const parts = cut(window, false);
+      if (this.named.has(word)) return word;
+      return parts.every((p) => p.length === 1) && !inWord.slice(i, i + size).some(Boolean) ? word : undefined;
+    };
+    for (let i = 0; i < chars.length; ) {
+      const three = homophone(i, 3); // 街道扣 → 街道口 before 街道 is kept as a word
+      if (three) {
+        result.push(three);
+        i += 3;
+        continue;
+      }
+      // A vocabulary word stays as it is ("洗衣液" is not "洗一页").
+      const known = [6, 5, 4, 3, 2].map((n) => chars.slice(i, i + n).join('')).find((w) => w.length >= 2 && this.zhWords.has(w));
+      if (known) {
+        result.push(known);
+        i += known.length;
+        continue;
+      }
+      const two = homophone(i, 2);
+      result.push(two ?? chars[i]);
+      i += two ? 2 : 1;
+    }
+    return result.join('');
+  }
+}
+
+/** The toneless pinyin of a word in its usual reading and, for a short word, with each character's other readings
+ *  (花呗 is read "huabai" by the dictionary but typed "huabei"). */
+function readings(word: string): string[] {
+  const first = keyOf(word);
+  if (word.length > 4) return [first];
+  const options = [...word].map((c) => [...new Set([...(pinyin(c, { toneType: 'none', multiple: true, type: 'array' }) as string[]), pinyin(c, { toneType: 'none' })])].slice(0, 3));
+  let keys = [''];
+  for (const o of options) keys = keys.flatMap((k) => o.map((p) => k + p)).slice(0, 12);
+  return [first, ...keys.filter((k) => k !== first)];
+}
+
+const fixers = new WeakMap<object, SpellingFixer>();
+
+/** One fixer per catalogue: the corpus, the catalogue's goods and the city's places are its vocabulary. */
+export function spellingFixerFor(key: object, texts: () => string[], words: () => string[]): SpellingFixer {
+  let fixer = fixers.get(key);
+  if (!fixer) fixers.set(key, (fixer = new SpellingFixer(texts(), words())));
+  return fixer;
+}

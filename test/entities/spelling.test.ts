@@ -1,0 +1,33 @@
+// Typing slips read as what was meant: pinyin, input-method homophones, English typos; and what is left alone.
+import { describe, expect, it } from 'vitest';
+import { SpellingFixer } from '../../agents/local-planner/entities/spelling.ts';
+import { loadCorpus } from '../../agents/local-planner/intent/corpus.ts';
+import { PLACE_NAMES } from '../../agents/local-planner/places.ts';
+
+const fixer = new SpellingFixer(loadCorpus().map((e) => e.text), ['洗衣液', '充电宝', '可乐', '牙刷', 'power bank', 'detergent', 'Anker', ...PLACE_NAMES]);
+
+describe('corrected', () => {
+  it.each([
+    ['wo de huabei edu', '花呗 额度'],
+    ['tuijian yixia', '推荐 一下'],
+    ['fujin you mai kele de ma', '可乐'],
+    ['理才产品推荐', '理财产品推荐'],
+    ['帮我查下用户化像', '用户画像'],
+    ['街道扣附近哪有卖牙刷的', '街道口附近'],
+    ['reccomend me some snaks', 'recommend me some snacks'],
+    ['custmer satisfction last mnth', 'customer satisfaction last month'],
+    ['sales yesteday?', 'sales yesterday?'],
+  ])('%s → …%s…', (text, part) => {
+    expect(fixer.fix(text)).toContain(part);
+  });
+});
+
+describe('left as written', () => {
+  it.each([
+    '附近哪里有卖洗衣液', '我上周买的东西想退货', '记录昨天买的蓝月亮洗手液300ml 11.9', '推荐适合我的理财', '帮我查下快递到哪了',
+    '双十一那一周的数据', '喜茶中杯奶茶十七块九是不是有点贵', '点错了，我的答案是 B C C C', '实施方案',
+    'I shared my location', 'where can I buy Anker power bank', '你觉得iPhone和华为手机哪个拍照好', 'what about last week',
+  ])('%s', (text) => {
+    expect(fixer.fix(text)).toBe(text);
+  });
+});
