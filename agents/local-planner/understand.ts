@@ -39,7 +39,7 @@ const THANKS = /^(thanks|thank you|thx|谢谢|多谢|感谢|好的谢谢|ok than
 const NEARBY = /附近|周边|旁边|哪里|哪儿|哪家|在哪|去哪|哪能|有卖|买到|能买|where|near|nearby|around here|close to|closest|nearest|which shops?|shops? (?:that )?sell|buy|find (?:a|an|some)?/i;
 const PRICE = /贵|便宜吗|合理|划算|值不值|值得|价格怎么样|正常吗|宰|坑|fair|expensive|overpriced|rip[- ]?off|too much|good price|worth|reasonable|a good deal|pricey/i;
 const STATS = /销售|销量|营业额|营收|收入|流水|订单|业绩|卖得|卖了|生意|客单价|畅销|热销|卖得最好|经营|数据|sales|revenue|turnover|orders|how did .* do|how (?:are|were) (?:we|my shops?|sales|things)|best[- ]?sell|top (?:\d+ )?products?|top sellers?|performance|figures|stats|kpi/i;
-const RESTOCK = /补货|进货|订货|备货|库存|断货|缺货预测|卖断|restock|re-stock|reorder|inventory|stock[- ]?out|run(?:ning)? out|what (?:should|to) (?:i )?order|forecast|预测/i;
+const RESTOCK = /补货|够不够卖|还够卖|够卖吗|进货|订货|备货|库存|断货|缺货预测|卖断|restock|re-stock|reorder|inventory|stock[- ]?out|run(?:ning)? out|what (?:should|to) (?:i )?order|forecast|预测/i;
 const REVIEWS = /评价|差评|好评|满意度?|投诉|抱怨|不满|口碑|怎么改进|如何改进|改进|顾客.{0,6}(?:说|反馈)|reviews?|complain(?:ts?)?|unhappy|satisfaction|satisfied|feedback|improve/i;
 const ANOMALY = /异常|有什么问题|有问题吗|不对劲|出什么事|出了什么|anything wrong|anything unusual|unusual|anomal|alerts?\b|something off/i;
 const PRICING = /定价|价格策略|优惠券|折扣|发券|促销|coupon|discount|pricing|promotion|price advice/i;
@@ -202,7 +202,9 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
       // Neither the command ("note it down", "帮我记一下") nor the day ("yesterday", "上个月15号") is part of the product.
       const named = [price.text, place?.text, readPeriod(raw, s.today)?.text, ...(raw.match(RECORD_WORDS) ?? []), ...(bought?.texts.filter((t) => !/装$/.test(t)) ?? [])];
       const product = productPhrase(raw, ...named) || phrase;
-      return { tool: 'record_purchase', args: clean({ product, price: bought?.price ?? price.amount, quantity: bought?.quantity, shopId, date: purchaseDay(period, s.today) }) };
+      // How it was paid, when said: 用花呗 / with pay later → the pay-later line; 用余额 / wallet → the debit wallet.
+      const paymentMethod = /花呗|白条|先用后付|pay[- ]?later|credit line/i.test(raw) ? 'pay_later' : /余额|钱包|wallet|debit/i.test(raw) ? 'debit_wallet' : undefined;
+      return { tool: 'record_purchase', args: clean({ product, price: bought?.price ?? price.amount, quantity: bought?.quantity, shopId, date: purchaseDay(period, s.today), paymentMethod }) };
     }
     if (has(PROFILE, raw) || said('customer_profile')) return { tool: 'customer_profile', args: {} };
     if (has(CREDIT, raw) || said('credit_line')) return { tool: 'credit_line', args: {} };
@@ -248,7 +250,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
   }
   if (wantsReviews) {
     const base = prev?.name === 'satisfaction_report' && !prev.result?.error ? prev.args : {};
-    return { tool: 'satisfaction_report', args: clean({ ...base, shopId: shopId ?? base.shopId, period: period ?? base.period }) };
+    return { tool: 'satisfaction_report', args: clean({ ...base, shopId: shopId ?? base.shopId, period: period ?? base.period, compareRadiusKm: radius?.km ?? base.compareRadiusKm }) };
   }
 
   // --- Merchant questions about their figures.
@@ -312,6 +314,11 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
     if (r.status === 'ok' && price && !strongProduct) {
       return { tool: 'price_check', args: { productId: r.product.id, price: price.amount } };
     }
+  }
+
+  // "附近哪有三百来块的蓝牙耳机": a rough figure in a where-to-buy question is what they mean to spend.
+  if (price && price.approximate && has(NEARBY, raw) && !has(PRICE, raw) && phrase && price.currency === 'CNY') {
+    return { tool: 'nearby_shops', args: clean({ query: phrase, ...where, radiusKm: radius?.km, maxPrice: price.amount }) };
   }
 
   // --- Is this price fair?

@@ -103,18 +103,21 @@ export class ProductIndex {
     return this.entries.length;
   }
 
-  private words?: { brands: Set<string>; items: Set<string> };
+  private words?: { brands: Set<string>; items: Set<string>; names: Set<string> };
 
-  /** The catalogue's own words, lower case: brand names and item names in zh and en (read by the planner). */
-  vocabulary(): { brands: Set<string>; items: Set<string> } {
+  /** The catalogue's own words, lower case: brand names, item names, and the words of full names (lines and variants
+   *  such as "latte", "单杯") in zh and en (read by the planner). */
+  vocabulary(): { brands: Set<string>; items: Set<string>; names: Set<string> } {
     if (!this.words) {
       const brands = new Set<string>();
       const items = new Set<string>();
+      const names = new Set<string>();
       for (const e of this.entries) {
         for (const b of [e.brand, brandZhOf(e)]) if (b && b.length > 1) brands.add(b.toLowerCase());
         for (const i of [e.itemZh, e.itemEn]) if (i && i.length > 1) items.add(i.toLowerCase());
+        for (const w of normalise(`${e.nameZh} ${e.nameEn}`).split(' ')) if (w.length > 1 && !/^[\d.]+/.test(w)) names.add(w);
       }
-      this.words = { brands, items };
+      this.words = { brands, items, names };
     }
     return this.words;
   }

@@ -99,10 +99,10 @@ export class PhraseReader {
 /** The words of goods: the catalogue's brands and items, the category words, and the demo world generator's goods
  *  (so a catalogue without earbuds still reads "耳机" as goods), lower case. */
 export function goodsWords(products: ProductIndex): string[] {
-  const { brands, items } = products.vocabulary();
+  const { brands, items, names } = products.vocabulary();
   const category = CATEGORY_KEYS.flatMap((k) => CATEGORIES[k].words);
   const known = Object.values(CATALOGUE).flatMap((c) => [...c.items.flatMap((i) => [i.zh, i.en]), ...c.brands.flat()]);
-  return [...brands, ...items, ...category, ...known.map((w) => w.toLowerCase())];
+  return [...brands, ...items, ...names, ...category, ...known.map((w) => w.toLowerCase())];
 }
 
 const readers = new WeakMap<ProductIndex, PhraseReader>();
