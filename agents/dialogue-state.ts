@@ -19,7 +19,7 @@ export const TASK_ASKED = 'taskAsked';
 
 const PROMPT_PREFIX = 'Dialogue state (JSON): ';
 /** The most of a last result kept in the state (the prompt stays small; follow-ups need ids, prices, statuses). */
-const RESULT_BUDGET = 2400;
+const RESULT_BUDGET = 3000;
 
 /** The state after a turn: its last tool call becomes the active task; a turn without one keeps the task. */
 export function nextState(previous: DialogueState | undefined, produced: BaseMessage[]): DialogueState {
@@ -88,23 +88,24 @@ export function slimResult(content: string): Record<string, unknown> {
     return { error: { code: 'invalid_arguments' } };
   }
   if (!isObject(parsed)) return {};
-  for (const [items, depth] of [[8, 5], [5, 4], [3, 3], [1, 2]] as const) {
-    const slim = cut(parsed, items, depth) as Record<string, unknown>;
+  // Shorter strings before fewer items: a follow-up ("the second one") needs the ids of everything shown.
+  for (const [items, depth, chars] of [[8, 5, 80], [8, 5, 24], [6, 4, 16], [5, 4, 12], [3, 3, 12], [1, 2, 12]] as const) {
+    const slim = cut(parsed, items, depth, chars) as Record<string, unknown>;
     if (JSON.stringify(slim).length <= RESULT_BUDGET) return slim;
   }
   return { ...(typeof parsed.status === 'string' ? { status: parsed.status } : {}), ...(isObject(parsed.error) ? { error: { code: parsed.error.code } } : {}) };
 }
 
-function cut(value: unknown, items: number, depth: number): unknown {
-  if (typeof value === 'string') return value.length > 80 ? `${value.slice(0, 80)}…` : value;
+function cut(value: unknown, items: number, depth: number, chars: number): unknown {
+  if (typeof value === 'string') return value.length > chars ? `${value.slice(0, chars)}…` : value;
   if (value === null || typeof value !== 'object') return value;
   if (depth === 0) return undefined;
-  if (Array.isArray(value)) return value.slice(0, items).map((v) => cut(v, items, depth - 1));
+  if (Array.isArray(value)) return value.slice(0, items).map((v) => cut(v, items, depth - 1, chars));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
     // Pictures and long series belong to the answer, not to the state.
     if (/png|svg|chart|image|series|weekly|daily/i.test(k)) continue;
-    const c = cut(v, items, depth - 1);
+    const c = cut(v, items, depth - 1, chars);
     if (c !== undefined) out[k] = c;
   }
   return out;

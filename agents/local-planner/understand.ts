@@ -73,7 +73,9 @@ function productPhraseIn(products: ProductIndex) {
 }
 
 export function understand(said: string, s: Situation, products: ProductIndex): Plan {
-  // Pinyin, input-method homophones and English typos read as what was meant (entities/spelling.ts).
+  // Pinyin, input-method homophones and English typos read as what was meant (entities/spelling.ts). The phrase reader
+  // goes first: it adds the catalogue's goods to jieba's dictionary, which both then segment with, in any order of messages.
+  phraseReaderFor(products);
   const text = spellingFixerFor(products, () => loadCorpus().map((e) => e.text), () => [...goodsWords(products), ...PLACE_NAMES]).fix(said);
   const plan = understandMessage(text, s, products);
   // "离我最近的卖热干面的店", "cheapest coke near me", "评分最高的水果店": the order asked for goes with the search.

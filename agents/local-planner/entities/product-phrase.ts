@@ -28,7 +28,7 @@ export class PhraseReader {
     for (const w of goods) for (const part of this.words(w)) if (part.length > 1 && !STOP.has(part)) this.keep.add(PhraseReader.key(part));
     for (const w of goods) {
       for (const part of w.split(/\s+/)) if (part.length > 1) this.keep.add(HAN.test(part) ? part : stem(part));
-      if (HAN.test(w) && !/\s/.test(w)) add_word(w, 50_000, 'nz'); // segment the goods as one word
+      if (HAN.test(w) && !/\s/.test(w)) add_word(w, null, 'nz'); // segment the goods as one word (jieba suggests the frequency that makes it one)
     }
     // Words people ask with: in the corpus at least twice, and not a catalogue word.
     const seen = new Map<string, number>();
@@ -102,7 +102,7 @@ export function goodsWords(products: ProductIndex): string[] {
   const { brands, items, names } = products.vocabulary();
   const category = CATEGORY_KEYS.flatMap((k) => CATEGORIES[k].words);
   const known = Object.values(CATALOGUE).flatMap((c) => [...c.items.flatMap((i) => [i.zh, i.en]), ...c.brands.flat()]);
-  return [...brands, ...items, ...names, ...category, ...known.map((w) => w.toLowerCase())];
+  return [...brands, ...items, ...[...names].filter((w) => !STOP.has(w)), ...category, ...known.map((w) => w.toLowerCase())];
 }
 
 const readers = new WeakMap<ProductIndex, PhraseReader>();
