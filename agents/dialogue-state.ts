@@ -9,7 +9,8 @@ import { AIMessage, type BaseMessage, ToolMessage } from '@langchain/core/messag
 
 export type ActiveTask = { tool: string; slots: Record<string, unknown>; result?: Record<string, unknown> };
 export type NamedPlace = { label: string; lat: number; lng: number };
-export type DialogueState = { task?: ActiveTask; place?: NamedPlace };
+/** `earlier`: the task before the active one (a rating after suggestions still sees the suggestions). */
+export type DialogueState = { task?: ActiveTask; earlier?: ActiveTask; place?: NamedPlace };
 
 /** How the planner tells the system which place the user named this turn (on one of its messages). */
 export const PLACE_NAMED = 'placeNamed';
@@ -29,12 +30,16 @@ export function nextState(previous: DialogueState | undefined, produced: BaseMes
     if (!AIMessage.isInstance(m) || !m.tool_calls?.length) continue;
     const call = m.tool_calls.at(-1)!;
     const reply = produced.slice(i + 1).find((r) => ToolMessage.isInstance(r) && r.tool_call_id === call.id);
+    if (state.task && state.task.tool !== call.name) state.earlier = state.task;
     state.task = { tool: call.name, slots: plainObject(call.args), result: reply ? slimResult(String(reply.content)) : undefined };
     break;
   }
   // No tool ran, but the reply asked for what a task still needs: that task is the active one now.
   const asked = produced.some((m) => AIMessage.isInstance(m) && m.tool_calls?.length) ? undefined : askedTask(produced);
-  if (asked) state.task = asked;
+  if (asked) {
+    if (state.task && state.task.tool !== asked.tool) state.earlier = state.task;
+    state.task = asked;
+  }
   const named = produced.findLast((m) => AIMessage.isInstance(m) && m.additional_kwargs?.[PLACE_NAMED] !== undefined);
   const place = namedPlace(named?.additional_kwargs?.[PLACE_NAMED]);
   if (place) state.place = place;
@@ -56,11 +61,14 @@ export function openTask(value: unknown): ActiveTask | undefined {
 /** What a stored value turns back into; anything malformed is no state at all. */
 export function storedState(value: unknown): DialogueState {
   if (!isObject(value)) return {};
-  const task = isObject(value.task) && typeof value.task.tool === 'string' && isObject(value.task.slots)
-    ? { tool: value.task.tool, slots: value.task.slots, result: isObject(value.task.result) ? value.task.result : undefined }
-    : undefined;
+  const task = storedTask(value.task);
+  const earlier = storedTask(value.earlier);
   const place = namedPlace(value.place);
-  return { ...(task ? { task } : {}), ...(place ? { place } : {}) };
+  return { ...(task ? { task } : {}), ...(earlier ? { earlier } : {}), ...(place ? { place } : {}) };
+}
+
+function storedTask(t: unknown): ActiveTask | undefined {
+  return isObject(t) && typeof t.tool === 'string' && isObject(t.slots) ? { tool: t.tool, slots: t.slots, result: isObject(t.result) ? t.result : undefined } : undefined;
 }
 
 /** The line of the system prompt that carries the state (one line of JSON, read back by readStateLine). */

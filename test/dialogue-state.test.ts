@@ -94,6 +94,13 @@ describe('what the state keeps', () => {
     expect(nextState(after, [new AIMessage('不客气')]).task).toEqual(after.task);
   });
 
+  it('a new task keeps the one before it as earlier, so a rating still sees the suggestions it rated', () => {
+    const shown = nextState(undefined, call('recommend', { category: 'snacks' }, JSON.stringify({ status: 'ok', items: [{ productId: 1 }, { productId: 2 }] })));
+    const rated = nextState(shown, call('feedback', { productId: 2, rating: 1 }, JSON.stringify({ status: 'needs_confirmation' })));
+    expect(rated.task?.tool).toBe('feedback');
+    expect(rated.earlier).toEqual(shown.task);
+  });
+
   it('a big result is cut to a small one that still has the status and the first items', () => {
     const results = Array.from({ length: 50 }, (_, i) => ({ shop: { id: i, name: '店'.repeat(200) }, offer: { price: i + 0.5 }, chartPng: 'x'.repeat(5000) }));
     const slim = slimResult(JSON.stringify({ status: 'ok', results }));

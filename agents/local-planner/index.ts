@@ -63,6 +63,7 @@ export class LocalPlannerChatModel extends BaseChatModel {
       previous: state ? (task ? { name: task.tool, args: task.slots, result: task.result } : undefined) : previousCall(messages.slice(0, messages.lastIndexOf(lastHuman!))),
       earlierTexts: state ? [] : humans.slice(0, -1).map((m) => String(m.content)),
       shops: facts.shops,
+      earlier: state?.earlier ? { name: state.earlier.tool, args: state.earlier.slots, result: state.earlier.result } : undefined,
       place: state?.place ? { point: { lat: state.place.lat, lng: state.place.lng }, label: { zh: state.place.label, en: state.place.label }, text: state.place.label } : undefined,
     }, this.products);
     // The place named in this message, for the state to keep (the system checks it before storing).

@@ -28,7 +28,7 @@ export type PreviousCall = { name: string; args: Record<string, any>; result?: R
 /** A reply that asks for a missing slot names the task it holds open (`pending`): the next message fills it in. */
 export type Plan = { tool: string; args: Record<string, unknown> } | { reply: string; suggestions?: string[]; pending?: { tool: string; args: Record<string, unknown> } };
 /** `place`: the place the dialogue state holds (named in an earlier turn); without a state, `earlierTexts` are searched. */
-export type Situation = { role: Caller['role']; locale: Locale; today: string; previous?: PreviousCall; earlierTexts?: string[]; place?: FoundPlace; /** a merchant's own shops */ shops?: OwnShop[] };
+export type Situation = { role: Caller['role']; locale: Locale; today: string; previous?: PreviousCall; earlierTexts?: string[]; place?: FoundPlace; /** a merchant's own shops */ shops?: OwnShop[]; /** the task before the active one */ earlier?: PreviousCall };
 
 const has = (re: RegExp, text: string) => re.test(text);
 
@@ -153,7 +153,9 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
   const period = findPeriod(raw, s.today) ?? (prev?.args?.period ? shiftPeriod(prev.args.period, raw, s.today) : undefined);
   // A period named but not pinned down ("那天", "上次活动", "前一周" with nothing before it): ask, never guess.
   const periodUnclear = !period && readPeriod(raw, s.today) !== undefined;
-  const shopId = findShopId(raw) ?? ownShop?.id;
+  // "how about its reviews?", "那家店的差评呢": the shop of the task before.
+  const sameShop = /\bits\b|\b(?:that|this|the same) (?:shop|store)\b|那家店|这家店|它的|该店|同一家/i.test(raw) && typeof prev?.args?.shopId === 'number' ? (prev.args.shopId as number) : undefined;
+  const shopId = findShopId(raw) ?? ownShop?.id ?? sameShop;
   const topN = findTopN(raw);
   const shopCategory = findShopCategory(raw);
   const phrase = productPhrase(raw, price?.text, place?.text, radius?.text, shopCategory?.text, ownShop?.text);
@@ -170,7 +172,9 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
   const said = (intent: string) => top?.allowed === true && top.intent === intent && top.p >= SURE && !(fragment && prev?.name !== intent);
 
   // "第三个不要", "1号挺好的，给它打5分", "the last one, nope": a rating of one of the suggestions shown.
-  const recommended = s.role === 'shopper' && prev?.name === 'recommend' && prev.result?.status === 'ok' ? (prev.result.items as { productId: number }[]) : undefined;
+  // The suggestions shown: the active task's, or the one before a rating ("第三个也不喜欢" after rating the second).
+  const shownList = prev?.name === 'recommend' ? prev : prev?.name === 'feedback' && s.earlier?.name === 'recommend' ? s.earlier : undefined;
+  const recommended = s.role === 'shopper' && shownList?.result?.status === 'ok' ? (shownList.result.items as { productId: number }[]) : undefined;
   const rated = recommended ? readFeedback(raw, recommended.length) : undefined;
   if (recommended && rated) return { tool: 'feedback', args: { productId: recommended[rated.position - 1].productId, rating: rated.rating } };
 
@@ -220,7 +224,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
     }
     const category = namedCategory;
     if (has(RECOMMEND, raw) || said('recommend') || (recommended && (category || price || /附近|near/i.test(raw)) && !strongProduct)) {
-      const base = recommended ? prev!.args : {};
+      const base = shownList ? shownList.args : {};
       // What the suggestions are for, in the shopper's words ("洗衣服用的", "breakfast stuff"), when it is not just a category.
       const need = phrase && !category && !strongProduct ? phrase : undefined;
       return { tool: 'recommend', args: clean({ ...base, category: category ?? base.category, budget: budgetOf(price) ?? base.budget, nearMe: /附近|near/i.test(raw) || base.nearMe || undefined, need: need ?? base.need }) };
