@@ -31,7 +31,7 @@ export type Read = {
 
 const CORRECTION = /不对|不是|打错|说错|写错|点错|搞错|弄错|记错|看错|错了|改成|改为|换成|应该是|更正|oops|sorry|i meant|meant to say|\bactually\b|make (?:that|it)\b|correction|\btypo\b|\binstead\b|\bnot\b/i;
 /** A short message that only carries a value continues what was being done. */
-const FOLLOW_UP = /^(?:那|那么|如果|要是|假如|换成|只看|只要|就看|再看|改看|and\b|what about|how about|what if|only\b|just\b|then\b|same\b|for the\b|over the\b|with (?:a|an)\b)|\bonly\s*[.!?]?\s*$|呢\s*[?？]?\s*$|的有吗\s*[?？]?$|的有没有\s*[?？]?$|\bthen\s*\??$|instead\??$/i;
+const FOLLOW_UP = /^(?:那|那么|如果|要是|假如|换成|只看|只要|就看|再看|改看|and\b|what about|how about|what if|only\b|just\b|then\b|same\b|for the\b|over the\b|with (?:a|an)\b)|\bonly\s*[.!?]?\s*$|呢\s*[?？]?\s*$|的有吗\s*[?？]?$|的有没有\s*[?？]?$|\bthen\s*\??$|\bthere\s*[?.!]?\s*$|instead\??$/i;
 
 export function isCorrection(text: string): boolean {
   return CORRECTION.test(text);

@@ -138,9 +138,6 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
   const ranked = classifyIntent(raw, s.role); // once per message; the checks below and the fallback share it
   const refusal = otherPeopleRefusal(raw, ranked, l);
   if (refusal) return refusal;
-  // An action it cannot take is said plainly (a write it can take, like logging a purchase, is another intent).
-  const cannot = unsupportedActionReply(ranked, s.role, l);
-  if (cannot) return cannot;
   // A plain number is a price only in a price or a purchase turn ("三只松鼠每日坚果 29.9", "鸡蛋20枚 25.9").
   const priceTalk = has(RECORD, raw) || has(PRICE, raw) || (ranked[0]?.allowed === true && ['price_check', 'record_purchase'].includes(ranked[0].intent) && ranked[0].p >= 0.5);
   const bare = priceTalk ? findBarePrice(raw) : undefined;
@@ -171,6 +168,13 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
   const fragment = Boolean(prev) && Boolean(period || shopId) && (raw.replace(/\s+/g, '').length <= 12 || raw.split(/\s+/).length <= 5);
   const said = (intent: string) => top?.allowed === true && top.intent === intent && top.p >= SURE && !(fragment && prev?.name !== intent);
 
+  // An action it cannot take is said plainly (a write it can take, like logging a purchase, is another intent) — not for a
+  // follow-up of the active task ("那我的花呗呢" reads like an action to the model) or an answer to a wealth question.
+  const afterWealth = prev?.name === 'wealth_products' || prev?.name === 'risk_questionnaire';
+  const goesOn = Boolean(prev) && (isFollowUp(raw) || (afterWealth && Object.keys(wealthSlots(raw, price)).length > 0));
+  const cannot = goesOn ? undefined : unsupportedActionReply(ranked, s.role, l);
+  if (cannot) return cannot;
+
   // "第三个不要", "1号挺好的，给它打5分", "the last one, nope": a rating of one of the suggestions shown.
   // The suggestions shown: the active task's, or the one before a rating ("第三个也不喜欢" after rating the second).
   const shownList = prev?.name === 'recommend' ? prev : prev?.name === 'feedback' && s.earlier?.name === 'recommend' ? s.earlier : undefined;
@@ -180,7 +184,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
 
   // --- A follow-up or a correction edits the active task ("如果是59呢", "华为的有吗", "打错了，是八块", "I meant the
   // other shop"), unless it names another task's words.
-  if (prev && !periodUnclear && !namesOtherTask(raw, prev.name, top)) {
+  if (prev && (!periodUnclear || prev.name === 'restock_forecast') && !namesOtherTask(raw, prev.name, top)) {
     const correcting = isCorrection(raw) || (top?.intent === 'correction' && top.p >= 0.5);
     // The answer to a question the assistant asked ("「牙膏」花了多少钱？" → "12块") fills the task it held open.
     const answering = prev.result?.status === 'asked';
