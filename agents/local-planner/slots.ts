@@ -54,7 +54,9 @@ export function findTopN(text: string): number | undefined {
   const m = /top\s*(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twenty)\b|前\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:名|个|款|位|种)?/i.exec(text);
   const said = m ? (m[1] ?? m[2]) : undefined;
   const n = said ? findNumbers(said)[0]?.value : undefined;
-  return n && n >= 1 && n <= 20 ? n : undefined;
+  if (n && n >= 1 && n <= 20) return n;
+  // "卖得最好的是哪款", "what was the best seller": the one product.
+  return /(?:最好|最多|最火)的?是哪(?:款|个|一款|一个|样)|\bthe (?:best|top)[- ]sell(?:er|ing (?:product|item))\b(?!s)/i.test(text) ? 1 : undefined;
 }
 
 // Words that name a kind of shop rather than a product.

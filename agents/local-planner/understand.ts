@@ -311,6 +311,10 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
   // --- Follow-ups on a price check: picking a candidate, or naming the product / price that was missing.
   if (prev?.name === 'price_check' && prev.result) {
     const r = prev.result;
+    // "附近哪里更便宜" after a price check: the same product's offers near them, cheapest first.
+    if (r.status === 'ok' && r.product?.name && has(CHEAPER, raw) && has(NEARBY, raw) && !strongProduct) {
+      return { tool: 'nearby_shops', args: clean({ query: String(r.product.name), ...where, sort: 'price' }) };
+    }
     const ordinal = ORDINAL.exec(raw);
     if (r.status === 'ambiguous' && ordinal) {
       const n = Number(ordinal[1] ?? ordinal[3]) || ORDINALS[(ordinal[1] ?? ordinal[2] ?? '').toLowerCase()];

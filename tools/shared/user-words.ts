@@ -25,7 +25,7 @@ export function pickedCandidate(text: string): number | undefined {
 const YES_CORE_ZH = ['没问题', '没错', '可以', '确认', '确定', '当然', '是的', '对的', '好的', '好滴', '好嘞', '记上', '记下来', '记下', '记吧', '是', '对', '好', '行', '嗯', '记', '要'];
 const FILLER_ZH = ['谢谢', '麻烦了', '麻烦', '就这样', '这样', '帮我', '一下', '吧', '啊', '呀', '哦', '噢', '的', '了', '啦', '呢', '嘛', '哈', '上', '下', '来', '吧'];
 const YES_CORE_EN = new Set(['yes', 'yep', 'yeah', 'yup', 'ya', 'y', 'ok', 'okay', 'k', 'sure', 'confirm', 'confirmed', 'correct', 'right', 'go', 'absolutely', 'definitely', 'alright', 'fine', 'perfect', 'great', 'record', 'save', 'log', 'do']);
-const FILLER_EN = new Set(['ahead', 'it', 'please', 'thanks', 'thank', 'you', 'of', 'course', 'that', 'this', 'one', 'sounds', 'good', 'all', 'do', 'go', 'yes', 'just', 'sure', 'fine', 'record', 'save', 'log']);
+const FILLER_EN = new Set(['ahead', 'thing', 'it', 'please', 'thanks', 'thank', 'you', 'of', 'course', 'that', 'this', 'one', 'sounds', 'good', 'all', 'do', 'go', 'yes', 'just', 'sure', 'fine', 'record', 'save', 'log']);
 const NO_START = /^(?:不|别|算了|取消|先不|先别|no\b|nope|nah|cancel|don'?t|never ?mind|not now|stop)/;
 
 function plainWords(text: string): string {
