@@ -208,7 +208,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
       if (!price) return { reply: l === 'zh' ? `「${phrase}」花了多少钱？` : `How much did you pay for "${phrase}"?`, pending: { tool: 'record_purchase', args: clean({ product: phrase, date: purchaseDay(period, s.today) }) } };
       // "买了3瓶，每瓶8块" is 3 at 8, "3瓶一共24块" 3 at 8, "6瓶一提 15块" one pack at 15 (entities/quantity.ts says
       // why a pack stays a pack). Counts and 每瓶 are not the product; "6瓶装" is how the catalogue names a pack.
-      const bought = readPurchase(raw);
+      const bought = readPurchase(raw, price === undefined || findPrice(raw) ? undefined : bare); // a plain number read as the price counts as its money
       // Neither the command ("note it down", "帮我记一下") nor the day ("yesterday", "上个月15号") is part of the product.
       const named = [price.text, place?.text, readPeriod(raw, s.today)?.text, ...(raw.match(RECORD_WORDS) ?? []), ...(bought?.texts.filter((t) => !/装$/.test(t)) ?? [])];
       const product = productPhrase(raw, ...named) || phrase;

@@ -42,6 +42,8 @@ describe('understand, with the entity readers', () => {
     ['记录一下：我买了3瓶可乐，每瓶8块', as('shopper', 'zh'), { tool: 'record_purchase', args: { product: '可乐', price: 8, quantity: 3 } }],
     ['我买了可乐 6瓶一提 15块', as('shopper', 'zh'), { tool: 'record_purchase', args: { product: '可乐', price: 15, quantity: 1 } }],
     ['我买了可乐3瓶一共9块', as('shopper', 'zh'), { tool: 'record_purchase', args: { product: '可乐', price: 3, quantity: 3 } }],
+    ['今天买了两瓶可乐，一共七块', as('shopper', 'zh'), { tool: 'record_purchase', args: { product: '可乐', price: 3.5, quantity: 2 } }],
+    ['今天买了两瓶可乐，一共十四', as('shopper', 'zh'), { tool: 'record_purchase', args: { product: '可乐', price: 7, quantity: 2 } }], // a plain total
     ['I bought 3 cans of cola for 9 yuan', as('shopper', 'en'), { tool: 'record_purchase', args: { product: 'cola', price: 3, quantity: 3 } }],
     ['记录一下：我买了蓝月亮洗手液 15元', as('shopper', 'zh'), { tool: 'record_purchase', args: { product: '蓝月亮洗手液', price: 15 } }],
     ['I bought Liby laundry detergent 2kg for 39 yuan, record it', as('shopper', 'en'), { tool: 'record_purchase', args: { product: 'liby laundry detergent 2kg', price: 39 } }],

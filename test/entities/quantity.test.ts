@@ -132,6 +132,9 @@ describe('readPurchase: what looks like a pack but is not', () => {
   it.each<[string, { quantity: number; price: number }]>([
     ['我前天买了5包康师傅方便面，一包4块', { quantity: 5, price: 4 }], // 一包4块: the price of one pack, not 4 pieces in it
     ['Got 2 boxes of Three Squirrels daily nuts at 31.9 each', { quantity: 2, price: 31.9 }], // "Three" starts a name
+    ['just bought three packs of chips at 7.9 each', { quantity: 3, price: 7.9 }], // three packs, not a 3-pack
+    ['买了俩面包，一个6块5', { quantity: 2, price: 6.5 }], // 俩 is two of them
+    ['买了仨苹果，每个3块', { quantity: 3, price: 3 }],
   ])('%s', (text, want) => {
     expect(readPurchase(text)).toMatchObject(want);
   });

@@ -157,7 +157,8 @@ function readPacks(text: string, tokens: NumberToken[]): PackRead[] {
   }
   // a 6-pack, two six-packs, a 12 pack.
   for (const t of tokens) {
-    const dash = /^\s*-?\s*packs?(?![a-z])/i.exec(text.slice(t.end));
+    // "a 6-pack", "a 12 pack", "two six-packs"; not "three packs" (three of them, however big).
+    const dash = /^\s*-\s*packs?(?![a-z])|^\s*pack(?![a-z])/i.exec(text.slice(t.end));
     if (!dash || !Number.isInteger(t.value) || t.value < 2 || out.some((p) => overlaps(p, t.start))) continue;
     const before = /\b(an?|one|two|three|four|five|\d+)\s+$/i.exec(text.slice(0, t.start));
     const packs = before ? (/^an?$/i.test(before[1]) ? 1 : (findNumbers(before[1])[0]?.value ?? 1)) : 1;
@@ -212,6 +213,10 @@ function readCounts(text: string, tokens: NumberToken[], used: Set<NumberToken>)
     if (times && t.kind === 'arabic' && !/^[\d.]/.test(after)) { out.push({ count: t.value, text: text.slice(times.index, t.end), index: times.index }); continue; }
   }
   // "a bottle of cola", "an item": one.
+  // 俩 (two of them), 仨 (three): a count with its classifier in it ("买了俩面包").
+  for (const m of text.matchAll(/[俩仨](?![月天年周])/g)) {
+    if (!out.some((q) => q.index <= m.index! && m.index! < q.index + q.text.length)) out.push({ count: m[0] === '俩' ? 2 : 3, text: m[0], index: m.index! });
+  }
   for (const m of text.matchAll(new RegExp(`\\b(?:a|an)\\s+(${EN_PIECE.replace(/s\?/g, '')})(?![a-z])(?!\\s+of\\s+\\d)`, 'gi'))) {
     if (out.some((c) => Math.abs(c.index - m.index) < 3)) continue;
     out.push({ count: 1, unit: m[1].toLowerCase(), text: m[0], index: m.index });
