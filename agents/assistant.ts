@@ -125,7 +125,7 @@ export class Assistant {
         this.log(`[agent] ${timedOut ? `turn timed out after ${this.turnTimeoutMs} ms` : ((error as Error).stack ?? error)}`);
         await proposed.dropAll(now);
         const reply = timedOut ? FAILURE.timeout(locale, this.turnTimeoutMs) : FAILURE.model(locale);
-        await appendMessages(this.db, conversation.id, [human, new AIMessage(reply)]);
+        await appendMessages(this.db, conversation.id, [human, new AIMessage(reply)], state);
         return fail(locale, reply, timedOut ? 'model_timeout' : 'model_failed');
       }
       if (proposed.failed) {
@@ -134,7 +134,7 @@ export class Assistant {
       }
       const shown = await proposed.shown(now);
       if (shown) replaceFinalText(produced, shown.text);
-      await appendMessages(this.db, conversation.id, [human, ...produced]);
+      await appendMessages(this.db, conversation.id, [human, ...produced], state);
       const answer = summarise(produced, locale);
       return shown ? { ...answer, reply: shown.text, suggestions: [], proposal: shown } : answer;
     } catch (error) {

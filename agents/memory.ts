@@ -3,7 +3,7 @@
 import { AIMessage, type BaseMessage, HumanMessage, ToolMessage } from '@langchain/core/messages';
 import type { Store } from '../prisma/store.ts';
 import type { Caller, Locale } from '../tools/context.ts';
-import { nextState, storedState } from './dialogue-state.ts';
+import { nextState, storedState, type DialogueState } from './dialogue-state.ts';
 
 /** How many stored messages are replayed to the model. */
 export const HISTORY_LIMIT = 24;
@@ -28,7 +28,8 @@ export async function loadHistory(db: Store, conversationId: number, limit = HIS
   });
 }
 
-export async function appendMessages(db: Store, conversationId: number, messages: BaseMessage[]): Promise<void> {
+/** `before`: the dialogue state the turn started from (read from the store when not given). */
+export async function appendMessages(db: Store, conversationId: number, messages: BaseMessage[], before?: DialogueState): Promise<void> {
   const data = messages.map((m) => {
     const content = typeof m.content === 'string' ? m.content : JSON.stringify(m.content);
     if (ToolMessage.isInstance(m)) return { conversationId, role: 'tool', content, toolCallId: m.tool_call_id, toolName: m.name ?? null };
@@ -41,8 +42,8 @@ export async function appendMessages(db: Store, conversationId: number, messages
   // One at a time keeps the order by id; a handful of rows per turn.
   for (const row of data) await db.message.create({ data: row });
   // The dialogue state follows what the turn did (its last tool call and result), stored beside the messages.
-  const before = await db.conversation.findUnique({ where: { id: conversationId }, select: { state: true } });
-  const state = nextState(storedState(before?.state), messages);
+  const from = before ?? storedState((await db.conversation.findUnique({ where: { id: conversationId }, select: { state: true } }))?.state);
+  const state = nextState(from, messages);
   await db.conversation.update({ where: { id: conversationId }, data: { updatedAt: new Date(), state: state as never } }); // plain JSON (DialogueState)
 }
 

@@ -11,6 +11,7 @@ import type { AssistantReply, ProposalShown, Turn } from './assistant.ts';
 import { attachmentsFor } from './attachments.ts';
 import { FAILURE } from './failures.ts';
 import { appendMessages, openConversation } from './memory.ts';
+import { storedState } from './dialogue-state.ts';
 import { claimProposal, createProposal, finishProposal, pendingProposal, proposalStatus, settle, type PendingProposal } from './proposals.ts';
 import { runApproved } from './tool-adapter.ts';
 
@@ -129,7 +130,7 @@ export class ProposalFlow {
   private async store(turn: AnsweredTurn, base: Base, messages: (HumanMessage | AIMessage | ToolMessage)[]): Promise<void> {
     try {
       const conversation = await openConversation(this.db, turn.chatKey, base.caller, base.locale);
-      await appendMessages(this.db, conversation.id, messages);
+      await appendMessages(this.db, conversation.id, messages, storedState(conversation.state));
     } catch (error) {
       this.log(`[proposal] conversation not stored: ${(error as Error).message}`);
     }

@@ -12,6 +12,7 @@ import { databaseUrl, providerOf } from '../prisma/url.ts';
 import { dayOf, loadCatalogue, loadPurchases, readSqliteFile } from '../tools/recommend/data.ts';
 import { RecommenderModel, type ItemInfo, type Purchase } from '../tools/recommend/model.ts';
 import { MAX_CUSTOMERS, RecommenderTrainer } from '../tools/recommend/trainer.ts';
+import { ormPurchases } from '../test/helpers/purchases.ts';
 
 const url = databaseUrl();
 const file = providerOf(url) === 'sqlite' ? url.replace(/^file:(\/\/)?/, '') : undefined;
@@ -37,14 +38,6 @@ async function ormCatalogue(db: Store): Promise<Map<number, ItemInfo>> {
     const a = (p.attributes ?? {}) as Record<string, string>;
     return [p.id, { id: p.id, kind: `${p.category}:${a.itemEn ?? p.id}`, brand: p.brand, category: p.category, price: p.listPrice }];
   }));
-}
-async function ormPurchases(db: Store): Promise<Purchase[]> {
-  const rows = await db.orderItem.findMany({ where: { order: { status: 'paid' } }, select: { productId: true, unitPrice: true, order: { select: { customerId: true, createdAt: true, shopId: true } } } });
-  const told = await db.selfReportedPurchase.findMany({ select: { customerId: true, productId: true, unitPrice: true, purchasedAt: true, shopId: true } });
-  return [
-    ...rows.map((r) => ({ customer: r.order.customerId, item: r.productId, day: dayOf(r.order.createdAt), price: r.unitPrice, shop: r.order.shopId })),
-    ...told.map((r) => ({ customer: r.customerId, item: r.productId, day: dayOf(r.purchasedAt), price: r.unitPrice, shop: r.shopId })),
-  ];
 }
 
 type Loop = { p50: number; p99: number; max: number };

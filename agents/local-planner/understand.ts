@@ -10,7 +10,7 @@ import type { ProductIndex } from '../../tools/catalogue/product-search.ts';
 import type { Caller, Locale } from '../../tools/context.ts';
 import { PHRASES } from '../../prompts/replies/phrases.ts';
 import { PHOTO_TURN } from '../photo.ts';
-import { findPlace, PLACE_NAMES, type FoundPlace } from './places.ts';
+import { findPlace, type FoundPlace } from './places.ts';
 import { findOwnShop, type OwnShop } from './entities/own-shops.ts';
 import { findCategoryWord, findLeadTimeDays, findPeriod, findPrice, findRadiusKm, findServiceLevel, findShopCategory, findShopId, findTopN, type Price } from './slots.ts';
 import { readPurchase } from './entities/quantity.ts';
@@ -20,9 +20,8 @@ import { findDurations } from './entities/duration.ts';
 import { readPeriod, shiftPeriod } from './entities/period.ts';
 import { restockSlots } from './restock-slots.ts';
 import { editTask, isBrandOnly, isCorrection, isFollowUp, pricingSlots } from './continue-task.ts';
-import { goodsWords, phraseReaderFor } from './entities/product-phrase.ts';
+import { phraseReaderFor } from './entities/product-phrase.ts';
 import { spellingFixerFor } from './entities/spelling.ts';
-import { loadCorpus } from './intent/corpus.ts';
 
 export type PreviousCall = { name: string; args: Record<string, any>; result?: Record<string, any> };
 /** A reply that asks for a missing slot names the task it holds open (`pending`): the next message fills it in. */
@@ -76,7 +75,7 @@ export function understand(said: string, s: Situation, products: ProductIndex): 
   // Pinyin, input-method homophones and English typos read as what was meant (entities/spelling.ts). The phrase reader
   // goes first: it adds the catalogue's goods to jieba's dictionary, which both then segment with, in any order of messages.
   phraseReaderFor(products);
-  const text = spellingFixerFor(products, () => loadCorpus().map((e) => e.text), () => [...goodsWords(products), ...PLACE_NAMES]).fix(said);
+  const text = spellingFixerFor(products).fix(said);
   const plan = understandMessage(text, s, products);
   // "离我最近的卖热干面的店", "cheapest coke near me", "评分最高的水果店": the order asked for goes with the search.
   if ('tool' in plan && plan.tool === 'nearby_shops' && plan.args.sort === undefined) {
@@ -141,7 +140,8 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
   // A plain number is a price only in a price or a purchase turn ("三只松鼠每日坚果 29.9", "鸡蛋20枚 25.9").
   const priceTalk = has(RECORD, raw) || has(PRICE, raw) || (ranked[0]?.allowed === true && ['price_check', 'record_purchase'].includes(ranked[0].intent) && ranked[0].p >= 0.5);
   const bare = priceTalk ? findBarePrice(raw) : undefined;
-  const price = findPrice(raw) ?? (bare ? { amount: bare.amount, currency: 'CNY' as const, text: bare.text } : undefined);
+  const spoken = findPrice(raw);
+  const price = spoken ?? (bare ? { amount: bare.amount, currency: 'CNY' as const, text: bare.text } : undefined);
   // A merchant's branch ("鲁巷店", "the Zhongnan Rd shop") is their shop, never where they are.
   const ownShop = s.role === 'merchant' ? findOwnShop(raw, s.shops ?? [], prev?.args?.shopId) : undefined;
   const place = s.role === 'merchant' ? undefined : findPlace(raw);
@@ -208,7 +208,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
       if (!price) return { reply: l === 'zh' ? `「${phrase}」花了多少钱？` : `How much did you pay for "${phrase}"?`, pending: { tool: 'record_purchase', args: clean({ product: phrase, date: purchaseDay(period, s.today) }) } };
       // "买了3瓶，每瓶8块" is 3 at 8, "3瓶一共24块" 3 at 8, "6瓶一提 15块" one pack at 15 (entities/quantity.ts says
       // why a pack stays a pack). Counts and 每瓶 are not the product; "6瓶装" is how the catalogue names a pack.
-      const bought = readPurchase(raw, price === undefined || findPrice(raw) ? undefined : bare); // a plain number read as the price counts as its money
+      const bought = readPurchase(raw, spoken ? undefined : bare); // a plain number read as the price counts as its money
       // Neither the command ("note it down", "帮我记一下") nor the day ("yesterday", "上个月15号") is part of the product.
       const named = [price.text, place?.text, readPeriod(raw, s.today)?.text, ...(raw.match(RECORD_WORDS) ?? []), ...(bought?.texts.filter((t) => !/装$/.test(t)) ?? [])];
       const product = productPhrase(raw, ...named) || phrase;

@@ -64,3 +64,13 @@ export async function writeSynthetic(db: Store, customers: number): Promise<Purc
   for (let i = 0; i < lines.length; i += 2000) await db.orderItem.createMany({ data: lines.slice(i, i + 2000) });
   return purchases;
 }
+
+/** What the recommender read before, through the ORM: the reference the lean SQL must match (tests and bench:recommender). */
+export async function ormPurchases(db: Store): Promise<Purchase[]> {
+  const rows = await db.orderItem.findMany({ where: { order: { status: 'paid' } }, select: { productId: true, unitPrice: true, order: { select: { customerId: true, createdAt: true, shopId: true } } } });
+  const told = await db.selfReportedPurchase.findMany({ select: { customerId: true, productId: true, unitPrice: true, purchasedAt: true, shopId: true } });
+  return [
+    ...rows.map((r) => ({ customer: r.order.customerId, item: r.productId, day: dayOf(r.order.createdAt), price: r.unitPrice, shop: r.order.shopId })),
+    ...told.map((r) => ({ customer: r.customerId, item: r.productId, day: dayOf(r.purchasedAt), price: r.unitPrice, shop: r.shopId })),
+  ];
+}

@@ -14,21 +14,12 @@ import { recordPurchase } from '../../tools/record-purchase.ts';
 import { depsFor, shopperAtCampus, useFixture } from '../helpers/deps.ts';
 import { NOW } from '../helpers/fixture.ts';
 import { POSTGRES_ADMIN_URL, usePostgres } from '../helpers/postgres.ts';
-import { FIRST_CUSTOMER, syntheticItems, syntheticPurchases, writeSynthetic } from '../helpers/purchases.ts';
+import { FIRST_CUSTOMER, ormPurchases, syntheticItems, syntheticPurchases, writeSynthetic } from '../helpers/purchases.ts';
 
 const TODAY = dayOf(NOW);
 const SHOPPERS = 60;
 const fixture = useFixture((db) => writeSynthetic(db, SHOPPERS).then(() => undefined));
 
-/** What the recommender read before, through the ORM: the reference the lean SQL must match. */
-async function ormPurchases(db: Store): Promise<Purchase[]> {
-  const rows = await db.orderItem.findMany({ where: { order: { status: 'paid' } }, select: { productId: true, unitPrice: true, order: { select: { customerId: true, createdAt: true, shopId: true } } } });
-  const told = await db.selfReportedPurchase.findMany({ select: { customerId: true, productId: true, unitPrice: true, purchasedAt: true, shopId: true } });
-  return [
-    ...rows.map((r) => ({ customer: r.order.customerId, item: r.productId, day: dayOf(r.order.createdAt), price: r.unitPrice, shop: r.order.shopId })),
-    ...told.map((r) => ({ customer: r.customerId, item: r.productId, day: dayOf(r.purchasedAt), price: r.unitPrice, shop: r.shopId })),
-  ];
-}
 const sorted = (ps: Purchase[]) => ps.map((p) => [p.customer, p.item, p.day, p.price, p.shop].join(',')).sort();
 
 /** Every shopper's top 10 (plain and with a dislike and a like) and repurchase rhythms: what the tools show. */

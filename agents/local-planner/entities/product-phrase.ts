@@ -10,7 +10,7 @@ import { add_word, cut } from 'jieba-wasm';
 import stopwords from 'stopwords-iso' with { type: 'json' };
 import { CATEGORIES, CATEGORY_KEYS } from '../../../tools/catalogue/categories.ts';
 import { normalise, stem, type ProductIndex } from '../../../tools/catalogue/product-search.ts';
-import { loadCorpus } from '../intent/corpus.ts';
+import { corpusTexts } from '../intent/corpus.ts';
 import { CATALOGUE } from '../../../prisma/seed/catalogue-data.ts';
 
 const STOP = new Set<string>([...(stopwords as Record<string, string[]>).zh, ...(stopwords as Record<string, string[]>).en]);
@@ -22,7 +22,7 @@ export class PhraseReader {
   private readonly keep = new Set<string>();
   private readonly asking = new Set<string>();
 
-  constructor(products: ProductIndex, corpus: string[] = loadCorpus().map((e) => e.text)) {
+  constructor(products: ProductIndex, corpus: string[] = corpusTexts()) {
     const goods = goodsWords(products);
     // Their parts as jieba cuts them ("蓝牙耳机" → 蓝牙, 耳机), before the whole names join the dictionary.
     for (const w of goods) for (const part of this.words(w)) if (part.length > 1 && !STOP.has(part)) this.keep.add(PhraseReader.key(part));

@@ -8,6 +8,10 @@
 import { cut } from 'jieba-wasm';
 import { distance } from 'fastest-levenshtein';
 import { pinyin } from 'pinyin-pro';
+import type { ProductIndex } from '../../../tools/catalogue/product-search.ts';
+import { corpusTexts } from '../intent/corpus.ts';
+import { PLACE_NAMES } from '../places.ts';
+import { goodsWords } from './product-phrase.ts';
 import englishWords from 'an-array-of-english-words' with { type: 'json' };
 
 /** Words of English: never "corrected", and the only English a typo is corrected to (with the catalogue's words). */
@@ -166,11 +170,11 @@ function readings(word: string): string[] {
   return [first, ...keys.filter((k) => k !== first)];
 }
 
-const fixers = new WeakMap<object, SpellingFixer>();
+const fixers = new WeakMap<ProductIndex, SpellingFixer>();
 
 /** One fixer per catalogue: the corpus, the catalogue's goods and the city's places are its vocabulary. */
-export function spellingFixerFor(key: object, texts: () => string[], words: () => string[]): SpellingFixer {
-  let fixer = fixers.get(key);
-  if (!fixer) fixers.set(key, (fixer = new SpellingFixer(texts(), words())));
+export function spellingFixerFor(products: ProductIndex): SpellingFixer {
+  let fixer = fixers.get(products);
+  if (!fixer) fixers.set(products, (fixer = new SpellingFixer(corpusTexts(), [...goodsWords(products), ...PLACE_NAMES])));
   return fixer;
 }

@@ -19,6 +19,13 @@ export function loadCorpus(dir = CORPUS_DIR): LabelledExample[] {
   return out;
 }
 
+let texts: string[] | undefined;
+
+/** The corpus utterances' texts, read once per process (the phrase reader and the spelling fixer learn words from them). */
+export function corpusTexts(): string[] {
+  return (texts ??= loadCorpus().map((e) => e.text));
+}
+
 /** Intents a role may reach (tools of the other role never come up for it). */
 export function intentsByRole(examples: LabelledExample[]): Record<Caller['role'], Set<string>> {
   const by = { shopper: new Set<string>(), merchant: new Set<string>() };
