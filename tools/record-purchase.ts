@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { defineTool, shopperId, t, ToolError, type CallerContext, type ToolDeps } from './context.ts';
 import { localDate } from './merchant-stats/period.ts';
 import { formatYuan, toFen, toYuan } from './money.ts';
+import { queryTerms } from './catalogue/product-search.ts';
 import { refreshRecommender } from './recommend/index.ts';
 
 export const PRICE_BAND = { low: 0.3, high: 2 };
@@ -52,7 +53,15 @@ async function resolve(deps: ToolDeps, ctx: CallerContext, args: Args) {
   if (!productId) {
     const found = args.product ? deps.products.search(args.product, 6) : [];
     if (!found.length || found[0].score < 0.5) throw new ToolError('not_found', say(`没有找到「${args.product ?? ''}」这件商品。`, `No product matches "${args.product ?? ''}".`));
-    const tied = found.filter((m) => m.score >= found[0].score - 1e-9);
+    const allTied = found.filter((m) => m.score >= found[0].score - 1e-9);
+    // "Nongfu Spring mineral water 1.5L" ties with its Premium variant: the one whose whole name was said wins.
+    const q = queryTerms(args.product ?? '');
+    const saidWhole = (name: string) => {
+      const n = queryTerms(name);
+      return n.en.every((w) => q.en.includes(w)) && n.zh.every((run) => q.zh.some((r) => r.includes(run)));
+    };
+    const whole = allTied.filter((m) => saidWhole(m.product.nameZh) || saidWhole(m.product.nameEn));
+    const tied = whole.length === 1 ? whole : allTied;
     // Variants of one name (300ml / 500ml): the one whose price is nearest what they paid, if only one is plausible —
     // the proposal names it, so the shopper sees which before anything is written.
     productId = tied.length > 1 ? await nearestByPrice(deps, tied.map((m) => m.product.id), toFen(args.price)) : found[0].product.id;

@@ -15,6 +15,7 @@ import { findQuantity } from './entities/quantity.ts';
 import { extractPeriod, readPeriod } from './entities/period.ts';
 import { addDays } from './entities/days.ts';
 import { restockSlots } from './restock-slots.ts';
+import { anomalySlots } from './anomaly-slots.ts';
 import { findLeadTimeDays, findRadiusKm, findServiceLevel, findTopN } from './slots.ts';
 
 export type Read = {
@@ -116,7 +117,7 @@ const EDITS: Record<string, Edit> = {
     return { price: m?.amount, quantity: count, date: day, product: productEdit(r, s.product, [m?.text, q?.text, period?.text]) };
   },
   merchant_stats: (r) => ({ period: r.period, shopId: r.shopId, topN: findTopN(r.text), ...allShops(r.text) }),
-  anomaly_alerts: (r) => ({ period: r.period, shopId: r.shopId, ...allShops(r.text) }),
+  anomaly_alerts: (r) => ({ period: r.period, shopId: r.shopId, lookbackDays: anomalySlots(r.text).lookbackDays, ...allShops(r.text) }),
   satisfaction_report: (r) => ({ period: r.period, shopId: r.shopId, compareRadiusKm: findRadiusKm(r.text)?.km, ...allShops(r.text) }),
   restock_forecast: (r) => {
     const read = restockSlots(r.text, r.products);
@@ -166,7 +167,10 @@ export function editTask(task: PreviousCall, r: Read, correcting: boolean): { to
   const proposed = edit(read, task.args, task.result);
   const changes = Object.entries(proposed).filter(([, v]) => v !== undefined);
   if (!changes.length) return undefined;
-  const args: Record<string, unknown> = { ...task.args, ...Object.fromEntries(changes) };
+  // A shop the store refused ("店铺 3 不属于你") is not carried into the next question.
+  const { shopId: _refused, ...rest } = task.args;
+  const base = task.result?.error?.code === 'forbidden' ? rest : task.args;
+  const args: Record<string, unknown> = { ...base, ...Object.fromEntries(changes) };
   if (args.shopId === null) delete args.shopId;
   // What the old product stood for goes with it: a price check's product id (or its name, for an id), a search's category and page.
   if (changes.some(([k]) => k === 'product')) delete args.productId;

@@ -13,12 +13,13 @@ import { PHOTO_TURN } from '../photo.ts';
 import { findPlace, type FoundPlace } from './places.ts';
 import { findOwnShop, type OwnShop } from './entities/own-shops.ts';
 import { findCategoryWord, findLeadTimeDays, findPeriod, findPrice, findRadiusKm, findServiceLevel, findShopCategory, findShopId, findTopN, type Price } from './slots.ts';
-import { readPurchase } from './entities/quantity.ts';
+import { readBought } from './purchase-slots.ts';
 import { findBarePrice } from './entities/money.ts';
 import { readFeedback } from './entities/feedback.ts';
 import { findDurations } from './entities/duration.ts';
 import { readPeriod, shiftPeriod } from './entities/period.ts';
 import { restockSlots } from './restock-slots.ts';
+import { anomalySlots } from './anomaly-slots.ts';
 import { editTask, isBrandOnly, isCorrection, isFollowUp, pricingSlots } from './continue-task.ts';
 import { phraseReaderFor } from './entities/product-phrase.ts';
 import { spellingFixerFor } from './entities/spelling.ts';
@@ -44,7 +45,7 @@ const ANOMALY = /异常|有什么问题|有问题吗|不对劲|出什么事|出�
 const PRICING = /定价|价格策略|优惠券|折扣|发券|促销|coupon|discount|pricing|promotion|price advice/i;
 const RECOMMEND = /推荐|买点什么|该买什么|需要买什么|接下来.{0,4}买|缺什么|有什么好买|recommend|suggest|what should i buy|what to buy|what do i need|buy next/i;
 const PROFILE = /关于我|了解我|我的画像|用户画像|我的标签|你知道我|what do you know about me|my profile|about me/i;
-const RECORD = /记录|记一下|记下|记账|我买了|刚买了|i bought|i just bought|record (?:a |my )?purchase|log (?:a |my )?purchase/i;
+const RECORD = /记录|记一下|记下|记账|我买了|刚买了|i bought|i just bought|record (?:a |my )?purchase|log (?:a |my )?purchase|add (?:it |this |that )?to my (?:purchases|purchase history|history|records?)|\blog (?:it|this|that)\b/i;
 const CREDIT = /额度|花呗|先用后付|白条|信用|账单|还款|pay[- ]?later|credit|my limit|my bill|repay/i;
 const WEALTH = /理财|投资|基金|存钱|闲钱|wealth|invest|funds?\b|savings|where to put my money/i;
 const CHEAPER = /更便宜|便宜点|便宜一点|便宜些|再便宜|还有便宜|cheaper|less expensive|lower price|budget/i;
@@ -59,7 +60,7 @@ export function detectLocale(text: string): Locale | undefined {
   return undefined;
 }
 
-const RECORD_WORDS = /add (?:it |this )?to my (?:history|records?)|log (?:it|this|that|a purchase)|note (?:it |this )?down|keep track of|track (?:it|this)|record (?:it|this|that|a purchase)|please|帮我|帮忙|麻烦|记下来|记下吧|记一笔|记一下|记下|记录一下|记录|记账/gi;
+const RECORD_WORDS = /add (?:it |this )?to my (?:history|records?|purchases)|log (?:it|this|that|a purchase)|note (?:it |this )?down|keep track of|track (?:it|this)|record (?:it|this|that|a purchase)|please|帮我|帮忙|麻烦|记下来|记下吧|记一笔|记一下|记下|记录一下|记录|记账/gi;
 
 /** The product a message names once the given spans (price, place, period, counts) are taken out (entities/product-phrase.ts). */
 function productPhraseIn(products: ProductIndex) {
@@ -126,7 +127,6 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
     if (saysYes(raw)) return { tool: prev.name, args: prev.args };
     if (saysNo(raw)) return { reply: l === 'zh' ? '好的，已取消，什么都没改。' : 'OK, cancelled; nothing was changed.' };
   }
-  // Answers to the risk questionnaire.
   // Answers to the risk questionnaire: when it was asked for, or a retake ("重新答：D、C、C、B", "new answers: A B B A").
   const retake = /重新|再测|重测|再做|重做|再答|改答案|换答案|\bredo\b|\bretake\b|new answers|\bagain\b/i.test(raw) || prev?.name === 'risk_questionnaire' || prev?.name === 'wealth_products';
   if ((prev?.result?.status === 'need_questionnaire' || (prev?.name === 'risk_questionnaire' && prev.result?.status === 'invalid') || (s.role === 'shopper' && retake)) && parseAnswers(raw)) {
@@ -137,19 +137,23 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
   const ranked = classifyIntent(raw, s.role); // once per message; the checks below and the fallback share it
   const refusal = otherPeopleRefusal(raw, ranked, l);
   if (refusal) return refusal;
+  // "跟过去半年比": the history an anomaly is judged against, not the period asked about.
+  const baseline = s.role === 'merchant' ? anomalySlots(raw) : {};
+  const periodText = baseline.text ? raw.replace(baseline.text, ' ') : raw;
+  // "前一周呢" / "the month before": relative to the period of the previous call.
+  const period = findPeriod(periodText, s.today) ?? (prev?.args?.period ? shiftPeriod(prev.args.period, periodText, s.today) : undefined);
+  // A period named but not pinned down ("那天", "上次活动", "前一周" with nothing before it): ask, never guess.
+  const periodRead = readPeriod(periodText, s.today);
+  const periodUnclear = !period && periodRead !== undefined;
   // A plain number is a price only in a price or a purchase turn ("三只松鼠每日坚果 29.9", "鸡蛋20枚 25.9").
   const priceTalk = has(RECORD, raw) || has(PRICE, raw) || (ranked[0]?.allowed === true && ['price_check', 'record_purchase'].includes(ranked[0].intent) && ranked[0].p >= 0.5);
-  const bare = priceTalk ? findBarePrice(raw) : undefined;
+  const bare = priceTalk ? findBarePrice(periodRead ? raw.replace(periodRead.text, (t) => ' '.repeat(t.length)) : raw) : undefined; // not the 11 of "Nov 11"
   const spoken = findPrice(raw);
   const price = spoken ?? (bare ? { amount: bare.amount, currency: 'CNY' as const, text: bare.text } : undefined);
   // A merchant's branch ("鲁巷店", "the Zhongnan Rd shop") is their shop, never where they are.
   const ownShop = s.role === 'merchant' ? findOwnShop(raw, s.shops ?? [], prev?.args?.shopId) : undefined;
   const place = s.role === 'merchant' ? undefined : findPlace(raw);
   const radius = findRadiusKm(raw);
-  // "前一周呢" / "the month before": relative to the period of the previous call.
-  const period = findPeriod(raw, s.today) ?? (prev?.args?.period ? shiftPeriod(prev.args.period, raw, s.today) : undefined);
-  // A period named but not pinned down ("那天", "上次活动", "前一周" with nothing before it): ask, never guess.
-  const periodUnclear = !period && readPeriod(raw, s.today) !== undefined;
   // "how about its reviews?", "那家店的差评呢": the shop of the task before.
   const sameShop = /\bits\b|\b(?:that|this|the same) (?:shop|store)\b|那家店|这家店|它的|该店|同一家/i.test(raw) && typeof prev?.args?.shopId === 'number' ? (prev.args.shopId as number) : undefined;
   const shopId = findShopId(raw) ?? ownShop?.id ?? sameShop;
@@ -165,7 +169,9 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
   // The trained intent model backs up the words each task is known by ("note down…", "记一笔", "track it").
   const top = ranked[0];
   // A short fragment with a slot ("what about this month?", "2号店呢") continues the active task, whatever it resembles.
-  const fragment = Boolean(prev) && Boolean(period || shopId) && (raw.replace(/\s+/g, '').length <= 12 || raw.split(/\s+/).length <= 5);
+  // So does one that says nothing but such slots ("珞珈山二店 跟过去两个月比", "only the Luxiang store for last month please").
+  const slotsOnly = Boolean(prev) && Boolean(period || shopId || baseline.lookbackDays) && !productPhrase(raw, price?.text, place?.text, radius?.text, shopCategory?.text, ownShop?.text, periodRead?.text, baseline.text);
+  const fragment = Boolean(prev) && Boolean(period || shopId || baseline.lookbackDays) && (raw.replace(/\s+/g, '').length <= 12 || raw.split(/\s+/).length <= 5 || slotsOnly);
   const said = (intent: string) => top?.allowed === true && top.intent === intent && top.p >= SURE && !(fragment && prev?.name !== intent);
 
   // An action it cannot take is said plainly (a write it can take, like logging a purchase, is another intent) — not for a
@@ -184,11 +190,11 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
 
   // --- A follow-up or a correction edits the active task ("如果是59呢", "华为的有吗", "打错了，是八块", "I meant the
   // other shop"), unless it names another task's words.
-  if (prev && (!periodUnclear || prev.name === 'restock_forecast') && !namesOtherTask(raw, prev.name, top)) {
+  if (prev && (!periodUnclear || prev.name === 'restock_forecast') && !namesOtherTask(raw, prev.name, slotsOnly ? undefined : top)) {
     const correcting = isCorrection(raw) || (top?.intent === 'correction' && top.p >= 0.5);
     // The answer to a question the assistant asked ("「牙膏」花了多少钱？" → "12块") fills the task it held open.
     const answering = prev.result?.status === 'asked';
-    const editing = correcting || isFollowUp(raw) || isBrandOnly(phrase, products);
+    const editing = correcting || isFollowUp(raw) || isBrandOnly(phrase, products) || slotsOnly;
     if (editing || answering) {
       const edited = editTask(prev, { text: raw, today: s.today, products, phraseOf: productPhrase, shopId, period, where: place ? where : {} }, correcting);
       // An answer must give what was asked for (a slot the task lacked), else the message is a new request.
@@ -208,13 +214,15 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
       if (!price) return { reply: l === 'zh' ? `「${phrase}」花了多少钱？` : `How much did you pay for "${phrase}"?`, pending: { tool: 'record_purchase', args: clean({ product: phrase, date: purchaseDay(period, s.today) }) } };
       // "买了3瓶，每瓶8块" is 3 at 8, "3瓶一共24块" 3 at 8, "6瓶一提 15块" one pack at 15 (entities/quantity.ts says
       // why a pack stays a pack). Counts and 每瓶 are not the product; "6瓶装" is how the catalogue names a pack.
-      const bought = readPurchase(raw, spoken ? undefined : bare); // a plain number read as the price counts as its money
       // Neither the command ("note it down", "帮我记一下") nor the day ("yesterday", "上个月15号") is part of the product.
-      const named = [price.text, place?.text, readPeriod(raw, s.today)?.text, ...(raw.match(RECORD_WORDS) ?? []), ...(bought?.texts.filter((t) => !/装$/.test(t)) ?? [])];
-      const product = productPhrase(raw, ...named) || phrase;
+      const named = [price.text, place?.text, periodRead?.text, ...(raw.match(RECORD_WORDS) ?? [])];
+      // "买了3瓶，每瓶8块" is 3 at 8, "3瓶一共24块" 3 at 8, "6瓶一提 15块" one pack at 15 (purchase-slots.ts). A plain
+      // number read as the price counts as its money.
+      const bought = readBought(raw, spoken ? undefined : bare, products, productPhrase, named);
+      const product = bought.product || phrase;
       // How it was paid, when said: 用花呗 / with pay later → the pay-later line; 用余额 / wallet → the debit wallet.
       const paymentMethod = /花呗|白条|先用后付|pay[- ]?later|credit line/i.test(raw) ? 'pay_later' : /余额|钱包|wallet|debit/i.test(raw) ? 'debit_wallet' : undefined;
-      return { tool: 'record_purchase', args: clean({ product, price: bought?.price ?? price.amount, quantity: bought?.quantity, shopId, date: purchaseDay(period, s.today), paymentMethod }) };
+      return { tool: 'record_purchase', args: clean({ product, price: bought.price ?? price.amount, quantity: bought.quantity, shopId, date: purchaseDay(period, s.today), paymentMethod }) };
     }
     if (has(PROFILE, raw) || said('customer_profile')) return { tool: 'customer_profile', args: {} };
     if (has(CREDIT, raw) || said('credit_line')) return { tool: 'credit_line', args: {} };
@@ -247,7 +255,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
   if (merchant && periodUnclear && !has(RESTOCK, raw) && !has(PRICING, raw)) {
     return { reply: l === 'zh' ? '你指的是哪段时间？请说具体一点，比如「上周」「10月」「11月1日到11日」。' : 'Which period do you mean? Please name it, e.g. "last week", "October" or "Nov 1 to Nov 11".' };
   }
-  if (merchant && (has(ANOMALY, raw) || said('anomaly_alerts'))) return { tool: 'anomaly_alerts', args: clean({ shopId, period }) };
+  if (merchant && (has(ANOMALY, raw) || said('anomaly_alerts'))) return { tool: 'anomaly_alerts', args: clean({ shopId, period, lookbackDays: baseline.lookbackDays }) };
   if (merchant && (has(PRICING, raw) || said('pricing_advice'))) return { tool: 'pricing_advice', args: clean({ shopId, ...pricingSlots(raw) }) };
   if (wantsRestock) {
     const base = prev?.name === 'restock_forecast' && !prev.result?.error ? prev.args : {};
@@ -400,10 +408,11 @@ function budgetOf(price: Price | undefined): number | undefined {
   return price.max ?? (price.min === undefined ? price.amount : undefined);
 }
 
-/** The day of a purchase the shopper dated ("昨天", "11月20日"); undefined for today or a span. */
+/** The day of a purchase the shopper dated ("今天", "昨天", "11月20日"); undefined for a span. */
 function purchaseDay(period: Period | undefined, today: string): string | undefined {
+  if (period === 'today') return today;
   if (period === 'yesterday') return addDays(today, -1);
-  if (period && typeof period === 'object' && period.from === period.to && period.from < today) return period.from;
+  if (period && typeof period === 'object' && period.from === period.to && period.from <= today) return period.from;
   return undefined;
 }
 

@@ -80,15 +80,15 @@ describe('parseNumber: one number, the whole string', () => {
 });
 
 describe('readZhNumber: spoken ranges are approximate', () => {
-  it.each<[string, number, boolean]>([
-    ['三四', 3.5, true],
-    ['两三', 2.5, true],
-    ['七八百', 750, true],
-    ['两三千', 2500, true],
-    ['三四十', 35, true],
-    ['三百', 300, false],
-  ])('%s → ≈%s', (input, value, approximate) => {
-    expect(readZhNumber(input)).toEqual(approximate ? { value, approximate } : { value });
+  it.each<[string, number, number | undefined]>([
+    ['三四', 3.5, 4],
+    ['两三', 2.5, 3],
+    ['七八百', 750, 800],
+    ['两三千', 2500, 3000],
+    ['三四十', 35, 40],
+    ['三百', 300, undefined],
+  ])('%s → ≈%s (at most %s)', (input, value, high) => {
+    expect(readZhNumber(input)).toEqual(high !== undefined ? { value, approximate: true, high } : { value });
   });
 });
 

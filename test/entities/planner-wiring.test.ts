@@ -10,6 +10,8 @@ const products = ProductIndex.fromEntries([
   { id: 2, nameZh: '立白洗衣液 2kg', nameEn: 'Liby laundry detergent 2kg', brand: 'Liby', category: 'cleaning', itemZh: '洗衣液', itemEn: 'laundry detergent', listPrice: 4000 },
   { id: 3, nameZh: '蓝月亮洗手液 500ml', nameEn: 'Blue Moon hand wash 500ml', brand: 'Blue Moon', category: 'cleaning', itemZh: '洗手液', itemEn: 'hand wash', listPrice: 1500 },
   { id: 4, nameZh: '可口可乐 330ml', nameEn: 'Coca-Cola 330ml', brand: 'Coca-Cola', category: 'drinks', itemZh: '可乐', itemEn: 'cola', listPrice: 300 },
+  { id: 5, nameZh: '农夫山泉矿泉水 24瓶整箱', nameEn: 'Nongfu Spring water case of 24', brand: 'Nongfu Spring', category: 'drinks', itemZh: '矿泉水', itemEn: 'mineral water', listPrice: 2000 },
+  { id: 6, nameZh: '本地鸡蛋 20枚', nameEn: 'Local eggs 20 eggs', brand: 'Local', category: 'fresh', itemZh: '鸡蛋', itemEn: 'eggs', listPrice: 2600 },
 ]);
 const as = (role: Situation['role'], locale: Situation['locale'], previous?: PreviousCall): Situation => ({ role, locale, today: '2026-11-23', previous });
 const nearbyBefore: PreviousCall = { name: 'nearby_shops', args: { query: '洗衣液', offset: 0 }, result: { status: 'ok', results: [] } };
@@ -40,10 +42,19 @@ describe('understand, with the entity readers', () => {
     ['推荐50块以上的零食', as('shopper', 'zh'), { tool: 'recommend', args: { category: 'snacks' } }], // a floor is no budget
     // purchases
     ['记录一下：我买了3瓶可乐，每瓶8块', as('shopper', 'zh'), { tool: 'record_purchase', args: { product: '可乐', price: 8, quantity: 3 } }],
-    ['我买了可乐 6瓶一提 15块', as('shopper', 'zh'), { tool: 'record_purchase', args: { product: '可乐', price: 15, quantity: 1 } }],
+    // a pack of single cans the catalogue sells one by one: the cans at their price; a pack it sells as one product stays one
+    ['我买了可乐 6瓶一提 15块', as('shopper', 'zh'), { tool: 'record_purchase', args: { product: '可乐', price: 2.5, quantity: 6 } }],
+    ['记一下，可口可乐330ml，一箱12罐30块', as('shopper', 'zh'), { tool: 'record_purchase', args: { product: '可口可乐 330ml', price: 2.5, quantity: 12 } }],
+    ['买了一箱农夫山泉矿泉水，一箱24瓶，18块', as('shopper', 'zh'), { tool: 'record_purchase', args: { product: '农夫山泉矿泉水', price: 18, quantity: 1 } }],
+    // a count the catalogue sells as a size is the size of one
+    ['记下来：鸡蛋20枚 25.9', as('shopper', 'zh'), { tool: 'record_purchase', args: { product: '鸡蛋 20枚', price: 25.9, quantity: 1 } }],
+    // English counts before the goods, a total for all of them, a date that is not the price
+    ['log 2 colas at 3 each', as('shopper', 'en'), { tool: 'record_purchase', args: { product: 'colas', price: 3, quantity: 2 } }],
+    ['paid 6 for two of the Coca-Cola 330ml, log it', as('shopper', 'en'), { tool: 'record_purchase', args: { product: 'coca cola 330ml', price: 3, quantity: 2 } }],
+    ['add to my purchases: Coca-Cola 330ml, 3.5, on Nov 11', as('shopper', 'en'), { tool: 'record_purchase', args: { product: 'coca cola 330ml', price: 3.5, date: '2026-11-11' } }],
     ['我买了可乐3瓶一共9块', as('shopper', 'zh'), { tool: 'record_purchase', args: { product: '可乐', price: 3, quantity: 3 } }],
-    ['今天买了两瓶可乐，一共七块', as('shopper', 'zh'), { tool: 'record_purchase', args: { product: '可乐', price: 3.5, quantity: 2 } }],
-    ['今天买了两瓶可乐，一共十四', as('shopper', 'zh'), { tool: 'record_purchase', args: { product: '可乐', price: 7, quantity: 2 } }], // a plain total
+    ['今天买了两瓶可乐，一共七块', as('shopper', 'zh'), { tool: 'record_purchase', args: { product: '可乐', price: 3.5, quantity: 2, date: '2026-11-23' } }],
+    ['今天买了两瓶可乐，一共十四', as('shopper', 'zh'), { tool: 'record_purchase', args: { product: '可乐', price: 7, quantity: 2, date: '2026-11-23' } }], // a plain total
     ['I bought 3 cans of cola for 9 yuan', as('shopper', 'en'), { tool: 'record_purchase', args: { product: 'cola', price: 3, quantity: 3 } }],
     ['记录一下：我买了蓝月亮洗手液 15元', as('shopper', 'zh'), { tool: 'record_purchase', args: { product: '蓝月亮洗手液', price: 15 } }],
     ['I bought Liby laundry detergent 2kg for 39 yuan, record it', as('shopper', 'en'), { tool: 'record_purchase', args: { product: 'liby laundry detergent 2kg', price: 39 } }],

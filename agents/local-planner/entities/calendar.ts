@@ -45,7 +45,8 @@ export const DRAGON_BOAT: Record<number, Day> = {
   2022: '2022-06-03', 2023: '2023-06-22', 2024: '2024-06-10', 2025: '2025-05-31', 2026: '2026-06-19', 2027: '2027-06-09', 2028: '2028-05-28',
 };
 
-export type OccasionSpan = 'day' | 'window';
+/** 'week': the Monday-to-Sunday week the day falls in (双十一那一周); a number: that many days from the holiday's first day (国庆七天, 元旦三天假期). */
+export type OccasionSpan = 'day' | 'window' | 'week' | number;
 export type Occasion = {
   key: string;
   label: { zh: string; en: string };
@@ -93,7 +94,16 @@ export function occasionDates(key: string, year: number, as: OccasionSpan): Inte
   if (!o) return undefined;
   if (as === 'window' && o.window) return o.window(year);
   const day = o.day(year);
-  return day ? { from: day, to: day } : undefined;
+  if (!day) return undefined;
+  if (as === 'week') {
+    const monday = addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
+    return { from: monday, to: addDays(monday, 6) };
+  }
+  if (typeof as === 'number') {
+    const first = o.window?.(year)?.from ?? day;
+    return { from: first, to: addDays(first, Math.max(1, Math.min(as, 31)) - 1) };
+  }
+  return { from: day, to: day };
 }
 
 // Names, lower-cased, full-width folded (see period.ts). A name may force the day or the window.

@@ -49,7 +49,7 @@ const NOT_MONEY_UNIT = new RegExp('^\\s*(?:' + [
   '千克', '公斤', '克', '斤', '两(?![块元])', '毫升', '升', '公里', '千米', '厘米', '毫米', '米', '英寸', '寸', '码', '号', '卷', '包', '片', '瓶', '个', '颗', '杯', '支', '本',
   '双', '件', '盒', '袋', '箱', '罐', '听', '提', '条', '张', '只', '台', '部', '套', '份', '根', '粒', '枚', '板', '排', '组', '打', '桶', '筒', '次', '天', '日', '周', '星期',
   '礼拜', '个?月', '年', '岁', '小时', '分钟', '分', '秒', '点', '楼', '层', '室', '栋', '路', '%', '折', '倍', '人', '位', '家', '间', '度', '℃', '星', '成', '期', '款', '种', '样', '名',
-  'kg(?![a-z])', 'mg(?![a-z])', 'g(?![a-z])', 'ml(?![a-z])', 'l(?![a-z])', 'mah(?![a-z])', 'wh(?![a-z])', 'w(?![a-z])', 'kw(?![a-z])', 'v(?![a-z])', 'gb(?![a-z])', 'tb(?![a-z])',
+  '毫安时?', '安时', '伏', '瓦', '寸屏', '兆', '像素', 'kg(?![a-z])', 'mg(?![a-z])', 'g(?![a-z])', 'ml(?![a-z])', 'l(?![a-z])', 'mah(?![a-z])', 'wh(?![a-z])', 'w(?![a-z])', 'kw(?![a-z])', 'v(?![a-z])', 'gb(?![a-z])', 'tb(?![a-z])',
   'mb(?![a-z])', 'cm(?![a-z])', 'mm(?![a-z])', 'km(?![a-z])', 'm(?![a-z])', 'inch(?:es)?(?![a-z])', 'oz(?![a-z])', 'lbs?(?![a-z])', 'pounds?(?![a-z])', 'p(?![a-z])',
   'pcs(?![a-z])', 'pieces?(?![a-z])', 'packs?(?![a-z])', 'bottles?(?![a-z])', 'cans?(?![a-z])', 'box(?:es)?(?![a-z])', 'bags?(?![a-z])', 'rolls?(?![a-z])', 'items?(?![a-z])',
   'units?(?![a-z])', 'days?(?![a-z])', 'weeks?(?![a-z])', 'months?(?![a-z])', 'years?(?![a-z])', 'hours?(?![a-z])', 'hrs?(?![a-z])', 'minutes?(?![a-z])', 'mins?(?![a-z])',
@@ -85,7 +85,7 @@ type Found = { money: Money; end: number };
  */
 export function findBarePrice(input: string): Money | undefined {
   const text = normaliseWidth(input);
-  const tokens = findNumbers(text).filter((t) => t.kind === 'arabic' || t.value >= 10);
+  const tokens = spokenCents(text, findNumbers(text)).filter((t) => t.kind === 'arabic' || t.value >= 10);
   for (let i = tokens.length - 1; i >= 0; i--) {
     const t = tokens[i];
     if (/^1[3-9]\d{9}$/.test(t.text) || /^\d{7,}$/.test(t.text)) continue;
@@ -105,7 +105,7 @@ export function findMoney(text: string): Money | undefined {
 /** Every amount of money in the text, left to right. */
 export function findAllMoney(input: string): Money[] {
   const text = normaliseWidth(input);
-  const tokens = findNumbers(text);
+  const tokens = spokenCents(text, findNumbers(text));
   const found: Money[] = [];
   let after = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -118,8 +118,27 @@ export function findAllMoney(input: string): Money[] {
   return found;
 }
 
+/** "twelve ninety", "five fifty": a price said the way it is read out, yuan then two-digit cents, after a word of
+ *  paying or pricing ("paid", "for", "at", "costs", "was"); one token worth 12.90. Elsewhere two number words stay two. */
+function spokenCents(text: string, tokens: NumberToken[]): NumberToken[] {
+  const out: NumberToken[] = [];
+  // "under a fiver", "paid a tenner": five and ten as money slang.
+  for (const m of text.matchAll(/\b(?:an?\s+)?(fiver|tenner)s?\b/gi)) {
+    if (!tokens.some((t) => t.start < m.index + m[0].length && m.index < t.end)) out.push({ value: /fiver/i.test(m[1]) ? 5 : 10, start: m.index, end: m.index + m[0].length, text: m[0], kind: 'arabic' });
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const [a, b] = [tokens[i], tokens[i + 1]];
+    if (b && a.kind === 'en' && b.kind === 'en' && Number.isInteger(a.value) && a.value >= 1 && a.value < 1000 && Number.isInteger(b.value) && b.value >= 10 && b.value <= 99
+      && /^\s+$/.test(text.slice(a.end, b.start)) && /\b(?:paid|pay|for|at|costs?|was|is|charged?|price[ds]?)\s+$/i.test(text.slice(0, a.start))) {
+      out.push({ value: a.value + b.value / 100, start: a.start, end: b.end, text: text.slice(a.start, b.end), kind: 'arabic' });
+      i++;
+    } else out.push(a);
+  }
+  return out.sort((x, y) => x.start - y.start);
+}
+
 type Single = {
-  value: number; currency?: Currency; start: number; end: number; approximate: boolean; zhStyle: boolean;
+  value: number; currency?: Currency; start: number; end: number; approximate: boolean; zhStyle: boolean; high?: number;
   bound?: 'max' | 'min'; boundBare?: boolean; priceContext?: boolean; prefixCurrency?: boolean;
 };
 
@@ -166,9 +185,11 @@ function around(text: string, t: NumberToken, opts: { range?: 'first' | 'second'
     // One digit, not the start of a longer number, unless that number counts something: 两块五一瓶, 三块五两瓶.
     const d = `([${ZH_DIGIT_CHARS}]|\\d)(?![\\d.十百千万]|[${ZH_DIGIT_CHARS}]+(?!\\s*(?:个|瓶|包|袋|盒|支|罐|听|提|箱|斤|件|条|块|杯|只|本|张|份|套)))`;
     const rest2 = text.slice(end);
-    const fen = new RegExp(`^零${d}分?`).exec(rest2); // 三块零五 (3.05)
+    const tenthsAfterZero = new RegExp(`^零${d}(?:毛|角)`).exec(rest2); // 四十块零五毛 (40.5)
+    const fen = tenthsAfterZero ? null : new RegExp(`^零${d}分?`).exec(rest2); // 三块零五 (3.05)
     const tenths = new RegExp(`^${d}(?:(毛|角)(?:${d}分?)?)?`).exec(rest2); // 六块五, 三块五毛, 三块五毛二
     if (rest2.startsWith('半')) { value += 0.5; end += 1; } // 两块半
+    else if (tenthsAfterZero) { value += digit(tenthsAfterZero[1]) / 10; end += tenthsAfterZero[0].length; }
     else if (fen && (fen[0].endsWith('分') || !NOT_MONEY_UNIT.test(rest2.slice(fen[0].length)))) { value += digit(fen[1]) / 100; end += fen[0].length; }
     else if (tenths && (tenths[2] || !NOT_MONEY_UNIT.test(rest2.slice(tenths[0].length)))) { // not 15块3瓶 (¥15, 3 bottles)
       value += digit(tenths[1]) / 10 + (tenths[3] ? digit(tenths[3]) / 100 : 0);
@@ -219,7 +240,7 @@ function around(text: string, t: NumberToken, opts: { range?: 'first' | 'second'
 
   // 评分4.5以上, 销量超过100, 第3: a number of something else, even with a cap word.
   if (!currency && NOT_MONEY_BEFORE.test(text.slice(0, start))) return undefined;
-  return { value: round(value, 2), currency, start, end, approximate, zhStyle, bound, boundBare, priceContext, prefixCurrency };
+  return { value: round(value, 2), currency, start, end, approximate, zhStyle, high: t.high, bound, boundBare, priceContext, prefixCurrency };
 }
 
 function readOne(input: string, text: string, t: NumberToken): Found | undefined {
@@ -229,7 +250,11 @@ function readOne(input: string, text: string, t: NumberToken): Found | undefined
   if (!isMoney || !(s.value > 0) || s.value > MAX_AMOUNT) return undefined;
   const money: Money = { amount: s.value, currency: s.currency ?? 'CNY', text: input.slice(s.start, s.end).trim(), index: s.start };
   if (s.approximate) money.approximate = true;
-  if (s.bound === 'max') money.max = s.value;
+  if (s.bound === 'max') {
+    // "二三十块以内": under the top of the spoken range.
+    if (s.high !== undefined && s.high > s.value) money.amount = s.high;
+    money.max = money.amount;
+  }
   if (s.bound === 'min') money.min = s.value;
   return { money: fixIndex(money, input, s.start), end: s.end };
 }

@@ -22,6 +22,8 @@ export type NumberToken = {
   kind: 'arabic' | 'zh' | 'en';
   /** 三四 (3 or 4), 两三千, 七八百: a spoken "about". */
   approximate?: boolean;
+  /** The top of such a spoken range (二三十 → 30): what "二三十块以内" caps at. */
+  high?: number;
   /** The unit that scales a short number (k, 千, w, 万, 百 after Arabic digits; 三千, 五万): lets "2到3千" read as 2000–3000. */
   scale?: number;
 };
@@ -48,7 +50,7 @@ const SECTION = `(?:${D}千)?(?:零?${D}百)?(?:零?${D}?十)?(?:零?${D})?`;
 const ZH_GRAMMAR = new RegExp(`^(?:${NZ}${SECTION}亿)?(?:零?${NZ}${SECTION}万)?(?:零?${SECTION})?(?:点[零一二三四五六七八九]+)?$`);
 const CAPITAL_GRAMMAR = /^[壹贰叁肆伍陆柒捌玖][零壹贰叁肆伍陆柒捌玖拾佰仟万亿]*(?:点[零壹贰叁肆伍陆柒捌玖]+)?$|^拾[壹贰叁肆伍陆柒捌玖]?$/;
 
-export type Reading = { value: number; approximate?: boolean };
+export type Reading = { value: number; approximate?: boolean; high?: number };
 
 /** One Chinese numeral, the whole string: 二百五十六 → 256, 一万二 → 12000, 两千五 → 2500, 六点五 → 6.5,
  *  二零二五 → 2025, 三四 → ≈3.5, 七八百 → ≈750, 壹佰 → 100; undefined when it is not one numeral. */
@@ -65,7 +67,7 @@ export function readZhNumber(input: string): Reading | undefined {
   if (/^[零一二三四五六七八九]+$/.test(s)) {
     const digits = [...s].map((c) => ZH_DIGITS[c]);
     if (digits.length === 1) return { value: digits[0] };
-    if (digits.length === 2) return digits[1] === digits[0] + 1 ? { value: (digits[0] + digits[1]) / 2, approximate: true } : undefined;
+    if (digits.length === 2) return digits[1] === digits[0] + 1 ? { value: (digits[0] + digits[1]) / 2, approximate: true, high: digits[1] } : undefined;
     return { value: Number(digits.join('')) };
   }
   // 三四十, 七八百, 两三千: two rising digits and one unit.
@@ -73,7 +75,8 @@ export function readZhNumber(input: string): Reading | undefined {
   if (pair) {
     const [a, b] = [ZH_DIGITS[pair[1]], ZH_DIGITS[pair[2]]];
     if (b !== a + 1) return undefined;
-    return { value: ((a + b) / 2) * ({ 十: 10, 百: 100, 千: 1000, 万: 10000 } as Record<string, number>)[pair[3]], approximate: true };
+    const unit = ({ 十: 10, 百: 100, 千: 1000, 万: 10000 } as Record<string, number>)[pair[3]];
+    return { value: ((a + b) / 2) * unit, approximate: true, high: b * unit };
   }
   // The spoken tail: a last digit straight after 百/千/万/亿 (not after 零) takes the next lower unit.
   const tail = /([百千万亿])([一二三四五六七八九])$/.exec(s);
@@ -204,7 +207,7 @@ export function findNumbers(input: string): NumberToken[] {
       const piece = text.slice(from, end);
       const r = readZhNumber(piece)!;
       const unitOnly = /^([一二三四五六七八九两]|[一二三四五六七八九两][一二三四五六七八九])([十百千万])$/.exec(piece);
-      take({ value: r.value, start: from, end, text: piece, kind: 'zh', approximate: r.approximate, scale: unitOnly ? ({ 十: 10, 百: 100, 千: 1000, 万: 10000 } as Record<string, number>)[unitOnly[2]] : undefined });
+      take({ value: r.value, start: from, end, text: piece, kind: 'zh', approximate: r.approximate, high: r.high, scale: unitOnly ? ({ 十: 10, 百: 100, 千: 1000, 万: 10000 } as Record<string, number>)[unitOnly[2]] : undefined });
       from = end;
     }
   }
@@ -224,7 +227,8 @@ export function findNumbers(input: string): NumberToken[] {
     if (!group.length || group.every((g) => EN_FILLER.has(g.w))) continue;
     // "twenty and thirty" is two numbers: a group that does not read as one is read part by part between its "and"s.
     const whole = parseEnNumber(text.slice(group[0].start, group.at(-1)!.end));
-    const parts = whole !== undefined ? [group] : split(group, (g) => g.w === 'and');
+    // "twelve ninety" is two numbers next to each other (the money reader makes it 12.90): the longest runs that read.
+    const parts = whole !== undefined ? [group] : split(group, (g) => g.w === 'and').flatMap((part) => longestReadable(part, text));
     for (const part of parts) {
       if (!part.length || part.every((g) => EN_FILLER.has(g.w))) continue;
       const start = part[0].start;
@@ -235,6 +239,17 @@ export function findNumbers(input: string): NumberToken[] {
     }
   }
   return tokens.sort((a, b) => a.start - b.start);
+}
+
+function longestReadable<T extends { start: number; end: number }>(part: T[], text: string): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < part.length;) {
+    let j = part.length;
+    while (j > i + 1 && parseEnNumber(text.slice(part[i].start, part[j - 1].end)) === undefined) j--;
+    out.push(part.slice(i, j));
+    i = j;
+  }
+  return out;
 }
 
 function split<T>(xs: T[], at: (x: T) => boolean): T[][] {

@@ -189,7 +189,7 @@ const future: Body = fixed(() => bad('future'));
 
 // What may follow a Chinese name for it to count as a time (so "圣诞树", "春节礼盒", "5号电池" do not).
 const ZH_AFTER = new RegExp(
-  '(?:$|[^\\p{Script=Han}]|当天|那天|那一天|当日|这天|这一天|期间|大促|活动|假期|长假|小长假|黄金周|那几天|前后|档期|季|节|的|呢|吧|啊|嘛|卖|销|营|生意|订单|流水|数据|业绩|收入|利润|怎|如何|情况|表现|到|至|和|跟|与|以来|起|开始|时|那|这|是|有|全|总|整|一共|共|比|相比|同比|环比|对比|之间|为止|有多少|多少|客|退)',
+  '(?:$|[^\\p{Script=Han}]|当天|那天|那一天|当日|这天|这一天|期间|大促|活动|假期|长假|小长假|黄金周|那几天|前后|档期|季|节|的|呢|吧|啊|嘛|卖|买|购|入手|下单|花了|付了|销|营|生意|订单|流水|数据|业绩|收入|利润|怎|如何|情况|表现|到|至|和|跟|与|以来|起|开始|时|那|这|是|有|全|总|整|一共|共|比|相比|同比|环比|对比|之间|为止|有多少|多少|客|退)',
   'uy',
 );
 // English holiday names followed by a product noun are products ("christmas tree sales").
@@ -289,6 +289,13 @@ const RULES: Rule[] = [
     return d >= 1 && d <= 31 ? { kind: 'scoped', scoped: { t: 'dayOfMonth', d } } : undefined;
   }),
 
+  // --- Chinese and English mixed ("这个 month", "上 week"), and the short or mistyped week of quick chat ("last wk", "this weak").
+  rule('(?:这个|这一个|这|本)\\s*(?:week|wk|weak)\\b|\\bthis\\s+(?:wk|weak)\\b', (_, t) => fixed(() => named('this_week', t))),
+  rule('(?:上个|上一个|上)\\s*(?:week|wk|weak)\\b|\\blast\\s+(?:wk|weak)\\b', (_, t) => fixed(() => named('last_week', t))),
+  rule('(?:这个|这一个|这|本)\\s*(?:month|mth)\\b|\\bthis\\s+mth\\b', () => ({ kind: 'month', offset: 0, thisMonth: true })),
+  rule('(?:上个|上一个|上)\\s*(?:month|mth)\\b|\\blast\\s+mth\\b', () => ({ kind: 'month', offset: -1 })),
+  rule('(?:今|这|本)\\s*year\\b', () => ({ kind: 'year', year: (t) => ymd(t)[0] })),
+
   // --- Quarters and halves.
   rule('本季度|这个?季度|本季|当季|\\bthis quarter\\b|\\bcurrent quarter\\b|\\bquarter[- ]to[- ]date\\b|\\bqtd\\b|\\bso far this quarter\\b', (_, t) => fixed(() => ok({ from: startOf(t, 'quarter'), to: t }, 'quarter'))),
   rule('上个?季度|上一个?季度|\\blast quarter\\b|\\bprevious quarter\\b|\\bprior quarter\\b', (_, t) => fixed(() => ok(unitAround(t, 'quarter', -1), 'quarter'))),
@@ -343,11 +350,12 @@ const RULES: Rule[] = [
 
 // The shopping calendar's names, with "当天 / 那天 / on" for the day and "期间 / 大促 / during / week" for the window.
 const OCCASION_RULES: Rule[] = OCCASION_NAMES.map(({ re, key, as }) => rule(
-  `(?:\\b(during|over|on|for)\\s+(?:the\\s+)?)?(?:${re})(?:(当天|那天|那一天|当日|这天|这一天|\\s+day\\b)|(期间|大促|活动期间|活动|假期|长假|小长假|黄金周|那几天|前后|档期|\\s+(?:week|weekend|period|season|sales? period|sale|holidays?)\\b))?`,
+  `(?:\\b(during|over|on|for)\\s+(?:the\\s+)?)?(?:${re})(?:(当天|那天|那一天|当日|这天|这一天|\\s+day\\b)|(期间|大促|活动期间|活动|假期|长假|小长假|黄金周|那几天|前后|档期|\\s+(?:week|weekend|period|season|sales? period|sale|holidays?)\\b)|(那一?周|那一?个?星期|那一?个?礼拜|当周|所在的?(?:那一?)?周)|\\s*(\\d{1,2}|[一二两三四五六七八九十]{1,3})\\s*天(?:假期?|长假|小长假)?)?`,
   (m) => {
     const o = OCCASIONS[key];
-    const span: OccasionSpan = m[2] ? 'day' : m[3] || m[1] === 'during' || m[1] === 'over' ? 'window' : m[1] === 'on' ? 'day' : (as ?? o.bare);
-    return { kind: 'scoped', scoped: { t: 'occasion', key, as: o.window ? span : 'day' } };
+    const days = m[5] ? parseNumber(m[5]) : undefined;
+    const span: OccasionSpan = m[4] ? 'week' : days && Number.isInteger(days) ? days : m[2] ? 'day' : m[3] || m[1] === 'during' || m[1] === 'over' ? 'window' : m[1] === 'on' ? 'day' : (as ?? o.bare);
+    return { kind: 'scoped', scoped: { t: 'occasion', key, as: o.window || typeof span !== 'string' || span === 'week' ? span : 'day' } };
   },
   true,
 ));

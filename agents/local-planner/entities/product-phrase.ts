@@ -6,7 +6,7 @@
 //   "cheapest", "pls") are the words people ask with: they are never part of a product.
 // What is left (a word in neither, such as a product the catalogue does not have, "无人机") stays, so the
 // answer can say that no such product is sold. Stop words come from stopwords-iso.
-import { add_word, cut } from 'jieba-wasm';
+import { add_word, tag } from 'jieba-wasm';
 import stopwords from 'stopwords-iso' with { type: 'json' };
 import { CATEGORIES, CATEGORY_KEYS } from '../../../tools/catalogue/categories.ts';
 import { normalise, stem, type ProductIndex } from '../../../tools/catalogue/product-search.ts';
@@ -17,6 +17,12 @@ const STOP = new Set<string>([...(stopwords as Record<string, string[]>).zh, ...
 /** Sizes and counts that name a variant: 300ml, 2kg, 70g, 12卷, 30枚. */
 const SIZE = /^\d+(?:\.\d+)?(?:ml|l|g|kg|mg|cm|mm|m|寸|英寸|卷|枚|片|包|支|瓶|罐|盒|袋|抽|粒|只|双|件)$/i;
 const HAN = /\p{Script=Han}/u;
+/** A pack size as the catalogue names it: 12支装, 6瓶装, 12-pack. */
+const PACK_SIZE = /^\d+(?:\p{Script=Han}?装|-?pack)$/iu;
+/** jieba's tags of words that do not name goods: pronouns, adverbs, numerals, measure words, prepositions,
+ *  conjunctions, particles, interjections, onomatopoeia, position and time words, verbs and adjectives (a noun
+ *  made of a verb or an adjective, vn / an, is a noun). */
+const FUNCTION_TAG = /^(?:r\w*|d\w*|m\w*|q\w*|p\w*|c\w*|u\w*|y\w*|e|o|f|t\w*|v|vd|vg|vi|vl|vf|vshi|vyou|a|ad|ag|b|z\w*|k|h)$/;
 
 export class PhraseReader {
   private readonly keep = new Set<string>();
@@ -25,9 +31,9 @@ export class PhraseReader {
   constructor(products: ProductIndex, corpus: string[] = corpusTexts()) {
     const goods = goodsWords(products);
     // Their parts as jieba cuts them ("蓝牙耳机" → 蓝牙, 耳机), before the whole names join the dictionary.
-    for (const w of goods) for (const part of this.words(w)) if (part.length > 1 && !STOP.has(part)) this.keep.add(PhraseReader.key(part));
+    for (const w of goods) for (const part of this.words(w)) if (part.length > 1 && !STOP.has(part) && !/^[\d.]+$/.test(part)) this.keep.add(PhraseReader.key(part));
     for (const w of goods) {
-      for (const part of w.split(/\s+/)) if (part.length > 1) this.keep.add(HAN.test(part) ? part : stem(part));
+      for (const part of w.split(/\s+/)) if (part.length > 1 && !/^[\d.]+$/.test(part)) this.keep.add(HAN.test(part) ? part : stem(part));
       if (HAN.test(w) && !/\s/.test(w)) add_word(w, null, 'nz'); // segment the goods as one word (jieba suggests the frequency that makes it one)
     }
     // Words people ask with: in the corpus at least twice, and not a catalogue word.
@@ -37,25 +43,36 @@ export class PhraseReader {
   }
 
   /** The words of a text, lower case, as jieba cuts them; single characters it could not place ("拿|铁") are glued
-   *  back into one unknown word unless they are all stop words. */
+   *  back into one unknown word unless none of them can name a thing. */
   private words(text: string): string[] {
-    const out: string[] = [];
-    let loose: string[] = [];
+    return this.tagged(text).map((t) => t.word);
+  }
+
+  /** The words with jieba's part of speech: what is not goods is kept only when it is a noun or unknown to jieba,
+   *  so "整个", "一起", "就行", "中途" (pronouns, adverbs, numerals, verbs…) never become a product. */
+  private tagged(text: string): { word: string; tag: string }[] {
+    const out: { word: string; tag: string }[] = [];
+    let loose: { word: string; tag: string }[] = [];
     const flush = () => {
-      // Glued when one of them is more than a stop word ("拿|铁" → 拿铁; "有|的|吗" stay apart).
-      if (loose.length > 1 && loose.some((c) => !STOP.has(c) && !this.asking.has(c))) out.push(loose.join(''));
+      // Glued when one of them may name a thing and is more than a stop word ("拿|铁" → 拿铁; "有|的|吗" stay apart).
+      if (loose.length > 1 && loose.some((c) => !STOP.has(c.word) && !this.asking.has(c.word) && !FUNCTION_TAG.test(c.tag))) out.push({ word: loose.map((c) => c.word).join(''), tag: 'x' });
       else out.push(...loose);
       loose = [];
     };
-    for (const token of cut(normalise(text), true)) {
-      const t = token.trim();
-      if (t.length === 1 && HAN.test(t) && !this.keep.has(t)) loose.push(t);
+    for (const token of tag(normalise(text), true)) {
+      const t = token.word.trim();
+      if (t.length === 1 && HAN.test(t) && !this.keep.has(t)) loose.push({ word: t, tag: token.tag });
       else {
         flush();
-        if (t) out.push(t);
+        if (t) out.push({ word: t, tag: token.tag });
       }
     }
     flush();
+    // A size cut in two ("30|枚", "500|ml") is one word again.
+    for (let i = out.length - 2; i >= 0; i--) {
+      const joined = out[i].word + out[i + 1].word;
+      if (/^[\d.]+$/.test(out[i].word) && (SIZE.test(joined) || PACK_SIZE.test(joined))) out.splice(i, 2, { word: HAN.test(joined) || SIZE.test(joined) ? joined : `${out[i].word} ${out[i + 1].word}`, tag: 'nz' });
+    }
     return out;
   }
 
@@ -71,12 +88,12 @@ export class PhraseReader {
       if (run) parts.push(run);
       run = '';
     };
-    for (const w of this.words(text)) {
-      if (!this.isProductWord(w)) {
+    for (const { word: w, tag: pos } of this.tagged(text)) {
+      if (!this.isProductWord(w, pos)) {
         flush();
         continue;
       }
-      if (HAN.test(w)) run += w;
+      if (HAN.test(w) && !/^\d/.test(w)) run += w; // a size ("12支装") stands apart, as the catalogue writes it
       else {
         flush();
         parts.push(w);
@@ -87,11 +104,13 @@ export class PhraseReader {
     return phrase.length > 1 ? phrase : ''; // a stray character is not a product
   }
 
-  private isProductWord(word: string): boolean {
+  private isProductWord(word: string, pos: string): boolean {
     const w = PhraseReader.key(word); // the user's own word is shown; its stem is looked up
-    if (this.keep.has(w) || SIZE.test(w)) return true;
+    if (this.keep.has(w) || SIZE.test(w) || PACK_SIZE.test(w.replace(/\s+/g, ''))) return true;
     if (this.asking.has(w) || STOP.has(w)) return false;
+    if (HAN.test(w) && FUNCTION_TAG.test(pos)) return false;
     if (/^[\d.]+$/.test(w)) return false; // a bare number is a price or a count, read elsewhere
+    if (/^[a-z]{3,}(?:ed|ing)$/.test(w) && !/eed$/.test(w)) return false; // "grabbed", "picked", "ordering": what was done, not the goods
     return HAN.test(w) ? w.length > 1 : w.length > 2;
   }
 }

@@ -63,17 +63,23 @@ export function readPurchase(input: string, money: Money | undefined = findPrice
   const used = new Set<NumberToken>(pack ? pack.tokens : []);
   const marker = money ? priceMarker(text, money, pack) : undefined;
   const within = (from: number, to: number) => { for (const t of tokens) if (t.start >= from && t.end <= to) used.add(t); };
-  if (money) within(money.index, money.index + money.text.length);
+  for (const m of findAllMoney(text)) within(m.index, m.index + m.text.length); // 二三十块以内 is money, not 25 pieces
   if (marker) within(marker.index, marker.index + marker.texts[0].length); // the 一 of 8块一瓶 counts nothing
-  const count = pack ? undefined : readCounts(text, tokens, used)[0];
+  const counted = readCounts(text, tokens, used)[0];
+  // "two of the 12-packs", "买了两个12支装": the count of packs named before the pack.
+  if (pack && counted && pack.packs === 1 && counted.index < pack.index) pack.packs = counted.count;
+  const count = pack ? undefined : counted;
   if (!pack && !count) return undefined;
 
   // Texts as written (３瓶, not 3瓶), so that they can be taken out of the message: offsets are the same in both.
   const asWritten = (at: number, piece: string) => input.slice(at, at + piece.length);
-  const texts = [...(pack ? [asWritten(pack.index, pack.text)] : []), ...(count ? [asWritten(count.index, count.text)] : [])];
+  const texts = [...(pack ? [asWritten(pack.index, pack.text)] : []), ...(counted && (count || pack?.packs === counted.count) ? [asWritten(counted.index, counted.text)] : [])];
   if (marker && !texts.some((x) => x.includes(marker.texts[0]))) texts.push(asWritten(marker.index, marker.texts[0]));
   const isDozen = count && /打|dozen/i.test(count.text);
-  const priceIs: Purchase['priceIs'] = !money ? undefined : marker?.kind ?? (pack ? 'pack' : isDozen ? 'total' : (count!.count > 1 && /\bfor\s*$/i.test(text.slice(0, money.index))) ? 'total' : 'unstated');
+  const many = (pack?.packs ?? count?.count ?? 1) > 1;
+  // "9 for 3 bottles", "paid 51.8 for two of them": the amount is for all of them.
+  const forAll = many && (/\bfor\s*$/i.test(text.slice(0, money?.index ?? 0)) || (money !== undefined && /^\s*for\s+(?:the\s+)?(?:\d+|[a-z]+)\b/i.test(text.slice(money.index + money.text.length))));
+  const priceIs: Purchase['priceIs'] = !money ? undefined : marker?.kind ?? (forAll ? 'total' : pack ? 'pack' : isDozen ? 'total' : 'unstated');
 
   if (pack) {
     const n = pack.packs;
@@ -189,6 +195,10 @@ function containersBefore(text: string, tokens: NumberToken[], t: NumberToken, c
 
 type CountRead = Quantity;
 
+const EN_BUY_BEFORE = /\b(?:bought|buy|buying|got|get|grabbed|picked up|purchased|ordered|log(?:ged)?|record(?:ed)?|add(?:ed)?|had|for|paid for)\s+$/i;
+/** Not goods after the number: a unit of money, size or time ("for 30 yuan", "got 2 days"), or a number word. */
+const NOT_GOODS_AFTER = /^\s+(?:yuan|kuai|bucks?|rmb|cny|dollars?|usd|days?|weeks?|months?|years?|hours?|minutes?|times?|percent|kg|g|ml|l|mah|gb|cm|mm|inch(?:es)?|and|or|to|more|less|each|apiece|in total|total|at|off|stars?|points?)(?![a-z])/i;
+
 function readCounts(text: string, tokens: NumberToken[], used: Set<NumberToken>): CountRead[] {
   const out: CountRead[] = [];
   for (const t of tokens) {
@@ -209,6 +219,12 @@ function readCounts(text: string, tokens: NumberToken[], used: Set<NumberToken>)
     if (zh && !(zh[1] === '块' && /^\s*块(?:钱|$|[\s\p{P}])/u.test(after))) { out.push({ count: t.value, unit: zh[1], text: text.slice(t.start, t.end + zh[0].length), index: t.start }); continue; }
     const en = new RegExp(`^\\s*(${EN_PIECE})(?![a-z])`, 'i').exec(after);
     if (en && !/\bof\s*$/i.test(before)) { out.push({ count: t.value, unit: en[1].toLowerCase(), text: text.slice(t.start, t.end + en[0].length), index: t.start }); continue; }
+    // "bought 2 Tide shampoos", "log 3 lattes", "two of the gel pens": a small count right after a buying word, before the goods.
+    if (t.value <= 50 && EN_BUY_BEFORE.test(before) && /^\s+(?:of\s+(?:the|those|these|them)\s+)?[a-z]/i.test(after) && !NOT_GOODS_AFTER.test(after)) {
+      const of = /^\s+of\s+(?:the|those|these|them)\b/i.exec(after);
+      out.push({ count: t.value, text: text.slice(t.start, t.end + (of?.[0].length ?? 0)), index: t.start });
+      continue;
+    }
     const times = /(?<![\d.])(?:(?<![a-z])x|×|\*)\s*$/i.exec(before); // not 2x3 (a size)
     if (times && t.kind === 'arabic' && !/^[\d.]/.test(after)) { out.push({ count: t.value, text: text.slice(times.index, t.end), index: times.index }); continue; }
   }

@@ -1,0 +1,45 @@
+// What a purchase message says was bought, read against the catalogue: the count, the price of one, and the product.
+// Two readings depend on what the catalogue sells:
+// - "鸡蛋20枚 25.9": 20枚 is a count only if no product is sold as "20枚"; the catalogue's 本地鸡蛋 20枚 makes it the
+//   size of one box (1 at 25.9), as "面膜5片" is one pack of five.
+// - "可口可乐330ml，一箱12罐30块": a case of single cans is 12 cans at 2.5 when the catalogue sells the can (its
+//   product is one can); a pack the catalogue sells as a product of its own (矿泉水 24瓶整箱, 晨光中性笔 12支装)
+//   stays one pack at the pack's price (entities/quantity.ts says why). More than 20 single items stay packs.
+import type { ProductIndex } from '../../tools/catalogue/product-search.ts';
+import type { Money } from './entities/money.ts';
+import { readPurchase } from './entities/quantity.ts';
+
+/** A product name that is a pack of several: 整箱, 6瓶装, 两瓶装, twin pack, 12-pack, case of 24. */
+const PACK_NAME = /整箱|箱装|[提箱盒]装|\d+\s*(?:瓶|罐|听|盒|支|包|袋|卷|片|粒|杯)\s*装|[两三四五六七八九十]\s*(?:瓶|罐|听|盒|支|包|袋)\s*装|\b(?:twin|multi|family)[- ]?pack\b|\b\d+[- ]?pack\b|\bpack of\b|\bcase of\b/i;
+
+export type Bought = { product: string; price?: number; quantity?: number };
+
+/**
+ * @param phraseOf the product phrase of the text without the given words
+ * @param named words that are not the product (the price, the day, the place, the command)
+ */
+export function readBought(raw: string, money: Money | undefined, products: ProductIndex, phraseOf: (text: string, ...remove: (string | undefined)[]) => string, named: (string | undefined)[]): Bought {
+  const bought = readPurchase(raw, money);
+  // Counts and 每瓶 are not the product; "6瓶装" / "12-pack" is how the catalogue names a pack, so it stays in.
+  const keepInName = (t: string) => /装$|-?pack$/i.test(t);
+  const product = phraseOf(raw, ...named, ...(bought?.texts.filter((t) => !keepInName(t)) ?? []));
+  if (!bought) return { product, price: money?.amount };
+  const top = (phrase: string) => (phrase ? products.search(phrase, 1)[0]?.product : undefined);
+
+  // A count that the catalogue sells as a size ("鸡蛋20枚"): one of that size.
+  const countText = bought.pack ? undefined : bought.texts.find((t) => /^\s*[\d一二两三四五六七八九十]+\s*[\p{Script=Han}a-z]+$/iu.test(t) && /\d/.test(t));
+  if (countText) {
+    const withSize = phraseOf(raw, ...named);
+    const match = top(withSize);
+    const size = countText.replace(/\s+/g, '');
+    if (match && (match.nameZh.replace(/\s+/g, '').includes(size) || match.nameEn.toLowerCase().replace(/\s+/g, '').includes(size.toLowerCase()))) {
+      return { product: withSize, price: bought.priceIs === 'total' ? bought.total : money?.amount, quantity: 1 };
+    }
+  }
+  // A pack of single items the catalogue sells one by one: the items at their price.
+  if (bought.pack && bought.items && bought.items <= 20 && bought.itemPrice !== undefined) {
+    const match = top(product);
+    if (match && !PACK_NAME.test(match.nameZh) && !PACK_NAME.test(match.nameEn)) return { product, price: bought.itemPrice, quantity: bought.items };
+  }
+  return { product, price: bought.price ?? money?.amount, quantity: bought.quantity };
+}
