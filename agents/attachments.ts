@@ -4,9 +4,12 @@ import type { Locale } from '../tools/context.ts';
 import { WEIGHTS } from '../tools/nearby-shops.ts';
 
 export type ShopPin = { id: number; name: string; lat: number; lng: number; address: string; why: string };
-export type ChartSpec =
+/** Whose orders and which dates a chart draws: the chart cache's key (bots/shared/charts.ts). */
+export type ChartScope = { shopIds: number[]; period: string };
+export type ChartSpec = (
   | { kind: 'bar'; title: string; labels: string[]; values: number[]; yLabel: string }
-  | { kind: 'forecast'; title: string; x: string[]; actual: number[]; mean: number[]; low: number[]; high: number[]; yLabel: string };
+  | { kind: 'forecast'; title: string; x: string[]; actual: number[]; mean: number[]; low: number[]; high: number[]; yLabel: string }
+) & { scope?: ChartScope };
 /** A catalogue picture to show (scan-to-buy), fetched by the adapter with catalogueImage(). */
 export type ProductPicture = { productId: number; caption: string };
 export type Attachments = { needsLocation: boolean; shops: ShopPin[]; charts: ChartSpec[]; pictures?: ProductPicture[] };
@@ -16,6 +19,8 @@ type Call = { name: string; result?: unknown };
 export function attachmentsFor(calls: Call[], locale: Locale): Attachments {
   const out: Attachments = { needsLocation: false, shops: [], charts: [] };
   const zh = locale === 'zh';
+  const shopIds = (r: Record<string, any>): number[] => (r.shops ?? []).map((s: { id: number }) => s.id);
+  const weeks = (r: Record<string, any>): string => `weeks ${r.trend.weeks[0]}..${r.trend.weeks.at(-1)}`;
   for (const call of calls) {
     const r = call.result as Record<string, any> | undefined;
     if (!r || r.error) continue;
@@ -40,6 +45,7 @@ export function attachmentsFor(calls: Call[], locale: Locale): Attachments {
       out.charts.push({
         kind: 'forecast', title: zh ? `每周销量与未来 ${f.length} 周预测（${r.trend.model}）` : `Weekly units and ${f.length}-week forecast (${r.trend.model})`,
         x: r.trend.weeks.map((w: string) => w.slice(5)), actual: r.trend.actualUnits, mean: f.map((p) => p.mean), low: f.map((p) => p.low), high: f.map((p) => p.high), yLabel: zh ? '件' : 'units',
+        scope: { shopIds: shopIds(r), period: weeks(r) },
       });
     }
     if (call.name === 'merchant_stats' && r.current?.orders > 0) {
@@ -48,9 +54,10 @@ export function attachmentsFor(calls: Call[], locale: Locale): Attachments {
       out.charts.push({
         kind: 'forecast', title: zh ? `每周销售额与未来 4 周预测（${r.trend.model}）` : `Weekly revenue and 4-week forecast (${r.trend.model})`,
         x: r.trend.weeks.map((w: string) => w.slice(5)), actual: r.trend.revenue, mean: f.map((p) => p.mean), low: f.map((p) => p.low), high: f.map((p) => p.high), yLabel: '¥',
+        scope: { shopIds: shopIds(r), period: weeks(r) },
       });
       if (r.topProducts.length) {
-        out.charts.push({ kind: 'bar', title: zh ? '畅销商品（销售额）' : 'Top products (revenue)', labels: r.topProducts.map((p: any) => p.name), values: r.topProducts.map((p: any) => p.revenue), yLabel: '¥' });
+        out.charts.push({ kind: 'bar', title: zh ? '畅销商品（销售额）' : 'Top products (revenue)', labels: r.topProducts.map((p: any) => p.name), values: r.topProducts.map((p: any) => p.revenue), yLabel: '¥', scope: { shopIds: shopIds(r), period: `${r.period.from}..${r.period.to}` } });
       }
     }
   }

@@ -2,7 +2,7 @@
 import { seedIfEmpty } from '../prisma/seed/index.ts';
 import { migrate, openStore, type Store } from '../prisma/store.ts';
 import { databaseUrl, providerOf } from '../prisma/url.ts';
-import { recommenderFor } from '../tools/recommend/index.ts';
+import { recommenderFor, trainer } from '../tools/recommend/index.ts';
 import { syncIndex } from '../tools/catalogue/index-sync.ts';
 import { startVectorIndex } from '../tools/catalogue/vector-runtime.ts';
 import { Assistant } from './assistant.ts';
@@ -27,6 +27,7 @@ export async function startRuntime(log: (line: string) => void = console.log): P
   void recommenderFor(assistant.toolDeps, new Date()).catch((error) => log(`[recommend] warm-up failed: ${error}`));
   const storeDescription = providerOf(url) === 'sqlite' ? `SQLite ${url.replace(/^file:/, '')}` : `PostgreSQL ${url.replace(/\/\/[^@]*@/, '//…@')}`;
   const stop = async () => {
+    await trainer.close(); // its worker thread, if one is up
     await vectors.stop();
     await db.$disconnect();
   };

@@ -15,6 +15,7 @@ const { startRuntime } = await import('../agents/runtime.ts');
 const { startSlack } = await import('./slack/start.ts');
 const { startTelegram } = await import('./telegram/start.ts');
 const { buildWebServer } = await import('./web/server.ts');
+const { charts } = await import('./shared/charts.ts');
 
 const runtime = await startRuntime();
 const web = buildWebServer({ db: runtime.db, assistant: runtime.assistant, log: console.error, token: access.token });
@@ -49,6 +50,7 @@ console.log([
 const stop = async () => {
   await Promise.allSettled(stops.map((stop) => stop()));
   await web.close();
+  await charts.close(); // the chart worker thread, if one is up
   await runtime.stop();
   process.exit(0);
 };

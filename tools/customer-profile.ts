@@ -9,6 +9,7 @@ import { localDate } from './merchant-stats/period.ts';
 import { toYuan } from './money.ts';
 import { dayOf } from './recommend/data.ts';
 import { recommenderFor } from './recommend/index.ts';
+import { marketPrices, quintileScore, recencyDays as populationRecency, rfmPopulation, RFM_WINDOW_DAYS } from './profile-statistics.ts';
 import { selfReportedOrders } from './shared/self-reported.ts';
 
 const DAY = 86_400_000;
@@ -54,9 +55,7 @@ export const customerProfile = defineTool({
     const spendByCategory = new Map<string, number>();
     const brandCount = new Map<string, number>();
     const priceRatios: number[] = [];
-    const productIds = [...new Set(orders.flatMap((o) => o.items.map((i) => i.productId)))];
-    const medians = new Map<number, number>();
-    for (const o of await deps.db.offer.groupBy({ by: ['productId'], where: { productId: { in: productIds } }, _avg: { price: true } })) medians.set(o.productId, o._avg.price ?? 0);
+    const medians = await marketPrices(deps.db); // average offer price per product (cached: profile-statistics.ts)
     for (const o of orders) for (const i of o.items) {
       const p = deps.products.get(i.productId);
       if (!p) continue;
@@ -93,15 +92,11 @@ export const customerProfile = defineTool({
     const segment: z.infer<typeof output>['model']['segment'] = !orders.length ? 'new' : ratio !== null && ratio < 0.95 ? 'bargain_hunter' : topBrand && topBrand[1] / itemsBought > 0.5 ? 'brand_loyal'
       : categoryShare('baby') + categoryShare('fresh') > 0.4 ? 'family' : categoryShare('stationery') + categoryShare('books') + categoryShare('snacks') > 0.45 ? 'student' : 'convenience';
 
-    // RFM against all shoppers' last 180 days, scored 1-5 by quintile.
-    const window = new Date(now - 180 * DAY);
-    const all = await deps.db.order.groupBy({ by: ['customerId'], where: { status: 'paid', createdAt: { gte: window } }, _count: true, _sum: { total: true }, _max: { createdAt: true } });
-    const mine = all.find((a) => a.customerId === customerId);
-    const score = (values: number[], v: number | undefined) => {
-      if (v === undefined || !values.length) return 1;
-      const sorted = [...values].sort((a, b) => a - b);
-      return 1 + [0.2, 0.4, 0.6, 0.8].filter((q) => v > quantileSorted(sorted, q)).length;
-    };
+    // RFM against all shoppers' last 180 days, scored 1-5 by quintile (the population is cached: profile-statistics.ts).
+    const population = await rfmPopulation(deps.db, ctx.now);
+    const window = now - RFM_WINDOW_DAYS * DAY;
+    const mineInWindow = paid.filter((o) => o.createdAt.getTime() >= window);
+    const mine = mineInWindow.length ? { count: mineInWindow.length, spend: mineInWindow.reduce((s, o) => s + o.total, 0) } : undefined;
     const last = orders.at(-1)?.createdAt.getTime();
     const recencyDays = last ? Math.floor((now - last) / DAY) : null;
     const gaps = orders.slice(1).map((o, i) => (o.createdAt.getTime() - orders[i].createdAt.getTime()) / DAY).sort((a, b) => a - b);
@@ -127,7 +122,7 @@ export const customerProfile = defineTool({
       },
       marketing: {
         recencyDays,
-        rfm: { r: recencyDays === null ? 1 : 6 - score(all.map((a) => (now - a._max.createdAt!.getTime()) / DAY), recencyDays), f: score(all.map((a) => a._count), mine?._count), m: score(all.map((a) => a._sum.total ?? 0), mine?._sum.total ?? undefined) },
+        rfm: { r: recencyDays === null ? 1 : 6 - quintileScore(populationRecency(population, ctx.now), recencyDays), f: quintileScore(population.frequency, mine?.count), m: quintileScore(population.monetary, mine?.spend) },
         activity, churnRisk,
       },
     };

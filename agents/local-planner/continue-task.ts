@@ -8,7 +8,7 @@
 import type { ProductIndex } from '../../tools/catalogue/product-search.ts';
 import type { PreviousCall } from './understand.ts';
 import { findDurations } from './entities/duration.ts';
-import { findMoney } from './entities/money.ts';
+import { findBarePrice, findMoney } from './entities/money.ts';
 import { findNumbers } from './entities/numbers.ts';
 import { findPercents } from './entities/percent.ts';
 import { findQuantity } from './entities/quantity.ts';
@@ -16,7 +16,7 @@ import { extractPeriod, readPeriod } from './entities/period.ts';
 import { addDays } from './entities/days.ts';
 import { restockSlots } from './restock-slots.ts';
 import { anomalySlots } from './anomaly-slots.ts';
-import { findLeadTimeDays, findRadiusKm, findServiceLevel, findTopN } from './slots.ts';
+import { findCategoryWord, findLeadTimeDays, findRadiusKm, findServiceLevel, findTopN, type Price } from './slots.ts';
 
 export type Read = {
   text: string;
@@ -61,7 +61,7 @@ const money = (r: Read) => {
 };
 
 /** A bare number ("是两千", "it was 3") when nothing else in the message reads it. */
-const bareNumber = (r: Read) => findNumbers(r.text).at(-1)?.value;
+const bareNumber = (r: Read) => findNumbers(r.text).filter((t) => !/(?:第|#|no\.?)\s*$/i.test(r.text.slice(0, t.start)) && !/^\s*(?:个|号|名|st\b|nd\b|rd\b|th\b)/i.test(r.text.slice(t.end))).at(-1)?.value;
 
 /** The product edited by a brand ("华为的", "奥妙的") or replaced by a new name. */
 function productEdit(r: Read, previous: unknown, remove: (string | undefined)[]): string | undefined {
@@ -78,6 +78,10 @@ function productEdit(r: Read, previous: unknown, remove: (string | undefined)[])
     item = item.replace(/\s+/g, ' ').trim();
     return item ? `${phrase.replace(/的$/, '')} ${item}` : phrase;
   }
+  // Only a colour, a flavour or a style ("黑色的", "降噪版", "the red one"): no goods of its own, so it narrows the product named.
+  const { items } = r.products.vocabulary();
+  const namesGoods = [...items].some((i) => i.length > 1 && said.includes(i.toLowerCase()));
+  if (!namesGoods && typeof previous === 'string' && previous && !previous.toLowerCase().includes(said)) return `${previous} ${phrase.replace(/的$/, '')}`;
   return phrase;
 }
 
@@ -113,8 +117,11 @@ const EDITS: Record<string, Edit> = {
     const period = readPeriod(r.text, r.today);
     // "actually it was 3" after "2 lattes at 19.9": a small bare number with no money word is the count.
     const bare = !m && !q && !day ? bareNumber(r) : undefined;
-    const count = q?.count ?? (bare !== undefined && Number.isInteger(bare) && bare >= 1 && bare <= 20 ? bare : undefined);
-    return { price: m?.amount, quantity: count, date: day, product: productEdit(r, s.product, [m?.text, q?.text, period?.text]) };
+    // With no price yet (it was asked for: "「李宁跑鞋」花了多少钱？" → "480 黑色的"), a bare number is the price.
+    const price = m?.amount ?? (s.price === undefined && bare !== undefined && bare > 0 ? bare : undefined);
+    const count = q?.count ?? (price === undefined && bare !== undefined && Number.isInteger(bare) && bare >= 1 && bare <= 20 ? bare : undefined);
+    const bareText = price !== undefined && !m ? findNumbers(r.text).at(-1)?.text : undefined;
+    return { price, quantity: count, date: day, paymentMethod: paymentMethodIn(r.text), product: productEdit(r, s.product, [m?.text, q?.text, period?.text, bareText, PAID_WITH.exec(r.text)?.[0]]) };
   },
   merchant_stats: (r) => ({ period: r.period, shopId: r.shopId, topN: findTopN(r.text), ...allShops(r.text) }),
   anomaly_alerts: (r) => ({ period: r.period, shopId: r.shopId, lookbackDays: anomalySlots(r.text).lookbackDays, ...allShops(r.text) }),
@@ -126,19 +133,35 @@ const EDITS: Record<string, Edit> = {
     return { leadTimeDays: days ? Math.ceil(days - 1e-9) : undefined, serviceLevel: findServiceLevel(r.text) ?? read.serviceLevel, horizonWeeks: read.horizonWeeks, reviewDays: read.reviewDays, shopId: r.shopId, product: read.product, limit: findTopN(r.text) };
   },
   pricing_advice: (r) => ({ ...pricingSlots(r.text), shopId: r.shopId }),
-  wealth_products: (r) => {
-    const m = money(r);
-    const amount = m?.amount ?? (findNumbers(r.text).find((t) => t.value >= 100)?.value);
-    const months = /(\d{1,3})\s*(个月|月|months?)|(\d{1,2})\s*(年|years?)/i.exec(r.text);
-    return { amount, horizonMonths: months ? (months[1] ? Number(months[1]) : Number(months[3]) * 12) : undefined };
-  },
+  wealth_products: (r) => wealthSlots(r.text, money(r)),
   recommend: (r) => {
     const m = money(r);
     // "只要三个就行", "just 3": how many suggestions.
     const n = findQuantity(r.text)?.count ?? (m ? undefined : bareNumber(r));
-    return { budget: m ? (m.max ?? m.amount) : undefined, limit: n && Number.isInteger(n) && n >= 1 && n <= 10 ? n : undefined };
+    return { budget: m ? (m.max ?? m.amount) : undefined, limit: n && Number.isInteger(n) && n >= 1 && n <= 10 ? n : undefined, category: findCategoryWord(r.text) };
   },
 };
+
+/** How it was paid, when said: 用花呗 / with pay later → the pay-later line; 用余额 / wallet → the debit wallet. */
+export function paymentMethodIn(text: string): 'pay_later' | 'debit_wallet' | undefined {
+  return /花呗|白条|先用后付|pay[- ]?later|credit line/i.test(text) ? 'pay_later' : /余额|钱包|wallet|debit/i.test(text) ? 'debit_wallet' : undefined;
+}
+/** The words that say how it was paid ("花呗付的", "用余额付", "paid with pay later"), not part of the product. */
+export const PAID_WITH = /(?:用|拿|走)?(?:花呗|白条|先用后付|余额|钱包)(?:付的?|付款|支付|结的?账?|买的)?|(?:paid |pay )?(?:with|via|using|on) (?:my )?(?:pay[- ]?later|credit line|wallet|debit)|pay[- ]?later|wallet/i;
+
+/** What a wealth question says: the amount (a plain number counts: "I have about 5000 to put in"), the months the
+ *  money can stay (a duration: 半年 → 6, 三年 → 36, within a year → 12), whether it must be at hand. */
+export function wealthSlots(text: string, price: Price | undefined): Record<string, unknown> {
+  const duration = findDurations(text).find((d) => d.days >= 28);
+  const plain = price ? undefined : findBarePrice(text);
+  const amount = price?.amount ?? (plain && plain.amount >= 100 ? plain.amount : undefined);
+  const slots = {
+    amount,
+    horizonMonths: duration ? Math.max(1, Math.round(duration.days / 30.44)) : undefined,
+    needLiquidity: /随时|随取|灵活|中途|any ?time|liquid|withdraw|need it back/i.test(text) || undefined,
+  };
+  return Object.fromEntries(Object.entries(slots).filter(([, v]) => v !== undefined));
+}
 
 /** "四家店加起来呢", "all my shops together": every shop of the merchant again (the one named before is dropped). */
 function allShops(text: string): { shopId?: null } {
@@ -160,10 +183,18 @@ export function pricingSlots(text: string): { costRatio?: number; days?: number 
  * The active task with the slots this message edits, or undefined when it edits none (then the message
  * is a task of its own). `correcting`: the message says something was wrong, so negated values are dropped.
  */
+/** The slots an edit changed (an edit that changes none is no edit). */
+export function changedSlots(task: PreviousCall, edited: { args: Record<string, unknown> }): string[] {
+  const keys = new Set([...Object.keys(task.args), ...Object.keys(edited.args)]);
+  return [...keys].filter((k) => JSON.stringify(task.args[k]) !== JSON.stringify(edited.args[k]) && k !== 'offset');
+}
+
 export function editTask(task: PreviousCall, r: Read, correcting: boolean): { tool: string; args: Record<string, unknown> } | undefined {
   const edit = EDITS[task.name];
   if (!edit) return undefined;
   const read = { ...r, text: correcting ? withoutNegated(r.text) : r.text };
+  // An amount in another currency ("5美元") is no edit: the request is answered as it stands (only yuan).
+  if (findMoney(read.text) && findMoney(read.text)!.currency !== 'CNY') return undefined;
   const proposed = edit(read, task.args, task.result);
   const changes = Object.entries(proposed).filter(([, v]) => v !== undefined);
   if (!changes.length) return undefined;

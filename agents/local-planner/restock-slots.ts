@@ -1,14 +1,14 @@
 // The settings of a restock question, read in its own context: in "未来8周" a duration is the forecast
 // horizon, in "两周进一次货" the review period, otherwise ("一个月才能到", "lead time 3 days") the lead
-// time; a bare percentage is the wanted service level; "top 3" the list size; and the product is what
-// is left once the restock words are gone.
-import { queryTerms, type ProductIndex } from '../../tools/catalogue/product-search.ts';
+// time; a bare percentage is the wanted service level; "top 3" the list size; and the product is the product
+// phrase of what is left (entities/product-phrase.ts), when the catalogue knows it.
+import type { ProductIndex } from '../../tools/catalogue/product-search.ts';
+import { phraseReaderFor } from './entities/product-phrase.ts';
 import { findDurations } from './entities/duration.ts';
 import { findPercents } from './entities/percent.ts';
 
 const HORIZON = /未来|接下来|之后|往后|预测|next|coming|ahead|horizon|over the/i;
 const REVIEW = /进一次|订一次|补一次|一次货|every|each|once/i;
-const RESTOCK_WORDS = /要不要|要进|进货|进多少|补货|补多少|订多少|订货|该订|够不够卖|还够卖吗|够卖吗|够卖|卖完|断货|库存|预测|建议|帮我|算算|看看|给我|一下|forecast|restock(?:s|ing)?|reorder|re-order|how many|how much|should i|order|stock|list|please|urgent|most|top\s*\d+|\d+|days?|weeks?|months?|percent|%|的|了|吗|呢|吧|and|the|of|for|at|with|just|me|show|what|\?|？/gi;
 
 export type RestockSlots = { leadTimeDays?: number; reviewDays?: number; horizonWeeks?: number; serviceLevel?: number; product?: string };
 
@@ -27,8 +27,7 @@ export function restockSlots(text: string, products: ProductIndex): RestockSlots
     out.serviceLevel = Math.round(level.value * 10) / 1000;
     rest = rest.replace(level.text, ' ');
   }
-  const { zh, en } = queryTerms(rest.replace(RESTOCK_WORDS, ' '));
-  const phrase = [...zh, ...en].join(' ').trim();
+  const phrase = phraseReaderFor(products).phrase(rest);
   if (phrase.length > 1 && (products.search(phrase, 1)[0]?.score ?? 0) >= 0.5) out.product = phrase;
   return out;
 }

@@ -15,12 +15,12 @@ import { findOwnShop, type OwnShop } from './entities/own-shops.ts';
 import { findCategoryWord, findLeadTimeDays, findPeriod, findPrice, findRadiusKm, findServiceLevel, findShopCategory, findShopId, findTopN, type Price } from './slots.ts';
 import { readBought } from './purchase-slots.ts';
 import { findBarePrice } from './entities/money.ts';
-import { readFeedback } from './entities/feedback.ts';
+import { pickedPosition, readFeedback } from './entities/feedback.ts';
 import { findDurations } from './entities/duration.ts';
 import { readPeriod, shiftPeriod } from './entities/period.ts';
 import { restockSlots } from './restock-slots.ts';
 import { anomalySlots } from './anomaly-slots.ts';
-import { editTask, isBrandOnly, isCorrection, isFollowUp, pricingSlots } from './continue-task.ts';
+import { changedSlots, editTask, isBrandOnly, wealthSlots, isCorrection, isFollowUp, PAID_WITH, paymentMethodIn, pricingSlots } from './continue-task.ts';
 import { phraseReaderFor } from './entities/product-phrase.ts';
 import { spellingFixerFor } from './entities/spelling.ts';
 
@@ -45,9 +45,11 @@ const ANOMALY = /异常|有什么问题|有问题吗|不对劲|出什么事|出�
 const PRICING = /定价|价格策略|优惠券|折扣|发券|促销|coupon|discount|pricing|promotion|price advice/i;
 const RECOMMEND = /推荐|买点什么|该买什么|需要买什么|接下来.{0,4}买|缺什么|有什么好买|recommend|suggest|what should i buy|what to buy|what do i need|buy next/i;
 const PROFILE = /关于我|了解我|我的画像|用户画像|我的标签|你知道我|what do you know about me|my profile|about me/i;
-const RECORD = /记录|记一下|记下|记账|我买了|刚买了|i bought|i just bought|record (?:a |my )?purchase|log (?:a |my )?purchase|add (?:it |this |that )?to my (?:purchases|purchase history|history|records?)|\blog (?:it|this|that)\b/i;
+const RECORD = /记录|记一下|记下|记账|我买了|刚买了|i bought|i just bought|record (?:a |my )?purchase|log (?:a |my )?purchase|add (?:it |this |that )?to my (?:purchases|purchase history|history|records?)|\blog (?:it|this|that)\b|\btrack (?:it|this|that)\b|keep track of|(?:note|jot) (?:it |this |that )?down|买了.{1,30}(?:花了|一共|总共|付了)|花了\s*[\d一二两三四五六七八九十百千.]+\s*(?:块|元)?(?:钱)?买了?/i;
 const CREDIT = /额度|花呗|先用后付|白条|信用|账单|还款|pay[- ]?later|credit|my limit|my bill|repay/i;
 const WEALTH = /理财|投资|基金|存钱|闲钱|wealth|invest|funds?\b|savings|where to put my money/i;
+/** "有哪些产品", "which ones", "show me the options": what fits, after a questionnaire or a wealth answer. */
+const WHICH_ONES = /有哪些|有啥|哪几个|什么产品|哪些产品|看看产品|\bwhich ones?\b|\bwhat (?:products|options|funds|are they)\b|\bshow me\b|\blist (?:them|the)\b/i;
 const CHEAPER = /更便宜|便宜点|便宜一点|便宜些|再便宜|还有便宜|cheaper|less expensive|lower price|budget/i;
 const MORE = /^(更多|还有吗|还有呢|再来几个|下一页|more|show more|next|any others?|others?)[?？!！。.\s]*$/i;
 const NEAREST = /最近的|近一点|更近|离我最近|nearest|closer|closest/i;
@@ -159,7 +161,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
   const shopId = findShopId(raw) ?? ownShop?.id ?? sameShop;
   const topN = findTopN(raw);
   const shopCategory = findShopCategory(raw);
-  const phrase = productPhrase(raw, price?.text, place?.text, radius?.text, shopCategory?.text, ownShop?.text);
+  const phrase = productPhrase(raw, price?.text, place?.text, radius?.text, shopCategory?.text, ownShop?.text, periodRead?.text);
   const strongProduct = phrase ? (products.search(phrase, 1)[0]?.score ?? 0) >= 0.5 : false;
   const namedCategory = findCategoryWord(raw);
   // A place named earlier in the chat ("我在街道口") stands until another one is named.
@@ -170,14 +172,19 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
   const top = ranked[0];
   // A short fragment with a slot ("what about this month?", "2号店呢") continues the active task, whatever it resembles.
   // So does one that says nothing but such slots ("珞珈山二店 跟过去两个月比", "only the Luxiang store for last month please").
-  const slotsOnly = Boolean(prev) && Boolean(period || shopId || baseline.lookbackDays) && !productPhrase(raw, price?.text, place?.text, radius?.text, shopCategory?.text, ownShop?.text, periodRead?.text, baseline.text);
+  // So does one that names no goods and only says what the active task can take ("珞珈山二店 跟过去两个月比",
+  // "成本大概占六成", "cost ratio 改成0.55"): the task's own slot readers (continue-task.ts) decide.
+  const read = { text: raw, today: s.today, products, phraseOf: productPhrase, shopId, period, where: place ? where : {} };
+  const noGoods = !productPhrase(raw, price?.text, place?.text, radius?.text, shopCategory?.text, ownShop?.text, periodRead?.text, baseline.text);
+  const probe = prev && noGoods ? editTask(prev, read, isCorrection(raw)) : undefined;
+  const slotsOnly = Boolean(prev) && noGoods && (Boolean(period || shopId || baseline.lookbackDays) || (probe !== undefined && !changedSlots(prev!, probe).some((k) => ['product', 'query', 'productId', 'category'].includes(k))));
   const fragment = Boolean(prev) && Boolean(period || shopId || baseline.lookbackDays) && (raw.replace(/\s+/g, '').length <= 12 || raw.split(/\s+/).length <= 5 || slotsOnly);
   const said = (intent: string) => top?.allowed === true && top.intent === intent && top.p >= SURE && !(fragment && prev?.name !== intent);
 
   // An action it cannot take is said plainly (a write it can take, like logging a purchase, is another intent) — not for a
   // follow-up of the active task ("那我的花呗呢" reads like an action to the model) or an answer to a wealth question.
   const afterWealth = prev?.name === 'wealth_products' || prev?.name === 'risk_questionnaire';
-  const goesOn = Boolean(prev) && (isFollowUp(raw) || (afterWealth && Object.keys(wealthSlots(raw, price)).length > 0));
+  const goesOn = Boolean(prev) && (isFollowUp(raw) || slotsOnly || (afterWealth && Object.keys(wealthSlots(raw, price)).length > 0));
   const cannot = goesOn ? undefined : unsupportedActionReply(ranked, s.role, l);
   if (cannot) return cannot;
 
@@ -187,18 +194,29 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
   const recommended = s.role === 'shopper' && shownList?.result?.status === 'ok' ? (shownList.result.items as { productId: number }[]) : undefined;
   const rated = recommended ? readFeedback(raw, recommended.length) : undefined;
   if (recommended && rated) return { tool: 'feedback', args: { productId: recommended[rated.position - 1].productId, rating: rated.rating } };
+  // "哦不对 是第三个" after a rating was proposed: the same rating, for the item they meant.
+  if (recommended && prev?.name === 'feedback' && typeof prev.args.rating === 'number' && (isCorrection(raw) || ordinalIn(raw))) {
+    const meant = pickedPosition(raw, recommended.length);
+    if (meant) return { tool: 'feedback', args: { productId: recommended[meant - 1].productId, rating: prev.args.rating } };
+  }
 
   // --- A follow-up or a correction edits the active task ("如果是59呢", "华为的有吗", "打错了，是八块", "I meant the
   // other shop"), unless it names another task's words.
   if (prev && (!periodUnclear || prev.name === 'restock_forecast') && !namesOtherTask(raw, prev.name, slotsOnly ? undefined : top)) {
     const correcting = isCorrection(raw) || (top?.intent === 'correction' && top.p >= 0.5);
     // The answer to a question the assistant asked ("「牙膏」花了多少钱？" → "12块") fills the task it held open.
-    const answering = prev.result?.status === 'asked';
+    const answering = prev.result?.status === 'asked' && !(top?.intent === 'off_topic' && top.p >= SURE && !strongProduct); // "今天天气怎么样" answers nothing
     const editing = correcting || isFollowUp(raw) || isBrandOnly(phrase, products) || slotsOnly;
     if (editing || answering) {
-      const edited = editTask(prev, { text: raw, today: s.today, products, phraseOf: productPhrase, shopId, period, where: place ? where : {} }, correcting);
+      const edited = editTask(prev, read, correcting);
       // An answer must give what was asked for (a slot the task lacked), else the message is a new request.
-      if (edited && (editing || Object.keys(edited.args).some((k) => !(k in prev.args)))) return edited;
+      if (edited && (editing || Object.keys(edited.args).some((k) => !(k in prev.args)))) {
+        // A price check that now has its product but still no price: ask for the price, holding the check open.
+        if (edited.tool === 'price_check' && edited.args.price === undefined && typeof edited.args.product === 'string') {
+          return { reply: PHRASES.askPrice(edited.args.product, l), pending: edited };
+        }
+        return edited;
+      }
     }
   }
 
@@ -220,8 +238,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
       // number read as the price counts as its money.
       const bought = readBought(raw, spoken ? undefined : bare, products, productPhrase, named);
       const product = bought.product || phrase;
-      // How it was paid, when said: 用花呗 / with pay later → the pay-later line; 用余额 / wallet → the debit wallet.
-      const paymentMethod = /花呗|白条|先用后付|pay[- ]?later|credit line/i.test(raw) ? 'pay_later' : /余额|钱包|wallet|debit/i.test(raw) ? 'debit_wallet' : undefined;
+      const paymentMethod = paymentMethodIn(raw);
       return { tool: 'record_purchase', args: clean({ product, price: bought.price ?? price.amount, quantity: bought.quantity, shopId, date: purchaseDay(period, s.today), paymentMethod }) };
     }
     if (has(PROFILE, raw) || said('customer_profile')) return { tool: 'customer_profile', args: {} };
@@ -230,7 +247,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
     // After the questionnaire (or a wealth answer) "推荐几个" or "I have about 5000 to put in" goes on with the same task.
     const wealthTask = prev?.name === 'wealth_products' || prev?.name === 'risk_questionnaire';
     const wealth = wealthSlots(raw, price);
-    if (has(WEALTH, raw) || said('wealth_products') || (wealthTask && (Object.keys(wealth).length > 0 || (has(RECOMMEND, raw) && !namedCategory && !strongProduct)))) {
+    if (has(WEALTH, raw) || said('wealth_products') || (wealthTask && (Object.keys(wealth).length > 0 || ((has(RECOMMEND, raw) || WHICH_ONES.test(raw)) && !namedCategory && !strongProduct)))) {
       const base = prev?.name === 'wealth_products' && !prev.result?.error ? prev.args : {};
       return { tool: 'wealth_products', args: clean({ ...base, ...wealth }) };
     }
@@ -355,7 +372,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
   }
   if (has(PRICE, raw) && !has(NEARBY, raw) && !has(CHEAPER, raw)) {
     if (phrase && strongProduct) return { reply: PHRASES.askPrice(phrase, l), pending: { tool: 'price_check', args: { product: phrase } } };
-    if (!phrase) return { reply: PHRASES.askProduct(l) };
+    if (!phrase) return { reply: PHRASES.askProduct(l), pending: { tool: 'price_check', args: {} } };
   }
 
   // --- Where can I buy X nearby?
@@ -384,22 +401,11 @@ const TASK_WORDS: Record<string, RegExp> = {
 };
 
 function namesOtherTask(text: string, active: string, top: Ranked[number] | undefined): boolean {
+  // "花呗付的" while a purchase is being logged says how it was paid, not a question about the credit line.
+  if (active === 'record_purchase' && PAID_WITH.test(text) && text.replace(PAID_WITH, '').replace(/[\s，,。.!！的了吧呢啊]/g, '').length <= 4) return false;
   if (Object.entries(TASK_WORDS).some(([tool, re]) => tool !== active && re.test(text) && !TASK_WORDS[active]?.test(text))) return true;
   // A bare follow-up ("那上个月呢") reads like the commonest task to the model: only its words count then.
   return !isFollowUp(text) && Boolean(top?.allowed && top.intent !== active && top.intent in TASK_WORDS && top.p >= 0.85);
-}
-
-/** What a wealth question says: the amount (a plain number counts: "I have about 5000 to put in"), the months the
- *  money can stay (a duration: 半年 → 6, 三年 → 36, within a year → 12), whether it must be at hand. */
-function wealthSlots(text: string, price: Price | undefined): Record<string, unknown> {
-  const duration = findDurations(text).find((d) => d.days >= 28);
-  const plain = price ? undefined : findBarePrice(text);
-  const amount = price?.amount ?? (plain && plain.amount >= 100 ? plain.amount : undefined);
-  return clean({
-    amount,
-    horizonMonths: duration ? Math.max(1, Math.round(duration.days / 30.44)) : undefined,
-    needLiquidity: /随时|随取|灵活|any ?time|liquid|withdraw|need it back/i.test(text) || undefined,
-  });
 }
 
 /** The most to spend per item: a cap, or a price said plainly; a floor alone is no budget. */

@@ -10,7 +10,7 @@ import type { Store } from '../../prisma/store.ts';
 import type { ToolDeps } from '../../tools/context.ts';
 import { catalogueImage } from '../../tools/scan-to-buy/image-catalogue.ts';
 import { imageProblemText } from '../../tools/scan-to-buy/image-features.ts';
-import { renderChartPng } from '../shared/charts.ts';
+import { charts as sharedCharts, type ChartRenderer } from '../shared/charts.ts';
 import { sharedImage, type SlackFile } from './files.ts';
 import { replyBlocks } from './blocks.ts';
 import { privateDelivery, type Upload, type Where } from './deliver.ts';
@@ -20,7 +20,7 @@ import { slackReceiver } from './receiver.ts';
 import { eventClaims } from './seen-events.ts';
 
 export type SlackOptions = { token: string; signingSecret?: string; appToken?: string; slackApiUrl?: string; port?: number; clock?: () => Date };
-export type SlackDeps = { db: Store; assistant: Assistant; tools: ToolDeps; log: (line: string) => void };
+export type SlackDeps = { db: Store; assistant: Assistant; tools: ToolDeps; log: (line: string) => void; charts?: ChartRenderer };
 
 export const LINK_HELP = [
   '这个 Slack 账号还没有绑定商家。请向管理员索取绑定码，然后输入 `/shop link <绑定码>`。',
@@ -75,7 +75,9 @@ export function createSlackApp(deps: SlackDeps, options: SlackOptions) {
       const image = await catalogueImage(deps.db, picture.productId);
       if (image) pictures.push({ file: Buffer.from(image.bytes), filename: `product-${picture.productId}.${image.mime.split('/')[1]}`, title: picture.caption });
     }
-    const charts = reply.attachments.charts.map((chart, i) => ({ file: renderChartPng(chart), filename: `chart-${i + 1}.png`, title: chart.title }));
+    // Rendered off the event loop and cached; a chart that fails is left out (logged), the rest still go.
+    const rendered = await (deps.charts ?? sharedCharts).render(deps.db, reply.attachments.charts, deps.log);
+    const charts = rendered.map((chart, i) => ({ file: chart.png, filename: `chart-${i + 1}.png`, title: chart.title }));
     return [...pictures, ...charts];
   }
 

@@ -11,8 +11,9 @@ import { MAX_PHOTO_BYTES } from '../../agents/photo.ts';
 import { catalogueImage } from '../../tools/scan-to-buy/image-catalogue.ts';
 import { imageProblemText } from '../../tools/scan-to-buy/image-features.ts';
 import type { Locale } from '../../tools/context.ts';
-import { renderChartPng } from '../shared/charts.ts';
+import { charts as sharedCharts, type ChartRenderer } from '../shared/charts.ts';
 import { ChatQueue } from '../shared/chat-queue.ts';
+import { processEventLoop } from '../shared/event-loop.ts';
 import type { Store } from '../../prisma/store.ts';
 import { requireToken } from './access.ts';
 import { chatBody, issuesText, parseId, photoQuery, requestLocale, resetBody } from './input.ts';
@@ -28,8 +29,10 @@ const RATE_LIMITED: Record<Locale, string> = {
   en: `You are sending messages too fast (at most ${WEB_PER_MINUTE} a minute per chat). Please wait a moment and try again.`,
 };
 const MESSAGE_TOO_LARGE: Record<Locale, string> = { zh: '消息太大了（上限 64 KB）。', en: 'That message is too large (limit 64 KB).' };
+// Started when this module loads (bots/main.ts imports it before the store and the assistant start up).
+const eventLoop = processEventLoop();
 
-export type WebDeps = { db: Store; assistant: Assistant; log?: (line: string) => void; token?: string };
+export type WebDeps = { db: Store; assistant: Assistant; log?: (line: string) => void; token?: string; charts?: ChartRenderer };
 
 export function buildWebServer(deps: WebDeps): FastifyInstance {
   const app = Fastify({ bodyLimit: 64 * 1024 });
@@ -47,7 +50,13 @@ export function buildWebServer(deps: WebDeps): FastifyInstance {
     app.get(route, async (_req, reply) => reply.type(TYPES[file.split('.').pop()!]).send(await readFile(join(PUBLIC, file))));
   }
 
-  app.get('/healthz', async () => ({ ok: true }));
+  // Cheap and open (access.ts): no store read, only process figures; event-loop delay per window (event-loop.ts).
+  app.get('/healthz', async () => ({
+    ok: true,
+    uptimeSeconds: Math.round(process.uptime()),
+    rssMiB: Math.round(process.memoryUsage.rss() / 1048576),
+    eventLoop: eventLoop.report(),
+  }));
 
   app.get('/api/personas', async () => {
     const shoppers = await deps.db.customer.findMany({ take: 12, orderBy: { id: 'asc' }, select: { id: true, displayName: true, habit: true, language: true } });
@@ -66,8 +75,9 @@ export function buildWebServer(deps: WebDeps): FastifyInstance {
     const chatKey = `web:${chatId}:${as}`;
     return turn(reply, chatKey, requestLocale(req, locale), async () => {
       const answer = await deps.assistant.handle({ chatKey, caller: parseCaller(as), text, location, locale, decision });
-      // The same chart PNGs Slack gets, inline as data URLs.
-      const charts = answer.attachments.charts.map((c) => ({ title: c.title, src: `data:image/png;base64,${renderChartPng(c).toString('base64')}` }));
+      // The same chart PNGs Slack gets (rendered off the event loop, cached), inline as data URLs.
+      const rendered = await (deps.charts ?? sharedCharts).render(deps.db, answer.attachments.charts, (line) => deps.log?.(line));
+      const charts = rendered.map((c) => ({ title: c.title, src: `data:image/png;base64,${c.png.toString('base64')}` }));
       return { ...answer, charts, pictures: pictureUrls(answer) };
     });
   });

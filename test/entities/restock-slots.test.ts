@@ -1,10 +1,13 @@
 // A restock question's settings read in context: horizon, review period, lead time, service level, product.
 import { describe, expect, it } from 'vitest';
 import { restockSlots } from '../../agents/local-planner/restock-slots.ts';
-import type { ProductIndex } from '../../tools/catalogue/product-search.ts';
+import { ProductIndex } from '../../tools/catalogue/product-search.ts';
 
 // A catalogue that knows down jackets and socks.
-const products = { search: (q: string) => (/羽绒服|sock/i.test(q) ? [{ score: 1 }] : [{ score: 0.1 }]) } as unknown as ProductIndex;
+const products = ProductIndex.fromEntries([
+  { id: 1, nameZh: '波司登羽绒服 黑色', nameEn: 'Bosideng down jacket black', brand: 'Bosideng', category: 'clothing', itemZh: '羽绒服', itemEn: 'down jacket', listPrice: 89900 },
+  { id: 2, nameZh: '优衣库袜子 白色', nameEn: 'Uniqlo socks white', brand: 'Uniqlo', category: 'clothing', itemZh: '袜子', itemEn: 'socks', listPrice: 2900 },
+]);
 
 describe('restockSlots', () => {
   it.each([
@@ -15,7 +18,9 @@ describe('restockSlots', () => {
     ['I never want to run out. restock list at 99 percent please', { serviceLevel: 0.99 }],
     ['服务水平97.5%的补货建议', { serviceLevel: 0.975 }],
     ['羽绒服要不要进货，进多少', { product: '羽绒服' }],
-    ['how many socks should I order?', { product: 'sock' }], // stemmed, as the product search reads it
+    ['how many socks should I order?', { product: 'socks' }],
+    ['只看袜子', { product: '袜子' }], // the product phrase, without the asking words
+    ['三文鱼呢 看未来6周', { horizonWeeks: 6 }], // goods the catalogue does not sell are no product filter
   ])('%s', (text, expected) => expect(restockSlots(text, products)).toMatchObject(expected));
 
   it('reads nothing it was not told', () => {

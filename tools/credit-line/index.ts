@@ -6,23 +6,22 @@ import { defineTool, shopperId, t, type ToolDeps } from '../context.ts';
 import { localDate } from '../merchant-stats/period.ts';
 import { toYuan } from '../money.ts';
 import { contributions, type LogisticModel } from '../shared/logistic.ts';
-import { features, policyLimit, predict, trainCreditModel, type AccountRecord } from './model.ts';
+import { readAccounts, readTrainingSamples } from './history-sql.ts';
+import { features, fitCreditModel, policyLimit, predict, TRAINING_DAYS, type AccountRecord } from './model.ts';
 
 const DAY = 86_400_000;
 const cache = new WeakMap<object, { built: number; model: Promise<LogisticModel> }>();
 
+/** Accounts with their bills (all, or one shopper's): flat SQL reads, bounded by the caller's account when one is given. */
 export async function loadAccounts(deps: ToolDeps, customerId?: number): Promise<AccountRecord[]> {
-  const rows = await deps.db.creditAccount.findMany({
-    where: customerId ? { customerId } : {},
-    include: { bills: { select: { dueDate: true, amount: true, status: true, repayments: { select: { paidAt: true }, orderBy: { paidAt: 'desc' }, take: 1 } } } },
-  });
-  return rows.map((a) => ({ id: a.id, customerId: a.customerId, limit: a.limit, openedAt: a.openedAt, bills: a.bills.map((b) => ({ dueDate: b.dueDate, amount: b.amount, status: b.status, paidAt: b.repayments[0]?.paidAt ?? null })) }));
+  return readAccounts(deps.db, customerId);
 }
 
-function creditModel(deps: ToolDeps): Promise<LogisticModel> {
+/** The default-probability model, kept 6 hours per store; trained on samples the store computes (history-sql.ts). */
+function creditModel(deps: ToolDeps, now: Date): Promise<LogisticModel> {
   const hit = cache.get(deps.db);
   if (hit && Date.now() - hit.built < 6 * 3600_000) return hit.model;
-  const model = loadAccounts(deps).then((accounts) => trainCreditModel(accounts));
+  const model = readTrainingSamples(deps.db, new Date(now.getTime() - TRAINING_DAYS * DAY)).then(fitCreditModel);
   cache.set(deps.db, { built: Date.now(), model });
   model.catch(() => cache.delete(deps.db));
   return model;
@@ -63,7 +62,7 @@ export const creditLine = defineTool({
     const customerId = shopperId(ctx);
     const [account] = await loadAccounts(deps, customerId);
     if (!account) return { status: 'no_account' as const };
-    const model = await creditModel(deps);
+    const model = await creditModel(deps, ctx.now);
     const now = ctx.now;
     const unpaid = account.bills.filter((b) => b.status === 'open' || b.status === 'overdue');
     const overdue = account.bills.filter((b) => b.status === 'overdue' || (b.status === 'open' && b.dueDate < now));

@@ -51,9 +51,15 @@ export function samples(accounts: AccountRecord[], before?: Date, after?: Date) 
 }
 
 export function trainCreditModel(accounts: AccountRecord[], before?: Date): LogisticModel {
-  const { X, y } = samples(accounts, before);
+  return fitCreditModel(samples(accounts, before));
+}
+
+export function fitCreditModel({ X, y }: { X: number[][]; y: number[] }): LogisticModel {
   return fitLogistic(X, y, FEATURES, { l2: 1e-6 });
 }
+
+/** The tool's model learns from the bills that fell due in the last two years (their features still see the whole history before them). */
+export const TRAINING_DAYS = 730;
 
 export { predict };
 

@@ -11,9 +11,9 @@
 // connections and is lost when it closes (reproduced with 3k order lines or the ~28k in-stock offers
 // `recommend` reads). The overlay in index.ts re-reads recorded shoppers through that connection, so
 // what this process wrote counts even then.
-import { Piscina } from 'piscina';
 import type { Store } from '../../prisma/store.ts';
 import { loadCatalogue, loadPurchases, readSqliteFile } from './data.ts';
+import { LazyPool } from '../shared/worker-pool.ts';
 import { RecommenderModel, type ItemInfo, type ModelSnapshot, type Purchase } from './model.ts';
 import { toColumns, type TrainTask } from './train-worker.ts';
 
@@ -24,16 +24,16 @@ const WORKER_TIMEOUT_MS = 5 * 60_000;
 export type Trained = { model: RecommenderModel; where: 'worker' | 'main thread' };
 
 export class RecommenderTrainer {
-  private pool?: Piscina<TrainTask, ModelSnapshot>;
+  // One thread (2 cores: the other is the chats'), started on demand and ended after a minute idle;
+  // a lower CPU priority so the chats win when both want the core.
+  private readonly pool: LazyPool<TrainTask, ModelSnapshot>;
+  /** Set by close() (shutdown): a training its closing cut short is not redone on this thread. */
+  private closed = false;
   /** How many trainings each way, for the health line and tests. */
   readonly counts = { worker: 0, mainThread: 0, workerFailures: 0 };
 
-  constructor(private readonly workerFile: URL = new URL('./train-worker-boot.mjs', import.meta.url)) {}
-
-  private threads(): Piscina<TrainTask, ModelSnapshot> {
-    // One thread (2 cores: the other is the chats'), started on demand and ended after a minute idle;
-    // a lower CPU priority so the chats win when both want the core.
-    return (this.pool ??= new Piscina({ filename: this.workerFile.href, minThreads: 0, maxThreads: 1, idleTimeout: 60_000, niceIncrement: 10 }));
+  constructor(workerFile: URL = new URL('./train-worker.ts', import.meta.url)) {
+    this.pool = new LazyPool(workerFile, { maxThreads: 1, idleTimeoutMs: 60_000, niceIncrement: 10 });
   }
 
   /** In the worker; on failure once in-process. Rejects only if that fails too. */
@@ -43,6 +43,7 @@ export class RecommenderTrainer {
       this.counts.worker++;
       return { model, where: 'worker' };
     } catch (error) {
+      if (this.closed) throw error;
       this.counts.workerFailures++;
       log(`[recommend] training worker failed (${(error as Error)?.message ?? error}); training in-process instead`);
       const model = await this.inProcess(db, today);
@@ -66,7 +67,7 @@ export class RecommenderTrainer {
   }
 
   private async run(task: TrainTask, transferList: ArrayBuffer[]): Promise<RecommenderModel> {
-    const snapshot = await this.threads().run(task, { transferList, signal: AbortSignal.timeout(WORKER_TIMEOUT_MS) });
+    const snapshot = await this.pool.run(task, { transferList, signal: AbortSignal.timeout(WORKER_TIMEOUT_MS) });
     return RecommenderModel.fromSnapshot(snapshot);
   }
 
@@ -77,10 +78,9 @@ export class RecommenderTrainer {
     return RecommenderModel.train(purchases, items, today, { maxCustomers: MAX_CUSTOMERS });
   }
 
-  async close(): Promise<void> {
-    const pool = this.pool;
-    this.pool = undefined;
-    await pool?.destroy();
+  close(): Promise<void> {
+    this.closed = true;
+    return this.pool.close();
   }
 }
 

@@ -48,8 +48,13 @@ function zhWords(t: string): string[] | undefined {
   return words;
 }
 
+// "算了还是记上吧", "那还是记吧", "actually yes, log it", "on second thought go ahead": a change of mind to a yes.
+const CHANGE_OF_MIND = /^(?:(?:算了|那|那就|嗯|呃|哎|唉)[，,\s]*)?还是\s*|^(?:actually|on second thought|hmm|wait|ok wait)[,\s]+/i;
+
 /** The user's own yes to the proposal shown last. */
 export function saysYes(text: string): boolean {
+  const mind = CHANGE_OF_MIND.exec(text.trim());
+  if (mind && mind[0].length < text.trim().length) return saysYes(text.trim().slice(mind[0].length));
   if (AFFIRMATIVE.test(text.trim())) return true;
   if (/[?？]/.test(text)) return false;
   const t = plainWords(text).replace(/\bof course\b/g, 'sure');
@@ -72,6 +77,9 @@ const SAYS_INSTEAD = /[，,。;；\s]\s*(?:是|应该是|改成|改为|换成|�
 
 /** The user's own no (cancel) to the proposal shown last. */
 export function saysNo(text: string): boolean {
+  if (saysYes(text)) return false; // "算了还是记上吧" ends on a yes
+  const mind = CHANGE_OF_MIND.exec(text.trim());
+  if (mind && mind[0].length < text.trim().length) return saysNo(text.trim().slice(mind[0].length)); // "还是算了", "actually no"
   if (NEGATIVE.test(text.trim())) return true;
   const t = plainWords(text);
   if (!t || !short(t) || /^(?:没问题|no problem)/.test(t)) return false;

@@ -22,6 +22,21 @@ function namesOf(shop: OwnShop): string[] {
   return [...new Set(names.filter((n) => n.length >= 2))];
 }
 
+/** The branch without 店 / 二店: 楚河汉街店 → 楚河汉街. */
+function coreOf(name: string): string | undefined {
+  return branchOf(name)?.replace(/(?:[二三四五六七八九]|分)?店$/, '');
+}
+const GENERIC = /^(?:广场|大街|大道|路|街|中心|商场|商圈|小区|校区|分店|门口|附近)$/;
+
+/** The two-character and longer parts of a Chinese branch name, generic words (广场, 大道) left out. */
+function partsOf(shop: OwnShop): string[] {
+  const core = coreOf(shop.nameZh);
+  if (!core || !/^\p{Script=Han}+$/u.test(core)) return [];
+  const parts: string[] = [];
+  for (let i = 0; i < core.length; i++) for (let j = i + 2; j <= core.length; j++) if (j - i < core.length && !GENERIC.test(core.slice(i, j))) parts.push(core.slice(i, j));
+  return parts;
+}
+
 export type ShopNamed = { id: number; text: string };
 
 const OTHER = /另一家|另外一家|另外那家|另一个店|另一间|另外的店|the other (?:shop|store|one|branch)|other shop|other store/i;
@@ -38,6 +53,14 @@ export function findOwnShop(text: string, shops: OwnShop[], current?: number): S
     for (const name of namesOf(shop)) {
       const found = /^[a-z .]+$/.test(name) ? new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(lower) : lower.includes(name);
       if (found && (!best || name.length > best.text.length)) best = { id: shop.id, text: name };
+    }
+  }
+  if (best) return best;
+  // A part of a branch name that no other of their shops shares: "汉街" for 楚河汉街店, "光谷" for 光谷广场店.
+  for (const shop of shops) {
+    for (const part of partsOf(shop)) {
+      if (!lower.includes(part) || shops.some((o) => o.id !== shop.id && coreOf(o.nameZh)?.includes(part))) continue;
+      if (!best || part.length > best.text.length) best = { id: shop.id, text: part };
     }
   }
   if (best) return best;

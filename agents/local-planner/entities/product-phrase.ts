@@ -22,6 +22,8 @@ const PACK_SIZE = /^\d+(?:\p{Script=Han}?装|-?pack)$/iu;
 /** jieba's tags of words that do not name goods: pronouns, adverbs, numerals, measure words, prepositions,
  *  conjunctions, particles, interjections, onomatopoeia, position and time words, verbs and adjectives (a noun
  *  made of a verb or an adjective, vn / an, is a noun). */
+/** Tags a glued unknown word does not start or end with: particles, prepositions, conjunctions, pronouns, adverbs, numerals. */
+const EDGE_TAG = /^(?:u\w*|y\w*|e|o|p\w*|c\w*|r\w*|d\w*|m\w*|q\w*)$/;
 const FUNCTION_TAG = /^(?:r\w*|d\w*|m\w*|q\w*|p\w*|c\w*|u\w*|y\w*|e|o|f|t\w*|v|vd|vg|vi|vl|vf|vshi|vyou|a|ad|ag|b|z\w*|k|h)$/;
 
 export class PhraseReader {
@@ -54,9 +56,17 @@ export class PhraseReader {
     const out: { word: string; tag: string }[] = [];
     let loose: { word: string; tag: string }[] = [];
     const flush = () => {
-      // Glued when one of them may name a thing and is more than a stop word ("拿|铁" → 拿铁; "有|的|吗" stay apart).
-      if (loose.length > 1 && loose.some((c) => !STOP.has(c.word) && !this.asking.has(c.word) && !FUNCTION_TAG.test(c.tag))) out.push({ word: loose.map((c) => c.word).join(''), tag: 'x' });
-      else out.push(...loose);
+      // Glued when one of them may name a thing and is more than a stop word ("拿|铁" → 拿铁; "有|的|吗" stay apart),
+      // without the particles and the like at either end ("了|双" is no word).
+      const weak = (c: { word: string; tag: string }) => EDGE_TAG.test(c.tag);
+      let a = 0;
+      let b = loose.length;
+      while (a < b && weak(loose[a])) a++;
+      while (b > a && weak(loose[b - 1])) b--;
+      out.push(...loose.slice(0, a));
+      if (b - a > 1) out.push({ word: loose.slice(a, b).map((c) => c.word).join(''), tag: 'x' });
+      else out.push(...loose.slice(a, b));
+      out.push(...loose.slice(b));
       loose = [];
     };
     for (const token of tag(normalise(text), true)) {
@@ -111,6 +121,7 @@ export class PhraseReader {
     if (HAN.test(w) && FUNCTION_TAG.test(pos)) return false;
     if (/^[\d.]+$/.test(w)) return false; // a bare number is a price or a count, read elsewhere
     if (/^[a-z]{3,}(?:ed|ing)$/.test(w) && !/eed$/.test(w)) return false; // "grabbed", "picked", "ordering": what was done, not the goods
+    if (/^[a-z]{4,}ly$/.test(w)) return false; // "specifically", "really": how, not what
     return HAN.test(w) ? w.length > 1 : w.length > 2;
   }
 }

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Repayment_billId_idx" ON "Repayment"("billId");
+
