@@ -7,10 +7,12 @@ import { z } from 'zod';
 import { defineTool, t, ToolError } from './context.ts';
 import { ownShops } from './merchant-stats/index.ts';
 import { toYuan } from './money.ts';
+import { pricePoints, segmentCustomers, SEGMENTS } from './pricing-advice-sql.ts';
+
+export { SEGMENTS };
 
 const DAY = 86_400_000;
 const DISCOUNTS = [0.05, 0.1, 0.15, 0.2];
-export const SEGMENTS = ['regulars', 'occasional', 'one_off'] as const;
 
 const output = z.object({
   shop: z.object({ id: z.number(), name: z.string() }),
@@ -64,38 +66,33 @@ export const pricingAdvice = defineTool({
   output,
   async run(deps, ctx, args) {
     const shops = await ownShops(deps, ctx, args.shopId);
-    // Busiest of their shops unless one was named.
-    const counts = await deps.db.order.groupBy({ by: ['shopId'], where: { shopId: { in: shops.map((s) => s.id) } }, _count: true });
-    const shop = args.shopId ? shops[0] : shops.sort((a, b) => (counts.find((c) => c.shopId === b.id)?._count ?? 0) - (counts.find((c) => c.shopId === a.id)?._count ?? 0))[0];
+    // Busiest of their shops (orders ever) unless one was named.
+    let shop = shops[0];
+    if (!args.shopId && shops.length > 1) {
+      const counts = await deps.db.order.groupBy({ by: ['shopId'], where: { shopId: { in: shops.map((s) => s.id) } }, _count: true });
+      shop = shops.sort((a, b) => (counts.find((c) => c.shopId === b.id)?._count ?? 0) - (counts.find((c) => c.shopId === a.id)?._count ?? 0))[0];
+    }
     const since = new Date(ctx.now.getTime() - args.days * DAY);
-    const orders = await deps.db.order.findMany({
-      where: { shopId: shop.id, status: 'paid', createdAt: { gte: since, lt: ctx.now } },
-      select: { customerId: true, createdAt: true, items: { select: { productId: true, quantity: true, unitPrice: true } } },
-    });
-    // Segments from purchase behaviour at this shop only.
-    const visits = new Map<number, number>();
-    for (const o of orders) visits.set(o.customerId, (visits.get(o.customerId) ?? 0) + 1);
-    const segmentOf = (customer: number) => ((visits.get(customer) ?? 0) >= 4 ? 'regulars' : (visits.get(customer) ?? 0) >= 2 ? 'occasional' : 'one_off');
-    const usual = new Map<number, number[]>();
-    for (const o of orders) for (const i of o.items) usual.set(i.productId, [...(usual.get(i.productId) ?? []), i.unitPrice]);
-    const usualPrice = new Map([...usual].map(([p, prices]) => [p, Math.max(...prices)]));
+    // Segments from purchase behaviour at this shop only (visits in the window), summed by the store.
+    const [points, customers] = await Promise.all([pricePoints(deps.db, shop.id, since, ctx.now), segmentCustomers(deps.db, shop.id, since, ctx.now)]);
+    const usualPrice = new Map<number, number>();
+    for (const p of points) usualPrice.set(p.productId, Math.max(usualPrice.get(p.productId) ?? 0, p.unitPrice));
 
     const zh = ctx.locale === 'zh';
     const segments = SEGMENTS.map((segment) => {
-      const mine = orders.filter((o) => segmentOf(o.customerId) === segment);
+      const mine = points.filter((p) => p.segment === segment);
       // Weekly units per product at each price level the segment paid.
       const cells = new Map<string, { product: number; priceRatio: number; units: number }>();
-      for (const o of mine) for (const i of o.items) {
-        const week = Math.floor(o.createdAt.getTime() / (7 * DAY));
-        const ratio = Math.round((i.unitPrice / usualPrice.get(i.productId)!) * 100) / 100;
-        const key = `${i.productId}:${week}:${ratio}`;
-        const cell = cells.get(key) ?? { product: i.productId, priceRatio: ratio, units: 0 };
-        cell.units += i.quantity;
+      for (const p of mine) {
+        const ratio = Math.round((p.unitPrice / usualPrice.get(p.productId)!) * 100) / 100;
+        const key = `${p.productId}:${p.week}:${ratio}`;
+        const cell = cells.get(key) ?? { product: p.productId, priceRatio: ratio, units: 0 };
+        cell.units += p.units;
         cells.set(key, cell);
       }
       const raw = elasticity([...cells.values()]);
       const e = { n: raw.n, value: raw.value === null ? null : Math.round(raw.value * 100) / 100 };
-      const revenue = mine.reduce((s, o) => s + o.items.reduce((a, i) => a + i.quantity * i.unitPrice, 0), 0);
+      const revenue = mine.reduce((s, p) => s + p.units * p.unitPrice, 0);
       // Best discount by expected margin; without a clear price response, suggest a bundle, never a price rise.
       let best = { d: 0, ...discountEffect(0, e.value ?? 0, args.costRatio) };
       if (e.value !== null) for (const d of DISCOUNTS) {
@@ -109,7 +106,7 @@ export const pricingAdvice = defineTool({
         : kind === 'bundle'
           ? (zh ? `${label}对价格不敏感（弹性 ${e.value}）：不必降价，可推“满减/组合装”提高客单价，价格保持不变。` : `${label} barely react to price (elasticity ${e.value}): no discount needed; offer a bundle or spend-and-save to lift the basket, and keep prices as they are.`)
           : (zh ? `${label}的历史价格变化太少，无法估计；建议先做一次小范围折扣试验，价格保持不变。` : `Too little price variation for ${label} to estimate a response; run a small discount test first and keep prices as they are.`);
-      return { segment, customers: new Set(mine.map((o) => o.customerId)).size, revenue: toYuan(revenue), elasticity: e.value, observations: e.n,
+      return { segment, customers: customers[segment], revenue: toYuan(revenue), elasticity: e.value, observations: e.n,
         suggestion: { kind, discountPct: Math.round(best.d * 100), text, revenueChangePct: best.revenuePct, marginChangePct: best.marginPct } } as const;
     });
     return {

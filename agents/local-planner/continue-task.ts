@@ -28,6 +28,8 @@ export type Read = {
   /** The period the message names, relative ones ("前一周呢") read against the task's own period. */
   period?: unknown;
   where: { lat?: number; lng?: number };
+  /** The message says something was wrong ("不对不对 是66"). */
+  correcting?: boolean;
 };
 
 const CORRECTION = /不对|不是|打错|说错|写错|点错|搞错|弄错|记错|看错|错了|改成|改为|换成|应该是|更正|oops|sorry|i meant|meant to say|\bactually\b|make (?:that|it)\b|correction|\btypo\b|\binstead\b|\bnot\b/i;
@@ -118,7 +120,9 @@ const EDITS: Record<string, Edit> = {
     // "actually it was 3" after "2 lattes at 19.9": a small bare number with no money word is the count.
     const bare = !m && !q && !day ? bareNumber(r) : undefined;
     // With no price yet (it was asked for: "「李宁跑鞋」花了多少钱？" → "480 黑色的"), a bare number is the price.
-    const price = m?.amount ?? (s.price === undefined && bare !== undefined && bare > 0 ? bare : undefined);
+    // In a correction a bare number replaces the figure it is nearest to: "不对不对 是66" after ¥68 × 1 is the price.
+    const nearerPrice = r.correcting && bare !== undefined && bare > 0 && typeof s.price === 'number' && Math.abs(Math.log(bare / s.price)) < Math.abs(Math.log(bare / (s.quantity ?? 1)));
+    const price = m?.amount ?? ((s.price === undefined || nearerPrice) && bare !== undefined && bare > 0 ? bare : undefined);
     const count = q?.count ?? (price === undefined && bare !== undefined && Number.isInteger(bare) && bare >= 1 && bare <= 20 ? bare : undefined);
     const bareText = price !== undefined && !m ? findNumbers(r.text).at(-1)?.text : undefined;
     return { price, quantity: count, date: day, paymentMethod: paymentMethodIn(r.text), product: productEdit(r, s.product, [m?.text, q?.text, period?.text, bareText, PAID_WITH.exec(r.text)?.[0]]) };
@@ -130,7 +134,7 @@ const EDITS: Record<string, Edit> = {
     const read = restockSlots(r.text, r.products);
     // In a correction of a restock question a bare duration ("是4天") is the lead time, unless it says otherwise.
     const days = read.leadTimeDays ?? findLeadTimeDays(r.text) ?? (read.horizonWeeks || read.reviewDays ? undefined : findDurations(r.text)[0]?.days);
-    return { leadTimeDays: days ? Math.ceil(days - 1e-9) : undefined, serviceLevel: findServiceLevel(r.text) ?? read.serviceLevel, horizonWeeks: read.horizonWeeks, reviewDays: read.reviewDays, shopId: r.shopId, product: read.product, limit: findTopN(r.text) };
+    return { leadTimeDays: days ? Math.ceil(days - 1e-9) : undefined, serviceLevel: findServiceLevel(r.text) ?? read.serviceLevel, horizonWeeks: read.horizonWeeks, reviewDays: read.reviewDays, shopId: r.shopId, product: read.product, limit: findTopN(r.text), ...allShops(r.text) };
   },
   pricing_advice: (r) => ({ ...pricingSlots(r.text), shopId: r.shopId }),
   wealth_products: (r) => wealthSlots(r.text, money(r)),
@@ -165,7 +169,7 @@ export function wealthSlots(text: string, price: Price | undefined): Record<stri
 
 /** "四家店加起来呢", "all my shops together": every shop of the merchant again (the one named before is dropped). */
 function allShops(text: string): { shopId?: null } {
-  return /加起来|一共|总共|合计|全部(?:的)?店|所有(?:的)?店|几家店|[两三四五六七八九十\d]家店(?:一起|加|合)|all (?:my |the )?(?:shops|stores)|(?:shops|stores) (?:together|combined)|\boverall\b|\bcombined\b|\baltogether\b/i.test(text) ? { shopId: null } : {};
+  return /加起来|一共|总共|合计|全部(?:的)?店|所有(?:的)?店|几家店|一起看|都看|[两三四五六七八九十\d]家店(?:一起|加|合)|all (?:my |the )?(?:shops|stores)|(?:shops|stores) (?:together|combined)|\boverall\b|\bcombined\b|\baltogether\b/i.test(text) ? { shopId: null } : {};
 }
 
 /** A pricing question's settings: the unit cost as a share of the price ("成本占六成", "cost is 50% of the price",
@@ -192,7 +196,7 @@ export function changedSlots(task: PreviousCall, edited: { args: Record<string, 
 export function editTask(task: PreviousCall, r: Read, correcting: boolean): { tool: string; args: Record<string, unknown> } | undefined {
   const edit = EDITS[task.name];
   if (!edit) return undefined;
-  const read = { ...r, text: correcting ? withoutNegated(r.text) : r.text };
+  const read = { ...r, text: correcting ? withoutNegated(r.text) : r.text, correcting };
   // An amount in another currency ("5美元") is no edit: the request is answered as it stands (only yuan).
   if (findMoney(read.text) && findMoney(read.text)!.currency !== 'CNY') return undefined;
   const proposed = edit(read, task.args, task.result);

@@ -19,7 +19,10 @@ export type Bought = { product: string; price?: number; quantity?: number };
  * @param named words that are not the product (the price, the day, the place, the command)
  */
 export function readBought(raw: string, money: Money | undefined, products: ProductIndex, phraseOf: (text: string, ...remove: (string | undefined)[]) => string, named: (string | undefined)[]): Bought {
-  const bought = readPurchase(raw, money);
+  // A brand with a count in its name ("三只松鼠", "7 Days") counts nothing: masked, same length, before counts are read.
+  let masked = raw;
+  for (const b of products.vocabulary().brands) if (/[\d一二两三四五六七八九十百]/.test(b) && b.length > 1) masked = masked.replace(new RegExp(b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), (x) => '□'.repeat(x.length));
+  const bought = readPurchase(masked, money);
   // Counts and 每瓶 are not the product; "6瓶装" / "12-pack" is how the catalogue names a pack, so it stays in.
   const keepInName = (t: string) => /装$|-?pack$/i.test(t);
   const product = phraseOf(raw, ...named, ...(bought?.texts.filter((t) => !keepInName(t)) ?? []));

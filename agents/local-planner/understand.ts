@@ -3,6 +3,7 @@
 import { AFFIRMATIVE, ORDINALS, ordinalIn, saysNo, saysYes, THATS_IT } from '../../tools/shared/user-words.ts';
 import { classifyIntent } from './intent/index.ts';
 import { otherPeopleRefusal, routeByIntent, SURE, unsupportedActionReply, type Ranked } from './intent/route.ts';
+import { INTENT_REPLIES } from '../../prompts/replies/intent-replies.ts';
 import { addDays } from './entities/days.ts';
 import type { Period } from '../../tools/merchant-stats/period.ts';
 import { parseAnswers } from '../../tools/wealth/questionnaire.ts';
@@ -11,7 +12,7 @@ import type { Caller, Locale } from '../../tools/context.ts';
 import { PHRASES } from '../../prompts/replies/phrases.ts';
 import { PHOTO_TURN } from '../photo.ts';
 import { findPlace, type FoundPlace } from './places.ts';
-import { findOwnShop, type OwnShop } from './entities/own-shops.ts';
+import { findForeignShop, findOwnShop, type OwnShop } from './entities/own-shops.ts';
 import { findCategoryWord, findLeadTimeDays, findPeriod, findPrice, findRadiusKm, findServiceLevel, findShopCategory, findShopId, findTopN, type Price } from './slots.ts';
 import { readBought } from './purchase-slots.ts';
 import { findBarePrice } from './entities/money.ts';
@@ -20,7 +21,7 @@ import { findDurations } from './entities/duration.ts';
 import { readPeriod, shiftPeriod } from './entities/period.ts';
 import { restockSlots } from './restock-slots.ts';
 import { anomalySlots } from './anomaly-slots.ts';
-import { changedSlots, editTask, isBrandOnly, wealthSlots, isCorrection, isFollowUp, PAID_WITH, paymentMethodIn, pricingSlots } from './continue-task.ts';
+import { changedSlots, editTask, withoutNegated, isBrandOnly, wealthSlots, isCorrection, isFollowUp, PAID_WITH, paymentMethodIn, pricingSlots } from './continue-task.ts';
 import { phraseReaderFor } from './entities/product-phrase.ts';
 import { spellingFixerFor } from './entities/spelling.ts';
 
@@ -34,6 +35,15 @@ const has = (re: RegExp, text: string) => re.test(text);
 
 const GREETING = /^(hi|hello|hey|你好|您好|嗨|哈喽|在吗|good (morning|afternoon|evening))[!！。.\s]*$/i;
 const HELP = /^(help|\/help|帮助|你能做什么|你会什么|能做什么|what can you do\??|how does this work\??)[?？!！。.\s]*$/i;
+/** "你都能干点啥", "这个助手能帮我做些什么", "what can this bot do for me": the capabilities, said inside a longer message. */
+const ASKS_WHAT_IT_DOES = /(?:能|会|可以)(?:帮我|帮忙|为我|给我)?(?:做|干|帮)(?:些|点|一些)?(?:什么|啥)|有(?:什么|哪些|啥)功能|都(?:能|会)(?:干|做)?(?:啥|什么)|what (?:else )?(?:can|could) (?:you|it|this (?:bot|thing|assistant|app)) (?:do|help)|what (?:are you able|do you) (?:to )?(?:do|help)|how (?:can|could) you help/i;
+/** Things to recommend or make up that are no goods: films, songs, trips, a name for a shop. */
+const NOT_GOODS = /(?:推荐|介绍|想|起|取)(?:一?[部首个本些几]|点)?(?:好看的|好听的|好玩的|有意思的)?(?:电影|电视剧|综艺|动漫|歌|音乐|景点|旅游|店名|名字|游戏)|\b(?:recommend|suggest)\b.{0,20}\b(?:movies?|films?|songs?|music|tv shows?|series|places to visit|a name)\b|\bname (?:for )?my (?:new )?(?:shop|store)\b|\bwhat should i watch\b/i;
+const BACK_TO_EARLIER = /回到(?:刚才|之前|上一个|前面)|刚才(?:那个|的)(?:搜索|问题)?(?:呢|吧)?|\bback to (?:the )?(?:earlier|previous|last|first)\b|\bgo(?:ing)? back to\b|\bas before\b/i;
+/** Things the assistant cannot do, named so plainly that no model is asked: top-ups, transfers, taxis, bills of others. */
+const PLAINLY_CANNOT = /充话费|充(?:值)?(?:点|个)?(?:话费|流量)|交(?:一下)?(?:电费|水费|燃气费|话费)|\btop ?up (?:my )?(?:phone|mobile|credit|data|sim)\b|\brecharge (?:my )?(?:phone|mobile|sim)\b|\bphone credit\b|打车|叫(?:个|辆|一辆)(?:车|出租车|滴滴)|\bcall (?:me )?an? (?:cab|taxi|uber)\b|转账给|转给(?:我的?)?(?:朋友|同学|室友|家人)|\b(?:send|transfer) (?:\d+ )?(?:money|yuan|rmb)\b/i;
+const MERCHANT_ONLY = new Set(['merchant_stats', 'restock_forecast', 'satisfaction_report', 'pricing_advice', 'anomaly_alerts']);
+const OWN_INSTEAD = /^(?:算了|好吧|那|那就|ok|okay|then)?[，,\s]*(?:看|查|查查|看看|说说)?(?:一下)?(?:我|我们)自己(?:的|店)|\b(?:my own|mine) (?:then|instead)\b|^(?:ok |okay |fine,? )?(?:show|check) (?:me )?mine\b/i;
 const LOCATION_SHARED = /^(我的位置已共享|I shared my location)/i;
 const THANKS = /^(thanks|thank you|thx|谢谢|多谢|感谢|好的谢谢|ok thanks)[!！。.\s]*$/i;
 const NEARBY = /附近|周边|旁边|哪里|哪儿|哪家|在哪|去哪|哪能|有卖|买到|能买|where|near|nearby|around here|close to|closest|nearest|which shops?|shops? (?:that )?sell|buy|find (?:a|an|some)?/i;
@@ -44,13 +54,13 @@ const REVIEWS = /评价|差评|好评|满意度?|投诉|抱怨|不满|口碑|怎
 const ANOMALY = /异常|有什么问题|有问题吗|不对劲|出什么事|出了什么|anything wrong|anything unusual|unusual|anomal|alerts?\b|something off/i;
 const PRICING = /定价|价格策略|优惠券|折扣|发券|促销|coupon|discount|pricing|promotion|price advice/i;
 const RECOMMEND = /推荐|买点什么|该买什么|需要买什么|接下来.{0,4}买|缺什么|有什么好买|recommend|suggest|what should i buy|what to buy|what do i need|buy next/i;
-const PROFILE = /关于我|了解我|我的画像|用户画像|我的标签|你知道我|what do you know about me|my profile|about me/i;
+const PROFILE = /关于我|了解我|我的画像|用户画像|我的标签|你知道我|what do you know about me|my profile|about me|我.{0,6}?(?:花了|消费了|花掉了?)多少|价格敏感|消费习惯|购物习惯|(?:付款|支付)方式|用什么(?:方式)?(?:付|支付)|(?:平均)?客单价|大手大脚|how much (?:have|did) i (?:spent|spend)|big spender|(?:average|avg|typical) basket|basket size|price[- ]sensitive|how do i (?:usually )?pay|what do i (?:usually )?pay with|my (?:spending|shopping) habits/i;
 const RECORD = /记录|记一下|记下|记账|我买了|刚买了|i bought|i just bought|record (?:a |my )?purchase|log (?:a |my )?purchase|add (?:it |this |that )?to my (?:purchases|purchase history|history|records?)|\blog (?:it|this|that)\b|\btrack (?:it|this|that)\b|keep track of|(?:note|jot) (?:it |this |that )?down|买了.{1,30}(?:花了|一共|总共|付了)|花了\s*[\d一二两三四五六七八九十百千.]+\s*(?:块|元)?(?:钱)?买了?/i;
-const CREDIT = /额度|花呗|先用后付|白条|信用|账单|还款|pay[- ]?later|credit|my limit|my bill|repay/i;
+const CREDIT = /额度|花呗|先用后付|白条|信用|账单|还款|pay[- ]?later|credit|my limit|my bill|repay|\bnext bill\b|\bbill (?:is )?due\b|\bdue date\b/i;
 const WEALTH = /理财|投资|基金|存钱|闲钱|wealth|invest|funds?\b|savings|where to put my money/i;
 /** "有哪些产品", "which ones", "show me the options": what fits, after a questionnaire or a wealth answer. */
 const WHICH_ONES = /有哪些|有啥|哪几个|什么产品|哪些产品|看看产品|\bwhich ones?\b|\bwhat (?:products|options|funds|are they)\b|\bshow me\b|\blist (?:them|the)\b/i;
-const CHEAPER = /更便宜|便宜点|便宜一点|便宜些|再便宜|还有便宜|cheaper|less expensive|lower price|budget/i;
+const CHEAPER = /更便宜|便宜点|便宜一点|便宜些|再便宜|还有便宜|最便宜|哪家便宜|哪里便宜|cheaper|cheapest|less expensive|lower price|budget/i;
 const MORE = /^(更多|还有吗|还有呢|再来几个|下一页|more|show more|next|any others?|others?)[?？!！。.\s]*$/i;
 const NEAREST = /最近的|近一点|更近|离我最近|nearest|closer|closest/i;
 const BEST_RATED = /评分最高|评分高|口碑好|最好的|好评|best rated|highest rated|top rated|better rated/i;
@@ -90,7 +100,7 @@ export function understand(said: string, s: Situation, products: ProductIndex): 
 
 /** The order a shopper asks shops to be listed in. */
 function findSort(text: string): 'distance' | 'price' | 'rating' | undefined {
-  if (/最便宜|cheapest|lowest price|by price|价格最低|最实惠/i.test(text)) return 'price';
+  if (/最便宜|哪家便宜|哪里便宜|哪儿便宜|哪个便宜|cheapest|lowest price|by price|价格最低|最实惠/i.test(text)) return 'price';
   if (has(BEST_RATED, text)) return 'rating';
   if (/离我最近|最近的|最近一家|nearest|closest|by distance|按距离/i.test(text)) return 'distance';
   return undefined;
@@ -100,10 +110,13 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
   const l = s.locale;
   const raw = text.trim();
   const productPhrase = productPhraseIn(products);
-  const prev = s.previous;
+  // "回到刚才的 有便宜点的吗", "back to the earlier search": the task before the active one is active again.
+  const prev = BACK_TO_EARLIER.test(raw) && s.earlier ? s.earlier : s.previous;
   if (!raw) return { reply: PHRASES.capabilities(s.role, l) };
   if (GREETING.test(raw)) return { reply: PHRASES.greeting(s.role, l) };
-  if (HELP.test(raw)) return { reply: PHRASES.capabilities(s.role, l) };
+  if (HELP.test(raw) || (ASKS_WHAT_IT_DOES.test(raw) && raw.length <= 40 && !Object.values(TASK_WORDS).some((re) => re.test(raw)))) return { reply: PHRASES.capabilities(s.role, l) };
+  // A film, a song, a name for the shop: not goods anyone here sells.
+  if (NOT_GOODS.test(raw) && !findPrice(raw)) return { reply: PHRASES.offTopic(s.role, l) };
   if (THANKS.test(raw)) return { reply: PHRASES.thanks(l) };
 
   // The adapter turns a shared location into this message: redo the search that needed it.
@@ -139,9 +152,19 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
   const ranked = classifyIntent(raw, s.role); // once per message; the checks below and the fallback share it
   const refusal = otherPeopleRefusal(raw, ranked, l);
   if (refusal) return refusal;
+  // "算了，看我自己的", "that of mine then": the task just asked about, for the caller's own data.
+  if (prev && OWN_INSTEAD.test(raw) && raw.length <= 20) {
+    const { shopId: _theirs, ...own } = prev.args;
+    return { tool: prev.name, args: own };
+  }
+  // Another merchant's shop, named by its trade name ("乐购数码街道口店上周营业额"): said so, and none of theirs shown.
+  const foreign = s.role === 'merchant' ? findForeignShop(raw, s.shops ?? []) : undefined;
+  if (foreign) return { reply: l === 'zh' ? `「${foreign}」不是你的店，我不能查看或透露它的数据；你可以问我自己店铺的经营情况。` : `"${foreign}" is not one of your shops, so I can't look at or share its figures; ask me about your own shops.` };
   // "跟过去半年比": the history an anomaly is judged against, not the period asked about.
   const baseline = s.role === 'merchant' ? anomalySlots(raw) : {};
-  const periodText = baseline.text ? raw.replace(baseline.text, ' ') : raw;
+  // In a correction the value after 不是 / not is the wrong one ("不是上周 是上个月"): it is not read.
+  const corrected = isCorrection(raw) ? withoutNegated(raw) : raw;
+  const periodText = baseline.text ? corrected.replace(baseline.text, ' ') : corrected;
   // "前一周呢" / "the month before": relative to the period of the previous call.
   const period = findPeriod(periodText, s.today) ?? (prev?.args?.period ? shiftPeriod(prev.args.period, periodText, s.today) : undefined);
   // A period named but not pinned down ("那天", "上次活动", "前一周" with nothing before it): ask, never guess.
@@ -157,7 +180,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
   const place = s.role === 'merchant' ? undefined : findPlace(raw);
   const radius = findRadiusKm(raw);
   // "how about its reviews?", "那家店的差评呢": the shop of the task before.
-  const sameShop = /\bits\b|\b(?:that|this|the same) (?:shop|store)\b|那家店|这家店|它的|该店|同一家/i.test(raw) && typeof prev?.args?.shopId === 'number' ? (prev.args.shopId as number) : undefined;
+  const sameShop = /\bits\b|\b(?:that|this|the same) (?:shop|store)\b|那家店|这家店|它的|那它|它(?:要|该|需要|还|得)|该店|同一家/i.test(raw) && typeof prev?.args?.shopId === 'number' ? (prev.args.shopId as number) : undefined;
   const shopId = findShopId(raw) ?? ownShop?.id ?? sameShop;
   const topN = findTopN(raw);
   const shopCategory = findShopCategory(raw);
@@ -185,7 +208,11 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
   // follow-up of the active task ("那我的花呗呢" reads like an action to the model) or an answer to a wealth question.
   const afterWealth = prev?.name === 'wealth_products' || prev?.name === 'risk_questionnaire';
   const goesOn = Boolean(prev) && (isFollowUp(raw) || slotsOnly || (afterWealth && Object.keys(wealthSlots(raw, price)).length > 0));
-  const cannot = goesOn ? undefined : unsupportedActionReply(ranked, s.role, l);
+  // The model's guess that an action is out of reach does not overrule a task's own words ("sales from Nov 20 to Nov 26")
+  // unless it is very sure; the plainly named ones (充话费, call a cab, transfer money) need no model.
+  const ownWords = Object.entries(TASK_WORDS).some(([tool, re]) => re.test(raw) && (MERCHANT_ONLY.has(tool) === (s.role === 'merchant')));
+  const plainlyCannot = PLAINLY_CANNOT.test(raw) ? { reply: INTENT_REPLIES.unsupportedAction(l) + '\n' + PHRASES.capabilities(s.role, l) } : undefined;
+  const cannot = goesOn ? undefined : plainlyCannot ?? (ownWords && (ranked[0]?.p ?? 0) < 0.9 ? undefined : unsupportedActionReply(ranked, s.role, l));
   if (cannot) return cannot;
 
   // "第三个不要", "1号挺好的，给它打5分", "the last one, nope": a rating of one of the suggestions shown.
@@ -200,13 +227,20 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
     if (meant) return { tool: 'feedback', args: { productId: recommended[meant - 1].productId, rating: prev.args.rating } };
   }
 
+  // "你上次推荐的那个不太行" with no suggestions in this chat: which one?
+  if (!recommended && s.role === 'shopper' && /推荐的|suggested|recommended/i.test(raw) && readFeedback(raw.replace(/那个|那款|that one|the one/gi, '第1个'), 1)) {
+    return { reply: INTENT_REPLIES.whichRecommended(l) };
+  }
+
   // --- A follow-up or a correction edits the active task ("如果是59呢", "华为的有吗", "打错了，是八块", "I meant the
   // other shop"), unless it names another task's words.
   if (prev && (!periodUnclear || prev.name === 'restock_forecast') && !namesOtherTask(raw, prev.name, slotsOnly ? undefined : top)) {
     const correcting = isCorrection(raw) || (top?.intent === 'correction' && top.p >= 0.5);
     // The answer to a question the assistant asked ("「牙膏」花了多少钱？" → "12块") fills the task it held open.
     const answering = prev.result?.status === 'asked' && !(top?.intent === 'off_topic' && top.p >= SURE && !strongProduct); // "今天天气怎么样" answers nothing
-    const editing = correcting || isFollowUp(raw) || isBrandOnly(phrase, products) || slotsOnly;
+    // A merchant naming goods while looking at restock advice ("三文鱼呢 看未来6周") narrows that advice.
+    const restockGoods = prev.name === 'restock_forecast' && s.role === 'merchant' && strongProduct;
+    const editing = correcting || isFollowUp(raw) || isBrandOnly(phrase, products) || slotsOnly || restockGoods;
     if (editing || answering) {
       const edited = editTask(prev, read, correcting);
       // An answer must give what was asked for (a slot the task lacked), else the message is a new request.

@@ -2,8 +2,9 @@
 import { z } from 'zod';
 import { defineTool, t, ToolError, type CallerContext, type ToolDeps } from '../context.ts';
 import { toYuan } from '../money.ts';
-import { chooseModel } from '../restock-forecast/models.ts';
+import { modelChoices } from '../restock-forecast/model-choices.ts';
 import { localDate, periodSchema, previousRange, resolvePeriod, type Range } from './period.ts';
+import { dailySales, periodTotals, productSales, storableDate, weeklyRevenue } from './sales-sql.ts';
 
 const input = z.object({
   period: periodSchema.default('last_7_days').describe('A named period or {from, to} dates (YYYY-MM-DD, China time).'),
@@ -28,19 +29,16 @@ const WEEK = 7 * 86_400_000;
 /** Weekly revenue for the last 26 weeks and a 4-week forecast with a 90% band (model chosen by backtest). */
 async function weeklyTrend(deps: ToolDeps, shopIds: number[], now: Date) {
   const weeks = 26;
-  const since = new Date(now.getTime() - weeks * WEEK);
-  const orders = await deps.db.order.findMany({ where: { shopId: { in: shopIds }, status: 'paid', createdAt: { gte: since, lt: now } }, select: { createdAt: true, total: true } });
-  const y = new Array(weeks).fill(0);
-  for (const o of orders) y[weeks - 1 - Math.floor((now.getTime() - o.createdAt.getTime()) / WEEK)] += o.total / 100;
-  const chosen = chooseModel(y);
-  const mean = chosen.model.fit(y)(4);
+  const y = (await weeklyRevenue(deps.db, shopIds, now, weeks)).map((fen) => fen / 100);
+  const [chosen] = await modelChoices.chooseAll([y]);
+  const mean = chosen.forecast.slice(0, 4);
   const z = 1.645;
   const round = (v: number) => Math.round(v * 100) / 100;
   return {
     weeks: [...y.map((_, i) => localDate(new Date(now.getTime() - (weeks - i) * WEEK))), ...mean.map((_, i) => localDate(new Date(now.getTime() + i * WEEK)))],
     revenue: y.map(round),
     forecast: mean.map((m, i) => ({ mean: round(Math.max(0, m)), low: round(Math.max(0, m - z * chosen.residualSd * Math.sqrt(i + 1))), high: round(m + z * chosen.residualSd * Math.sqrt(i + 1)) })),
-    model: chosen.model.name,
+    model: chosen.model,
   };
 }
 
@@ -56,19 +54,10 @@ export async function ownShops(deps: ToolDeps, ctx: CallerContext, shopId?: numb
 }
 
 async function totalsFor(deps: ToolDeps, shopIds: number[], range: Range) {
-  const orders = await deps.db.order.findMany({
-    where: { shopId: { in: shopIds }, createdAt: { gte: range.from, lt: range.to } },
-    select: { id: true, total: true, status: true, customerId: true, createdAt: true, items: { select: { productId: true, quantity: true, unitPrice: true } } },
-  });
-  const paid = orders.filter((o) => o.status === 'paid');
-  const revenue = paid.reduce((s, o) => s + o.total, 0);
-  const units = paid.reduce((s, o) => s + o.items.reduce((u, i) => u + i.quantity, 0), 0);
+  const t = await periodTotals(deps.db, shopIds, range.from, range.to);
   return {
-    paid,
-    totals: {
-      revenue: toYuan(revenue), orders: paid.length, units, customers: new Set(paid.map((o) => o.customerId)).size,
-      averageBasket: paid.length ? toYuan(revenue / paid.length) : 0, refunds: orders.length - paid.length,
-    },
+    revenue: toYuan(t.revenue), orders: t.orders, units: t.units, customers: t.customers,
+    averageBasket: t.orders ? toYuan(t.revenue / t.orders) : 0, refunds: t.refunds,
   };
 }
 
@@ -90,40 +79,29 @@ export const merchantStats = defineTool({
     } catch (e) {
       throw new ToolError('invalid_input', (e as Error).message);
     }
+    if (![range.from, range.to, previousRange(range).from].every(storableDate)) throw new ToolError('invalid_input', t(ctx.locale, '日期超出了可查询的范围。', 'Those dates are outside the range that can be looked up.'));
     const ids = shops.map((s) => s.id);
-    const [current, previous, trend] = await Promise.all([totalsFor(deps, ids, range), totalsFor(deps, ids, previousRange(range)), weeklyTrend(deps, ids, ctx.now)]);
-
-    const byProduct = new Map<number, { units: number; revenue: number }>();
-    const byDay = new Map<string, { revenue: number; orders: number }>();
-    for (const o of current.paid) {
-      for (const i of o.items) {
-        const p = byProduct.get(i.productId) ?? { units: 0, revenue: 0 };
-        p.units += i.quantity;
-        p.revenue += i.quantity * i.unitPrice;
-        byProduct.set(i.productId, p);
-      }
-      const d = localDate(o.createdAt);
-      const day = byDay.get(d) ?? { revenue: 0, orders: 0 };
-      day.revenue += o.total;
-      day.orders++;
-      byDay.set(d, day);
-    }
-    const itemRevenue = [...byProduct.values()].reduce((s, p) => s + p.revenue, 0);
-    const top = [...byProduct.entries()].sort((a, b) => b[1].revenue - a[1].revenue).slice(0, args.topN);
-    const names = await deps.db.product.findMany({ where: { id: { in: top.map(([id]) => id) } }, select: { id: true, nameZh: true, nameEn: true } });
+    // The store sums: totals of both periods, the current one per day and per product, 26 weeks of revenue.
+    const [current, previous, byDay, byProduct, trend] = await Promise.all([
+      totalsFor(deps, ids, range), totalsFor(deps, ids, previousRange(range)),
+      dailySales(deps.db, ids, range.from, range.to), productSales(deps.db, ids, range.from, range.to, args.topN), weeklyTrend(deps, ids, ctx.now),
+    ]);
+    const itemRevenue = byProduct.reduce((s, p) => s + p.revenue, 0);
+    const top = byProduct.slice(0, args.topN);
+    const names = await deps.db.product.findMany({ where: { id: { in: top.map((p) => p.productId) } }, select: { id: true, nameZh: true, nameEn: true } });
     const nameOf = new Map(names.map((n) => [n.id, t(ctx.locale, n.nameZh, n.nameEn)]));
 
     return {
       shops: shops.map((s) => ({ id: s.id, name: t(ctx.locale, s.nameZh, s.nameEn) })),
       period: { label: range.label, from: localDate(range.from), to: localDate(new Date(range.to.getTime() - 1)) },
-      current: current.totals,
-      previous: previous.totals,
+      current,
+      previous,
       change: {
-        revenuePct: pct(current.totals.revenue, previous.totals.revenue),
-        ordersPct: pct(current.totals.orders, previous.totals.orders),
-        averageBasketPct: pct(current.totals.averageBasket, previous.totals.averageBasket),
+        revenuePct: pct(current.revenue, previous.revenue),
+        ordersPct: pct(current.orders, previous.orders),
+        averageBasketPct: pct(current.averageBasket, previous.averageBasket),
       },
-      topProducts: top.map(([id, p]) => ({ productId: id, name: nameOf.get(id) ?? `#${id}`, units: p.units, revenue: toYuan(p.revenue), sharePct: itemRevenue ? Math.round((p.revenue / itemRevenue) * 1000) / 10 : 0 })),
+      topProducts: top.map((p) => ({ productId: p.productId, name: nameOf.get(p.productId) ?? `#${p.productId}`, units: p.units, revenue: toYuan(p.revenue), sharePct: itemRevenue ? Math.round((p.revenue / itemRevenue) * 1000) / 10 : 0 })),
       // Every day of the period (up to today), zero where nothing sold, so trends are honest.
       daily: daysBetween(range.from, new Date(Math.min(range.to.getTime(), ctx.now.getTime()))).map((date) => {
         const v = byDay.get(date);

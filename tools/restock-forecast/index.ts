@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { defineTool, t, ToolError } from '../context.ts';
 import { ownShops } from '../merchant-stats/index.ts';
 import { localDate } from '../merchant-stats/period.ts';
-import { chooseModel } from './models.ts';
+import { weeklyUnits } from './demand-sql.ts';
+import { modelChoices } from './model-choices.ts';
 
 const WEEK = 7 * 86_400_000;
 const HISTORY_WEEKS = 104;
@@ -55,38 +56,37 @@ export const restockForecast = defineTool({
       productFilter = found.map((m) => m.product.id);
     }
     const since = new Date(ctx.now.getTime() - HISTORY_WEEKS * WEEK);
-    const [offers, lines] = await Promise.all([
+    const [offers, demand] = await Promise.all([
       deps.db.offer.findMany({ where: { shopId: { in: [...shopName.keys()] }, ...(productFilter ? { productId: { in: productFilter } } : {}) }, include: { product: { select: { nameZh: true, nameEn: true } } } }),
-      deps.db.orderItem.findMany({
-        where: { order: { shopId: { in: [...shopName.keys()] }, status: 'paid', createdAt: { gte: since, lt: ctx.now } }, ...(productFilter ? { productId: { in: productFilter } } : {}) },
-        select: { productId: true, quantity: true, order: { select: { shopId: true, createdAt: true } } },
-      }),
+      weeklyUnits(deps.db, [...shopName.keys()], since, ctx.now, productFilter),
     ]);
     // Weekly demand per (shop, product); week 0 is the oldest, the last one ends now.
-    const firstSale = lines.reduce((min, l) => Math.min(min, l.order.createdAt.getTime()), ctx.now.getTime());
-    const weeks = Math.max(1, Math.min(HISTORY_WEEKS, Math.ceil((ctx.now.getTime() - firstSale) / WEEK)));
+    const weeks = Math.max(1, Math.min(HISTORY_WEEKS, Math.ceil((ctx.now.getTime() - demand.firstSaleMs) / WEEK)));
     const series = new Map<string, number[]>();
     const total = new Array(weeks).fill(0);
-    for (const l of lines) {
-      const back = Math.floor((ctx.now.getTime() - l.order.createdAt.getTime()) / WEEK);
-      if (back >= weeks) continue;
-      const key = `${l.order.shopId}:${l.productId}`;
+    for (const r of demand.rows) {
+      if (r.weeksBack >= weeks) continue;
+      const key = `${r.shopId}:${r.productId}`;
       const y = series.get(key) ?? new Array(weeks).fill(0);
-      y[weeks - 1 - back] += l.quantity;
+      y[weeks - 1 - r.weeksBack] += r.units;
       series.set(key, y);
-      total[weeks - 1 - back] += l.quantity;
+      total[weeks - 1 - r.weeksBack] += r.units;
     }
+    // No sales for half a year: nothing to forecast.
+    const forecastable = offers.flatMap((offer) => {
+      const y = series.get(`${offer.shopId}:${offer.productId}`);
+      return y && !y.slice(-26).every((v) => v === 0) ? [{ offer, y }] : [];
+    });
+    // One batch of model choices (cached per series; a big uncached batch runs in a worker thread).
+    const [trendModel, ...choices] = await modelChoices.chooseAll([total, ...forecastable.map((f) => f.y)]);
 
     const z = probit(args.serviceLevel);
     const leadWeeks = args.leadTimeDays / 7;
     const coverWeeks = (args.leadTimeDays + args.reviewDays) / 7;
     const weekStart = (i: number) => localDate(new Date(ctx.now.getTime() + i * WEEK));
-    const items: z.input<typeof item>[] = [];
-    for (const offer of offers) {
-      const y = series.get(`${offer.shopId}:${offer.productId}`);
-      if (!y || y.slice(-26).every((v) => v === 0)) continue; // no sales for half a year: nothing to forecast
-      const chosen = chooseModel(y);
-      const mean = chosen.model.fit(y)(args.horizonWeeks).map((v) => Math.max(0, v));
+    const items: z.input<typeof item>[] = forecastable.map(({ offer }, n) => {
+      const chosen = choices[n];
+      const mean = chosen.forecast.slice(0, args.horizonWeeks).map((v) => Math.max(0, v));
       const sd = chosen.residualSd;
       const perWeek = mean[0];
       const leadTimeDemand = perWeek * leadWeeks;
@@ -105,20 +105,19 @@ export const restockForecast = defineTool({
         left -= need;
       }
       const status = offer.stock <= reorderPoint ? 'order_now' : offer.stock <= reorderPoint + perWeek * (args.reviewDays / 7) ? 'order_soon' : 'ok';
-      items.push({
+      return {
         shopId: offer.shopId, shopName: shopName.get(offer.shopId)!, productId: offer.productId, name: t(ctx.locale, offer.product.nameZh, offer.product.nameEn), stock: offer.stock,
-        model: chosen.model.name, backtestMase: Number.isFinite(chosen.mase) ? Math.round(chosen.mase * 1000) / 1000 : null,
+        model: chosen.model, backtestMase: Number.isFinite(chosen.mase) ? Math.round(chosen.mase * 1000) / 1000 : null,
         weeklyForecast: mean.map((m, i) => ({ weekStart: weekStart(i), mean: round1(m), low: round1(Math.max(0, m - z * sd * Math.sqrt(i + 1))), high: round1(m + z * sd * Math.sqrt(i + 1)) })),
         leadTimeDemand: round1(leadTimeDemand), safetyStock: round1(safetyStock), reorderPoint: round1(reorderPoint), orderQuantity, stockoutDate, status,
-      });
-    }
+      };
+    });
     const rank = { order_now: 0, order_soon: 1, ok: 2 } as const;
     items.sort((a, b) => rank[a.status] - rank[b.status] || (a.stockoutDate ?? '9999').localeCompare(b.stockoutDate ?? '9999') || b.reorderPoint - a.reorderPoint);
     const counts = { order_now: 0, order_soon: 0, ok: 0 };
     for (const i of items) counts[i.status]++;
 
-    const trendModel = chooseModel(total);
-    const trendMean = trendModel.model.fit(total)(args.horizonWeeks);
+    const trendMean = trendModel.forecast.slice(0, args.horizonWeeks);
     return {
       shops: shops.map((s) => ({ id: s.id, name: shopName.get(s.id)! })),
       policy: t(ctx.locale,
@@ -130,7 +129,7 @@ export const restockForecast = defineTool({
         weeks: [...total.map((_, i) => localDate(new Date(ctx.now.getTime() - (weeks - i) * WEEK))).slice(-26), ...trendMean.map((_, i) => weekStart(i))],
         actualUnits: total.slice(-26),
         forecast: trendMean.map((m, i) => ({ mean: round1(m), low: round1(Math.max(0, m - z * trendModel.residualSd * Math.sqrt(i + 1))), high: round1(m + z * trendModel.residualSd * Math.sqrt(i + 1)) })),
-        model: trendModel.model.name,
+        model: trendModel.model,
       },
     };
   },

@@ -135,3 +135,18 @@ export function chooseModel(y: number[]) {
   }
   return best!;
 }
+
+/** The longest forecast a tool asks for (restock_forecast's horizonWeeks ≤ 12). */
+export const MAX_HORIZON = 12;
+
+/** A model choice as plain data (cacheable, and what a worker thread sends back). */
+export type ModelChoice = { model: string; mase: number; residualSd: number; forecast: number[] };
+
+/**
+ * chooseModel and the chosen model's forecast for MAX_HORIZON weeks; a shorter horizon is a prefix
+ * (every model here forecasts week i the same whatever the horizon).
+ */
+export function chooseAndForecast(y: number[]): ModelChoice {
+  const chosen = chooseModel(y);
+  return { model: chosen.model.name, mase: chosen.mase, residualSd: chosen.residualSd, forecast: chosen.model.fit(y)(MAX_HORIZON) };
+}

@@ -70,3 +70,34 @@ export function findOwnShop(text: string, shops: OwnShop[], current?: number): S
   }
   return undefined;
 }
+
+// A shop's trade name as people write it: two to five characters and the kind of shop ("乐购数码", "博雅生鲜店",
+// "大拇指超市"), or "Legou Digital", "Thumbs Up Supermarket".
+const TRADE_ZH = /\p{Script=Han}{2,5}?(?:便利店|生鲜店|文具店|母婴店|超市|服饰|数码|餐厅|书店|美妆|运动|药房|水果店|奶茶店|咖啡馆?)/gu;
+const TRADE_EN = /\b(?:[A-Z][a-z]+ ){1,3}(?:Convenience Store|Supermarket|Fashion|Digital|Stationery|Eatery|Market|Books|Beauty|Sports|Store)\b/g;
+
+/**
+ * A shop that is not the caller's, named by its trade name and branch: "乐购数码街道口店" when they own no 乐购数码,
+ * or "博雅生鲜店卓刀泉店" when their 博雅生鲜店 shops are elsewhere. Undefined when every shop named is theirs.
+ */
+export function findForeignShop(text: string, shops: OwnShop[]): string | undefined {
+  if (!shops.length) return undefined;
+  for (const m of text.matchAll(TRADE_ZH)) {
+    // The trade name is a tail of the match ("上周楚天超市" → 楚天超市): theirs if any tail starts one of their shop names.
+    const kind = /(?:便利店|生鲜店|文具店|母婴店|超市|服饰|数码|餐厅|书店|美妆|运动|药房|水果店|奶茶店|咖啡馆?)$/u.exec(m[0])![0];
+    // "我的超市", "哪家超市", "附近的数码": no trade name in them.
+    const tails = [...Array(m[0].length - kind.length - 1).keys()].map((i) => m[0].slice(i)).filter((t) => t.length - kind.length >= 2 && !/^(?:我|你|他|她|咱|这|那|哪|什么|附近|的|家|个|店)|的/.test(t));
+    if (!tails.length) continue;
+    const trade = tails.find((t) => shops.some((s) => s.nameZh.startsWith(t)));
+    if (!trade) return tails.find((t) => t.length - kind.length <= 3) ?? tails.at(-1);
+    const mine = shops.filter((s) => s.nameZh.startsWith(trade));
+    // Their trade name with a branch they do not have.
+    const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 12);
+    const branch = /^[（(]?\s*(\p{Script=Han}{2,6}?)(?:[二三四]?店|那家|那边)/u.exec(after)?.[1];
+    if (branch && !mine.some((s) => (branchOf(s.nameZh) ?? '').includes(branch))) return `${trade}${branch}`;
+  }
+  for (const m of text.matchAll(TRADE_EN)) {
+    if (!shops.some((s) => s.nameEn.toLowerCase().startsWith(m[0].toLowerCase()))) return m[0];
+  }
+  return undefined;
+}
