@@ -6,6 +6,7 @@ import { recommenderFor, trainer } from '../tools/recommend/index.ts';
 import { syncIndex } from '../tools/catalogue/index-sync.ts';
 import { startVectorIndex } from '../tools/catalogue/vector-runtime.ts';
 import { Assistant } from './assistant.ts';
+import { warmUpPlanner } from './local-planner/index.ts';
 import { describeModel, modelConfig } from './config.ts';
 
 export type Runtime = { db: Store; assistant: Assistant; modelDescription: string; storeDescription: string; vectorDescription: string; stop: () => Promise<void> };
@@ -23,6 +24,8 @@ export async function startRuntime(log: (line: string) => void = console.log): P
   void syncIndex(assistant.toolDeps, log)
     .catch((error) => log(`[vector index] start-up sync failed: ${(error as Error).message}`))
     .then(() => assistant.toolDeps.images.maybeRetrain());
+  // The embedded planner's vocabularies, once the entry point has had a turn to start listening.
+  if (config.kind === 'local') setImmediate(() => log(`[planner] ready in ${warmUpPlanner(assistant.toolDeps.products).toFixed(0)} ms`));
   // Learn the recommender's ranker now, in the background, so the first shopper does not wait for it.
   void recommenderFor(assistant.toolDeps, new Date()).catch((error) => log(`[recommend] warm-up failed: ${error}`));
   const storeDescription = providerOf(url) === 'sqlite' ? `SQLite ${url.replace(/^file:/, '')}` : `PostgreSQL ${url.replace(/\/\/[^@]*@/, '//…@')}`;

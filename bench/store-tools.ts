@@ -16,6 +16,7 @@ import { ToolError } from '../tools/context.ts';
 import { createToolDeps } from '../tools/deps.ts';
 import { TOOLS } from '../tools/index.ts';
 import { recommenderFor } from '../tools/recommend/index.ts';
+import { modelChoices } from '../tools/restock-forecast/model-choices.ts';
 import { buildHistoryStore, STORE_10X, STORE_1X, type Spread } from './history-10x.ts';
 import { copySqliteToPostgres } from './postgres-copy.ts';
 
@@ -153,7 +154,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const results = await measure(tools, sides, rounds);
   console.log(`\n${rounds} calls per tool and store after the first (ms):`);
   console.log(table(results, sides.map((s) => s.label)));
-  console.log(`\nload average after: ${load()}; RSS ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB`);
+  console.log(`\nrestock model choices (series): ${JSON.stringify(modelChoices.counts)}`);
+  console.log(`load average after: ${load()}; RSS ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB`);
   for (const side of sides) await side.db.$disconnect();
   process.exit(0); // the recommender's worker pool would keep the process up for its idle minute
 }

@@ -12,7 +12,7 @@ import type { Caller, Locale } from '../../tools/context.ts';
 import { PHRASES } from '../../prompts/replies/phrases.ts';
 import { PHOTO_TURN } from '../photo.ts';
 import { findPlace, type FoundPlace } from './places.ts';
-import { findForeignShop, findOwnShop, type OwnShop } from './entities/own-shops.ts';
+import { findForeignShop, findOwnShop, tradeNamesIn, type OwnShop } from './entities/own-shops.ts';
 import { findCategoryWord, findLeadTimeDays, findPeriod, findPrice, findRadiusKm, findServiceLevel, findShopCategory, findShopId, findTopN, type Price } from './slots.ts';
 import { readBought } from './purchase-slots.ts';
 import { findBarePrice } from './entities/money.ts';
@@ -267,7 +267,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
       // "买了3瓶，每瓶8块" is 3 at 8, "3瓶一共24块" 3 at 8, "6瓶一提 15块" one pack at 15 (entities/quantity.ts says
       // why a pack stays a pack). Counts and 每瓶 are not the product; "6瓶装" is how the catalogue names a pack.
       // Neither the command ("note it down", "帮我记一下") nor the day ("yesterday", "上个月15号") is part of the product.
-      const named = [price.text, place?.text, periodRead?.text, ...(raw.match(RECORD_WORDS) ?? [])];
+      const named = [price.text, place?.text, periodRead?.text, ...(raw.match(RECORD_WORDS) ?? []), ...tradeNamesIn(raw)];
       // "买了3瓶，每瓶8块" is 3 at 8, "3瓶一共24块" 3 at 8, "6瓶一提 15块" one pack at 15 (purchase-slots.ts). A plain
       // number read as the price counts as its money.
       const bought = readBought(raw, spoken ? undefined : bare, products, productPhrase, named);

@@ -39,7 +39,10 @@ async function weeklyTrend(deps: ToolDeps, shopIds: number[], now: Date) {
 async function totalsFor(deps: ToolDeps, shopIds: number[], range: Range) {
   const orders = await deps.db.order.findMany({
     where: { shopId: { in: shopIds }, createdAt: { gte: range.from, lt: range.to } },
-    select: { id: true, total: true, status: true, customerId: true, createdAt: true, items: { select: { productId: true, quantity: true, unitPrice: true } } },
+    // The order SQLite gave the rows in before (the (shopId, createdAt) index, an order's lines by id),
+    // made explicit: equal revenues in the top products keep the order they were first met in.
+    orderBy: [{ shopId: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+    select: { id: true, total: true, status: true, customerId: true, createdAt: true, items: { select: { productId: true, quantity: true, unitPrice: true }, orderBy: { id: 'asc' } } },
   });
   const paid = orders.filter((o) => o.status === 'paid');
   const revenue = paid.reduce((s, o) => s + o.total, 0);

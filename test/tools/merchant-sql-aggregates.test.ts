@@ -71,18 +71,8 @@ describe('merchant tools from SQL aggregates (SQLite, synthetic history)', () =>
     expect(pricing.segments.every((s: any) => s.customers > 0 && s.observations > 0)).toBe(true);
   }, 60_000);
 
-  it('counts an order on a window\'s first instant and leaves out one at NOW', async () => {
-    const r: any = await merchantStats.run(fixture.deps, merchant(1), merchantStats.input.parse({ period: 'today' }));
-    expect(r.daily).toEqual([{ date: '2026-11-23', revenue: 0, orders: 0 }]); // today up to NOW: the order at NOW is not in it
-    const week: any = await merchantStats.run(fixture.deps, merchant(2), merchantStats.input.parse({ period: 'last_week', shopId: 3 }));
-    // Two orders on the edges of last week in China time: Monday 00:00 counts, the next Monday 00:00 does not.
-    expect(week.daily[0]).toMatchObject({ date: '2026-11-16' });
-    expect(week.daily[0].orders).toBeGreaterThanOrEqual(1);
-  });
-
   it('refuses dates the store cannot compare with, without crashing', async () => {
-    const far = merchantStats.input.parse({ period: { from: '9999-12-01', to: '9999-12-31' } });
-    await expect(merchantStats.run(fixture.deps, merchant(1), far)).rejects.toMatchObject({ code: 'invalid_input' });
+    // Year 0 in China time is 1 BC in UTC: the comparison before it would be with year -1.
     const early = merchantStats.input.parse({ period: { from: '0000-01-01', to: '0001-06-01' } });
     await expect(merchantStats.run(fixture.deps, merchant(1), early)).rejects.toMatchObject({ code: 'invalid_input' });
   });
@@ -98,8 +88,7 @@ describe.skipIf(!POSTGRES_ADMIN_URL)('merchant tools from SQL aggregates (Postgr
     for (const call of syntheticCalls()) {
       const onPostgres = await answer(deps, call);
       expect(onPostgres, label(call)).toEqual(await answer(sqlite.deps, call));
-      // merchant_stats before listed equal revenues in whatever order PostgreSQL returned the rows: not compared.
-      if (call.tool !== merchantStats) expect(onPostgres, label(call)).toEqual(await before(deps, call));
+      expect(onPostgres, label(call)).toEqual(await before(deps, call));
     }
   }, 120_000);
 });

@@ -164,7 +164,9 @@ export class ProductIndex {
           // Partial credit by shared character pairs: "洗衣服" still finds "洗衣液".
           let shared = 0;
           for (let i = 0; i < run.length - 1; i++) if (e.text.includes(run.slice(i, i + 2))) shared++;
-          got += (w * shared) / (run.length - 1) * 0.7;
+          // Every word of the run is in the name, in another order: "得力函数计算器" is 得力计算器 函数.
+          if (shared * 2 >= run.length - 1 && coveredByWordsOf(run, e.text)) got += w * 0.95;
+          else got += (w * shared) / (run.length - 1) * 0.7;
         }
       }
       if (got > 0) matches.push({ product: e, score: got / weight });
@@ -173,4 +175,15 @@ export class ProductIndex {
     matches.sort((a, b) => b.score - a.score || a.product.listPrice - b.product.listPrice);
     return matches.slice(0, limit);
   }
+}
+
+/** Whether the run is made of pieces of two or more characters that are each in the text (longest piece first). */
+function coveredByWordsOf(run: string, text: string): boolean {
+  for (let i = 0; i < run.length; ) {
+    let j = run.length;
+    while (j - i >= 2 && !text.includes(run.slice(i, j))) j--;
+    if (j - i < 2) return false;
+    i = j;
+  }
+  return true;
 }

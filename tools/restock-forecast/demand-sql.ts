@@ -8,19 +8,24 @@ import { sqlIntegers } from '../recommend/data.ts';
 
 export type WeeklyUnits = { shopId: number; productId: number; weeksBack: number; units: number };
 
-/** Paid units per (shop, product, week back from `now`) since `since`, and the first sale's instant (ms; `now` when none). */
-export async function weeklyUnits(db: Store, shopIds: number[], since: Date, now: Date, productIds?: number[]): Promise<{ rows: WeeklyUnits[]; firstSaleMs: number }> {
+/** The statement: one row per (shop, product) with its first sale (ms) and its weeks as 'back:units' items. */
+export function weeklyUnitsSql(db: Store, shopIds: number[], since: Date, now: Date, productIds?: number[]): string {
   // "+ 0": the store must not read these products' lines across all shops through the productId index
   // (grows with the whole history); the lines come from this merchant's orders through orderId.
   const products = productIds ? ` WHERE i."productId" + 0 IN (${productIds.length ? sqlIntegers(productIds, 'productIds') : 'NULL'})` : '';
   // The week of an order is worked out once per order (MATERIALIZED), not once per line.
-  const found = await db.$queryRawUnsafe<Record<string, unknown>[]>(`WITH paid AS MATERIALIZED (
+  return `WITH paid AS MATERIALIZED (
       SELECT o."id" AS id, o."shopId" AS shop, ${epochMsSql(db, 'o."createdAt"')} AS ms FROM "Order" o WHERE ${ordersIn(db, shopIds, since, now)} AND o."status" = 'paid'
     ), weekly AS (
       SELECT p.shop AS shop, i."productId" AS product, (${sqlIntegers([now.getTime()], 'now')} - p.ms) / ${WEEK_MS} AS back, SUM(i."quantity") AS units, MIN(p.ms) AS first
       FROM paid p JOIN "OrderItem" i ON i."orderId" = p.id${products} GROUP BY p.shop, i."productId", (${sqlIntegers([now.getTime()], 'now')} - p.ms) / ${WEEK_MS}
     )
-    SELECT shop, product, MIN(first) AS first, ${listAggSql(db, joinedSql('back', 'units'))} AS weeks FROM weekly GROUP BY shop, product`);
+    SELECT shop, product, MIN(first) AS first, ${listAggSql(db, joinedSql('back', 'units'))} AS weeks FROM weekly GROUP BY shop, product`;
+}
+
+/** Paid units per (shop, product, week back from `now`) since `since`, and the first sale's instant (ms; `now` when none). */
+export async function weeklyUnits(db: Store, shopIds: number[], since: Date, now: Date, productIds?: number[]): Promise<{ rows: WeeklyUnits[]; firstSaleMs: number }> {
+  const found = await db.$queryRawUnsafe<Record<string, unknown>[]>(weeklyUnitsSql(db, shopIds, since, now, productIds));
   let firstSaleMs = now.getTime();
   const rows: WeeklyUnits[] = [];
   for (const r of found) {

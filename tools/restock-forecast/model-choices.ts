@@ -1,32 +1,41 @@
 // The model choice (rolling-origin backtest of every model) per demand series, cached by the series
 // itself: the choice is a pure function of the weekly numbers, so a repeat call on the same data
 // reuses it, and any new order or a week boundary passing changes the series and so the key — never
-// a stale answer. A batch of uncached series too big to run between two chats (~50 ms of CPU) goes
+// a stale answer. A batch of uncached series that would cost this thread more than ~50 ms of CPU goes
 // to a worker thread; smaller batches run here, yielding to the event loop every few series.
 import { LRUCache } from 'lru-cache';
 import { LazyPool } from '../shared/worker-pool.ts';
 import type { BacktestTask } from './backtest-worker.ts';
 import { chooseAndForecast, type ModelChoice } from './models.ts';
 
-/** Measured 0.1–0.3 ms a series (2-core machine): from ~250 series a batch costs 50 ms or more. */
-const WORKER_FROM_SERIES = 250;
+/** A batch expected to take longer than this here goes to the worker thread. */
+const HEAVY_MS = 50;
+/**
+ * Cost of one series here until measured: 393 series of the busiest demo merchant took 113–169 ms in
+ * a fresh process (JIT cold), 21–63 ms once warm. The estimate follows the measured slices; so the
+ * first big batch of a process goes to the worker, later ones of a few hundred series stay here.
+ */
+const FIRST_GUESS_MS = 0.2;
 /** Series run here between two turns of the event loop (a few ms). */
 const SLICE = 32;
 const WORKER_TIMEOUT_MS = 30_000;
 
+/** workerFrom: a fixed batch size from which the worker is used, instead of the cost estimate (tests). */
 export type ModelChoicesOptions = { workerFrom?: number; maxEntries?: number; workerModule?: URL };
 
 export class ModelChoices {
   private readonly cache: LRUCache<string, ModelChoice>;
   private readonly pool: LazyPool<BacktestTask, ModelChoice[]>;
-  private readonly workerFrom: number;
+  private readonly workerFrom?: number;
+  /** Measured ms a series on this thread (moving average over slices). */
+  private msPerSeries = FIRST_GUESS_MS;
   /** Series chosen here, in the worker, and answered from the cache; for tests and the bench. */
   readonly counts = { here: 0, worker: 0, hits: 0, workerFailures: 0 };
 
   constructor(options: ModelChoicesOptions = {}) {
     // ~1 KB an entry (key + 12 forecasts): 20k series ≈ 20 MB at most.
     this.cache = new LRUCache({ max: options.maxEntries ?? 20_000 });
-    this.workerFrom = options.workerFrom ?? WORKER_FROM_SERIES;
+    this.workerFrom = options.workerFrom;
     // One thread (2 cores: the other is the chats'), ended after a minute idle; a merchant waits for it.
     this.pool = new LazyPool(options.workerModule ?? new URL('./backtest-worker.ts', import.meta.url), { maxThreads: 1, idleTimeoutMs: 60_000 });
   }
@@ -45,13 +54,18 @@ export class ModelChoices {
     }
     if (missing.size) {
       const todo = [...missing.values()];
-      const chosen = todo.length >= this.workerFrom ? await this.inWorker(todo) : await this.here(todo);
+      const chosen = this.heavy(todo.length) ? await this.inWorker(todo) : await this.here(todo);
       [...missing.keys()].forEach((key, i) => {
         found.set(key, chosen[i]);
         this.cache.set(key, chosen[i]);
       });
     }
     return keys.map((key) => found.get(key)!);
+  }
+
+  private heavy(series: number): boolean {
+    // A busy machine slows the measured slices too; past the first guess that says nothing about the work.
+    return this.workerFrom !== undefined ? series >= this.workerFrom : series * Math.min(this.msPerSeries, FIRST_GUESS_MS) > HEAVY_MS;
   }
 
   private async inWorker(series: number[][]): Promise<ModelChoice[]> {
@@ -67,9 +81,12 @@ export class ModelChoices {
 
   private async here(series: number[][]): Promise<ModelChoice[]> {
     const out: ModelChoice[] = [];
-    for (let i = 0; i < series.length; i++) {
-      if (i && i % SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
-      out.push(chooseAndForecast(series[i]));
+    for (let start = 0; start < series.length; start += SLICE) {
+      if (start) await new Promise((resolve) => setImmediate(resolve));
+      const began = performance.now();
+      const slice = series.slice(start, start + SLICE);
+      for (const y of slice) out.push(chooseAndForecast(y));
+      this.msPerSeries = 0.8 * this.msPerSeries + 0.2 * ((performance.now() - began) / slice.length);
     }
     this.counts.here += series.length;
     return out;

@@ -1,6 +1,6 @@
 // The user's own words of consent and choice. Read from the user's message by the agent and the
 // tools (never from the model's arguments), and by the embedded planner to pick its next step.
-export const AFFIRMATIVE = /^(是|是的|对|对的|好|好的|确认|确定|可以|行|嗯|记吧|记上|yes|y|yeah|yep|ok|okay|sure|confirm|do it|go ahead)[!！。.\s]*$/i;
+export const AFFIRMATIVE = /^(是|是的|对|对的|好|好的|确认|确定|可以|行|嗯|记吧|记上|yes|y|yeah|yep|ok|okay|sure|confirm|do it|go ahead|👍|👌|✅|🆗|🙆|🙆‍♀️|🙆‍♂️)[!！。.\s]*$/iu;
 export const NEGATIVE = /^(不|不要|不用|取消|算了|别|no|nope|cancel|don'?t)[!！。.\s]*$/i;
 export const THATS_IT = /^(就是它|就是这个|是这个|对的?|没错|that'?s it|that'?s the one|yes,? that one|correct|right)[!！。.\s]*$/i;
 
@@ -23,9 +23,9 @@ export function pickedCandidate(text: string): number | undefined {
 // Deliberately conservative, because a yes writes: a short message made only of yes words and
 // fillers, starting with a yes word, with no question mark and no negation.
 const YES_CORE_ZH = ['没问题', '没错', '可以', '确认', '确定', '当然', '是的', '对的', '好的', '好滴', '好嘞', '记上', '记下来', '记下', '记吧', '是', '对', '好', '行', '嗯', '记', '要'];
-const FILLER_ZH = ['谢谢', '麻烦了', '麻烦', '就这样', '这样', '帮我', '一下', '吧', '啊', '呀', '哦', '噢', '的', '了', '啦', '呢', '嘛', '哈', '上', '下', '来', '吧'];
+const FILLER_ZH = ['谢谢', '麻烦你了', '麻烦您了', '麻烦了', '麻烦', '辛苦了', '就这样', '你', '您', '这样', '帮我', '一下', '吧', '啊', '呀', '哦', '噢', '的', '了', '啦', '呢', '嘛', '哈', '上', '下', '来', '吧'];
 const YES_CORE_EN = new Set(['yes', 'yep', 'yeah', 'yup', 'ya', 'y', 'ok', 'okay', 'k', 'sure', 'confirm', 'confirmed', 'correct', 'right', 'go', 'absolutely', 'definitely', 'alright', 'fine', 'perfect', 'great', 'record', 'save', 'log', 'do']);
-const FILLER_EN = new Set(['ahead', 'thing', 'it', 'please', 'thanks', 'thank', 'you', 'of', 'course', 'that', 'this', 'one', 'sounds', 'good', 'all', 'do', 'go', 'yes', 'just', 'sure', 'fine', 'record', 'save', 'log']);
+const FILLER_EN = new Set(['ahead', 'thing', 'it', 'please', 'pls', 'plz', 'thx', 'ty', 'now', 'right', 'correct', 'exactly', 'that\'s', 'thats', 'it\'s', 'its', 'is', 'thanks', 'thank', 'you', 'of', 'course', 'that', 'this', 'one', 'sounds', 'good', 'all', 'do', 'go', 'yes', 'just', 'sure', 'fine', 'record', 'save', 'log']);
 const NO_START = /^(?:不|别|算了|取消|先不|先别|no\b|nope|nah|cancel|don'?t|never ?mind|not now|stop)/;
 
 function plainWords(text: string): string {

@@ -101,3 +101,9 @@ export function findForeignShop(text: string, shops: OwnShop[]): string | undefi
   }
   return undefined;
 }
+
+/** The shop trade names in a message ("在江城数码买了个U盘"): where something was bought, not what. */
+export function tradeNamesIn(text: string): string[] {
+  // The name starts after the last 在 / 去 / 从 / 到 / 的 before it ("上周三在江城数码" → 江城数码).
+  return [...text.matchAll(TRADE_ZH)].map((m) => m[0].replace(/^.*[在去从到的]/u, '')).filter((t) => t.length >= 4 && !/^(?:我|你|他|她|这|那|哪|附近)/.test(t));
+}

@@ -132,8 +132,11 @@ export function goodsWords(products: ProductIndex): string[] {
   const { brands, items, names } = products.vocabulary();
   const category = CATEGORY_KEYS.flatMap((k) => CATEGORIES[k].words);
   const known = Object.values(CATALOGUE).flatMap((c) => [...c.items.flatMap((i) => [i.zh, i.en]), ...c.brands.flat()]);
-  return [...brands, ...items, ...[...names].filter((w) => !STOP.has(w)), ...category, ...known.map((w) => w.toLowerCase())];
+  return [...brands, ...items, ...[...names].filter((w) => !STOP.has(w) || VARIANT.has(w)), ...category, ...known.map((w) => w.toLowerCase())];
 }
+
+/** Stop words that name a variant in the catalogue's names ("large pack", "small cup"): goods words there. */
+const VARIANT = new Set(['large', 'small', 'big', 'medium', 'mini', 'extra', 'double', 'single', 'twin', 'family', 'regular']);
 
 const readers = new WeakMap<ProductIndex, PhraseReader>();
 
