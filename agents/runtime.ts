@@ -7,6 +7,7 @@ import { syncIndex } from '../tools/catalogue/index-sync.ts';
 import { startVectorIndex } from '../tools/catalogue/vector-runtime.ts';
 import { Assistant } from './assistant.ts';
 import { warmUpPlanner } from './local-planner/index.ts';
+import { modelChoices } from '../tools/restock-forecast/model-choices.ts';
 import { describeModel, modelConfig } from './config.ts';
 
 export type Runtime = { db: Store; assistant: Assistant; modelDescription: string; storeDescription: string; vectorDescription: string; stop: () => Promise<void> };
@@ -31,6 +32,7 @@ export async function startRuntime(log: (line: string) => void = console.log): P
   const storeDescription = providerOf(url) === 'sqlite' ? `SQLite ${url.replace(/^file:/, '')}` : `PostgreSQL ${url.replace(/\/\/[^@]*@/, '//…@')}`;
   const stop = async () => {
     await trainer.close(); // its worker thread, if one is up
+    await modelChoices.close(); // the restock backtests' worker thread, if one is up
     await vectors.stop();
     await db.$disconnect();
   };

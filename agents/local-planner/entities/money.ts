@@ -118,7 +118,7 @@ export function findAllMoney(input: string): Money[] {
   return found;
 }
 
-/** "twelve ninety", "five fifty": a price said the way it is read out, yuan then two-digit cents, after a word of
+/** "twelve ninety", "five fifty", "2 fifty": a price said the way it is read out, yuan then two-digit cents, after a word of
  *  paying or pricing ("paid", "for", "at", "costs", "was"); one token worth 12.90. Elsewhere two number words stay two. */
 function spokenCents(text: string, tokens: NumberToken[]): NumberToken[] {
   const out: NumberToken[] = [];
@@ -128,7 +128,7 @@ function spokenCents(text: string, tokens: NumberToken[]): NumberToken[] {
   }
   for (let i = 0; i < tokens.length; i++) {
     const [a, b] = [tokens[i], tokens[i + 1]];
-    if (b && a.kind === 'en' && b.kind === 'en' && Number.isInteger(a.value) && a.value >= 1 && a.value < 1000 && Number.isInteger(b.value) && b.value >= 10 && b.value <= 99
+    if (b && (a.kind === 'en' || a.kind === 'arabic') && b.kind === 'en' && Number.isInteger(a.value) && a.value >= 1 && a.value < 1000 && Number.isInteger(b.value) && b.value >= 10 && b.value <= 99
       && /^\s+$/.test(text.slice(a.end, b.start)) && /\b(?:paid|pay|for|at|costs?|was|is|charged?|price[ds]?)\s+$/i.test(text.slice(0, a.start))) {
       out.push({ value: a.value + b.value / 100, start: a.start, end: b.end, text: text.slice(a.start, b.end), kind: 'arabic' });
       i++;

@@ -283,6 +283,11 @@ const RULES: Rule[] = [
     const d = parseNumber(m[1]);
     return d && d <= 31 ? { kind: 'scoped', scoped: { t: 'dayOfMonth', d } } : undefined;
   }),
+  // "on the 20th I got…": after "on", a day of the month whatever follows.
+  rule('\\bon\\s+the\\s+(\\d{1,2})(?:st|nd|rd|th)\\b', (m) => {
+    const d = Number(m[1]);
+    return d >= 1 && d <= 31 ? { kind: 'scoped', scoped: { t: 'dayOfMonth', d } } : undefined;
+  }),
   // "the 3rd" alone, or before a range word or a sales word ("the 21st message" is not a day).
   rule('\\b(?:on\\s+)?the\\s+(\\d{1,2})(?:st|nd|rd|th)\\b(?=\\s*(?:$|[?.!,;:)]|-|–|of\\s+(?:this|last|the previous)\\s+month\\b|(?:to|until|till|through|and|so far|sales?|revenue|orders?|figures?|numbers?|stats?|please)\\b))', (m) => {
     const d = Number(m[1]);

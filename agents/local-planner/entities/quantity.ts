@@ -219,6 +219,9 @@ function readCounts(text: string, tokens: NumberToken[], used: Set<NumberToken>)
     if (zh && !(zh[1] === '块' && /^\s*块(?:钱|$|[\s\p{P}])/u.test(after))) { out.push({ count: t.value, unit: zh[1], text: text.slice(t.start, t.end + zh[0].length), index: t.start }); continue; }
     const en = new RegExp(`^\\s*(${EN_PIECE})(?![a-z])`, 'i').exec(after);
     if (en && !/\bof\s*$/i.test(before)) { out.push({ count: t.value, unit: en[1].toLowerCase(), text: text.slice(t.start, t.end + en[0].length), index: t.start }); continue; }
+    // "2 of them", "three of those": a count of what was named.
+    const ofThem = /^\s+of\s+(?:them|those|these)\b/i.exec(after);
+    if (ofThem && t.value <= 50) { out.push({ count: t.value, text: text.slice(t.start, t.end + ofThem[0].length), index: t.start }); continue; }
     // "bought 2 Tide shampoos", "log 3 lattes", "two of the gel pens": a small count right after a buying word, before the goods.
     if (t.value <= 50 && EN_BUY_BEFORE.test(before) && /^\s+(?:of\s+(?:the|those|these|them)\s+)?[a-z]/i.test(after) && !NOT_GOODS_AFTER.test(after)) {
       const of = /^\s+of\s+(?:the|those|these|them)\b/i.exec(after);
