@@ -10,6 +10,7 @@ import { parseAnswers } from '../../tools/wealth/questionnaire.ts';
 import type { ProductIndex } from '../../tools/catalogue/product-search.ts';
 import type { Caller, Locale } from '../../tools/context.ts';
 import { PHRASES } from '../../prompts/replies/phrases.ts';
+import { CATEGORIES, CATEGORY_KEYS } from '../../tools/catalogue/categories.ts';
 import { PHOTO_TURN } from '../photo.ts';
 import { findPlace, type FoundPlace } from './places.ts';
 import { findForeignShop, findOwnShop, tradeNamesIn, type OwnShop } from './entities/own-shops.ts';
@@ -42,6 +43,9 @@ const NOT_GOODS = /(?:推荐|介绍|想|起|取)(?:一?[部首个本些几]|点)
 const BACK_TO_EARLIER = /回到(?:刚才|之前|上一个|前面)|刚才(?:那个|的)(?:搜索|问题)?(?:呢|吧)?|\bback to (?:the )?(?:earlier|previous|last|first)\b|\bgo(?:ing)? back to\b|\bas before\b/i;
 /** Things the assistant cannot do, named so plainly that no model is asked: top-ups, transfers, taxis, bills of others. */
 const PLAINLY_CANNOT = /充话费|充(?:值)?(?:点|个)?(?:话费|流量)|交(?:一下)?(?:电费|水费|燃气费|话费)|\btop ?up (?:my )?(?:phone|mobile|credit|data|sim)\b|\brecharge (?:my )?(?:phone|mobile|sim)\b|\bphone credit\b|打车|叫(?:个|辆|一辆)(?:车|出租车|滴滴)|\bcall (?:me )?an? (?:cab|taxi|uber)\b|转账给|转给(?:我的?)?(?:朋友|同学|室友|家人)|\b(?:send|transfer) (?:\d+ )?(?:money|yuan|rmb)\b/i;
+const COMPLAINT_ABOUT_STAFF = /投诉.{0,12}(?:收银员|店员|服务员|营业员|员工|快递员|骑手|老板|保安)|(?:收银员|店员|服务员|营业员|骑手|快递员).{0,8}(?:态度|骂|凶|不耐烦|服务差)|\b(?:complain|complaint)\b.{0,30}\b(?:cashier|staff|clerk|employee|courier|rider|waiter)\b|\b(?:cashier|staff|clerk|courier|waiter) (?:was|were) (?:rude|mean)\b/i;
+/** The words of the categories themselves ("零食", "snacks"): a category said, not a need. */
+const CATEGORY_WORDS = new Set(CATEGORY_KEYS.flatMap((k) => CATEGORIES[k].words.map((w) => w.toLowerCase())));
 const MERCHANT_ONLY = new Set(['merchant_stats', 'restock_forecast', 'satisfaction_report', 'pricing_advice', 'anomaly_alerts']);
 const OWN_INSTEAD = /^(?:算了|好吧|那|那就|ok|okay|then)?[，,\s]*(?:看|查|查查|看看|说说)?(?:一下)?(?:我|我们)自己(?:的|店)|\b(?:my own|mine) (?:then|instead)\b|^(?:ok |okay |fine,? )?(?:show|check) (?:me )?mine\b/i;
 const LOCATION_SHARED = /^(我的位置已共享|I shared my location)/i;
@@ -212,6 +216,8 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
   // unless it is very sure; the plainly named ones (充话费, call a cab, transfer money) need no model.
   const ownWords = Object.entries(TASK_WORDS).some(([tool, re]) => re.test(raw) && (MERCHANT_ONLY.has(tool) === (s.role === 'merchant')));
   const plainlyCannot = PLAINLY_CANNOT.test(raw) ? { reply: INTENT_REPLIES.unsupportedAction(l) + '\n' + PHRASES.capabilities(s.role, l) } : undefined;
+  // A complaint about a person who served them ("投诉收银员", "the cashier was rude"): a person to talk to, not a search.
+  if (s.role === 'shopper' && COMPLAINT_ABOUT_STAFF.test(raw)) return { reply: INTENT_REPLIES.humanAgent(l) };
   const cannot = goesOn ? undefined : plainlyCannot ?? (ownWords && (ranked[0]?.p ?? 0) < 0.9 ? undefined : unsupportedActionReply(ranked, s.role, l));
   if (cannot) return cannot;
 
@@ -289,7 +295,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
     if (has(RECOMMEND, raw) || said('recommend') || (recommended && (category || price || /附近|near/i.test(raw)) && !strongProduct)) {
       const base = shownList ? shownList.args : {};
       // What the suggestions are for, in the shopper's words ("洗衣服用的", "breakfast stuff"), when it is not just a category.
-      const need = phrase && !category && !strongProduct ? phrase : undefined;
+      const need = phrase && !strongProduct && !/^(?:东西|stuff|things?|something|anything)$/i.test(phrase) && !(category && CATEGORY_WORDS.has(phrase.toLowerCase())) ? phrase : undefined;
       return { tool: 'recommend', args: clean({ ...base, category: category ?? base.category, budget: budgetOf(price) ?? base.budget, nearMe: /附近|near/i.test(raw) || base.nearMe || undefined, need: need ?? base.need }) };
     }
   }
