@@ -106,7 +106,7 @@ describe('Slack merchant app', () => {
     const [answer] = await api.waitFor('chat.postMessage', 1, { since });
     expect(answer.body.channel).toBe('D1');
     expect(answer.body.thread_ts).toBeUndefined();
-    const [note] = await api.waitFor('chat.postEphemeral', 1, { since });
+    const [note] = await api.waitFor('chat.postEphemeral', 1, { since, where: { channel: 'C2' } });
     expect(note.body).toMatchObject({ channel: 'C2', user: 'U1', thread_ts: '111.1', text: SENT_PRIVATELY });
     since = api.mark();
     await event({ type: 'message', channel_type: 'im', user: 'U1', text: 'top 2 products in the last 30 days', ts: '112.1', channel: 'D1' });

@@ -66,9 +66,11 @@ export async function fakeSlackApi() {
     /** Where the record stands now: pass it as `since` to look only at later calls. */
     mark: () => calls.length,
     /** The calls of `method` (made after `since`), once there are at least `count` of them. */
-    async waitFor(method: string, count: number, { since = 0, timeoutMs = 10_000 } = {}) {
+    /** `where`: only calls whose body has these values (a late reply to an earlier test's command is not this one's). */
+    async waitFor(method: string, count: number, { since = 0, timeoutMs = 10_000, where }: { since?: number; timeoutMs?: number; where?: Record<string, unknown> } = {}) {
       const start = Date.now();
-      const matching = () => calls.slice(since).filter((c) => c.method === method);
+      const fits = (body: Record<string, unknown>) => !where || Object.entries(where).every(([k, v]) => body?.[k] === v);
+      const matching = () => calls.slice(since).filter((c) => c.method === method && fits(c.body as Record<string, unknown>));
       while (matching().length < count) {
         if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${count} × ${method}; got ${calls.slice(since).map((c) => c.method).join(', ')}`);
         await new Promise((r) => setTimeout(r, 20));
