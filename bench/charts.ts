@@ -6,7 +6,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg, uptime } from 'node:os';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setImmediate as tick } from 'node:timers/promises';
 import { attachmentsFor, type ChartSpec } from '../agents/attachments.ts';
 import { chartDataVersion, ChartRenderer } from '../bots/shared/charts.ts';
@@ -14,6 +13,7 @@ import { openStore } from '../prisma/store.ts';
 import { databaseUrl, providerOf } from '../prisma/url.ts';
 import { createToolDeps } from '../tools/deps.ts';
 import { merchantStats } from '../tools/merchant-stats/index.ts';
+import { fmtLoop, measured } from './event-loop-measure.ts';
 
 const url = databaseUrl();
 const file = providerOf(url) === 'sqlite' ? url.replace(/^file:(\/\/)?/, '') : undefined;
@@ -30,23 +30,6 @@ const machine = () => {
 };
 const loadBefore = machine();
 
-type Loop = { p50: number; p99: number; max: number };
-/** Runs `work` with the event-loop delay histogram on (armed a tick before, read a tick after). */
-async function measured<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; loop: Loop }> {
-  const h = monitorEventLoopDelay({ resolution: 1 }); // sampled every 1 ms: ~1 ms means no delay
-  h.enable();
-  await new Promise((r) => setTimeout(r, 20));
-  h.reset();
-  await new Promise((r) => setTimeout(r, 5)); // after a reset the first sample only sets the baseline
-  const t = performance.now();
-  const value = await work();
-  const ms = performance.now() - t;
-  await new Promise((r) => setTimeout(r, 20)); // a block right at the end is recorded on the next tick
-  h.disable();
-  const toMs = (ns: number) => ns / 1e6;
-  return { value, ms, loop: { p50: toMs(h.percentile(50)), p99: toMs(h.percentile(99)), max: toMs(h.max) } };
-}
-const fmtLoop = (l: Loop) => `p50 ${l.p50.toFixed(0)} / p99 ${l.p99.toFixed(0)} / max ${l.max.toFixed(0)} ms`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x: number) => `${x.toFixed(x < 10 ? 1 : 0)} ms`;
 

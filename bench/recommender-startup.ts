@@ -6,13 +6,13 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg, uptime } from 'node:os';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { openStore, type Store } from '../prisma/store.ts';
 import { databaseUrl, providerOf } from '../prisma/url.ts';
 import { dayOf, loadCatalogue, loadPurchases, readSqliteFile } from '../tools/recommend/data.ts';
 import { RecommenderModel, type ItemInfo, type Purchase } from '../tools/recommend/model.ts';
 import { MAX_CUSTOMERS, RecommenderTrainer } from '../tools/recommend/trainer.ts';
 import { ormPurchases } from '../test/helpers/purchases.ts';
+import { fmtLoop, measured } from './event-loop-measure.ts';
 
 const url = databaseUrl();
 const file = providerOf(url) === 'sqlite' ? url.replace(/^file:(\/\/)?/, '') : undefined;
@@ -40,23 +40,6 @@ async function ormCatalogue(db: Store): Promise<Map<number, ItemInfo>> {
   }));
 }
 
-type Loop = { p50: number; p99: number; max: number };
-/** Runs `work` with the event-loop delay histogram on (armed a tick before, read a tick after). */
-async function measured<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; loop: Loop }> {
-  const h = monitorEventLoopDelay({ resolution: 1 }); // sampled every 1 ms: ~1 ms means no delay
-  h.enable();
-  await new Promise((r) => setTimeout(r, 20));
-  h.reset();
-  await new Promise((r) => setTimeout(r, 5)); // after a reset the first sample only sets the baseline
-  const t = performance.now();
-  const value = await work();
-  const ms = performance.now() - t;
-  await new Promise((r) => setTimeout(r, 20)); // a block right at the end is recorded on the next tick
-  h.disable();
-  const toMs = (ns: number) => ns / 1e6;
-  return { value, ms, loop: { p50: toMs(h.percentile(50)), p99: toMs(h.percentile(99)), max: toMs(h.max) } };
-}
-const fmtLoop = (l: Loop) => `p50 ${l.p50.toFixed(0)} / p99 ${l.p99.toFixed(0)} / max ${l.max.toFixed(0)} ms`;
 const rate = (rows: number, ms: number) => `${Math.round(rows / (ms / 1000)).toLocaleString('en')} rows/s`;
 
 const newest = await db.order.findFirst({ orderBy: { createdAt: 'desc' }, select: { createdAt: true } });

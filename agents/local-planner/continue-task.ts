@@ -198,7 +198,7 @@ export function editTask(task: PreviousCall, r: Read, correcting: boolean): { to
   if (!edit) return undefined;
   const read = { ...r, text: correcting ? withoutNegated(r.text) : r.text, correcting };
   // An amount in another currency ("5美元") is no edit: the request is answered as it stands (only yuan).
-  if (findMoney(read.text) && findMoney(read.text)!.currency !== 'CNY') return undefined;
+  if ((findMoney(read.text)?.currency ?? 'CNY') !== 'CNY') return undefined;
   const proposed = edit(read, task.args, task.result);
   const changes = Object.entries(proposed).filter(([, v]) => v !== undefined);
   if (!changes.length) return undefined;
