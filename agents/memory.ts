@@ -9,6 +9,9 @@ import { nextState, storedState, type DialogueState } from './dialogue-state.ts'
 export const HISTORY_LIMIT = 24;
 
 export async function openConversation(db: Store, key: string, caller: Caller, locale: Locale) {
+  // Most turns continue a conversation in the same language: a read, no write.
+  const found = await db.conversation.findUnique({ where: { key } });
+  if (found?.locale === locale) return found;
   return db.conversation.upsert({
     where: { key },
     create: { key, locale, customerId: caller.role === 'shopper' ? caller.customerId : null, merchantId: caller.role === 'merchant' ? caller.merchantId : null },
@@ -17,7 +20,11 @@ export async function openConversation(db: Store, key: string, caller: Caller, l
 }
 
 export async function loadHistory(db: Store, conversationId: number, limit = HISTORY_LIMIT): Promise<BaseMessage[]> {
-  const rows = (await db.message.findMany({ where: { conversationId }, orderBy: { id: 'desc' }, take: limit })).reverse();
+  return replay((await db.message.findMany({ where: { conversationId }, orderBy: { id: 'desc' }, take: limit })).reverse());
+}
+
+type StoredMessage = { role: string; content: string; toolCalls: unknown; toolCallId: string | null; toolName: string | null };
+function replay(rows: StoredMessage[]): BaseMessage[] {
   // Never start the replay in the middle of a tool exchange.
   while (rows.length && rows[0].role !== 'human') rows.shift();
   return rows.map((r) => {
@@ -39,12 +46,14 @@ export async function appendMessages(db: Store, conversationId: number, messages
     }
     return { conversationId, role: 'human', content };
   });
-  // One at a time keeps the order by id; a handful of rows per turn.
-  for (const row of data) await db.message.create({ data: row });
   // The dialogue state follows what the turn did (its last tool call and result), stored beside the messages.
   const from = before ?? storedState((await db.conversation.findUnique({ where: { id: conversationId }, select: { state: true } }))?.state);
   const state = nextState(from, messages);
-  await db.conversation.update({ where: { id: conversationId }, data: { updatedAt: new Date(), state: state as never } }); // plain JSON (DialogueState)
+  // Messages and state together or not at all; one multi-row INSERT gives the rows ids in this order (replay orders by id).
+  await db.$transaction([
+    db.message.createMany({ data }),
+    db.conversation.update({ where: { id: conversationId }, data: { updatedAt: new Date(), state: state as never } }), // plain JSON (DialogueState)
+  ]);
 }
 
 export async function clearConversation(db: Store, key: string): Promise<void> {

@@ -62,8 +62,11 @@ const SEMANTIC_WEIGHT = 0.9;
 export type FoundProducts = { matches: ProductMatch[]; /** false: the vector index was unavailable, lexical only */ semantic: boolean };
 
 export class ProductIndex {
-  private entries: Indexed[] = [];
+  protected entries: Indexed[] = [];
   private byId = new Map<number, Indexed>();
+  /** Positions in `entries` by English word, and by character and pair of characters of the name text. */
+  private byWord = new Map<string, number[]>();
+  private byChars = new Map<string, number[]>();
   /** The vector index, when one is running (set by the runtime; tests may leave it out). */
   vectors: VectorIndex | undefined;
 
@@ -73,8 +76,8 @@ export class ProductIndex {
     return index;
   }
 
-  static fromEntries(entries: CatalogueEntry[]): ProductIndex {
-    const index = new ProductIndex();
+  static fromEntries<T extends ProductIndex>(this: new () => T, entries: CatalogueEntry[]): T {
+    const index = new this();
     index.setEntries(entries);
     return index;
   }
@@ -97,6 +100,39 @@ export class ProductIndex {
       return { ...e, text, itemText, words: wordsOf(text), itemWords: wordsOf(itemText) };
     });
     this.byId = new Map(this.entries.map((e) => [e.id, e]));
+    this.byWord = new Map();
+    this.byChars = new Map();
+    const post = (map: Map<string, number[]>, key: string, at: number) => {
+      const list = map.get(key);
+      if (!list) map.set(key, [at]);
+      else if (list.at(-1) !== at) list.push(at);
+    };
+    this.entries.forEach((e, at) => {
+      for (const w of e.words) post(this.byWord, w, at);
+      for (const w of e.itemWords) post(this.byWord, w, at);
+      // By code unit, as `search` slices the runs.
+      for (let i = 0; i < e.text.length; i++) {
+        if (e.text[i] === ' ') continue;
+        post(this.byChars, e.text[i], at);
+        if (i + 1 < e.text.length && e.text[i + 1] !== ' ') post(this.byChars, e.text.slice(i, i + 2), at);
+      }
+    });
+  }
+
+  /**
+   * The entries that can score above 0, in catalogue order: those with one of the English words, or a
+   * pair of characters of a Chinese run (a one-character run: that character). Every entry scoring above 0
+   * in the loop of `search` is among them, so the answer is the one scoring every entry would give.
+   */
+  protected candidatesFor({ en, zh }: QueryTerms): Iterable<Indexed> {
+    const at = new Set<number>();
+    const add = (list: number[] | undefined) => list?.forEach((i) => at.add(i));
+    for (const w of en) add(this.byWord.get(w));
+    for (const run of zh) {
+      if (run.length === 1) add(this.byChars.get(run));
+      for (let i = 0; i + 1 < run.length; i++) add(this.byChars.get(run.slice(i, i + 2)));
+    }
+    return [...at].sort((a, b) => a - b).map((i) => this.entries[i]);
   }
 
   get size(): number {
@@ -144,11 +180,12 @@ export class ProductIndex {
 
   /** Products ranked by how much of the query they cover (0..1), best first. */
   search(query: string, limit = 50): ProductMatch[] {
-    const { en, zh } = queryTerms(query);
+    const terms = queryTerms(query);
+    const { en, zh } = terms;
     if (!en.length && !zh.length) return [];
     const weight = en.length + zh.reduce((sum, run) => sum + Math.min(3, run.length), 0);
     const matches: ProductMatch[] = [];
-    for (const e of this.entries) {
+    for (const e of this.candidatesFor(terms)) {
       let got = 0;
       for (const w of en) if (e.itemWords.has(w)) got += 1;
       else if (e.words.has(w)) got += BRAND_ONLY;

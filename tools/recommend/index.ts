@@ -6,6 +6,7 @@ import { boundingBox, metresBetween } from '../geo.ts';
 import { toYuan } from '../money.ts';
 import { dayOf, loadPurchases } from './data.ts';
 import type { Purchase, Reason, RecommenderModel } from './model.ts';
+import { pricedRecommendations } from './priced.ts';
 import { RecommenderTrainer } from './trainer.ts';
 
 // One model per store, trained in a worker thread (trainer.ts). Stale-while-revalidate: once a model
@@ -176,30 +177,26 @@ export const recommend = defineTool({
     const customerId = shopperId(ctx);
     if (args.nearMe && !ctx.location) return { status: 'need_location' as const };
     const model = await recommenderFor(deps, ctx.now);
-    // Prices people can get: cheapest in-stock offer (near them when asked).
     let nearShops: Set<number> | undefined;
     if (args.nearMe && ctx.location) {
       const box = boundingBox(ctx.location, 3000);
       const shops = await deps.db.shop.findMany({ where: { onlineOnly: false, lat: { gte: box.minLat, lte: box.maxLat }, lng: { gte: box.minLng, lte: box.maxLng } }, select: { id: true, lat: true, lng: true } });
       nearShops = new Set(shops.filter((s) => metresBetween(ctx.location!, s) <= 3000).map((s) => s.id));
     }
-    // The store takes the minimum: one row per product (~4k) instead of every in-stock offer (~28k) through the ORM.
-    const offers = await deps.db.offer.groupBy({ by: ['productId'], where: { stock: { gt: 0 }, ...(nearShops ? { shopId: { in: [...nearShops] } } : {}) }, _min: { price: true } });
-    const cheapest = new Map(offers.map((o) => [o.productId, o._min.price!]));
     // A stated need narrows the candidates to products whose text is close to it (vector index, or names).
     const fits = args.need ? new Set((await deps.products.find(args.need, 300)).matches.filter((m) => m.score >= 0.5).map((m) => m.product.id)) : undefined;
     const feedback = new Map((await deps.db.feedback.findMany({ where: { customerId } })).map((f) => [f.productId, f.rating]));
-    const recs = model.recommend(customerId, {
-      k: args.limit,
-      feedback,
-      allow: (item) => {
-        const info = model.items.get(item);
-        if (!info || (args.category && info.category !== args.category) || (fits && !fits.has(item))) return false;
-        const price = cheapest.get(item);
-        if (price === undefined) return false; // nobody sells it (near them) right now
-        return !args.budget || price <= args.budget * 100;
-      },
-    });
+    const fitsAsked = (item: number) => {
+      const info = model.items.get(item);
+      return !!info && (!args.category || info.category === args.category) && (!fits || fits.has(item));
+    };
+    // Prices people can get: the cheapest in-stock offer (near them when asked), taken by the store.
+    const cheapestOf = async (productIds?: number[]) => new Map((await deps.db.offer.groupBy({
+      by: ['productId'],
+      where: { stock: { gt: 0 }, ...(productIds ? { productId: { in: productIds } } : {}), ...(nearShops ? { shopId: { in: [...nearShops] } } : {}) },
+      _min: { price: true },
+    })).map((o) => [o.productId, o._min.price!]));
+    const { recs, cheapest } = await pricedRecommendations(model, customerId, { k: args.limit, feedback, fits: fitsAsked, budgetCents: args.budget ? args.budget * 100 : undefined }, cheapestOf);
     const name = (id: number) => {
       const p = deps.products.get(id);
       return p ? t(ctx.locale, p.nameZh, p.nameEn) : `#${id}`;
