@@ -10,6 +10,7 @@ import { defineTool, t, ToolError } from './context.ts';
 import { ownShops } from './merchant-stats/index.ts';
 import { localDate, periodSchema, resolvePeriod } from './merchant-stats/period.ts';
 import { toYuan } from './money.ts';
+import { dailySeries, offersAgainstMarket } from './anomaly-alerts-sql.ts';
 
 const DAY = 86_400_000;
 const Z_CUT = 3.5;
@@ -65,18 +66,13 @@ export const anomalyAlerts = defineTool({
     const start = args.lookbackDays;
     const alerts: z.input<typeof alert>[] = [];
     const zh = ctx.locale === 'zh';
+    const shopIds = shops.map((s) => s.id);
+    const [series, offers] = await Promise.all([dailySeries(deps.db, shopIds, from, window.to, days), offersAgainstMarket(deps.db, shopIds)]);
+    const flagged = offers.filter((o) => !!o.others && (o.price / o.others < 0.4 || o.price / o.others > 2.5));
+    const names = new Map((flagged.length ? await deps.db.product.findMany({ where: { id: { in: [...new Set(flagged.map((o) => o.productId))] } }, select: { id: true, nameZh: true, nameEn: true } }) : []).map((p) => [p.id, p]));
     for (const shop of shops) {
       const name = t(ctx.locale, shop.nameZh, shop.nameEn);
-      const [orders, complaints] = await Promise.all([
-        deps.db.order.findMany({ where: { shopId: shop.id, createdAt: { gte: from, lt: window.to } }, select: { createdAt: true, total: true, status: true } }),
-        deps.db.review.findMany({ where: { shopId: shop.id, score: { lte: 2 }, createdAt: { gte: from, lt: window.to } }, select: { createdAt: true } }),
-      ]);
-      const revenue = new Array(days).fill(0);
-      const refunds = new Array(days).fill(0);
-      const bad = new Array(days).fill(0);
-      const idx = (d: Date) => Math.floor((d.getTime() - from.getTime()) / DAY);
-      for (const o of orders) (o.status === 'paid' ? revenue : refunds)[idx(o.createdAt)] += o.status === 'paid' ? o.total : 1;
-      for (const r of complaints) bad[idx(r.createdAt)]++;
+      const { revenue, refunds, bad } = series.get(shop.id)!;
       const date = (i: number) => localDate(new Date(from.getTime() + i * DAY));
       for (const s of salesScores(revenue, start)) {
         if (Math.abs(s.z) <= Z_CUT) continue;
@@ -84,27 +80,23 @@ export const anomalyAlerts = defineTool({
         alerts.push({ shop: name, date: date(s.index), type: drop ? 'sales_drop' : 'sales_spike', value: toYuan(s.value), expected: toYuan(s.expected), score: Math.round(s.z * 10) / 10,
           detail: zh ? `销售额 ¥${toYuan(s.value)}，同星期几通常 ¥${toYuan(s.expected)}` : `revenue ¥${toYuan(s.value)} vs ¥${toYuan(s.expected)} usual for that weekday` });
       }
-      for (const [series, type] of [[refunds, 'refund_spike'], [bad, 'complaint_spike']] as const) {
-        const rate = series.slice(0, start).reduce((a, b) => a + b, 0) / start;
+      for (const [counts, type] of [[refunds, 'refund_spike'], [bad, 'complaint_spike']] as const) {
+        const rate = counts.slice(0, start).reduce((a, b) => a + b, 0) / start;
         for (let i = start; i < days; i++) {
-          const p = poissonTail(series[i], rate);
-          if (series[i] >= 2 && p < P_CUT) {
-            alerts.push({ shop: name, date: date(i), type, value: series[i], expected: Math.round(rate * 100) / 100, score: p,
-              detail: zh ? `${type === 'refund_spike' ? '退款' : '差评'} ${series[i]} 次，平时每天约 ${rate.toFixed(2)} 次` : `${series[i]} ${type === 'refund_spike' ? 'refunds' : 'bad reviews'} vs about ${rate.toFixed(2)} a day` });
+          const p = poissonTail(counts[i], rate);
+          if (counts[i] >= 2 && p < P_CUT) {
+            alerts.push({ shop: name, date: date(i), type, value: counts[i], expected: Math.round(rate * 100) / 100, score: p,
+              detail: zh ? `${type === 'refund_spike' ? '退款' : '差评'} ${counts[i]} 次，平时每天约 ${rate.toFixed(2)} 次` : `${counts[i]} ${type === 'refund_spike' ? 'refunds' : 'bad reviews'} vs about ${rate.toFixed(2)} a day` });
           }
         }
       }
-      const offers = await deps.db.offer.findMany({ where: { shopId: shop.id }, select: { price: true, productId: true, product: { select: { nameZh: true, nameEn: true } } } });
-      const market = await deps.db.offer.groupBy({ by: ['productId'], where: { productId: { in: offers.map((o) => o.productId) }, shopId: { not: shop.id } }, _avg: { price: true }, _count: true });
-      const avg = new Map(market.filter((m) => m._count >= 2).map((m) => [m.productId, m._avg.price!]));
-      for (const o of offers) {
-        const ref = avg.get(o.productId);
-        if (!ref) continue;
-        const ratio = o.price / ref;
-        if (ratio < 0.4 || ratio > 2.5) {
-          alerts.push({ shop: name, date: null, type: 'price_error', value: toYuan(o.price), expected: toYuan(ref), score: Math.round(ratio * 100) / 100,
-            detail: zh ? `「${o.product.nameZh}」标价 ¥${toYuan(o.price)}，别家平均 ¥${toYuan(ref)}，可能标错价` : `"${o.product.nameEn}" is listed at ¥${toYuan(o.price)} vs ¥${toYuan(ref)} elsewhere: a possible price error` });
-        }
+      for (const o of flagged) {
+        if (o.shopId !== shop.id) continue;
+        const ref = o.others!;
+        const product = names.get(o.productId);
+        const [nameZh, nameEn] = product ? [product.nameZh, product.nameEn] : [`#${o.productId}`, `#${o.productId}`];
+        alerts.push({ shop: name, date: null, type: 'price_error', value: toYuan(o.price), expected: toYuan(ref), score: Math.round((o.price / ref) * 100) / 100,
+          detail: zh ? `「${nameZh}」标价 ¥${toYuan(o.price)}，别家平均 ¥${toYuan(ref)}，可能标错价` : `"${nameEn}" is listed at ¥${toYuan(o.price)} vs ¥${toYuan(ref)} elsewhere: a possible price error` });
       }
     }
     alerts.sort((a, b) => (a.type === 'price_error' ? 1 : 0) - (b.type === 'price_error' ? 1 : 0) || (b.date ?? '').localeCompare(a.date ?? ''));

@@ -1,4 +1,4 @@
-// merchant_stats, restock_forecast and pricing_advice now let the store sum (SQL aggregates) instead
+// merchant_stats, restock_forecast, pricing_advice and anomaly_alerts now let the store sum (SQL aggregates) instead
 // of fetching every order of the window: their answers must be the ones the row-by-row code gave
 // (test/helpers/row-scan-merchant-tools.ts), on SQLite and on PostgreSQL, on a varied synthetic
 // history and on a copy of the demo store.
@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../prisma/store.ts';
 import type { CallerContext, ToolDeps, ToolSpec } from '../../tools/context.ts';
 import { createToolDeps } from '../../tools/deps.ts';
+import { anomalyAlerts } from '../../tools/anomaly-alerts.ts';
 import { merchantStats } from '../../tools/merchant-stats/index.ts';
 import { NAMED_PERIODS } from '../../tools/merchant-stats/period.ts';
 import { pricingAdvice } from '../../tools/pricing-advice.ts';
@@ -16,7 +17,7 @@ import { useFixture } from '../helpers/deps.ts';
 import { NOW } from '../helpers/fixture.ts';
 import { RUN_DIR } from '../helpers/global-setup.ts';
 import { POSTGRES_ADMIN_URL, usePostgres } from '../helpers/postgres.ts';
-import { rowScanMerchantStats, rowScanPricingAdvice, rowScanRestockForecast } from '../helpers/row-scan-merchant-tools.ts';
+import { rowScanAnomalyAlerts, rowScanMerchantStats, rowScanPricingAdvice, rowScanRestockForecast } from '../helpers/row-scan-merchant-tools.ts';
 import { addSalesHistory } from '../helpers/sales-history.ts';
 
 type Reference = (deps: ToolDeps, ctx: CallerContext, args: never) => Promise<unknown>;
@@ -41,6 +42,10 @@ function syntheticCalls(): Call[] {
     pricing({});
     pricing({ days: 60, costRatio: 0.5 });
     pricing({ shopId, days: 730 });
+    const anomalies = (args: Record<string, unknown>) => calls.push({ tool: anomalyAlerts, reference: rowScanAnomalyAlerts as Reference, ctx, args });
+    anomalies({});
+    anomalies({ period: 'last_month', lookbackDays: 28 });
+    anomalies({ period: 'this_year', shopId, lookbackDays: 365 });
   }
   return calls;
 }
@@ -53,8 +58,17 @@ async function expectSameAnswers(deps: ToolDeps, calls: Call[]) {
   for (const call of calls) expect(await answer(deps, call), label(call)).toEqual(await before(deps, call));
 }
 
+/** The history, and bad reviews piling up on some days (a complaint spike to find), a few the week before. */
+async function history(db: Store) {
+  await addSalesHistory(db);
+  const day = 86_400_000;
+  const bad = [[1, 2, 6], [1, 9, 1], [2, 3, 4], [3, 1, 5], [4, 20, 3]].flatMap(([shopId, daysAgo, n]) =>
+    Array.from({ length: n }, (_, i) => ({ shopId, customerId: 1, score: 1 + (i % 2), text: 'bad', language: 'en', createdAt: new Date(NOW.getTime() - daysAgo * day - i * 3600_000) })));
+  await db.review.createMany({ data: bad });
+}
+
 describe('merchant tools from SQL aggregates (SQLite, synthetic history)', () => {
-  const fixture = useFixture((db) => addSalesHistory(db));
+  const fixture = useFixture(history);
 
   it('give the answers the row-by-row sums gave, for every period, shop and option', async () => {
     const calls = syntheticCalls();
@@ -69,6 +83,8 @@ describe('merchant tools from SQL aggregates (SQLite, synthetic history)', () =>
     expect(new Set(restock.items.map((i: any) => i.model)).size).toBeGreaterThan(1);
     const pricing: any = await answer(fixture.deps, calls.find((c) => c.tool === pricingAdvice)!);
     expect(pricing.segments.every((s: any) => s.customers > 0 && s.observations > 0)).toBe(true);
+    const anomalies: any = await answer(fixture.deps, calls.find((c) => c.tool === anomalyAlerts)!);
+    expect(anomalies.alerts.map((a: any) => a.type)).toContain('complaint_spike');
   }, 60_000);
 
   it('refuses dates the store cannot compare with, without crashing', async () => {
@@ -80,10 +96,10 @@ describe('merchant tools from SQL aggregates (SQLite, synthetic history)', () =>
 
 describe.skipIf(!POSTGRES_ADMIN_URL)('merchant tools from SQL aggregates (PostgreSQL, synthetic history)', () => {
   const pg = usePostgres(`merchant_sql_${process.pid}`);
-  const sqlite = useFixture((db) => addSalesHistory(db));
+  const sqlite = useFixture(history);
 
   it('give the same answers as on SQLite, and as the row-by-row sums on PostgreSQL', async () => {
-    await addSalesHistory(pg.db);
+    await history(pg.db);
     const deps = await createToolDeps(pg.db);
     for (const call of syntheticCalls()) {
       const onPostgres = await answer(deps, call);
@@ -116,6 +132,8 @@ describe.skipIf(!existsSync(DEMO))('merchant tools from SQL aggregates (a copy o
           { tool: restockForecast, reference: rowScanRestockForecast as Reference, ctx, args: { product: '洗衣液', horizonWeeks: 8 } },
           { tool: pricingAdvice, reference: rowScanPricingAdvice as Reference, ctx, args: {} },
           { tool: pricingAdvice, reference: rowScanPricingAdvice as Reference, ctx, args: { days: 730 } },
+          { tool: anomalyAlerts, reference: rowScanAnomalyAlerts as Reference, ctx, args: {} },
+          { tool: anomalyAlerts, reference: rowScanAnomalyAlerts as Reference, ctx, args: { period: 'last_30_days', lookbackDays: 180 } },
         ];
       });
       await expectSameAnswers(deps, calls);
