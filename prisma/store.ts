@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client.ts';
 import { adapterFor } from './adapters.ts';
+import { installPlanCache } from './plan-cache.ts';
 import { databaseUrl, providerOf } from './url.ts';
 
 /** Both generated clients have identical model types; the SQLite one is the type we program against. */
@@ -10,6 +11,7 @@ export type Store = SqliteClient;
 
 export async function openStore(url = databaseUrl()): Promise<Store> {
   const adapter = adapterFor(url);
+  await installPlanCache(providerOf(url) === 'postgres' ? 'postgresql' : 'sqlite');
   if (providerOf(url) === 'postgres') {
     const { PrismaClient } = await import('../generated/postgres/client.ts');
     return new PrismaClient({ adapter }) as unknown as Store;

@@ -75,7 +75,11 @@ export const nearbyShops = defineTool({
 
     const offers = productIds
       ? await db.offer.findMany({
-          where: { productId: { in: productIds }, stock: { gt: 0 }, ...(args.maxPrice ? { price: { lte: toFen(args.maxPrice) } } : {}) },
+          // Online shops, and shops inside the box around the circle (the circle itself is checked below).
+          where: {
+            productId: { in: productIds }, stock: { gt: 0 }, ...(args.maxPrice ? { price: { lte: toFen(args.maxPrice) } } : {}),
+            shop: { OR: [{ onlineOnly: true }, { lat: { gte: box.minLat, lte: box.maxLat }, lng: { gte: box.minLng, lte: box.maxLng } }] },
+          },
           include: { shop: true, product: { select: { nameZh: true, nameEn: true, listPrice: true } } },
         })
       : [];
