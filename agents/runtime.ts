@@ -12,7 +12,17 @@ import { describeModel, modelConfig } from './config.ts';
 
 export type Runtime = { db: Store; assistant: Assistant; modelDescription: string; storeDescription: string; vectorDescription: string; stop: () => Promise<void> };
 
-export async function startRuntime(log: (line: string) => void = console.log): Promise<Runtime> {
+export type RuntimeOptions = {
+  /**
+   * Background start-up work for a long-running process: the vector index check, the planner's
+   * vocabularies and the recommender's first training. Off for one-shot commands (`npm run ask`):
+   * what a message needs is then done for it, and nothing is cut off half-way at exit.
+   */
+  background?: boolean;
+};
+
+export async function startRuntime(log: (line: string) => void = console.log, options: RuntimeOptions = {}): Promise<Runtime> {
+  const background = options.background ?? true;
   const url = databaseUrl();
   const config = modelConfig();
   migrate(url);
@@ -20,6 +30,15 @@ export async function startRuntime(log: (line: string) => void = console.log): P
   await seedIfEmpty(db, {}, log);
   const vectors = await startVectorIndex(db, process.env, log);
   const assistant = await Assistant.create({ db, modelConfig: config, vectors: vectors.index });
+  const storeDescription = providerOf(url) === 'sqlite' ? `SQLite ${url.replace(/^file:/, '')}` : `PostgreSQL ${url.replace(/\/\/[^@]*@/, '//…@')}`;
+  const stop = async () => {
+    await trainer.close(); // its worker thread, if one is up
+    await modelChoices.close(); // the restock backtests' worker thread, if one is up
+    await vectors.stop();
+    await db.$disconnect();
+  };
+  const runtime = { db, assistant, modelDescription: describeModel(config), storeDescription, vectorDescription: vectors.description, stop };
+  if (!background) return runtime;
   // The index check (and demo pictures on a new store) in the background: answers come from store
   // search until it is done.
   void syncIndex(assistant.toolDeps, log)
@@ -29,12 +48,5 @@ export async function startRuntime(log: (line: string) => void = console.log): P
   if (config.kind === 'local') setImmediate(() => log(`[planner] ready in ${warmUpPlanner(assistant.toolDeps.products).toFixed(0)} ms`));
   // Learn the recommender's ranker now, in the background, so the first shopper does not wait for it.
   void recommenderFor(assistant.toolDeps, new Date()).catch((error) => log(`[recommend] warm-up failed: ${error}`));
-  const storeDescription = providerOf(url) === 'sqlite' ? `SQLite ${url.replace(/^file:/, '')}` : `PostgreSQL ${url.replace(/\/\/[^@]*@/, '//…@')}`;
-  const stop = async () => {
-    await trainer.close(); // its worker thread, if one is up
-    await modelChoices.close(); // the restock backtests' worker thread, if one is up
-    await vectors.stop();
-    await db.$disconnect();
-  };
-  return { db, assistant, modelDescription: describeModel(config), storeDescription, vectorDescription: vectors.description, stop };
+  return runtime;
 }

@@ -18,7 +18,8 @@ const { buildWebServer } = await import('./web/server.ts');
 const { charts } = await import('./shared/charts.ts');
 
 const runtime = await startRuntime();
-const web = buildWebServer({ db: runtime.db, assistant: runtime.assistant, log: console.error, token: access.token });
+const { databaseUrl, storeFingerprint } = await import('../prisma/url.ts');
+const web = buildWebServer({ db: runtime.db, assistant: runtime.assistant, log: console.error, token: access.token, store: storeFingerprint(databaseUrl()) });
 await web.listen({ port, host });
 
 const stops: (() => Promise<void>)[] = [];

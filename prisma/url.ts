@@ -1,4 +1,5 @@
 // Where the store lives. SQLite under ./data/ unless DATABASE_URL says otherwise.
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
@@ -22,4 +23,10 @@ export function sqliteFileUrl(url: string): string {
   const absolute = resolve(path);
   mkdirSync(dirname(absolute), { recursive: true });
   return `file:${absolute}`;
+}
+
+/** Which store a URL means (the same SQLite file however it is written), as a short digest that reveals nothing of it. */
+export function storeFingerprint(url: string): string {
+  const canonical = providerOf(url) === 'sqlite' ? `file:${resolve(url.replace(/^file:(\/\/)?/i, ''))}` : url;
+  return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
 }

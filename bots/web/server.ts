@@ -32,7 +32,14 @@ const MESSAGE_TOO_LARGE: Record<Locale, string> = { zh: '消息太大了（上�
 // Started when this module loads (bots/main.ts imports it before the store and the assistant start up).
 const eventLoop = processEventLoop();
 
-export type WebDeps = { db: Store; assistant: Assistant; log?: (line: string) => void; token?: string; charts?: ChartRenderer };
+export type WebDeps = {
+  db: Store; assistant: Assistant; log?: (line: string) => void; token?: string; charts?: ChartRenderer;
+  /** storeFingerprint of the store it serves, shown on /healthz (`npm run ask` sends its message here only when it is its own store). */
+  store?: string;
+};
+
+/** Says on /healthz that this is the assistant (and not another program on the port). */
+export const SERVICE_NAME = 'shop-assistant';
 
 export function buildWebServer(deps: WebDeps): FastifyInstance {
   const app = Fastify({ bodyLimit: 64 * 1024 });
@@ -53,6 +60,8 @@ export function buildWebServer(deps: WebDeps): FastifyInstance {
   // Cheap and open (access.ts): no store read, only process figures; event-loop delay per window (event-loop.ts).
   app.get('/healthz', async () => ({
     ok: true,
+    service: SERVICE_NAME,
+    ...(deps.store ? { store: deps.store } : {}),
     uptimeSeconds: Math.round(process.uptime()),
     rssMiB: Math.round(process.memoryUsage.rss() / 1048576),
     eventLoop: eventLoop.report(),
