@@ -5,7 +5,8 @@ import { defineTool, shopperId, t, type CallerContext, type ToolDeps } from '../
 import { boundingBox, metresBetween } from '../geo.ts';
 import { toYuan } from '../money.ts';
 import { dayOf, loadPurchases } from './data.ts';
-import type { Purchase, Reason, RecommenderModel } from './model.ts';
+import type { ModelSnapshot, Purchase, Reason, RecommenderModel } from './model.ts';
+import { loadSavedModel, savedModelFile, saveModel, trainingDataVersion } from './saved-model.ts';
 import { pricedRecommendations } from './priced.ts';
 import { RecommenderTrainer } from './trainer.ts';
 
@@ -64,11 +65,15 @@ function train(deps: ToolDeps, entry: Entry, now: Date): Promise<void> {
     return entry.training;
   }
   const started = Date.now();
-  const run = trainer.train(deps.db, dayOf(now), logOf(deps)).then(async ({ model }) => {
+  const run = (async () => {
+    // Read before the training reads the store: a purchase written meanwhile makes the saved model out of date.
+    const version = await trainingDataVersion(deps.db).catch(() => undefined);
+    const { model, snapshot } = await trainer.train(deps.db, dayOf(now), logOf(deps));
     await overlay(deps, entry, model);
     entry.model = model;
     entry.built = started;
-  });
+    if (version) void keep(deps, version, started, snapshot);
+  })();
   entry.training = run.catch((error) => {
     if (!entry.model) throw error;
     entry.built = Date.now(); // keep serving the previous model; try again in an hour or on the next change
@@ -83,6 +88,36 @@ function train(deps: ToolDeps, entry: Entry, now: Date): Promise<void> {
   return entry.training;
 }
 
+/** The model on disk for the next start (a failure only costs that start a training). */
+async function keep(deps: ToolDeps, version: string, trainedAt: number, snapshot: ModelSnapshot): Promise<void> {
+  try {
+    await saveModel(await savedModelFile(deps.db), version, trainedAt, snapshot);
+  } catch (error) {
+    logOf(deps)(`[recommend] could not save the trained model: ${(error as Error)?.message ?? error}`);
+  }
+}
+
+/** The model saved by an earlier run, when the store still holds what it was trained on. */
+async function restore(deps: ToolDeps, entry: Entry, now: Date): Promise<boolean> {
+  try {
+    const saved = await loadSavedModel(await savedModelFile(deps.db), await trainingDataVersion(deps.db));
+    if (!saved) return false;
+    entry.model = saved.model;
+    entry.built = saved.trainedAt;
+    restored++;
+    // Trained on an earlier day or long ago: served now, renewed in the background.
+    if (saved.model.today !== dayOf(now) || Date.now() - saved.trainedAt >= MAX_AGE_MS) void train(deps, entry, now).catch(() => {});
+    return true;
+  } catch (error) {
+    logOf(deps)(`[recommend] the saved model could not be read (${(error as Error)?.message ?? error}); training a new one`);
+    return false;
+  }
+}
+let restored = 0;
+
+/** How many models were served from disk instead of trained (tests, health). */
+export const restoredModels = () => restored;
+
 export function recommenderFor(deps: ToolDeps, now: Date): Promise<RecommenderModel> {
   const hit = cache.get(deps.db);
   if (hit?.model) {
@@ -91,7 +126,10 @@ export function recommenderFor(deps: ToolDeps, now: Date): Promise<RecommenderMo
   }
   if (hit?.first) return hit.first;
   const entry: Entry = { built: 0, again: false, recorded: new Set(), recordedVersion: 0 };
-  entry.first = train(deps, entry, now).then(() => entry.model!);
+  entry.first = restore(deps, entry, now).then(async (done) => {
+    if (!done) await train(deps, entry, now);
+    return entry.model!;
+  });
   entry.first.catch(() => {
     if (cache.get(deps.db) === entry) cache.delete(deps.db); // the next request tries again
   });

@@ -21,7 +21,7 @@ export const MAX_CUSTOMERS = 300;
 /** A training that has not answered by then is abandoned (its thread ended) and redone in-process. */
 const WORKER_TIMEOUT_MS = 5 * 60_000;
 
-export type Trained = { model: RecommenderModel; where: 'worker' | 'main thread' };
+export type Trained = { model: RecommenderModel; /** the model as plain data (what is saved) */ snapshot: ModelSnapshot; where: 'worker' | 'main thread' };
 
 export class RecommenderTrainer {
   // One thread (2 cores: the other is the chats'), started on demand and ended after a minute idle;
@@ -39,36 +39,40 @@ export class RecommenderTrainer {
   /** In the worker; on failure once in-process. Rejects only if that fails too. */
   async train(db: Store, today: number, log: (line: string) => void = console.error): Promise<Trained> {
     try {
-      const model = await this.inWorker(db, today);
+      const snapshot = await this.snapshotInWorker(db, today);
       this.counts.worker++;
-      return { model, where: 'worker' };
+      return { model: RecommenderModel.fromSnapshot(snapshot), snapshot, where: 'worker' };
     } catch (error) {
       if (this.closed) throw error;
       this.counts.workerFailures++;
       log(`[recommend] training worker failed (${(error as Error)?.message ?? error}); training in-process instead`);
       const model = await this.inProcess(db, today);
       this.counts.mainThread++;
-      return { model, where: 'main thread' };
+      return { model, snapshot: model.toSnapshot(), where: 'main thread' };
     }
   }
 
   async inWorker(db: Store, today: number): Promise<RecommenderModel> {
+    return RecommenderModel.fromSnapshot(await this.snapshotInWorker(db, today));
+  }
+
+  private async snapshotInWorker(db: Store, today: number): Promise<ModelSnapshot> {
     const file = await sqliteFile(db);
     if (file) return this.run({ today, maxCustomers: MAX_CUSTOMERS, source: { kind: 'sqlite', url: `file:${file}` } }, []);
     const [items, purchases] = await Promise.all([loadCatalogue(db), loadPurchases(db)]);
-    return this.inWorkerOn(items, purchases, today);
+    const columns = toColumns(purchases);
+    return this.run({ today, maxCustomers: MAX_CUSTOMERS, source: { kind: 'data', items: [...items.values()], purchases: columns } }, Object.values(columns).map((a) => a.buffer as ArrayBuffer));
   }
 
   /** Trains on data already read (PostgreSQL, in-memory stores, tests): the purchases move over as columns. */
-  inWorkerOn(items: Map<number, ItemInfo>, purchases: Purchase[], today: number): Promise<RecommenderModel> {
+  async inWorkerOn(items: Map<number, ItemInfo>, purchases: Purchase[], today: number): Promise<RecommenderModel> {
     const columns = toColumns(purchases);
     const transferList = Object.values(columns).map((a) => a.buffer as ArrayBuffer);
-    return this.run({ today, maxCustomers: MAX_CUSTOMERS, source: { kind: 'data', items: [...items.values()], purchases: columns } }, transferList);
+    return RecommenderModel.fromSnapshot(await this.run({ today, maxCustomers: MAX_CUSTOMERS, source: { kind: 'data', items: [...items.values()], purchases: columns } }, transferList));
   }
 
-  private async run(task: TrainTask, transferList: ArrayBuffer[]): Promise<RecommenderModel> {
-    const snapshot = await this.pool.run(task, { transferList, signal: AbortSignal.timeout(WORKER_TIMEOUT_MS) });
-    return RecommenderModel.fromSnapshot(snapshot);
+  private run(task: TrainTask, transferList: ArrayBuffer[]): Promise<ModelSnapshot> {
+    return this.pool.run(task, { transferList, signal: AbortSignal.timeout(WORKER_TIMEOUT_MS) });
   }
 
   /** The same training on this thread (blocks it for the whole training: the fallback only). */
