@@ -16,11 +16,32 @@ const { startSlack } = await import('./slack/start.ts');
 const { startTelegram } = await import('./telegram/start.ts');
 const { buildWebServer } = await import('./web/server.ts');
 const { charts } = await import('./shared/charts.ts');
-
-const runtime = await startRuntime();
+const { prepareStore, StartProgress } = await import('./shared/startup.ts');
 const { databaseUrl, storeFingerprint } = await import('../prisma/url.ts');
-const web = buildWebServer({ db: runtime.db, assistant: runtime.assistant, log: console.error, token: access.token, store: storeFingerprint(databaseUrl()) });
+type WebDeps = Parameters<typeof buildWebServer>[0];
+
+// The page first (it shows how far the start is), then the store (seeded on a brand-new one) and the assistant.
+const url = databaseUrl();
+const progress = new StartProgress();
+const webDeps = { log: console.error, token: access.token, store: storeFingerprint(url), starting: () => progress.state } as WebDeps;
+const web = buildWebServer(webDeps);
 await web.listen({ port, host });
+const pageUrl = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}${access.token ? '/?token=<WEB_TOKEN> (token required)' : ''}`;
+console.log(`Starting… the web chat is at ${pageUrl} and shows how far it is.`);
+let runtime: Awaited<ReturnType<typeof startRuntime>>;
+try {
+  await prepareStore(url, progress, console.error);
+  progress.set({ step: 'starting' });
+  runtime = await startRuntime(console.log, { migrated: true });
+} catch (error) {
+  progress.set({ step: 'failed', error: (error as Error).message });
+  console.error(`Not started: ${(error as Error).stack ?? error}`);
+  await web.close();
+  process.exit(1);
+}
+webDeps.db = runtime.db;
+webDeps.assistant = runtime.assistant;
+progress.set({ step: 'ready' });
 
 const stops: (() => Promise<void>)[] = [];
 async function adapter(name: string, env: string, start: () => Promise<{ status: string; stop: () => Promise<void> }>): Promise<string> {
@@ -41,7 +62,7 @@ console.log([
   `  store:  ${runtime.storeDescription}`,
   `  model:  ${runtime.modelDescription}`,
   `  vector index: ${runtime.vectorDescription}`,
-  `  web chat: on → http://${host === '0.0.0.0' ? 'localhost' : host}:${port}${access.token ? '/?token=<WEB_TOKEN> (token required)' : ''}`,
+  `  web chat: on → ${pageUrl}`,
   `  ${telegram}`,
   `  ${slack}`,
   `  terminal chat: npm run chat`,

@@ -8,7 +8,7 @@ import { databaseUrl, providerOf, sqliteFileUrl } from './url.ts';
 const url = databaseUrl();
 if (providerOf(url) === 'sqlite') {
   const file = sqliteFileUrl(url).replace(/^file:/, '');
-  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true });
+  for (const suffix of ['', '-wal', '-shm', '-journal', '.recommender']) rmSync(file + suffix, { force: true });
 } else {
   const client = new pg.Client({ connectionString: url });
   await client.connect();

@@ -1,5 +1,5 @@
 // The one way the app opens its store: the same PrismaClient API over SQLite or PostgreSQL.
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client.ts';
 import { adapterFor } from './adapters.ts';
@@ -22,9 +22,21 @@ export async function openStore(url = databaseUrl()): Promise<Store> {
   return db;
 }
 
+const PRISMA_SCRIPT = resolve(import.meta.dirname, '..', 'scripts', 'prisma.mjs');
+
+/** The same, without blocking the event loop meanwhile (~1 s: a server already listening stays responsive). */
+export function migrateAsync(url = databaseUrl()): Promise<void> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [PRISMA_SCRIPT, 'deploy'], { env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8' }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`migration failed:\n${stdout}\n${stderr}`));
+      else resolve();
+    });
+  });
+}
+
 /** Applies the checked-in migrations (idempotent) through the Prisma CLI's wasm engine. */
 export function migrate(url = databaseUrl()): void {
-  const script = resolve(import.meta.dirname, '..', 'scripts', 'prisma.mjs');
+  const script = PRISMA_SCRIPT;
   const result = spawnSync(process.execPath, [script, 'deploy'], {
     env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
   });

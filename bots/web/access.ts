@@ -55,11 +55,11 @@ const LOCKED_PAGE = `<!doctype html><meta charset="utf-8"><title>Shop Assistant<
 <p>这个网页聊天需要访问令牌：请打开管理员给你的链接（/?token=…）。</p>
 <p>This web chat needs a token: open the link you were given (/?token=…).</p>`;
 
-/** Every route but /healthz; `/?token=…` with the right token sets the cookie and drops the token from the address bar. */
+/** Every route but /healthz and /readyz; `/?token=…` with the right token sets the cookie and drops the token from the address bar. */
 export function requireToken(app: FastifyInstance, token: string): void {
   app.addHook('onRequest', async (req, reply) => {
     const path = req.url.split('?')[0];
-    if (path === '/healthz') return;
+    if (path === '/healthz' || path === '/readyz') return;
     if (path === '/' && req.method === 'GET') {
       const fromLink = (req.query as { token?: unknown }).token;
       if (typeof fromLink === 'string' && sameToken(fromLink.trim(), token)) {

@@ -15,6 +15,7 @@ import { charts as sharedCharts, type ChartRenderer } from '../shared/charts.ts'
 import { ChatQueue } from '../shared/chat-queue.ts';
 import { processEventLoop } from '../shared/event-loop.ts';
 import type { Store } from '../../prisma/store.ts';
+import type { StartState } from '../shared/startup.ts';
 import { requireToken } from './access.ts';
 import { chatBody, issuesText, parseId, photoQuery, requestLocale, resetBody } from './input.ts';
 
@@ -36,6 +37,13 @@ export type WebDeps = {
   db: Store; assistant: Assistant; log?: (line: string) => void; token?: string; charts?: ChartRenderer;
   /** storeFingerprint of the store it serves, shown on /healthz (`npm run ask` sends its message here only when it is its own store). */
   store?: string;
+  /** While the app is still getting ready (bots/shared/startup.ts): the chat answers 503 with how far it is. */
+  starting?: () => StartState;
+};
+
+const STARTING: Record<Locale, (s: StartState) => string> = {
+  zh: (s) => (s.step === 'failed' ? `启动失败：${s.error ?? ''}` : s.step === 'seeding' ? `正在准备演示数据（${s.percent ?? 0}%），第一次启动大约需要半分钟……` : '助手正在启动，请稍等几秒……'),
+  en: (s) => (s.step === 'failed' ? `Could not start: ${s.error ?? ''}` : s.step === 'seeding' ? `Preparing the demo world (${s.percent ?? 0}%); the first start takes about half a minute…` : 'The assistant is starting; a few more seconds…'),
 };
 
 /** Says on /healthz that this is the assistant (and not another program on the port). */
@@ -44,6 +52,25 @@ export const SERVICE_NAME = 'shop-assistant';
 export function buildWebServer(deps: WebDeps): FastifyInstance {
   const app = Fastify({ bodyLimit: 64 * 1024 });
   if (deps.token) requireToken(app, deps.token);
+  const ready = () => !deps.starting || deps.starting().ready;
+  // Before the store and the assistant are up, only the page, its status and the health checks answer.
+  app.addHook('onRequest', async (req, reply) => {
+    const path = req.url.split('?')[0];
+    if (ready() || !path.startsWith('/api/') || path === '/api/status') return;
+    const state = deps.starting!();
+    return reply.code(503).header('retry-after', '2').send({ error: 'starting', message: STARTING[requestLocale(req, undefined)](state), status: state });
+  });
+  app.get('/api/status', async () => (deps.starting?.() ?? { ready: true, step: 'ready' }));
+  // Ready for traffic: started and the store answers (a load balancer's check; /healthz only says the process lives).
+  app.get('/readyz', async (_req, reply) => {
+    if (!ready()) return reply.code(503).send({ ready: false, status: deps.starting!() });
+    try {
+      await deps.db.$queryRawUnsafe('SELECT 1');
+      return { ready: true };
+    } catch (error) {
+      return reply.code(503).send({ ready: false, error: `store: ${(error as Error).message}` });
+    }
+  });
   // One turn at a time per chat, in the order sent; other chats never wait.
   const queue = new ChatQueue(WEB_PER_MINUTE, (key, error) => deps.log?.(`[web ${key}] ${(error as Error).stack ?? error}`));
 

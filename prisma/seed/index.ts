@@ -1,24 +1,39 @@
-// `npm run db:seed`: fills an empty store with the demo world. Also used by `npm start` on first run.
+// `npm run db:seed`: fills an empty store with the demo world. Also used by `npm start` on first run
+// (in a child process, `--progress-json`, so the web page can show how far it is meanwhile).
 import { databaseUrl } from '../url.ts';
 import { migrate, openStore, type Store } from '../store.ts';
 import { writeWorld } from './write.ts';
 import { generateWorld, type WorldOptions } from './world.ts';
 
-export async function seedIfEmpty(db: Store, options: WorldOptions = {}, log: (line: string) => void = console.log): Promise<boolean> {
+/** What the seeding is doing and how far it is (0–100), for a progress line or bar. */
+export type SeedProgress = { step: 'generating' | 'writing'; table?: string; percent: number };
+
+/** Generating the world is about a fifth of the time; writing it the rest, by rows written. */
+const GENERATING_SHARE = 20;
+
+export async function seedIfEmpty(db: Store, options: WorldOptions = {}, log: (line: string) => void = console.log, progress: (p: SeedProgress) => void = () => {}): Promise<boolean> {
   if ((await db.shop.count()) > 0) return false;
   const started = performance.now();
+  progress({ step: 'generating', percent: 0 });
   const world = generateWorld(options);
   log(`Seeding the demo world (seed ${world.seed}, history to ${world.endDate.toISOString().slice(0, 10)}): ${world.shops.length} shops, ${world.products.length} products, ${world.customers.length} customers, ${world.items.length} order lines…`);
-  await writeWorld(db, world);
+  await writeWorld(db, world, (table, written, all) => progress({ step: 'writing', table, percent: Math.floor(GENERATING_SHARE + ((100 - GENERATING_SHARE) * written) / Math.max(1, all)) }));
   log(`Demo world ready in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   return true;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  // --progress-json: one JSON line per step on stdout (the running app reads them); the log on stderr.
+  const json = process.argv.includes('--progress-json');
   const url = databaseUrl();
   migrate(url);
   const db = await openStore(url);
-  const seeded = await seedIfEmpty(db);
-  if (!seeded) console.log('The store already has data; use `npm run db:reset` to rebuild it.');
+  let last = -1;
+  const seeded = await seedIfEmpty(db, {}, json ? (line) => console.error(line) : console.log, (p) => {
+    if (!json || p.percent === last) return;
+    last = p.percent;
+    console.log(JSON.stringify(p));
+  });
+  if (!seeded && !json) console.log('The store already has data; use `npm run db:reset` to rebuild it.');
   await db.$disconnect();
 }

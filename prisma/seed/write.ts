@@ -4,19 +4,26 @@ import type { World } from './world.ts';
 
 const CHUNK = 4000;
 
-async function insert<T>(rows: T[], write: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await write(rows.slice(i, i + CHUNK));
-}
+/** How far the writing is: the table being written and the rows written of all tables. */
+export type WriteProgress = (table: string, rowsWritten: number, rowsInAll: number) => void;
 
-export async function writeWorld(db: Store, world: World, onProgress: (table: string) => void = () => {}): Promise<void> {
+export async function writeWorld(db: Store, world: World, onProgress: WriteProgress = () => {}): Promise<void> {
   const isSqlite = (db as unknown as { _activeProvider?: string })._activeProvider !== 'postgresql';
   // Bulk load: skip per-commit fsyncs on SQLite (the file is rebuilt from the seed if a crash interrupts it).
   if (isSqlite) await db.$executeRawUnsafe('PRAGMA journal_mode = WAL').catch(() => {});
   if (isSqlite) await db.$executeRawUnsafe('PRAGMA synchronous = OFF').catch(() => {});
 
+  const all = world.merchants.length + world.shops.length + world.products.length + world.offers.length + world.customers.length + world.orders.length
+    + world.items.length + world.reviews.length + world.accounts.length + world.bills.length + world.repayments.length + world.wealthProducts.length;
+  let written = 0;
   const step = async <T>(table: string, rows: T[], write: (chunk: T[]) => Promise<unknown>) => {
-    onProgress(table);
-    await insert(rows, write);
+    onProgress(table, written, all);
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const chunk = rows.slice(i, i + CHUNK);
+      await write(chunk);
+      written += chunk.length;
+      onProgress(table, written, all);
+    }
   };
   await step('merchants', world.merchants, (data) => db.merchant.createMany({ data }));
   await step('shops', world.shops.map(({ priceFactor, quality, weakThemes, host, ...s }) => s), (data) => db.shop.createMany({ data }));

@@ -133,6 +133,33 @@ $('reset').addEventListener('click', async () => {
 
 $('persona').addEventListener('change', () => { messages.replaceChildren(); showSuggestions([]); localStorage.setItem('persona', persona()); });
 
+// A brand-new store is seeded on the first start: until the app is ready, say how far it is and keep the composer off.
+async function untilReady() {
+  const controls = [...$('composer').elements, $('persona'), $('reset')];
+  let note;
+  for (;;) {
+    let status;
+    try {
+      status = await (await fetch('/api/status')).json();
+    } catch {
+      status = { ready: false, step: 'starting' };
+    }
+    if (status.ready) break;
+    note ??= add('', 'bot');
+    note.classList.add('starting');
+    note.textContent = status.step === 'failed'
+      ? `启动失败 / Could not start: ${status.error ?? ''}`
+      : status.step === 'seeding'
+        ? `正在准备演示数据 ${status.percent ?? 0}%（第一次启动约半分钟）… / Preparing the demo world, ${status.percent ?? 0}% (about half a minute on the first start)…`
+        : '助手正在启动… / The assistant is starting…';
+    for (const c of controls) c.disabled = true;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  note?.remove();
+  for (const c of controls) c.disabled = false;
+}
+await untilReady();
+
 const people = await (await fetch('/api/personas')).json();
 for (const [label, list] of [['Shoppers 顾客', people.shoppers], ['Merchants 商家', people.merchants]]) {
   const group = document.createElement('optgroup');
