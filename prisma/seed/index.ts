@@ -1,6 +1,7 @@
 // `npm run db:seed`: fills an empty store with the demo world. Also used by `npm start` on first run
 // (in a child process, `--progress-json`, so the web page can show how far it is meanwhile).
-import { databaseUrl } from '../url.ts';
+import { renameSync, rmSync } from 'node:fs';
+import { databaseUrl, providerOf, sqliteFileUrl } from '../url.ts';
 import { migrate, openStore, type Store } from '../store.ts';
 import { writeWorld } from './write.ts';
 import { generateWorld, type WorldOptions } from './world.ts';
@@ -22,18 +23,49 @@ export async function seedIfEmpty(db: Store, options: WorldOptions = {}, log: (l
   return true;
 }
 
+/**
+ * An empty SQLite store is seeded in a file beside it, moved into place only when complete: a start
+ * interrupted half-way (Ctrl+C, a crash) leaves the empty store, seeded again next time, never a
+ * half-written world that would look seeded. (PostgreSQL is written in place.)
+ */
+export async function seedSqliteAside(url: string, log: (line: string) => void, progress: (p: SeedProgress) => void, options: WorldOptions = {}): Promise<boolean> {
+  const file = sqliteFileUrl(url).replace(/^file:/, '');
+  const target = await openStore(url);
+  const empty = (await target.shop.count()) === 0;
+  await target.$disconnect();
+  if (!empty) return false;
+  const aside = `${file}.seeding`;
+  const files = (base: string) => ['', '-wal', '-shm', '-journal'].map((suffix) => base + suffix);
+  for (const f of files(aside)) rmSync(f, { force: true });
+  migrate(`file:${aside}`);
+  const db = await openStore(`file:${aside}`);
+  await seedIfEmpty(db, options, log, progress);
+  await db.$queryRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)'); // everything in the main file before it moves
+  await db.$disconnect();
+  for (const f of files(file).slice(1)) rmSync(f, { force: true }); // the empty store's own log files
+  renameSync(aside, file);
+  for (const f of files(aside).slice(1)) rmSync(f, { force: true });
+  return true;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   // --progress-json: one JSON line per step on stdout (the running app reads them); the log on stderr.
   const json = process.argv.includes('--progress-json');
   const url = databaseUrl();
   migrate(url);
-  const db = await openStore(url);
   let last = -1;
-  const seeded = await seedIfEmpty(db, {}, json ? (line) => console.error(line) : console.log, (p) => {
+  const log = json ? (line: string) => console.error(line) : console.log;
+  const progress = (p: SeedProgress) => {
     if (!json || p.percent === last) return;
     last = p.percent;
     console.log(JSON.stringify(p));
-  });
+  };
+  let seeded: boolean;
+  if (providerOf(url) === 'sqlite') seeded = await seedSqliteAside(url, log, progress);
+  else {
+    const db = await openStore(url);
+    seeded = await seedIfEmpty(db, {}, log, progress);
+    await db.$disconnect();
+  }
   if (!seeded && !json) console.log('The store already has data; use `npm run db:reset` to rebuild it.');
-  await db.$disconnect();
 }

@@ -5,7 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Assistant } from '../../agents/assistant.ts';
 import { StartProgress } from '../../bots/shared/startup.ts';
 import { buildWebServer, type WebDeps } from '../../bots/web/server.ts';
-import { seedIfEmpty, type SeedProgress } from '../../prisma/seed/index.ts';
+import { seedIfEmpty, seedSqliteAside, type SeedProgress } from '../../prisma/seed/index.ts';
+import { openStore } from '../../prisma/store.ts';
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RUN_DIR } from '../helpers/global-setup.ts';
 import type { Store } from '../../prisma/store.ts';
 import { buildFixture, NOW } from '../helpers/fixture.ts';
 import { freshStore } from '../helpers/store.ts';
@@ -67,6 +71,34 @@ describe('seeding progress', () => {
       expect(again).toEqual([]);
     } finally {
       await empty.$disconnect();
+    }
+  }, 60_000);
+});
+
+describe('seeding a brand-new SQLite store', () => {
+  it('writes the world beside the store and moves it in only when complete (an interrupted start leaves it empty)', async () => {
+    const url = `file:${join(RUN_DIR, `aside-${process.pid}.db`)}`;
+    copyFileSync(join(RUN_DIR, 'template.db'), url.slice('file:'.length));
+    const target = await openStore(url);
+    try {
+      const shopsMidway: number[] = [];
+      let checking: Promise<void> | undefined;
+      const seeded = await seedSqliteAside(url, () => {}, (p) => {
+        if (p.percent >= 50 && !checking) checking = target.shop.count().then((n) => void shopsMidway.push(n));
+      }, { scale: 0.05, endDate: new Date('2026-11-22T00:00:00Z') });
+      await checking;
+      expect(seeded).toBe(true);
+      expect(shopsMidway).toEqual([0]); // half-way through, the store itself is still empty
+    } finally {
+      await target.$disconnect();
+    }
+    const after = await openStore(url);
+    try {
+      expect(await after.shop.count()).toBeGreaterThan(0);
+      expect(await after.orderItem.count()).toBeGreaterThan(1000);
+      expect(await seedSqliteAside(url, () => {}, () => {})).toBe(false); // seeded: left alone
+    } finally {
+      await after.$disconnect();
     }
   }, 60_000);
 });
