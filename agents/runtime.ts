@@ -19,13 +19,15 @@ export type RuntimeOptions = {
    * what a message needs is then done for it, and nothing is cut off half-way at exit.
    */
   background?: boolean;
+  /** The store was migrated already (bots/shared/startup.ts): skip the migration step. */
+  migrated?: boolean;
 };
 
 export async function startRuntime(log: (line: string) => void = console.log, options: RuntimeOptions = {}): Promise<Runtime> {
   const background = options.background ?? true;
   const url = databaseUrl();
   const config = modelConfig();
-  migrate(url);
+  if (!options.migrated) migrate(url);
   const db = await openStore(url);
   await seedIfEmpty(db, {}, log);
   const vectors = await startVectorIndex(db, process.env, log);
