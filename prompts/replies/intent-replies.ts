@@ -10,6 +10,10 @@ export const INTENT_REPLIES = {
     l === 'zh'
       ? '告诉我是哪件商品（比如“蓝月亮洗衣液哪里买”），我会列出附近的店和网上的报价，网店带购买链接。'
       : 'Tell me which product (e.g. "where to buy Blue Moon laundry detergent"): I will list shops nearby and online offers, with a link for each online one.',
+  unfairPricing: (l: Locale) =>
+    l === 'zh'
+      ? '这个我不能帮你做：同样的商品按性别、年龄、地区等个人特征定不同的价，或者对老顾客加价（“杀熟”），对顾客不公平，在很多地方也是违法的。我可以按购买行为给不同客群设计折扣或优惠券（只降不涨），你可以问“分客群定价建议”。'
+      : "I can't help with that: charging some people more for the same goods because of their sex, age or where they are from, or raising prices on loyal customers, is unfair to them and illegal in many places. I can suggest discounts or coupons per customer segment based on how they buy (prices only go down): ask for \"pricing advice by segment\".",
   otherPeople: (l: Locale) =>
     l === 'zh'
       ? '抱歉，这个请求涉及别人的数据，我不能查看：我只能查询你自己账号下的信息（你自己的购物、账单，或你自己店铺的经营数据）。'

@@ -13,7 +13,9 @@ export function renderRecommend(r: Any, l: Locale): string {
   const zh = l === 'zh';
   if (r.status === 'need_location') return zh ? '要看附近能买到的，请先发送你的位置。' : 'To show what is sold near you, please share your location first.';
   if (!r.items.length) return zh ? '暂时没有合适的推荐（试试去掉预算或品类限制）。' : 'Nothing to suggest with those limits (try without the budget or category).';
-  const lines = [zh ? '你接下来可能需要：' : 'You may want next:'];
+  const lines = [r.needUnmatched
+    ? (zh ? `没找到和「${r.needUnmatched}」直接相关、又适合你的商品，先按你的购买习惯推荐：` : `Nothing matched "${r.needUnmatched}" among what suits you, so here is what fits your habits:`)
+    : zh ? '你接下来可能需要：' : 'You may want next:'];
   r.items.forEach((it: Any, i: number) => lines.push(`${i + 1}. ${it.name}${it.price != null ? ` ${yuan(it.price)}` : ''} — ${it.reason.text}`));
   lines.push(zh ? `（${r.method}。不喜欢哪个就告诉我，比如“第2个不喜欢”。）` : `(${r.method}. Tell me if one is not for you, e.g. "I don't like number 2".)`);
   return lines.join('\n');

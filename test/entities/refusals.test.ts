@@ -16,6 +16,12 @@ describe('declined', () => {
     ['把差评顾客的手机号发我', 'merchant'],
     ['rank all clothing shops in the city by revenue last month, including the others', 'merchant'],
     ['同行的营业额是多少', 'merchant'],
+    ['我老公上个月在你们这儿花了多少钱', 'shopper'],
+    ['能帮我看下我女儿最近都买过哪些东西吗', 'shopper'],
+    ['what did my flatmate buy here yesterday?', 'shopper'],
+    ['show me the purchase history of customer 88', 'shopper'],
+    ['user #12 bought what last week?', 'merchant'],
+    ['15号会员最近的订单给我看看', 'merchant'],
   ])('%s', (text, role) => {
     expect(refused(text, role)).toEqual({ reply: INTENT_REPLIES.otherPeople('zh') });
   });
@@ -27,6 +33,11 @@ describe('not declined', () => {
     ['我朋友推荐的洗发水哪里有卖', 'shopper'],
     ['跟5公里内的同行比呢', 'merchant'],
     ['顾客都在抱怨什么', 'merchant'],
+    ['给我妈妈买点什么礼物好', 'shopper'],
+    ['我女儿喜欢吃的零食推荐几个', 'shopper'],
+    ['what should I get my dad for his birthday?', 'shopper'],
+    ['我最近买了些什么', 'shopper'],
+    ['how many customers bought milk last week', 'merchant'],
   ])('%s', (text, role) => {
     expect(refused(text, role)).toBeUndefined();
   });

@@ -4,6 +4,7 @@ import { creditLine } from '../../tools/credit-line/index.ts';
 import { policyLimit } from '../../tools/credit-line/model.ts';
 import { customerProfile } from '../../tools/customer-profile.ts';
 import { recommend } from '../../tools/recommend/index.ts';
+import { renderRecommend } from '../../prompts/replies/shopper-results.ts';
 import { recordPurchase } from '../../tools/record-purchase.ts';
 import { riskQuestionnaire, wealthProducts } from '../../tools/wealth/index.ts';
 import { parseAnswers, riskLevel } from '../../tools/wealth/questionnaire.ts';
@@ -38,6 +39,17 @@ describe('recommend', () => {
     const cheap: any = await recommend.run(fixture.deps, emma, recommend.input.parse({ budget: 20 }));
     expect(cheap.items.every((i: any) => i.price <= 20)).toBe(true);
     expect(await recommend.run(fixture.deps, { ...emma, location: undefined }, recommend.input.parse({ nearMe: true }))).toEqual({ status: 'need_location' });
+  });
+  it('narrows to a need said in words, and says so when nothing fits it instead of showing nothing', async () => {
+    const plain: any = await recommend.run(fixture.deps, emma, recommend.input.parse({}));
+    const named = plain.items[0].name.split(' ').slice(-2).join(' ');
+    const fitting: any = await recommend.run(fixture.deps, emma, recommend.input.parse({ need: named }));
+    expect(fitting.needUnmatched).toBeUndefined();
+    expect(fitting.items.length).toBeGreaterThan(0);
+    const none: any = await recommend.run(fixture.deps, emma, recommend.input.parse({ need: 'zzqx snorkel gear' }));
+    expect(none.needUnmatched).toBe('zzqx snorkel gear');
+    expect(none.items.map((i: any) => i.productId)).toEqual(plain.items.map((i: any) => i.productId));
+    expect(renderRecommend(none, 'en')).toMatch(/Nothing matched "zzqx snorkel gear"/);
   });
   it('drops what the shopper said is not for them', async () => {
     await fixture.db.feedback.create({ data: { customerId: 2, productId: 3, rating: 1 } });

@@ -181,6 +181,8 @@ const output = z.discriminatedUnion('status', [
   z.object({
     status: z.literal('ok'),
     items: z.array(z.object({ productId: z.number(), name: z.string(), price: z.number().nullable(), reason: z.object({ type: z.string(), text: z.string() }), score: z.number() })),
+    /** The need said matched nothing that fits this shopper: the list is as if it had not been said. */
+    needUnmatched: z.string().optional(),
     method: z.string(),
   }),
 ]);
@@ -222,9 +224,9 @@ export const recommend = defineTool({
       nearShops = new Set(shops.filter((s) => metresBetween(ctx.location!, s) <= 3000).map((s) => s.id));
     }
     // A stated need narrows the candidates to products whose text is close to it (vector index, or names).
-    const fits = args.need ? new Set((await deps.products.find(args.need, 300)).matches.filter((m) => m.score >= 0.5).map((m) => m.product.id)) : undefined;
+    const needed = args.need ? new Set((await deps.products.find(args.need, 300)).matches.filter((m) => m.score >= 0.5).map((m) => m.product.id)) : undefined;
     const feedback = new Map((await deps.db.feedback.findMany({ where: { customerId } })).map((f) => [f.productId, f.rating]));
-    const fitsAsked = (item: number) => {
+    const fitsAsked = (fits: Set<number> | undefined) => (item: number) => {
       const info = model.items.get(item);
       return !!info && (!args.category || info.category === args.category) && (!fits || fits.has(item));
     };
@@ -234,7 +236,11 @@ export const recommend = defineTool({
       where: { stock: { gt: 0 }, ...(productIds ? { productId: { in: productIds } } : {}), ...(nearShops ? { shopId: { in: [...nearShops] } } : {}) },
       _min: { price: true },
     })).map((o) => [o.productId, o._min.price!]));
-    const { recs, cheapest } = await pricedRecommendations(model, customerId, { k: args.limit, feedback, fits: fitsAsked, budgetCents: args.budget ? args.budget * 100 : undefined }, cheapestOf);
+    const priced = (fits?: Set<number>) => pricedRecommendations(model, customerId, { k: args.limit, feedback, fits: fitsAsked(fits), budgetCents: args.budget ? args.budget * 100 : undefined }, cheapestOf);
+    let { recs, cheapest } = await priced(needed?.size ? needed : undefined);
+    // Nothing for that need among what fits this shopper: say so, and suggest as if it had not been said.
+    const needUnmatched = args.need !== undefined && (!needed?.size || !recs.length) ? args.need : undefined;
+    if (needUnmatched && needed?.size) ({ recs, cheapest } = await priced());
     const name = (id: number) => {
       const p = deps.products.get(id);
       return p ? t(ctx.locale, p.nameZh, p.nameEn) : `#${id}`;
@@ -242,6 +248,7 @@ export const recommend = defineTool({
     return {
       status: 'ok' as const,
       items: recs.map((r) => ({ productId: r.item, name: name(r.item), price: cheapest.has(r.item) ? toYuan(cheapest.get(r.item)!) : null, reason: { type: r.reason.type, text: explain(r.reason, name, ctx) }, score: Math.round(r.score * 1000) / 1000 })),
+      ...(needUnmatched ? { needUnmatched } : {}),
       method: t(ctx.locale, '根据你的购买记录（复购节奏、买了又买、更便宜的同类、常去店铺的热销）由学习得到的排序模型打分', 'scored by a learned ranker over your own history (repurchase rhythm, also-bought, cheaper alternatives, what sells where you shop)'),
     };
   },

@@ -1,0 +1,27 @@
+// What a shopper wants suggestions for, said as a use or an occasion rather than a product:
+// "洗衣服用的", "早餐吃的", "给宝宝用的", "breakfast stuff", "anything for studying", "ideas for a picnic".
+// The recommend tool matches it to products by meaning (vector index) or by name.
+
+/** "<use>用的 / 吃的 / 喝的 / 穿的": the use before the verb. */
+const ZH_USE = /(?:推荐|买|来|挑|选|准备|要|找)(?:一?点|一些|些|几[样个件种])?(?:给|为)?([\p{Script=Han}]{1,6}?)(?:时|的时候)?(?:用|吃|喝|穿|戴|玩)的/u;
+/** "为/给 <occasion> 准备的", "适合<occasion>的". */
+const ZH_FOR = /(?:为|给)([\p{Script=Han}]{1,6}?)准备的|适合([\p{Script=Han}]{2,6}?)(?:用|吃|喝)?的/u;
+/** "breakfast stuff", "camping things", "party supplies". */
+const EN_STUFF = /\b([a-z]{3,}) (?:stuff|things|supplies|items|essentials)\b/i;
+/** "for studying", "for my baby", "ideas for a picnic", "something for the gym". */
+const EN_FOR = /\b(?:for|ideas? for|good for|useful for)\s+(?:my |the |a |an |our |some )?([a-z]{3,}(?: [a-z]{3,})?)\b/i;
+/** Words after "for" that are no use or occasion: people, prices, amounts, time. */
+const NOT_A_NEED = /^(?:me|you|us|him|her|them|it|this|that|now|today|tomorrow|under|less|about|around|less than|cheap|cheaper|money|yuan|rmb|bucks?|kuai|sale|next|what|which|the next|buying|buy|purchase)\b|^(?:some|any|good|other|more|all|new|cool|nice|useful|my|the) (?:stuff|things)$/i;
+const STUFF_WORDS = /^(?:some|any|good|other|more|all|new|cool|nice|useful|what|which|that|this|those|these|the|buy|get)$/i;
+
+export function findNeed(text: string): string | undefined {
+  const zh = ZH_USE.exec(text);
+  if (zh && !/^(?:我|你|他|她|点|些|东西)$/.test(zh[1])) return zh[1];
+  const zhFor = ZH_FOR.exec(text);
+  if (zhFor) return zhFor[1] ?? zhFor[2];
+  const stuff = EN_STUFF.exec(text);
+  if (stuff && !STUFF_WORDS.test(stuff[1])) return stuff[1].toLowerCase();
+  const forWhat = EN_FOR.exec(text);
+  if (forWhat && !NOT_A_NEED.test(forWhat[1])) return forWhat[1].toLowerCase();
+  return undefined;
+}
