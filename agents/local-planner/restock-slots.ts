@@ -10,6 +10,9 @@ import { findPercents } from './entities/percent.ts';
 const HORIZON = /未来|接下来|之后|往后|预测|next|coming|ahead|horizon|over the/i;
 const REVIEW = /进一次|订一次|补一次|一次货|every|each|once/i;
 
+/** The words of a stock question itself ("running out", "stock-out"): no product ("running" shoes). */
+export const STOCK_WORDS = /\b(?:run(?:ning|s)? (?:out|low)(?: (?:of|on))?|stock[- ]?outs?|sold out|sell(?:ing)? out|low on stock|in stock)\b/gi;
+
 export type RestockSlots = { leadTimeDays?: number; reviewDays?: number; horizonWeeks?: number; serviceLevel?: number; product?: string };
 
 export function restockSlots(text: string, products: ProductIndex): RestockSlots {
@@ -27,7 +30,7 @@ export function restockSlots(text: string, products: ProductIndex): RestockSlots
     out.serviceLevel = Math.round(level.value * 10) / 1000;
     rest = rest.replace(level.text, ' ');
   }
-  const phrase = phraseReaderFor(products).phrase(rest);
+  const phrase = phraseReaderFor(products).phrase(rest.replace(STOCK_WORDS, ' '));
   if (phrase.length > 1 && (products.search(phrase, 1)[0]?.score ?? 0) >= 0.5) out.product = phrase;
   return out;
 }

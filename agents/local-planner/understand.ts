@@ -20,11 +20,12 @@ import { findBarePrice } from './entities/money.ts';
 import { pickedPosition, readFeedback } from './entities/feedback.ts';
 import { findDurations } from './entities/duration.ts';
 import { readPeriod, shiftPeriod } from './entities/period.ts';
-import { restockSlots } from './restock-slots.ts';
+import { restockSlots, STOCK_WORDS } from './restock-slots.ts';
 import { anomalySlots } from './anomaly-slots.ts';
 import { changedSlots, editTask, withoutNegated, isBrandOnly, wealthSlots, isCorrection, isFollowUp, PAID_WITH, paymentMethodIn, pricingSlots } from './continue-task.ts';
 import { phraseReaderFor } from './entities/product-phrase.ts';
 import { findNeed } from './entities/need.ts';
+import { simplified, withoutSalesWords } from './entities/written-forms.ts';
 import { asksUnfairPricing } from './unfair-pricing.ts';
 import { spellingFixerFor } from './entities/spelling.ts';
 
@@ -51,9 +52,15 @@ const CATEGORY_WORDS = new Set(CATEGORY_KEYS.flatMap((k) => CATEGORIES[k].words.
 const MERCHANT_ONLY = new Set(['merchant_stats', 'restock_forecast', 'satisfaction_report', 'pricing_advice', 'anomaly_alerts']);
 const OWN_INSTEAD = /^(?:算了|好吧|那|那就|ok|okay|then)?[，,\s]*(?:看|查|查查|看看|说说)?(?:一下)?(?:我|我们)自己(?:的|店)|\b(?:my own|mine) (?:then|instead)\b|^(?:ok |okay |fine,? )?(?:show|check) (?:me )?mine\b/i;
 const LOCATION_SHARED = /^(我的位置已共享|I shared my location)/i;
+/** A question about the answer just given: why it says what it says. */
+const WHY = /^(?:那|可是|但是|不过|嗯|呃|啊|哦|ok|okay|but|so|and|hmm|wait)?[，,。.\s]*(?:为什么|为啥|咋这么|怎么会|怎么这么|凭什么|why\b|how come\b|what makes)/i;
+/** Market news or prices (stocks, gold, exchange rates, crypto) — not offered; a wealth product question is another thing. */
+const MARKET_NEWS = /(?:股市|大盘|股票|A股|港股|美股|股指|指数|汇率|金价|黄金价格|比特币|币价|油价|房价)[^，。？?]{0,8}(?:怎么样|如何|涨|跌|多少|走势|行情|点位)|(?:今天|最近|现在|这几天)的?(?:股市|大盘|行情|汇率|金价|币价|油价)|\b(?:stock market|the markets?|stock prices?|share prices?|dow jones|nasdaq|s&p(?: 500)?|exchange rate|bitcoin|crypto|gold price|oil price)\b.{0,20}\b(?:doing|today|now|up|down|price|at|trading|rate)\b|\bprice of (?:gold|bitcoin|oil)\b/i;
+/** Tools that write (after the user's yes): a "why" about them is no reason to propose again. */
+const WRITES = new Set(['record_purchase', 'feedback', 'confirm_scan', 'risk_questionnaire']);
 const THANKS = /^(thanks|thank you|thx|谢谢|多谢|感谢|好的谢谢|ok thanks)[!！。.\s]*$/i;
 const NEARBY = /附近|周边|旁边|哪里|哪儿|哪家|在哪|去哪|哪能|有卖|买到|能买|where|near|nearby|around here|close to|closest|nearest|which shops?|shops? (?:that )?sell|buy|find (?:a|an|some)?/i;
-const PRICE = /贵|便宜吗|合理|划算|值不值|值得|价格怎么样|正常吗|宰|坑|fair|expensive|overpriced|rip[- ]?off|too much|good price|worth|reasonable|a good deal|pricey/i;
+const PRICE = /贵|便宜吗|合理|划算|值不值|值得|价格怎么样|正常吗|宰|坑|fair|expensive|overpriced|rip[- ]?off|too much|good price|worth|reasonable|a good deal|pricey|\d\s*(?:yuan|rmb|kuai|bucks|元|块)\s*(?:ok|okay|alright|fine|good)\b|\b(?:is|are) (?:¥\s*)?\d+(?:\.\d+)?\s*(?:yuan|rmb|kuai|bucks)? (?:ok|okay|alright|fine)\b/i;
 const STATS = /销售|销量|营业额|营收|收入|流水|订单|业绩|卖得|卖了|生意|客单价|畅销|热销|卖得最好|经营|数据|sales|revenue|turnover|orders|how did .* do|how (?:are|were) (?:we|my shops?|sales|things)|best[- ]?sell|top (?:\d+ )?products?|top sellers?|performance|figures|stats|kpi/i;
 const RESTOCK = /补货|够不够卖|还够卖|够卖吗|进货|订货|备货|库存|断货|缺货预测|卖断|restock|re-stock|reorder|inventory|stock[- ]?out|run(?:ning)? out|what (?:should|to) (?:i )?order|forecast|预测/i;
 const REVIEWS = /评价|差评|好评|满意度?|投诉|抱怨|不满|口碑|怎么改进|如何改进|改进|顾客.{0,6}(?:说|反馈)|reviews?|complain(?:ts?)?|unhappy|satisfaction|satisfied|feedback|improve/i;
@@ -94,7 +101,7 @@ export function understand(said: string, s: Situation, products: ProductIndex): 
   // Pinyin, input-method homophones and English typos read as what was meant (entities/spelling.ts). The phrase reader
   // goes first: it adds the catalogue's goods to jieba's dictionary, which both then segment with, in any order of messages.
   phraseReaderFor(products);
-  const text = spellingFixerFor(products).fix(said);
+  const text = spellingFixerFor(products).fix(withoutSalesWords(simplified(said)));
   const plan = understandMessage(text, s, products);
   // "离我最近的卖热干面的店", "cheapest coke near me", "评分最高的水果店": the order asked for goes with the search.
   if ('tool' in plan && plan.tool === 'nearby_shops' && plan.args.sort === undefined) {
@@ -154,6 +161,8 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
     return { tool: 'risk_questionnaire', args: { answers: raw } };
   }
 
+  // "大盘今天涨了吗", "how's the stock market today": no market data here; the wealth products are offered instead.
+  if (MARKET_NEWS.test(raw) && !/推荐|适合|买点|recommend|suggest|for me/i.test(raw)) return { reply: INTENT_REPLIES.marketNews(l), suggestions: [l === 'zh' ? '适合我的理财' : 'wealth products for me'] };
   // About someone else's data: declined out loud, and none of the caller's own figures shown instead.
   const ranked = classifyIntent(raw, s.role); // once per message; the checks below and the fallback share it
   const refusal = otherPeopleRefusal(raw, ranked, l);
@@ -190,7 +199,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
   const shopId = findShopId(raw) ?? ownShop?.id ?? sameShop;
   const topN = findTopN(raw);
   const shopCategory = findShopCategory(raw);
-  const phrase = productPhrase(raw, price?.text, place?.text, radius?.text, shopCategory?.text, ownShop?.text, periodRead?.text);
+  const phrase = productPhrase(s.role === 'merchant' ? raw.replace(STOCK_WORDS, ' ') : raw, price?.text, place?.text, radius?.text, shopCategory?.text, ownShop?.text, periodRead?.text);
   const strongProduct = phrase ? (products.search(phrase, 1)[0]?.score ?? 0) >= 0.5 : false;
   const namedCategory = findCategoryWord(raw);
   // A place named earlier in the chat ("我在街道口") stands until another one is named.
@@ -210,13 +219,19 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
   const fragment = Boolean(prev) && Boolean(period || shopId || baseline.lookbackDays) && (raw.replace(/\s+/g, '').length <= 12 || raw.split(/\s+/).length <= 5 || slotsOnly);
   const said = (intent: string) => top?.allowed === true && top.intent === intent && top.p >= SURE && !(fragment && prev?.name !== intent);
 
+  // "为什么这么低？", "why this one?", "how come 卓刀泉店 is flagged": the answer just shown gives its reasons (method,
+  // policy, what it is based on); shown again for the same task, with a shop or period the question names, unless
+  // another task is named. Not for a write, and not "why can't you…" (a question about the assistant).
+  if (prev && WHY.test(raw) && !/不能|不可以|不让|不行|can'?t|cannot|won'?t/i.test(raw) && !prev.result?.error && !WRITES.has(prev.name) && !namesOtherTask(raw, prev.name, undefined)) {
+    return { tool: prev.name, args: clean({ ...prev.args, ...(shopId ? { shopId } : {}), ...(period && 'period' in prev.args ? { period } : {}) }) };
+  }
   // An action it cannot take is said plainly (a write it can take, like logging a purchase, is another intent) — not for a
   // follow-up of the active task ("那我的花呗呢" reads like an action to the model) or an answer to a wealth question.
   const afterWealth = prev?.name === 'wealth_products' || prev?.name === 'risk_questionnaire';
   const goesOn = Boolean(prev) && (isFollowUp(raw) || slotsOnly || (afterWealth && Object.keys(wealthSlots(raw, price)).length > 0));
   // The model's guess that an action is out of reach does not overrule a task's own words ("sales from Nov 20 to Nov 26")
   // unless it is very sure; the plainly named ones (充话费, call a cab, transfer money) need no model.
-  const ownWords = Object.entries(TASK_WORDS).some(([tool, re]) => re.test(raw) && (MERCHANT_ONLY.has(tool) === (s.role === 'merchant')));
+  const ownWords = Object.entries(TASK_WORDS).some(([tool, re]) => re.test(raw) && (MERCHANT_ONLY.has(tool) === (s.role === 'merchant'))) || (s.role === 'shopper' && Boolean(price) && has(PRICE, raw));
   const plainlyCannot = PLAINLY_CANNOT.test(raw) ? { reply: INTENT_REPLIES.unsupportedAction(l) + '\n' + PHRASES.capabilities(s.role, l) } : undefined;
   // Charging some people more for the same goods ("给老顾客涨点价", "different prices for men and women"): declined, the fair way offered.
   if (s.role === 'merchant' && asksUnfairPricing(raw)) return { reply: INTENT_REPLIES.unfairPricing(l), suggestions: [l === 'zh' ? '分客群定价建议' : 'pricing advice by segment'] };
@@ -285,7 +300,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
       const paymentMethod = paymentMethodIn(raw);
       return { tool: 'record_purchase', args: clean({ product, price: bought.price ?? price.amount, quantity: bought.quantity, shopId, date: purchaseDay(period, s.today), paymentMethod }) };
     }
-    if ((has(PROFILE, raw) && !(s.role === 'merchant' && has(PRICING, raw))) || said('customer_profile')) return { tool: 'customer_profile', args: {} };
+    if (has(PROFILE, raw) || said('customer_profile')) return { tool: 'customer_profile', args: {} };
     if (has(CREDIT, raw) || said('credit_line')) return { tool: 'credit_line', args: {} };
     // Wealth: the amount, how long the money can stay ("半年", "三年", "within a year") and whether it must be at hand.
     // After the questionnaire (or a wealth answer) "推荐几个" or "I have about 5000 to put in" goes on with the same task.
@@ -300,7 +315,8 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
       const base = shownList ? shownList.args : {};
       // What the suggestions are for, in the shopper's words ("洗衣服用的", "breakfast stuff"), when it is not just a category.
       const said = findNeed(raw);
-      const need = (said && !(category && CATEGORY_WORDS.has(said.toLowerCase())) ? said : undefined) ?? (phrase && !strongProduct && !/^(?:东西|stuff|things?|something|anything)$/i.test(phrase) && !(category && CATEGORY_WORDS.has(phrase.toLowerCase())) ? phrase : undefined);
+      // A product named after "for" ("is 15 ok for Crest toothpaste") is no need.
+      const need = (said && (products.search(said, 1)[0]?.score ?? 0) < 0.8 && !(category && CATEGORY_WORDS.has(said.toLowerCase())) ? said : undefined) ?? (phrase && !strongProduct && !/^(?:东西|stuff|things?|something|anything)$/i.test(phrase) && !(category && CATEGORY_WORDS.has(phrase.toLowerCase())) ? phrase : undefined);
       return { tool: 'recommend', args: clean({ ...base, category: category ?? base.category, budget: budgetOf(price) ?? base.budget, nearMe: /附近|near/i.test(raw) || base.nearMe || undefined, need: need ?? base.need }) };
     }
   }

@@ -10,6 +10,10 @@ export const INTENT_REPLIES = {
     l === 'zh'
       ? '告诉我是哪件商品（比如“蓝月亮洗衣液哪里买”），我会列出附近的店和网上的报价，网店带购买链接。'
       : 'Tell me which product (e.g. "where to buy Blue Moon laundry detergent"): I will list shops nearby and online offers, with a link for each online one.',
+  marketNews: (l: Locale) =>
+    l === 'zh'
+      ? '股市、金价、汇率、币价这类行情我查不到，也不做预测。想看适合你风险等级的理财产品，可以问我“适合我的理财”。'
+      : "I don't have market news or prices (stocks, gold, exchange rates, crypto) and I don't forecast them. To see wealth products that fit your risk level, ask \"wealth products for me\".",
   unfairPricing: (l: Locale) =>
     l === 'zh'
       ? '这个我不能帮你做：同样的商品按性别、年龄、地区等个人特征定不同的价，或者对老顾客加价（“杀熟”），对顾客不公平，在很多地方也是违法的。我可以按购买行为给不同客群设计折扣或优惠券（只降不涨），你可以问“分客群定价建议”。'

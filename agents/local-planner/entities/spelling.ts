@@ -21,6 +21,8 @@ const isEnglish = (w: string) => (english ??= new Set(englishWords as string[]))
 const FUNCTION_CHARS = new Set([...'的得地了吗呢吧啊我你他她它是在有和就都也要这那个么不没很还又把被给让从对向跟与或及零一二两三四五六七八九十百千万']);
 
 const HAN = /\p{Script=Han}/u;
+/** Short words a run-together message is made of, besides the vocabulary's words of three letters or more. */
+const SHORT_WORDS = new Set('i a an am is are be do did me my we us you he she it its to of in on at by or and not no so up go can how who why what the for get buy all any per pls'.split(' '));
 const keyOf = (zh: string) => pinyin(zh, { toneType: 'none', type: 'array' }).join('');
 
 export class SpellingFixer {
@@ -77,7 +79,9 @@ export class SpellingFixer {
   }
 
   /** Pinyin words become the Chinese word they spell; other unknown English words the nearest known one. */
-  private fixLatin(text: string): string {
+  private fixLatin(input: string): string {
+    // A message typed in capitals ("SALES FOR Q3 PLEASE") reads as the same words in lower case.
+    const text = /[A-Z]{2}/.test(input) && !/[a-z]/.test(input) ? input.toLowerCase() : input;
     const tokens = text.split(/(\s+|[^a-zA-Z\s]+)/).filter((t) => t !== '');
     const words = tokens.filter((t) => /^[a-zA-Z]+$/.test(t)).map((t) => t.toLowerCase());
     const pinyinish = words.length > 0 && words.filter((w) => this.isPinyin(w)).length / words.length >= 0.6;
@@ -89,8 +93,26 @@ export class SpellingFixer {
       if (isEnglish(w) || this.enWords.has(w)) return t;
       if (zh && w.length >= 5) return zh;
       if (pinyinish || w.length < 4 || /[A-Z]/.test(t)) return t; // names (iPhone, Anker) are left alone
-      return this.nearest(w) ?? t;
+      return this.runTogether(w) ?? this.nearest(w) ?? t;
     }).join('');
+  }
+
+  /** Words typed without spaces ("wherecanibuyacalculator"): the fewest known words that spell it, or undefined. */
+  private runTogether(w: string): string | undefined {
+    if (w.length < 8) return undefined;
+    const known = (piece: string) => SHORT_WORDS.has(piece) || (piece.length >= 3 && this.enWords.has(piece));
+    // best[i]: the fewest words spelling w[0..i), and where the last one starts.
+    const best: { n: number; from: number }[] = [{ n: 0, from: -1 }];
+    for (let end = 1; end <= w.length; end++) {
+      for (let start = Math.max(0, end - 20); start < end; start++) {
+        if (!best[start] || !known(w.slice(start, end))) continue;
+        if (!best[end] || best[start].n + 1 < best[end].n) best[end] = { n: best[start].n + 1, from: start };
+      }
+    }
+    if (!best[w.length] || best[w.length].n < 2) return undefined;
+    const words: string[] = [];
+    for (let end = w.length; end > 0; end = best[end].from) words.unshift(w.slice(best[end].from, end));
+    return words.join(' ');
   }
 
   private isPinyin(w: string): boolean {

@@ -1,0 +1,67 @@
+// The same request written another way is understood the same: traditional characters, capitals,
+// words run together, a title pasted from a shopping app; a "why" about the answer just shown shows
+// its reasons again (same task); market news is said to be out of reach, not guessed at.
+import { describe, expect, it } from 'vitest';
+import { understand, type PreviousCall, type Situation } from '../../agents/local-planner/understand.ts';
+import { simplified, withoutSalesWords } from '../../agents/local-planner/entities/written-forms.ts';
+import { ProductIndex } from '../../tools/catalogue/product-search.ts';
+import { INTENT_REPLIES } from '../../prompts/replies/intent-replies.ts';
+
+const products = ProductIndex.fromEntries([
+  { id: 1, nameZh: '蓝月亮洗衣液 2kg', nameEn: 'Blue Moon laundry detergent 2kg', brand: 'Blue Moon', category: 'cleaning', itemZh: '洗衣液', itemEn: 'laundry detergent', listPrice: 4500 },
+  { id: 2, nameZh: '维达卫生纸 10卷', nameEn: 'Vinda toilet paper 10 rolls', brand: 'Vinda', category: 'cleaning', itemZh: '卫生纸', itemEn: 'toilet paper', listPrice: 2990 },
+  { id: 3, nameZh: '佳洁士牙膏 120g', nameEn: 'Crest toothpaste 120g', brand: 'Crest', category: 'personal_care', itemZh: '牙膏', itemEn: 'toothpaste', listPrice: 1290 },
+  { id: 4, nameZh: '迪卡侬跑步鞋 黑色', nameEn: 'Decathlon running shoes black', brand: 'Decathlon', category: 'sports', itemZh: '跑步鞋', itemEn: 'running shoes', listPrice: 19900 },
+]);
+const TODAY = '2026-11-23';
+const at = (role: Situation['role'], locale: Situation['locale'], previous?: PreviousCall): Situation => ({ role, locale, today: TODAY, previous });
+const plan = (text: string, s: Situation) => understand(text, s, products) as { tool?: string; args?: Record<string, unknown>; reply?: string };
+
+describe('written another way', () => {
+  it('reads traditional characters as simplified ones', () => {
+    expect(simplified('請問這附近哪裡買得到牙膏')).toBe('请问这附近哪里买得到牙膏');
+    expect(plan('這附近哪裡買得到牙膏', at('shopper', 'zh'))).toMatchObject({ tool: 'nearby_shops', args: { query: '牙膏' } });
+    expect(plan('我的信用額度還剩多少', at('shopper', 'zh'))).toMatchObject({ tool: 'credit_line' });
+    expect(plan('這個月營業額多少', at('merchant', 'zh'))).toMatchObject({ tool: 'merchant_stats', args: { period: 'this_month' } });
+  });
+
+  it('reads capitals and words typed without spaces', () => {
+    expect(plan('WHERE CAN I BUY TOOTHPASTE NEARBY', at('shopper', 'en'))).toMatchObject({ tool: 'nearby_shops', args: { query: 'toothpaste' } });
+    expect(plan('whereisthecheapesttoothpaste', at('shopper', 'en'))).toMatchObject({ tool: 'nearby_shops', args: { query: 'toothpaste', sort: 'price' } });
+    expect(plan('SHOWMESALESFORLASTMONTH', at('merchant', 'en'))).toMatchObject({ tool: 'merchant_stats', args: { period: 'last_month' } });
+  });
+
+  it('drops the shop tags and sales words of a pasted title, keeping the product and the price', () => {
+    expect(withoutSalesWords('【品牌直营】维达卫生纸 10卷 包邮 券后25元')).toBe('维达卫生纸 10卷 25元');
+    expect(plan('【官方旗舰店】维达卫生纸 10卷 到手价25元 划算吗', at('shopper', 'zh'))).toMatchObject({ tool: 'price_check', args: { product: '维达卫生纸 10卷', price: 25 } });
+    expect(plan('Crest toothpaste 120g [Official Store] Free Shipping, 15 yuan ok?', at('shopper', 'en'))).toMatchObject({ tool: 'price_check', args: { price: 15 } });
+  });
+});
+
+describe('"why" about the answer just shown', () => {
+  const credit: PreviousCall = { name: 'credit_line', args: {}, result: { status: 'ok' } };
+  const alerts: PreviousCall = { name: 'anomaly_alerts', args: { period: 'last_week' }, result: { status: 'ok' } };
+  it('shows the same task again, with a period it names', () => {
+    expect(plan('怎么这么低啊', at('shopper', 'zh', credit))).toEqual({ tool: 'credit_line', args: {} });
+    expect(plan('how come it is so low?', at('shopper', 'en', credit))).toEqual({ tool: 'credit_line', args: {} });
+    expect(plan('为什么上个月的也被标出来', at('merchant', 'zh', alerts))).toEqual({ tool: 'anomaly_alerts', args: { period: 'last_month' } });
+  });
+  it('is not taken for the same task when another is named, or when it asks why the assistant cannot do something', () => {
+    expect(plan('why? and what should I restock', at('merchant', 'en', alerts))).toMatchObject({ tool: 'restock_forecast' });
+    expect(plan('为什么不能查我朋友的', at('shopper', 'zh', credit)).tool).not.toBe('credit_line');
+    const logging: PreviousCall = { name: 'record_purchase', args: { product: '牙膏', price: 12 }, result: { status: 'needs_confirmation' } };
+    expect(plan('why?', at('shopper', 'en', logging)).tool).not.toBe('record_purchase');
+  });
+});
+
+describe('market news', () => {
+  it.each(['恒生指数今天跌了多少', '人民币汇率最近怎么样', 'what is the price of gold right now?', 'how are share prices doing today'])('%s: not offered, wealth products suggested', (text) => {
+    const l = /[a-z]/i.test(text) ? 'en' : 'zh';
+    expect(plan(text, at('shopper', l))).toMatchObject({ reply: INTENT_REPLIES.marketNews(l) });
+  });
+  it('leaves wealth questions and stock (inventory) questions alone', () => {
+    expect(plan('有没有适合我的基金', at('shopper', 'zh')).tool).toBe('wealth_products');
+    expect(plan('are we running out of running shoes?', at('merchant', 'en'))).toMatchObject({ tool: 'restock_forecast', args: { product: 'running shoes' } });
+    expect(plan('is any stock running low today?', at('merchant', 'en'))).toEqual({ tool: 'restock_forecast', args: {} });
+  });
+});
