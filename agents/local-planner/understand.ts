@@ -25,7 +25,7 @@ import { anomalySlots } from './anomaly-slots.ts';
 import { changedSlots, editTask, withoutNegated, isBrandOnly, wealthSlots, isCorrection, isFollowUp, PAID_WITH, paymentMethodIn, pricingSlots } from './continue-task.ts';
 import { phraseReaderFor } from './entities/product-phrase.ts';
 import { findNeed } from './entities/need.ts';
-import { simplified, withoutSalesWords } from './entities/written-forms.ts';
+import { simplified, standardWords, withoutSalesWords } from './entities/written-forms.ts';
 import { asksUnfairPricing } from './unfair-pricing.ts';
 import { spellingFixerFor } from './entities/spelling.ts';
 
@@ -101,7 +101,7 @@ export function understand(said: string, s: Situation, products: ProductIndex): 
   // Pinyin, input-method homophones and English typos read as what was meant (entities/spelling.ts). The phrase reader
   // goes first: it adds the catalogue's goods to jieba's dictionary, which both then segment with, in any order of messages.
   phraseReaderFor(products);
-  const text = spellingFixerFor(products).fix(withoutSalesWords(simplified(said)));
+  const text = spellingFixerFor(products).fix(standardWords(withoutSalesWords(simplified(said))));
   const plan = understandMessage(text, s, products);
   // "离我最近的卖热干面的店", "cheapest coke near me", "评分最高的水果店": the order asked for goes with the search.
   if ('tool' in plan && plan.tool === 'nearby_shops' && plan.args.sort === undefined) {

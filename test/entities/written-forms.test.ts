@@ -3,7 +3,7 @@
 // its reasons again (same task); market news is said to be out of reach, not guessed at.
 import { describe, expect, it } from 'vitest';
 import { understand, type PreviousCall, type Situation } from '../../agents/local-planner/understand.ts';
-import { simplified, withoutSalesWords } from '../../agents/local-planner/entities/written-forms.ts';
+import { simplified, standardWords, withoutSalesWords } from '../../agents/local-planner/entities/written-forms.ts';
 import { ProductIndex } from '../../tools/catalogue/product-search.ts';
 import { INTENT_REPLIES } from '../../prompts/replies/intent-replies.ts';
 
@@ -35,6 +35,26 @@ describe('written another way', () => {
     expect(withoutSalesWords('【品牌直营】维达卫生纸 10卷 包邮 券后25元')).toBe('维达卫生纸 10卷 25元');
     expect(plan('【官方旗舰店】维达卫生纸 10卷 到手价25元 划算吗', at('shopper', 'zh'))).toMatchObject({ tool: 'price_check', args: { product: '维达卫生纸 10卷', price: 25 } });
     expect(plan('Crest toothpaste 120g [Official Store] Free Shipping, 15 yuan ok?', at('shopper', 'en'))).toMatchObject({ tool: 'price_check', args: { price: 15 } });
+  });
+});
+
+describe('dialect and chat words', () => {
+  it.each([
+    ['这个牙膏卖好多钱', '这个牙膏卖多少钱'],
+    ['额度还剩好多', '额度还剩多少'],
+    ['好多人都说好', '好多人都说好'], // "many people": left alone
+    ['肿么这么贵', '怎么这么贵'],
+    ['店里没得货了', '店里没有货了'],
+    ['r u open tmrw', 'are you open tomorrow'],
+    ['thx, and sth cheaper pls', 'thanks, and something cheaper please'],
+    ['Uniqlo jacket', 'Uniqlo jacket'], // no abbreviation inside a word
+  ])('%s → %s', (text, standard) => {
+    expect(standardWords(text)).toBe(standard);
+  });
+
+  it('is understood as the standard words are', () => {
+    expect(plan('佳洁士牙膏在附近卖好多钱', at('shopper', 'zh'))).toMatchObject({ tool: 'nearby_shops', args: { query: '佳洁士牙膏' } });
+    expect(plan('r there shops near me w toothpaste', at('shopper', 'en'))).toMatchObject({ tool: 'nearby_shops', args: { query: 'toothpaste' } });
   });
 });
 

@@ -22,6 +22,6 @@ export function findNeed(text: string): string | undefined {
   const stuff = EN_STUFF.exec(text);
   if (stuff && !STUFF_WORDS.test(stuff[1])) return stuff[1].toLowerCase();
   const forWhat = EN_FOR.exec(text);
-  if (forWhat && !NOT_A_NEED.test(forWhat[1])) return forWhat[1].toLowerCase();
+  if (forWhat && !NOT_A_NEED.test(forWhat[1])) return forWhat[1].toLowerCase().replace(/ (?:please|thanks|now|today|nearby|near|here|pls|asap|then|too)$/, '');
   return undefined;
 }

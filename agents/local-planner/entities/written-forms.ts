@@ -21,3 +21,25 @@ export function withoutSalesWords(text: string): string {
   const out = text.replace(SALES_TAG, ' ').replace(SALES_WORDS, ' ');
   return out === text ? text : out.replace(/\s{2,}/g, ' ').trim();
 }
+
+/** Dialect and chat words for the words the planner knows (Sichuan/Hubei speech, net slang). */
+const ZH_WORDS: [RegExp, string][] = [
+  [/好多钱/g, '多少钱'],
+  [/(有|剩|要|是|卖|花了?|欠)好多(?=钱|块|元|[？?。，,!！\s]|$)/g, '$1多少'],
+  [/肿么/g, '怎么'], [/咋个|咋样/g, '怎么样'], [/木有|没得(?=了|卖|货|啥|什么|人|钱)/g, '没有'],
+  [/晓得/g, '知道'], [/干啥子|做啥子/g, '干什么'], [/啥子|嘛子/g, '什么'], [/要得/g, '好的'], [/整点/g, '买点'],
+];
+/** Chat abbreviations, as whole words: "r u open", "pls", "abt", "wk", "b4". */
+const EN_WORDS: Record<string, string> = {
+  u: 'you', ur: 'your', r: 'are', pls: 'please', plz: 'please', thx: 'thanks', thnx: 'thanks', ty: 'thanks', abt: 'about',
+  sth: 'something', smth: 'something', b4: 'before', '2day': 'today', tmr: 'tomorrow', tmrw: 'tomorrow', wk: 'week', wks: 'weeks',
+  mo: 'month', yr: 'year', ppl: 'people', cuz: 'because', coz: 'because', wanna: 'want to', gonna: 'going to', gimme: 'give me',
+  lemme: 'let me', rn: 'right now', bc: 'because', w: 'with', 'w/': 'with', prolly: 'probably', nvm: 'never mind',
+};
+const EN_ABBREVIATION = new RegExp(`(?<![\\w'])(?:${Object.keys(EN_WORDS).map((w) => w.replace('/', '\\/')).join('|')})(?![\\w'])`, 'gi');
+
+export function standardWords(text: string): string {
+  let out = text;
+  for (const [re, to] of ZH_WORDS) out = out.replace(re, to);
+  return out.replace(EN_ABBREVIATION, (w) => EN_WORDS[w.toLowerCase()] ?? w);
+}
