@@ -43,7 +43,7 @@ export function attachmentsFor(calls: Call[], locale: Locale): Attachments {
     if (call.name === 'restock_forecast' && r.trend?.actualUnits?.length) {
       const f = r.trend.forecast as { mean: number; low: number; high: number }[];
       out.charts.push({
-        kind: 'forecast', title: zh ? `每周销量与未来 ${f.length} 周预测（${r.trend.model}）` : `Weekly units and ${f.length}-week forecast (${r.trend.model})`,
+        kind: 'forecast', title: zh ? `每周销量与未来 ${f.length} 周预测` : `Weekly units and ${f.length}-week forecast`,
         x: r.trend.weeks.map((w: string) => w.slice(5)), actual: r.trend.actualUnits, mean: f.map((p) => p.mean), low: f.map((p) => p.low), high: f.map((p) => p.high), yLabel: zh ? '件' : 'units',
         scope: { shopIds: shopIds(r), period: weeks(r) },
       });
@@ -52,7 +52,7 @@ export function attachmentsFor(calls: Call[], locale: Locale): Attachments {
       // The sales trend: 26 weeks of revenue and the next 4 weeks' forecast with its band.
       const f = r.trend.forecast as { mean: number; low: number; high: number }[];
       out.charts.push({
-        kind: 'forecast', title: zh ? `每周销售额与未来 4 周预测（${r.trend.model}）` : `Weekly revenue and 4-week forecast (${r.trend.model})`,
+        kind: 'forecast', title: zh ? `每周销售额与未来 4 周预测` : `Weekly revenue and 4-week forecast`,
         x: r.trend.weeks.map((w: string) => w.slice(5)), actual: r.trend.revenue, mean: f.map((p) => p.mean), low: f.map((p) => p.low), high: f.map((p) => p.high), yLabel: '¥',
         scope: { shopIds: shopIds(r), period: weeks(r) },
       });

@@ -116,23 +116,51 @@ const STATUS: Record<string, Record<Locale, string>> = {
   order_now: { zh: '立即订货', en: 'order now' }, order_soon: { zh: '即将需要', en: 'order soon' }, ok: { zh: '充足', en: 'OK' },
 };
 
+/** A forecast in whole units a merchant can act on: "不到 1 件" below one, else the nearest whole number. */
+function units(x: number, zh: boolean): string {
+  if (x < 0.5) return zh ? '不到 1 件' : 'under 1';
+  const n = Math.round(x);
+  return zh ? `约 ${n} 件` : `about ${n}`;
+}
+
+/** 2026-12-02 → 12月2日 / Dec 2. */
+function shortDate(iso: string, zh: boolean): string {
+  const [, m, d] = iso.split('-').map(Number);
+  return zh ? `${m}月${d}日` : `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]} ${d}`;
+}
+
+const MODEL_NAMES: Record<string, Record<Locale, string>> = {
+  seasonal_naive: { zh: '按往年同期', en: 'same period last season' }, holt_winters: { zh: '趋势加季节', en: 'trend and season' },
+  croston_sba: { zh: '间歇需求（Croston）', en: 'intermittent demand (Croston)' }, tsb: { zh: '间歇需求（TSB）', en: 'intermittent demand (TSB)' },
+  naive: { zh: '按最近一周', en: 'last week' }, mean: { zh: '按平均', en: 'average' },
+};
+
 export function renderRestock(r: Any, l: Locale): string {
   const zh = l === 'zh';
   const shops = r.shops.length === 1 ? r.shops[0].name : zh ? `你的${r.shops.length}家店` : `Your ${r.shops.length} shops`;
   if (!r.items.length) return zh ? `${shops}近半年没有销售记录，暂时无法预测补货。` : `${shops} sold nothing in the last six months, so there is nothing to forecast.`;
   const lines = [
-    zh ? `${shops}补货建议：立即订货 ${r.counts.order_now} 种，即将需要 ${r.counts.order_soon} 种，库存充足 ${r.counts.ok} 种。`
-       : `${shops} restock: ${r.counts.order_now} to order now, ${r.counts.order_soon} soon, ${r.counts.ok} OK.`,
+    zh ? `${shops}补货建议：${r.counts.order_now} 种现在该订，${r.counts.order_soon} 种快要订，${r.counts.ok} 种库存够用。`
+       : `${shops} restock: ${r.counts.order_now} to order now, ${r.counts.order_soon} soon, ${r.counts.ok} with enough stock.`,
   ];
+  let group = '';
   r.items.forEach((it: Any, i: number) => {
-    const w = it.weeklyForecast[0];
-    const out = it.stockoutDate ? (zh ? `，预计 ${it.stockoutDate} 断货` : `, runs out ${it.stockoutDate}`) : '';
-    const shop = r.shops.length > 1 ? ` @${it.shopName}` : '';
+    if (it.status !== group) {
+      group = it.status;
+      lines.push(zh ? `【${STATUS[it.status].zh}】` : `${STATUS[it.status].en[0].toUpperCase()}${STATUS[it.status].en.slice(1)}:`);
+    }
+    const next = it.weeklyForecast[0];
+    const shop = r.shops.length > 1 ? (zh ? `（${it.shopName}）` : ` (${it.shopName})`) : '';
+    const order = it.orderQuantity > 0 ? (zh ? `建议订 ${it.orderQuantity} 件` : `order ${it.orderQuantity}`) : zh ? '暂时不用加订' : 'no order needed yet';
+    const out = it.stock > 0 && it.stockoutDate ? (zh ? `，预计${shortDate(it.stockoutDate, zh)}卖完` : `, runs out around ${shortDate(it.stockoutDate, zh)}`) : '';
+    const stock = it.stock > 0 ? (zh ? `库存 ${it.stock} 件` : `${it.stock} in stock`) : zh ? '已经断货' : 'out of stock';
     lines.push(zh
-      ? `${i + 1}. [${STATUS[it.status].zh}] ${it.name}${shop} — 库存 ${it.stock}，下周预计 ${w.mean} 件（${w.low}–${w.high}），再订货点 ${it.reorderPoint}，建议订 ${it.orderQuantity} 件${out}（${it.model}，回测 MASE ${it.backtestMase ?? '–'}）`
-      : `${i + 1}. [${STATUS[it.status].en}] ${it.name}${shop} — stock ${it.stock}, next week ${w.mean} (${w.low}–${w.high}), reorder point ${it.reorderPoint}, order ${it.orderQuantity}${out} (${it.model}, backtest MASE ${it.backtestMase ?? '–'})`);
+      ? `${i + 1}. ${it.name}${shop}：${stock}，下周预计卖${units(next.mean, zh)}，${order}${out}`
+      : `${i + 1}. ${it.name}${shop}: ${stock}, ${units(next.mean, zh)} expected next week, ${order}${out}`);
   });
-  lines.push(r.policy);
+  const models = [...new Set(r.items.map((it: Any) => MODEL_NAMES[it.model]?.[l] ?? it.model))].join(zh ? '、' : ', ');
+  lines.push(zh ? `怎么算的：每个商品按它过去两年的周销量，从几种预测方法里选回测最准的（这次用到：${models}）。${r.policy}`
+                : `How this was worked out: for each product, the forecasting method that did best on its past two years of weekly sales (used here: ${models}). ${r.policy}`);
   return lines.join('\n');
 }
 
