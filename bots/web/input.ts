@@ -50,6 +50,7 @@ export const chatBody = z.object({
 });
 export const photoQuery = z.object({ as: persona, chatId, locale });
 export const resetBody = z.object({ as: persona, chatId });
+export const welcomeQuery = z.object({ as: persona, locale });
 
 /** "text: expected string; as: …" — what the sender reads in a 400. */
 export function issuesText(error: z.ZodError): string {

@@ -17,7 +17,8 @@ import { processEventLoop } from '../shared/event-loop.ts';
 import type { Store } from '../../prisma/store.ts';
 import type { StartState } from '../shared/startup.ts';
 import { requireToken } from './access.ts';
-import { chatBody, issuesText, parseId, photoQuery, requestLocale, resetBody } from './input.ts';
+import { chatBody, issuesText, parseId, photoQuery, requestLocale, resetBody, welcomeQuery } from './input.ts';
+import { PHRASES, WELCOME_EXAMPLES } from '../../prompts/replies/phrases.ts';
 
 const PUBLIC = join(import.meta.dirname, 'public');
 const STATIC: Record<string, string> = { '/': 'index.html', '/app.js': 'app.js', '/style.css': 'style.css' };
@@ -102,6 +103,15 @@ export function buildWebServer(deps: WebDeps): FastifyInstance {
       shoppers: shoppers.map((s) => ({ as: `shopper:${s.id}`, name: s.displayName, detail: s.habit.replace('_', ' '), locale: s.language })),
       merchants: busiest.map((m) => ({ as: `merchant:${m.id}`, name: m.name, detail: `${m._count.shops} shops` })),
     };
+  });
+
+  // The first screen: a greeting with what the persona can ask, as chips (nothing is stored).
+  app.get('/api/welcome', async (req, reply) => {
+    const query = welcomeQuery.safeParse(req.query);
+    if (!query.success) return reply.code(400).send({ error: 'bad_request', message: issuesText(query.error) });
+    const role = parseCaller(query.data.as).role;
+    const locale = requestLocale(req, query.data.locale);
+    return { text: PHRASES.greeting(role, locale), suggestions: WELCOME_EXAMPLES[role][locale], locale };
   });
 
   app.post('/api/chat', async (req, reply) => {

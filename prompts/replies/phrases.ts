@@ -34,6 +34,18 @@ const CAPABILITIES: Record<Caller['role'], Record<Locale, string>> = {
   },
 };
 
+/** What a new user can tap on the first screen: one per kind of question, in the user's language. */
+export const WELCOME_EXAMPLES: Record<Caller['role'], Record<Locale, string[]>> = {
+  shopper: {
+    zh: ['附近哪里有卖洗衣液', '蓝月亮洗衣液 2kg 59元贵吗', '推荐点东西', '关于我你知道什么', '我的花呗额度', '适合我的理财'],
+    en: ['where can I buy laundry detergent nearby?', 'is 59 yuan fair for Blue Moon laundry detergent 2kg?', 'recommend something', 'what do you know about me?', 'my pay-later limit', 'wealth products for me'],
+  },
+  merchant: {
+    zh: ['上周销售怎么样', '补货建议', '顾客都在抱怨什么', '这周有什么异常吗', '分客群定价建议'],
+    en: ['how were sales last week?', 'what should I restock?', 'what are customers complaining about?', 'anything wrong this week?', 'pricing advice by segment'],
+  },
+};
+
 export const PHRASES = {
   greeting: (role: Caller['role'], l: Locale) => (l === 'zh' ? '你好！' : 'Hello! ') + CAPABILITIES[role][l],
   capabilities: (role: Caller['role'], l: Locale) => CAPABILITIES[role][l],

@@ -23,6 +23,20 @@ afterAll(async () => {
 
 const chat = (payload: unknown) => app.inject({ method: 'POST', url: '/api/chat', payload: payload as object });
 
+describe('GET /api/welcome', () => {
+  it('greets with what the persona can ask, in its language, as chips, and stores nothing', async () => {
+    const before = await db.message.count();
+    const zh = (await app.inject('/api/welcome?as=shopper:1&locale=zh')).json();
+    expect(zh.text).toMatch(/^你好！/);
+    expect(zh.suggestions).toContain('推荐点东西');
+    const en = (await app.inject('/api/welcome?as=merchant:1&locale=en')).json();
+    expect(en.text).toContain('Hello!');
+    expect(en.suggestions).toContain('what should I restock?');
+    expect((await app.inject('/api/welcome?as=admin:1')).statusCode).toBe(400);
+    expect(await db.message.count()).toBe(before);
+  });
+});
+
 describe('POST /api/chat', () => {
   it('answers with the reply, the tool calls and follow-up suggestions', async () => {
     const res = await chat({ as: 'shopper:1', chatId: 'api1', text: '附近哪里有卖洗衣液', location: { lat: 30.5405, lng: 114.362 } });

@@ -54,6 +54,19 @@ describe.skipIf(!available)('web chat in Chromium', () => {
     await db?.$disconnect();
   });
 
+  it('opens with a greeting and example chips for the persona; a chip asks its question', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+    await page.goto(url);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.selectOption('#persona', 'merchant:1');
+    await expect.poll(() => page.locator('.msg.welcome').textContent(), POLL).toContain('I can show your own shops');
+    const chip = page.getByRole('button', { name: 'how were sales last week?' });
+    await chip.click();
+    await expect.poll(() => page.locator('.msg.bot:not(.welcome)').last().textContent(), POLL).toContain('Revenue ¥189');
+    expect(await page.locator('.msg.welcome').count()).toBe(1);
+    await page.close();
+  });
+
   it('a shopper asks for nearby shops and clicks a follow-up', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 800 } }); // phone-sized
     await page.goto(url);
@@ -61,11 +74,11 @@ describe.skipIf(!available)('web chat in Chromium', () => {
     await page.selectOption('#persona', 'shopper:1');
     await page.fill('#text', '附近哪里有卖洗衣液');
     await page.click('#send');
-    const reply = page.locator('.msg.bot').last();
+    const reply = page.locator('.msg.bot:not(.welcome)').last();
     await expect.poll(() => reply.textContent(), POLL).toContain('A店');
     await page.getByRole('button', { name: '更便宜的' }).click();
-    await expect.poll(() => page.locator('.msg.bot').count(), POLL).toBe(2);
-    expect(await page.locator('.msg.bot').last().textContent()).toContain('由便宜到贵');
+    await expect.poll(() => page.locator('.msg.bot:not(.welcome)').count(), POLL).toBe(2);
+    expect(await page.locator('.msg.bot:not(.welcome)').last().textContent()).toContain('由便宜到贵');
     await page.screenshot({ path: 'data/test/web-chat-shopper.png' });
     await page.close();
   });
@@ -77,9 +90,9 @@ describe.skipIf(!available)('web chat in Chromium', () => {
     await page.selectOption('#persona', 'merchant:1');
     await page.fill('#text', 'how were sales last week?');
     await page.press('#text', 'Enter');
-    await expect.poll(() => page.locator('.msg.bot').last().textContent(), POLL).toContain('Revenue ¥189');
+    await expect.poll(() => page.locator('.msg.bot:not(.welcome)').last().textContent(), POLL).toContain('Revenue ¥189');
     // The daily revenue and top-products charts, rendered server-side as PNG.
-    const charts = page.locator('.msg.bot').last().locator('img');
+    const charts = page.locator('.msg.bot:not(.welcome)').last().locator('img');
     await expect.poll(() => charts.count(), POLL).toBe(2);
     expect(await charts.first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(720);
     await page.screenshot({ path: 'data/test/web-chat-merchant.png', fullPage: true });
@@ -91,8 +104,8 @@ describe.skipIf(!available)('web chat in Chromium', () => {
     await page.goto(url);
     await page.waitForSelector('body[data-ready="true"]');
     await page.setInputFiles('#photo', { name: 'hand-wash.png', mimeType: 'image/png', buffer: Buffer.from(itemPicture('洗手液', 'hand wash')) });
-    await expect.poll(() => page.locator('.msg.bot').count(), POLL).toBe(1);
-    expect(await page.locator('.msg.bot').textContent()).toMatch(/蓝月亮洗手液|Blue Moon hand wash/);
+    await expect.poll(() => page.locator('.msg.bot:not(.welcome)').count(), POLL).toBe(1);
+    expect(await page.locator('.msg.bot:not(.welcome)').textContent()).toMatch(/蓝月亮洗手液|Blue Moon hand wash/);
     expect(await page.locator('.msg.bot img').first().getAttribute('src')).toBe('/api/product-image/3');
     await page.close();
   });
@@ -104,11 +117,11 @@ describe.skipIf(!available)('web chat in Chromium', () => {
     await page.selectOption('#persona', 'shopper:1');
     await page.fill('#text', '记录一下：我买了蓝月亮洗手液 15元');
     await page.click('#send');
-    const buttons = page.locator('.msg.bot').first().locator('.proposal button'); // the proposal is this page's first answer
+    const buttons = page.locator('.msg.bot:not(.welcome)').first().locator('.proposal button'); // the proposal is this page's first answer
     await expect.poll(() => buttons.count(), POLL).toBe(2);
     await buttons.first().click();
-    await expect.poll(() => page.locator('.msg.bot').count(), POLL).toBe(2);
-    expect(await page.locator('.msg.bot').last().textContent()).toContain('已记录');
+    await expect.poll(() => page.locator('.msg.bot:not(.welcome)').count(), POLL).toBe(2);
+    expect(await page.locator('.msg.bot:not(.welcome)').last().textContent()).toContain('已记录');
     // One press only: both buttons of the answered proposal are now disabled.
     expect(await buttons.evaluateAll((all) => all.map((b) => (b as HTMLButtonElement).disabled))).toEqual([true, true]);
     await page.close();
@@ -123,7 +136,7 @@ describe.skipIf(!available)('web chat in Chromium', () => {
     await page.selectOption('#persona', 'merchant:1');
     await page.fill('#text', 'how were sales last week?');
     await page.click('#send');
-    await expect.poll(() => page.locator('.msg.bot').last().textContent(), POLL).toContain('Revenue');
+    await expect.poll(() => page.locator('.msg.bot:not(.welcome)').last().textContent(), POLL).toContain('Revenue');
     await page.close();
   });
 });

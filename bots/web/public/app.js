@@ -125,13 +125,26 @@ $('photo').addEventListener('change', async () => {
   }
 });
 
+/** An empty chat opens with a greeting and what this persona can ask, as chips. */
+async function welcome() {
+  if (messages.children.length) return;
+  const locale = $('persona').selectedOptions[0]?.dataset.locale;
+  const res = await fetch(`/api/welcome?as=${encodeURIComponent(persona())}${locale ? `&locale=${locale}` : ''}`);
+  if (!res.ok || messages.children.length) return;
+  const data = await res.json();
+  if (messages.children.length) return;
+  add(data.text, 'bot').classList.add('welcome');
+  showSuggestions(data.suggestions);
+}
+
 $('reset').addEventListener('click', async () => {
   await fetch('/api/reset', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ as: persona(), chatId }) });
   messages.replaceChildren();
   showSuggestions([]);
+  await welcome();
 });
 
-$('persona').addEventListener('change', () => { messages.replaceChildren(); showSuggestions([]); localStorage.setItem('persona', persona()); });
+$('persona').addEventListener('change', () => { messages.replaceChildren(); showSuggestions([]); localStorage.setItem('persona', persona()); void welcome(); });
 
 // A brand-new store is seeded on the first start: until the app is ready, say how far it is and keep the composer off.
 async function untilReady() {
@@ -164,9 +177,14 @@ const people = await (await fetch('/api/personas')).json();
 for (const [label, list] of [['Shoppers 顾客', people.shoppers], ['Merchants 商家', people.merchants]]) {
   const group = document.createElement('optgroup');
   group.label = label;
-  for (const p of list) group.append(new Option(`${p.name} (${p.as}, ${p.detail})`, p.as));
+  for (const p of list) {
+    const option = new Option(`${p.name} (${p.as}, ${p.detail})`, p.as);
+    if (p.locale) option.dataset.locale = p.locale;
+    group.append(option);
+  }
   $('persona').append(group);
 }
 const saved = localStorage.getItem('persona');
 if (saved && [...$('persona').options].some((o) => o.value === saved)) $('persona').value = saved;
+await welcome();
 document.body.dataset.ready = 'true';
