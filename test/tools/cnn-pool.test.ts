@@ -19,4 +19,19 @@ describe('CNN worker pool', () => {
     onWorkers.forEach((v, i) => expect(dot(v, onMain[i])).toBeCloseTo(1, 4));
     expect(dot(onWorkers[0], onMain[1])).toBeLessThan(0.999); // different views, different vectors
   }, 60_000);
+
+  it('ends idle workers (their memory back) and starts them again for the next photo', async () => {
+    process.env.SCAN_WORKER_IDLE_MS = '300';
+    try {
+      const views = await Promise.all(['red', 'green'].map(view));
+      const first = await embedViews(views);
+      expect(cnnPoolStatus().alive).toBeGreaterThan(0);
+      await expect.poll(() => cnnPoolStatus().alive, { timeout: 10_000 }).toBe(0);
+      const again = await embedViews(views);
+      expect(cnnPoolStatus().alive).toBeGreaterThan(0);
+      again.forEach((v, i) => expect(dot(v, first[i])).toBeCloseTo(1, 4));
+    } finally {
+      delete process.env.SCAN_WORKER_IDLE_MS;
+    }
+  }, 60_000);
 });

@@ -10,12 +10,18 @@ import { cnnEmbeddings } from './image-model.ts';
 type Pending = { resolve: (vectors: Float32Array[]) => void; reject: (error: Error) => void; timer: NodeJS.Timeout };
 /** A worker that has not answered by then (model load included, ~2 s) is replaced: a photo never hangs. */
 const ANSWER_WITHIN_MS = 30_000;
+/** A worker idle this long ends (each holds a model, ~150 MB); the next photo starts it again (~2 s). SCAN_WORKER_IDLE_MS sets it. */
+const idleMs = () => {
+  const configured = Number(process.env.SCAN_WORKER_IDLE_MS);
+  return Number.isFinite(configured) && configured > 0 ? configured : 120_000;
+};
 type Reply = { id: number; vectors?: Float32Array[]; error?: string };
 
 class CnnWorker {
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
+  private idle?: NodeJS.Timeout;
   failed = false;
 
   constructor() {
@@ -27,6 +33,7 @@ class CnnWorker {
       if (waiting) clearTimeout(waiting.timer);
       if (vectors) waiting?.resolve(vectors);
       else waiting?.reject(new Error(error ?? 'CNN worker failed'));
+      if (!this.pending.size) this.retireWhenIdle();
     });
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', (code) => this.fail(new Error(`CNN worker exited (${code})`)));
@@ -41,7 +48,17 @@ class CnnWorker {
     this.pending.clear();
   }
 
+  /** Ends the thread once it has had nothing to do for a while (its exit marks it for replacement). */
+  private retireWhenIdle(): void {
+    clearTimeout(this.idle);
+    this.idle = setTimeout(() => {
+      if (!this.pending.size) void this.worker.terminate();
+    }, idleMs());
+    this.idle.unref();
+  }
+
   embed(views: Uint8Array[]): Promise<Float32Array[]> {
+    clearTimeout(this.idle);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
