@@ -93,6 +93,13 @@ const ROWS: Row[] = [
   ['前年过年', MON, d('2024-02-09', '2024-02-16')],
   ['除夕', MON, d('2026-02-16')],
   ['国庆', MON, d('2026-10-01', '2026-10-07')],
+  // --- days before or after an occasion: from the holiday where the name means the holiday, else from the day
+  ['国庆之前一周的营业额', MON, d('2026-09-24', '2026-09-30')],
+  ['国庆以后五天卖得咋样', MON, d('2026-10-08', '2026-10-12')],
+  ['双十一前三天', MON, d('2026-11-08', '2026-11-10')],
+  ['双11后一周的退款', MON, d('2026-11-12', '2026-11-18')],
+  ['the three days after National Day', MON, d('2026-10-08', '2026-10-10')],
+  ['sales the week leading up to Double Eleven', MON, d('2026-11-04', '2026-11-10')],
   ['国庆节期间', MON, d('2026-10-01', '2026-10-07')],
   ['十一黄金周', MON, d('2026-10-01', '2026-10-07')],
   ['国庆节当天', MON, d('2026-10-01')],

@@ -45,8 +45,9 @@ export const DRAGON_BOAT: Record<number, Day> = {
   2022: '2022-06-03', 2023: '2023-06-22', 2024: '2024-06-10', 2025: '2025-05-31', 2026: '2026-06-19', 2027: '2027-06-09', 2028: '2028-05-28',
 };
 
-/** 'week': the Monday-to-Sunday week the day falls in (双十一那一周); a number: that many days from the holiday's first day (国庆七天, 元旦三天假期). */
-export type OccasionSpan = 'day' | 'window' | 'week' | number;
+/** 'week': the Monday-to-Sunday week the day falls in (双十一那一周); a number: that many days from the holiday's first day (国庆七天, 元旦三天假期);
+ *  before / after: that many days up to its first day or from its last (双十一前两周, 国庆后三天, the week before Christmas). */
+export type OccasionSpan = 'day' | 'window' | 'week' | number | { before: number } | { after: number };
 export type Occasion = {
   key: string;
   label: { zh: string; en: string };
@@ -98,6 +99,17 @@ export function occasionDates(key: string, year: number, as: OccasionSpan): Inte
   if (as === 'week') {
     const monday = addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
     return { from: monday, to: addDays(monday, 6) };
+  }
+  if (typeof as === 'object') {
+    const days = Math.max(1, Math.min('before' in as ? as.before : as.after, 366));
+    // From the holiday itself where the name means the holiday (国庆, 春节), else from the day (双十一 is Nov 11, not its sale phase).
+    const window = o.bare === 'window' ? o.window?.(year) : undefined;
+    if ('before' in as) {
+      const first = window?.from ?? day;
+      return { from: addDays(first, -days), to: addDays(first, -1) };
+    }
+    const last = window?.to ?? day;
+    return { from: addDays(last, 1), to: addDays(last, days) };
   }
   if (typeof as === 'number') {
     const first = o.window?.(year)?.from ?? day;

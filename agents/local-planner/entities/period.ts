@@ -365,6 +365,20 @@ const OCCASION_RULES: Rule[] = OCCASION_NAMES.map(({ re, key, as }) => rule(
   true,
 ));
 
+// The days before or after one of them: "双十一前两周", "国庆之后三天", "the two weeks before Singles' Day".
+const DAYS_OF: Record<string, number> = { 天: 1, 日: 1, 周: 7, 星期: 7, 礼拜: 7, day: 1, days: 1, week: 7, weeks: 7 };
+const beforeOrAfter = (key: string, side: string, count: string | undefined, unit: string): Body | undefined => {
+  const n = count ? parseNumber(count) : 1;
+  const per = DAYS_OF[unit.replace(/^个/, '').toLowerCase()];
+  if (!n || !Number.isInteger(n) || !per) return undefined;
+  const days = n * per;
+  return { kind: 'scoped', scoped: { t: 'occasion', key, as: /前|before|leading/i.test(side) ? { before: days } : { after: days } } };
+};
+const OCCASION_SIDE_RULES: Rule[] = OCCASION_NAMES.flatMap(({ re, key }) => [
+  rule(`(?:${re})(之前|以前|前|之后|以后|后)的?(?:那)?\\s*${NUM_ZH}?\\s*(天|日|周|个?星期|个?礼拜)`, (m) => beforeOrAfter(key, m[1], m[2], m[3])),
+  rule(`\\b(?:the\\s+)?(?:${NUM_EN}\\s+)?(days?|weeks?)\\s+(before|after|leading up to)\\s+(?:the\\s+)?(?:${re})`, (m) => beforeOrAfter(key, m[3], m[1], m[2])),
+]);
+
 function relative(sign: number, count: string, unitWord: string): Body | undefined {
   const n = parseNumber(count);
   const unit = unitOf(unitWord);
@@ -393,7 +407,7 @@ const isHan = (c: string | undefined) => !!c && /\p{Script=Han}/u.test(c);
 
 function grammarPieces(text: string, t: Day): Piece[] {
   const found: Piece[] = [];
-  for (const r of [...OCCASION_RULES, ...RULES]) {
+  for (const r of [...OCCASION_SIDE_RULES, ...OCCASION_RULES, ...RULES]) {
     for (const m of text.matchAll(r.re)) {
       const index = m.index!;
       const end = index + m[0].length;
