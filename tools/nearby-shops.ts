@@ -1,6 +1,7 @@
 // nearby_shops: which shops near the shopper sell what they need, ranked by distance, price and rating.
 import { z } from 'zod';
 import { CATEGORY_KEYS, categoryLabel } from './catalogue/categories.ts';
+import { excludedBy } from './catalogue/exclusion.ts';
 import { median } from 'simple-statistics';
 import { defineTool, t } from './context.ts';
 import { boundingBox, metresBetween } from './geo.ts';
@@ -16,6 +17,7 @@ const input = z.object({
   ...pointInput,
   radiusKm: z.number().positive().max(20).default(3),
   maxPrice: z.number().positive().optional().describe('Highest acceptable price in CNY (yuan).'),
+  exclude: z.string().max(100).optional().describe('A brand or item the shopper does not want ("华为", "online"): products with it are left out.'),
   sort: z.enum(['best', 'distance', 'price', 'rating']).default('best'),
   limit: z.number().int().min(1).max(20).default(5),
   offset: z.number().int().min(0).max(200).default(0),
@@ -68,7 +70,9 @@ export const nearbyShops = defineTool({
       lessPrecise = !search.semantic && products.vectors !== undefined;
       const found = search.matches;
       if (!found.length || found[0].score < 0.5) return { status: 'no_product' as const, query };
-      const good = found.filter((m) => m.score >= found[0].score * 0.85);
+      const unwanted = excludedBy(args.exclude, products);
+      const good = found.filter((m) => m.score >= found[0].score * 0.85 && !unwanted?.(m.product.id));
+      if (!good.length) return { status: 'no_product' as const, query };
       productIds = good.map((m) => m.product.id);
       matched = good.slice(0, 5).map((m) => ({ id: m.product.id, name: name(m.product.nameZh, m.product.nameEn) }));
     }

@@ -25,6 +25,7 @@ import { anomalySlots } from './anomaly-slots.ts';
 import { changedSlots, editTask, withoutNegated, isBrandOnly, wealthSlots, isCorrection, isFollowUp, PAID_WITH, paymentMethodIn, pricingSlots } from './continue-task.ts';
 import { phraseReaderFor } from './entities/product-phrase.ts';
 import { findNeed } from './entities/need.ts';
+import { findExclusion } from './entities/exclusion.ts';
 import { simplified, standardWords, withoutSalesWords } from './entities/written-forms.ts';
 import { asksUnfairPricing } from './unfair-pricing.ts';
 import { spellingFixerFor } from './entities/spelling.ts';
@@ -56,6 +57,18 @@ const LOCATION_SHARED = /^(我的位置已共享|I shared my location)/i;
 const WHY = /^(?:那|可是|但是|不过|嗯|呃|啊|哦|ok|okay|but|so|and|hmm|wait)?[，,。.\s]*(?:为什么|为啥|咋这么|怎么会|怎么这么|凭什么|why\b|how come\b|what makes)/i;
 /** Market news or prices (stocks, gold, exchange rates, crypto) — not offered; a wealth product question is another thing. */
 const MARKET_NEWS = /(?:股市|大盘|股票|A股|港股|美股|股指|指数|汇率|金价|黄金价格|比特币|币价|油价|房价)[^，。？?]{0,8}(?:怎么样|如何|涨|跌|多少|走势|行情|点位)|(?:今天|最近|现在|这几天)的?(?:股市|大盘|行情|汇率|金价|币价|油价)|\b(?:stock market|the markets?|stock prices?|share prices?|dow jones|nasdaq|s&p(?: 500)?|exchange rate|bitcoin|crypto|gold price|oil price)\b.{0,20}\b(?:doing|today|now|up|down|price|at|trading|rate)\b|\bprice of (?:gold|bitcoin|oil)\b/i;
+/** Where a shopper asks for goods: a clause with a buying or price word. */
+const ASKING_CUE = /哪里|哪儿|哪家|哪边|有卖|有没有|买到|能买|在哪|贵|便宜|多少钱|价格|推荐|记一下|记录|where|which shops?|sells?|buy|price|how much|fair|recommend|log/i;
+
+/** The clause that asks, when a message tells something first (naming no goods) and asks at the end; else the whole message. */
+function askingClause(text: string, namesGoods: (clause: string) => boolean): string {
+  const clauses = text.split(/[，,。！!；;…]+|\.\s+/).map((c) => c.trim()).filter(Boolean);
+  if (clauses.length < 2) return text;
+  const asking = clauses.filter((c) => ASKING_CUE.test(c));
+  if (asking.length !== 1) return text;
+  return clauses.some((c) => c !== asking[0] && namesGoods(c)) ? text : asking[0];
+}
+
 /** Tools that write (after the user's yes): a "why" about them is no reason to propose again. */
 const WRITES = new Set(['record_purchase', 'feedback', 'confirm_scan', 'risk_questionnaire']);
 const THANKS = /^(thanks|thank you|thx|谢谢|多谢|感谢|好的谢谢|ok thanks)[!！。.\s]*$/i;
@@ -102,7 +115,9 @@ export function understand(said: string, s: Situation, products: ProductIndex): 
   // goes first: it adds the catalogue's goods to jieba's dictionary, which both then segment with, in any order of messages.
   phraseReaderFor(products);
   const text = spellingFixerFor(products).fix(standardWords(withoutSalesWords(simplified(said))));
-  const plan = understandMessage(text, s, products);
+  let plan = understandMessage(text, s, products);
+  const excluded = 'tool' in plan && (plan.tool === 'recommend' || plan.tool === 'nearby_shops') ? findExclusion(text, products) : undefined;
+  if (excluded && 'tool' in plan) plan = { tool: plan.tool, args: { ...plan.args, exclude: excluded.word } };
   // "离我最近的卖热干面的店", "cheapest coke near me", "评分最高的水果店": the order asked for goes with the search.
   if ('tool' in plan && plan.tool === 'nearby_shops' && plan.args.sort === undefined) {
     const sort = findSort(text);
@@ -199,9 +214,20 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
   const shopId = findShopId(raw) ?? ownShop?.id ?? sameShop;
   const topN = findTopN(raw);
   const shopCategory = findShopCategory(raw);
-  const phrase = productPhrase(s.role === 'merchant' ? raw.replace(STOCK_WORDS, ' ') : raw, price?.text, place?.text, radius?.text, shopCategory?.text, ownShop?.text, periodRead?.text);
+  // A message that tells a little first ("我下个月要去武大报到，想问下那边哪里有卖台灯"): the goods are named where it asks.
+  // "不要华为的", "anything but snacks": not read as wanted (the tools leave them out).
+  const excluded = findExclusion(raw, products);
+  const wanted = excluded ? raw.replace(excluded.text, ' ') : raw;
+  const asking = askingClause(wanted, (clause) => (products.search(productPhraseIn(products)(clause), 1)[0]?.score ?? 0) >= 0.5);
+  // "不要华为的", "除了零食的呢" after a search or suggestions: the same, without those.
+  if (prev && excluded && (prev.name === 'nearby_shops' || prev.name === 'recommend') && !prev.result?.error && !productPhrase(raw.replace(excluded.text, ' '))) {
+    return { tool: prev.name, args: clean({ ...prev.args, exclude: excluded.word, offset: prev.name === 'nearby_shops' ? 0 : undefined }) };
+  }
+  const phraseOf = (t: string) => productPhrase(s.role === 'merchant' ? t.replace(STOCK_WORDS, ' ') : t, price?.text, place?.text, radius?.text, shopCategory?.text, ownShop?.text, periodRead?.text);
+  // ...unless the asking clause names no goods ("鸡蛋十个装十五块八，是不是贵了点"): then the whole message.
+  const phrase = phraseOf(asking) || (asking === wanted ? '' : phraseOf(wanted));
   const strongProduct = phrase ? (products.search(phrase, 1)[0]?.score ?? 0) >= 0.5 : false;
-  const namedCategory = findCategoryWord(raw);
+  const namedCategory = findCategoryWord(excluded ? raw.replace(excluded.text, ' ') : raw);
   // A place named earlier in the chat ("我在街道口") stands until another one is named.
   const earlierPlace = place ? undefined : s.place ?? (s.earlierTexts ?? []).map(findPlace).findLast(Boolean);
   const here = place ?? earlierPlace;

@@ -24,6 +24,17 @@ describe('nearby_shops', () => {
     expect(r.results.some((s: any) => s.name === 'F店')).toBe(false);
   });
 
+  it('leaves out a brand the shopper does not want, and says so when nothing else is left', async () => {
+    const all = await run({ query: '洗衣液' });
+    const brands = new Set(all.results.map((s: any) => s.offer.productName.slice(0, 2)));
+    expect(brands.has('蓝月')).toBe(true);
+    const without = await run({ query: '洗衣液', exclude: '蓝月亮' });
+    expect(without.status).toBe('ok');
+    expect(without.results.every((s: any) => !s.offer.productName.includes('蓝月亮'))).toBe(true);
+    expect(without.results.length).toBeGreaterThan(0);
+    expect((await run({ query: '蓝月亮洗衣液', exclude: '洗衣液' })).status).toBe('no_product');
+  });
+
   it('skips offers that are out of stock', async () => {
     const r = await run({ query: '立白洗衣液' });
     expect(r.results.map((s: any) => s.name)).toEqual(['A店']); // D has it at ¥35 but stock 0

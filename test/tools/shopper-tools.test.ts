@@ -51,6 +51,14 @@ describe('recommend', () => {
     expect(none.items.map((i: any) => i.productId)).toEqual(plain.items.map((i: any) => i.productId));
     expect(renderRecommend(none, 'en')).toMatch(/Nothing matched "zzqx snorkel gear"/);
   });
+  it('leaves out a category or brand the shopper does not want', async () => {
+    const plain: any = await recommend.run(fixture.deps, emma, recommend.input.parse({}));
+    const top = fixture.deps.products.get(plain.items[0].productId)!;
+    const withoutCategory: any = await recommend.run(fixture.deps, emma, recommend.input.parse({ exclude: top.category === 'snacks' ? 'snacks' : top.category }));
+    expect(withoutCategory.items.every((i: any) => fixture.deps.products.get(i.productId)!.category !== top.category)).toBe(true);
+    const withoutBrand: any = await recommend.run(fixture.deps, emma, recommend.input.parse({ exclude: top.brand }));
+    expect(withoutBrand.items.every((i: any) => fixture.deps.products.get(i.productId)!.brand !== top.brand)).toBe(true);
+  });
   it('drops what the shopper said is not for them', async () => {
     await fixture.db.feedback.create({ data: { customerId: 2, productId: 3, rating: 1 } });
     const r: any = await recommend.run(fixture.deps, emma, recommend.input.parse({}));

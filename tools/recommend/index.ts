@@ -8,6 +8,7 @@ import { dayOf, loadPurchases } from './data.ts';
 import type { ModelSnapshot, Purchase, Reason, RecommenderModel } from './model.ts';
 import { loadSavedModel, savedModelFile, saveModel, trainingDataVersion } from './saved-model.ts';
 import { pricedRecommendations } from './priced.ts';
+import { excludedBy } from '../catalogue/exclusion.ts';
 import { RecommenderTrainer } from './trainer.ts';
 
 // One model per store, trained in a worker thread (trainer.ts). Stale-while-revalidate: once a model
@@ -174,6 +175,7 @@ const input = z.object({
   budget: z.number().positive().optional().describe('Highest price per item, CNY.'),
   nearMe: z.boolean().default(false).describe('Only things sold in shops within 3 km of the shopper.'),
   need: z.string().max(200).optional().describe('What the suggestions should be for, in the shopper\'s words ("洗衣服用的", "breakfast"); matched by meaning through the product index.'),
+  exclude: z.string().max(100).optional().describe('A brand, item or category the shopper does not want ("华为", "snacks"): those are left out.'),
   limit: z.number().int().min(1).max(10).default(5),
 });
 const output = z.discriminatedUnion('status', [
@@ -226,9 +228,10 @@ export const recommend = defineTool({
     // A stated need narrows the candidates to products whose text is close to it (vector index, or names).
     const needed = args.need ? new Set((await deps.products.find(args.need, 300)).matches.filter((m) => m.score >= 0.5).map((m) => m.product.id)) : undefined;
     const feedback = new Map((await deps.db.feedback.findMany({ where: { customerId } })).map((f) => [f.productId, f.rating]));
+    const unwanted = excludedBy(args.exclude, deps.products);
     const fitsAsked = (fits: Set<number> | undefined) => (item: number) => {
       const info = model.items.get(item);
-      return !!info && (!args.category || info.category === args.category) && (!fits || fits.has(item));
+      return !!info && (!args.category || info.category === args.category) && (!fits || fits.has(item)) && !unwanted?.(item);
     };
     // Prices people can get: the cheapest in-stock offer (near them when asked), taken by the store.
     const cheapestOf = async (productIds?: number[]) => new Map((await deps.db.offer.groupBy({

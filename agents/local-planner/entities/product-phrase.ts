@@ -117,7 +117,7 @@ export class PhraseReader {
   private isProductWord(word: string, pos: string): boolean {
     const w = PhraseReader.key(word); // the user's own word is shown; its stem is looked up
     if (this.keep.has(w) || SIZE.test(w) || PACK_SIZE.test(w.replace(/\s+/g, ''))) return true;
-    if (this.asking.has(w) || STOP.has(w)) return false;
+    if (this.asking.has(w) || STOP.has(w) || ASKING_WORDS.test(w)) return false;
     if (HAN.test(w) && FUNCTION_TAG.test(pos)) return false;
     if (/^[\d.]+$/.test(w)) return false; // a bare number is a price or a count, read elsewhere
     if (/^[a-z]{3,}(?:ed|ing)$/.test(w) && !/eed$/.test(w)) return false; // "grabbed", "picked", "ordering": what was done, not the goods
@@ -136,6 +136,8 @@ export function goodsWords(products: ProductIndex): string[] {
 }
 
 /** Stop words that name a variant in the catalogue's names ("large pack", "small cup"): goods words there. */
+/** Words of asking itself ("想先问下", "麻烦问一下", "打听"), however jieba cuts them. */
+const ASKING_WORDS = /^(?:想|先|再|还|就|请|麻烦|劳驾|帮忙|帮我|顺便)*(?:问|问下|问一下|问问|打听|咨询|请教)?(?:下|一下)?$/;
 const VARIANT = new Set(['large', 'small', 'big', 'medium', 'mini', 'extra', 'double', 'single', 'twin', 'family', 'regular']);
 
 const readers = new WeakMap<ProductIndex, PhraseReader>();

@@ -1,0 +1,35 @@
+// What the shopper does not want: "除了零食", "不要华为的", "anything but snacks", "not the Xiaomi ones".
+// Only a brand, an item or a category the catalogue knows counts ("not expensive" is no exclusion);
+// the words are taken out of the message so nothing else reads them as wanted.
+import type { ProductIndex } from '../../../tools/catalogue/product-search.ts';
+import { CATEGORIES, CATEGORY_KEYS } from '../../../tools/catalogue/categories.ts';
+
+const ZH = [
+  /除了\s*([\p{Script=Han}A-Za-z]{1,8}?)\s*(?:以外|之外)?(?=[，,\s？?]|还|都|别的|其他|其它|的|有|呢|吧|$)/u,
+  /(?:不要|不想要|别要|别给我?推荐?|不考虑)\s*([\p{Script=Han}A-Za-z]{1,8}?)\s*(?:牌子?|品牌|家|那种|这种)?的?(?=[，,。!！?？\s]|$|了|吧|呢|啊)/u,
+  /([\p{Script=Han}A-Za-z]{1,8}?)(?:牌子?|品牌)?的(?:就)?(?:不要|别推荐?|算了)/u,
+];
+const EN = [
+  /\b(?:anything|something|stuff|things?)\s+(?:but|except|other than|besides)\s+(?:the\s+)?([a-z][a-z' ]{1,20}?)(?=[?.!,]|\s+(?:please|pls|near|around|nearby|for)\b|$)/i,
+  /\b(?:except|other than|apart from|besides)\s+(?:for\s+)?(?:the\s+)?([a-z][a-z' ]{1,20}?)(?=[?.!,]|\s+(?:please|pls|near|around|nearby)\b|$)/i,
+  /\b(?:not|no)\s+(?:the\s+)?([a-z][a-z']{1,15})(?:\s+(?:ones?|brand|stuff))?(?=[?.!,]|\s|$)/i,
+  /\b(?:i\s+)?(?:don'?t|do not)\s+want\s+(?:any\s+)?(?:the\s+)?([a-z][a-z']{1,15})(?:\s+(?:ones?|brand|stuff))?\b/i,
+];
+
+export type Exclusion = { word: string; text: string };
+
+/** The first brand, item or category word the message says it does not want, with the words saying so. */
+export function findExclusion(text: string, products: ProductIndex): Exclusion | undefined {
+  const { brands, items } = products.vocabulary();
+  const categoryWords = new Set(CATEGORY_KEYS.flatMap((k) => CATEGORIES[k].words.map((w) => w.toLowerCase())));
+  const known = (w: string) => {
+    const lower = w.toLowerCase().replace(/'s$/, '').trim();
+    const singular = lower.replace(/s$/, '');
+    return [lower, singular].some((x) => brands.has(x) || items.has(x) || categoryWords.has(x));
+  };
+  for (const re of [...ZH, ...EN]) {
+    const m = re.exec(text);
+    if (m && known(m[1])) return { word: m[1].trim(), text: m[0] };
+  }
+  return undefined;
+}
