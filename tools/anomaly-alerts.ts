@@ -6,7 +6,7 @@
 //   price error — an offer far from the product's market median (under 40% or over 250%).
 import { median, medianAbsoluteDeviation } from 'simple-statistics';
 import { z } from 'zod';
-import { defineTool, t, ToolError } from './context.ts';
+import { defineTool, t, ToolError, type Locale } from './context.ts';
 import { ownShops } from './merchant-stats/index.ts';
 import { localDate, periodSchema, resolvePeriod } from './merchant-stats/period.ts';
 import { toYuan } from './money.ts';
@@ -50,6 +50,43 @@ export function salesScores(values: number[], start: number, weeks = 8): { index
   return out;
 }
 
+type Alert = z.input<typeof alert>;
+
+/** A shop's sales, refund and bad-review alerts from its daily series (days before `start` are the baseline). */
+export function seriesAlerts(shop: string, { revenue, refunds, bad }: { revenue: number[]; refunds: number[]; bad: number[] }, from: Date, start: number, zh: boolean): Alert[] {
+  const alerts: Alert[] = [];
+  const date = (i: number) => localDate(new Date(from.getTime() + i * DAY));
+  for (const s of salesScores(revenue, start)) {
+    if (Math.abs(s.z) <= Z_CUT) continue;
+    const drop = s.z < 0;
+    alerts.push({ shop, date: date(s.index), type: drop ? 'sales_drop' : 'sales_spike', value: toYuan(s.value), expected: toYuan(s.expected), score: Math.round(s.z * 10) / 10,
+      detail: zh ? `销售额 ¥${toYuan(s.value)}，同星期几通常 ¥${toYuan(s.expected)}` : `revenue ¥${toYuan(s.value)} vs ¥${toYuan(s.expected)} usual for that weekday` });
+  }
+  for (const [counts, type] of [[refunds, 'refund_spike'], [bad, 'complaint_spike']] as const) {
+    const rate = counts.slice(0, start).reduce((a, b) => a + b, 0) / start;
+    for (let i = start; i < counts.length; i++) {
+      const p = poissonTail(counts[i], rate);
+      if (counts[i] >= 2 && p < P_CUT) {
+        alerts.push({ shop, date: date(i), type, value: counts[i], expected: Math.round(rate * 100) / 100, score: p,
+          detail: zh ? `${type === 'refund_spike' ? '退款' : '差评'} ${counts[i]} 次，平时每天约 ${rate.toFixed(2)} 次` : `${counts[i]} ${type === 'refund_spike' ? 'refunds' : 'bad reviews'} vs about ${rate.toFixed(2)} a day` });
+      }
+    }
+  }
+  return alerts;
+}
+
+/** The answer: price errors after the dated alerts, newest first; at most 20. */
+export function anomalyAnswer(shops: { id: number; nameZh: string; nameEn: string }[], window: { from: Date; to: Date }, alerts: Alert[], locale: Locale) {
+  alerts.sort((a, b) => (a.type === 'price_error' ? 1 : 0) - (b.type === 'price_error' ? 1 : 0) || (b.date ?? '').localeCompare(a.date ?? ''));
+  return {
+    shops: shops.map((s) => ({ id: s.id, name: t(locale, s.nameZh, s.nameEn) })),
+    window: { from: localDate(window.from), to: localDate(new Date(window.to.getTime() - 1)) },
+    method: t(locale, `销售额与前 8 周同星期几的中位数比较，残差用修正 z 分数（|z|>${Z_CUT}）；退款/差评次数用泊松尾概率（<0.1%）；标价与别家均价相差过大（<40% 或 >250%）视为疑似标错。`,
+      `Revenue vs the median of the same weekday over the previous 8 weeks, residuals scored by modified z (|z| > ${Z_CUT}); refund and bad-review counts by Poisson tail (< 0.1%); offers under 40% or over 250% of other shops' average flagged as possible price errors.`),
+    alerts: alerts.slice(0, 20),
+  };
+}
+
 export const anomalyAlerts = defineTool({
   name: 'anomaly_alerts',
   example: { period: 'this_month' },
@@ -64,7 +101,7 @@ export const anomalyAlerts = defineTool({
     const from = new Date(window.from.getTime() - args.lookbackDays * DAY);
     const days = Math.round((window.to.getTime() - from.getTime()) / DAY);
     const start = args.lookbackDays;
-    const alerts: z.input<typeof alert>[] = [];
+    const alerts: Alert[] = [];
     const zh = ctx.locale === 'zh';
     const shopIds = shops.map((s) => s.id);
     const [series, offers] = await Promise.all([dailySeries(deps.db, shopIds, from, window.to, days), offersAgainstMarket(deps.db, shopIds)]);
@@ -73,23 +110,7 @@ export const anomalyAlerts = defineTool({
     for (const shop of shops) {
       const name = t(ctx.locale, shop.nameZh, shop.nameEn);
       const { revenue, refunds, bad } = series.get(shop.id)!;
-      const date = (i: number) => localDate(new Date(from.getTime() + i * DAY));
-      for (const s of salesScores(revenue, start)) {
-        if (Math.abs(s.z) <= Z_CUT) continue;
-        const drop = s.z < 0;
-        alerts.push({ shop: name, date: date(s.index), type: drop ? 'sales_drop' : 'sales_spike', value: toYuan(s.value), expected: toYuan(s.expected), score: Math.round(s.z * 10) / 10,
-          detail: zh ? `销售额 ¥${toYuan(s.value)}，同星期几通常 ¥${toYuan(s.expected)}` : `revenue ¥${toYuan(s.value)} vs ¥${toYuan(s.expected)} usual for that weekday` });
-      }
-      for (const [counts, type] of [[refunds, 'refund_spike'], [bad, 'complaint_spike']] as const) {
-        const rate = counts.slice(0, start).reduce((a, b) => a + b, 0) / start;
-        for (let i = start; i < days; i++) {
-          const p = poissonTail(counts[i], rate);
-          if (counts[i] >= 2 && p < P_CUT) {
-            alerts.push({ shop: name, date: date(i), type, value: counts[i], expected: Math.round(rate * 100) / 100, score: p,
-              detail: zh ? `${type === 'refund_spike' ? '退款' : '差评'} ${counts[i]} 次，平时每天约 ${rate.toFixed(2)} 次` : `${counts[i]} ${type === 'refund_spike' ? 'refunds' : 'bad reviews'} vs about ${rate.toFixed(2)} a day` });
-          }
-        }
-      }
+      alerts.push(...seriesAlerts(name, { revenue, refunds, bad }, from, start, zh));
       for (const o of flagged) {
         if (o.shopId !== shop.id) continue;
         const ref = o.others!;
@@ -99,13 +120,6 @@ export const anomalyAlerts = defineTool({
           detail: zh ? `「${nameZh}」标价 ¥${toYuan(o.price)}，别家平均 ¥${toYuan(ref)}，可能标错价` : `"${nameEn}" is listed at ¥${toYuan(o.price)} vs ¥${toYuan(ref)} elsewhere: a possible price error` });
       }
     }
-    alerts.sort((a, b) => (a.type === 'price_error' ? 1 : 0) - (b.type === 'price_error' ? 1 : 0) || (b.date ?? '').localeCompare(a.date ?? ''));
-    return {
-      shops: shops.map((s) => ({ id: s.id, name: t(ctx.locale, s.nameZh, s.nameEn) })),
-      window: { from: localDate(window.from), to: localDate(new Date(window.to.getTime() - 1)) },
-      method: t(ctx.locale, `销售额与前 8 周同星期几的中位数比较，残差用修正 z 分数（|z|>${Z_CUT}）；退款/差评次数用泊松尾概率（<0.1%）；标价与别家均价相差过大（<40% 或 >250%）视为疑似标错。`,
-        `Revenue vs the median of the same weekday over the previous 8 weeks, residuals scored by modified z (|z| > ${Z_CUT}); refund and bad-review counts by Poisson tail (< 0.1%); offers under 40% or over 250% of other shops' average flagged as possible price errors.`),
-      alerts: alerts.slice(0, 20),
-    };
+    return anomalyAnswer(shops, window, alerts, ctx.locale);
   },
 });

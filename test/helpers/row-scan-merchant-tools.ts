@@ -3,7 +3,7 @@
 // SQL aggregates must match, answer for answer (tests and the before/after bench). Arguments are the
 // tools' own parsed input; the refusals (ownShops, periods) are the tools' unchanged code.
 import { probit } from 'simple-statistics';
-import { poissonTail, salesScores, type anomalyAlerts } from '../../tools/anomaly-alerts.ts';
+import { anomalyAnswer, seriesAlerts, type anomalyAlerts } from '../../tools/anomaly-alerts.ts';
 import type { merchantStats } from '../../tools/merchant-stats/index.ts';
 import { ownShops } from '../../tools/merchant-stats/index.ts';
 import { localDate, previousRange, resolvePeriod, type Range } from '../../tools/merchant-stats/period.ts';
@@ -259,8 +259,6 @@ export async function rowScanAnomalyAlerts(deps: ToolDeps, ctx: CallerContext, a
     const start = args.lookbackDays;
     const alerts: { shop: string; date: string | null; type: string; value: number; expected: number; score: number; detail: string }[] = [];
     const zh = ctx.locale === 'zh';
-    const Z_CUT = 3.5;
-    const P_CUT = 0.001;
     for (const shop of shops) {
       const name = t(ctx.locale, shop.nameZh, shop.nameEn);
       const [orders, complaints] = await Promise.all([
@@ -273,23 +271,7 @@ export async function rowScanAnomalyAlerts(deps: ToolDeps, ctx: CallerContext, a
       const idx = (d: Date) => Math.floor((d.getTime() - from.getTime()) / DAY);
       for (const o of orders) (o.status === 'paid' ? revenue : refunds)[idx(o.createdAt)] += o.status === 'paid' ? o.total : 1;
       for (const r of complaints) bad[idx(r.createdAt)]++;
-      const date = (i: number) => localDate(new Date(from.getTime() + i * DAY));
-      for (const s of salesScores(revenue, start)) {
-        if (Math.abs(s.z) <= Z_CUT) continue;
-        const drop = s.z < 0;
-        alerts.push({ shop: name, date: date(s.index), type: drop ? 'sales_drop' : 'sales_spike', value: toYuan(s.value), expected: toYuan(s.expected), score: Math.round(s.z * 10) / 10,
-          detail: zh ? `销售额 ¥${toYuan(s.value)}，同星期几通常 ¥${toYuan(s.expected)}` : `revenue ¥${toYuan(s.value)} vs ¥${toYuan(s.expected)} usual for that weekday` });
-      }
-      for (const [series, type] of [[refunds, 'refund_spike'], [bad, 'complaint_spike']] as const) {
-        const rate = series.slice(0, start).reduce((a, b) => a + b, 0) / start;
-        for (let i = start; i < days; i++) {
-          const p = poissonTail(series[i], rate);
-          if (series[i] >= 2 && p < P_CUT) {
-            alerts.push({ shop: name, date: date(i), type, value: series[i], expected: Math.round(rate * 100) / 100, score: p,
-              detail: zh ? `${type === 'refund_spike' ? '退款' : '差评'} ${series[i]} 次，平时每天约 ${rate.toFixed(2)} 次` : `${series[i]} ${type === 'refund_spike' ? 'refunds' : 'bad reviews'} vs about ${rate.toFixed(2)} a day` });
-          }
-        }
-      }
+      alerts.push(...seriesAlerts(name, { revenue, refunds, bad }, from, start, zh)); // the scoring is shared; the series were read row by row
       const offers = await deps.db.offer.findMany({ where: { shopId: shop.id }, orderBy: { id: 'asc' }, select: { price: true, productId: true, product: { select: { nameZh: true, nameEn: true } } } });
       const market = await deps.db.offer.groupBy({ by: ['productId'], where: { productId: { in: offers.map((o) => o.productId) }, shopId: { not: shop.id } }, _avg: { price: true }, _count: true });
       const avg = new Map(market.filter((m) => m._count >= 2).map((m) => [m.productId, m._avg.price!]));
@@ -303,12 +285,5 @@ export async function rowScanAnomalyAlerts(deps: ToolDeps, ctx: CallerContext, a
         }
       }
     }
-    alerts.sort((a, b) => (a.type === 'price_error' ? 1 : 0) - (b.type === 'price_error' ? 1 : 0) || (b.date ?? '').localeCompare(a.date ?? ''));
-    return {
-      shops: shops.map((s) => ({ id: s.id, name: t(ctx.locale, s.nameZh, s.nameEn) })),
-      window: { from: localDate(window.from), to: localDate(new Date(window.to.getTime() - 1)) },
-      method: t(ctx.locale, `销售额与前 8 周同星期几的中位数比较，残差用修正 z 分数（|z|>${Z_CUT}）；退款/差评次数用泊松尾概率（<0.1%）；标价与别家均价相差过大（<40% 或 >250%）视为疑似标错。`,
-        `Revenue vs the median of the same weekday over the previous 8 weeks, residuals scored by modified z (|z| > ${Z_CUT}); refund and bad-review counts by Poisson tail (< 0.1%); offers under 40% or over 250% of other shops' average flagged as possible price errors.`),
-      alerts: alerts.slice(0, 20),
-    };
+    return anomalyAnswer(shops, window, alerts as never, ctx.locale);
 }
