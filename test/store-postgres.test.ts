@@ -12,6 +12,7 @@ import { nearbyShops } from '../tools/nearby-shops.ts';
 import { merchantOne, shopperAtCampus } from './helpers/deps.ts';
 import { NOW } from './helpers/fixture.ts';
 import { POSTGRES_ADMIN_URL, testDatabase, usePostgres } from './helpers/postgres.ts';
+import { plansReadTheCurrentStore } from './helpers/plan-cache-checks.ts';
 
 if (!POSTGRES_ADMIN_URL) console.warn('[postgres test] skipped: set TEST_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres to run it');
 
@@ -27,6 +28,8 @@ describe.skipIf(!POSTGRES_ADMIN_URL)('PostgreSQL store', () => {
     const near: any = await nearbyShops.run(deps, shopperAtCampus, nearbyShops.input.parse({ query: '洗衣液' }));
     expect(near.results.map((s: any) => s.name)).toEqual(['A店', 'B店', 'D店']);
   });
+
+  it('keeps query plans by query text without ever serving an old answer', () => plansReadTheCurrentStore(pg.db));
 
   it('keeps conversation memory across assistants', async () => {
     const make = () => Assistant.create({ db: pg.db, modelConfig: { kind: 'local' }, clock: () => NOW, log: () => {} });
