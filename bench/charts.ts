@@ -3,31 +3,20 @@
 // way (the chart worker thread, then the cache) side by side in one run: time per chart, the main
 // thread's event-loop delay while 10 charts render, cold vs cached. Prints figures; asserts nothing.
 // Reads the store only (DATABASE_URL, default data/shop.db).
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { availableParallelism, loadavg, uptime } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { setImmediate as tick } from 'node:timers/promises';
 import { attachmentsFor, type ChartSpec } from '../agents/attachments.ts';
 import { chartDataVersion, ChartRenderer } from '../bots/shared/charts.ts';
 import { openStore } from '../prisma/store.ts';
-import { databaseUrl, providerOf } from '../prisma/url.ts';
+import { databaseUrl } from '../prisma/url.ts';
 import { createToolDeps } from '../tools/deps.ts';
 import { merchantStats } from '../tools/merchant-stats/index.ts';
 import { fmtLoop, measured } from './event-loop-measure.ts';
+import { machine, skipWithoutStore, sqliteFileOf } from './machine.ts';
 
 const url = databaseUrl();
-const file = providerOf(url) === 'sqlite' ? url.replace(/^file:(\/\/)?/, '') : undefined;
-if (file && !existsSync(file)) {
-  console.log(`bench:charts — no store at ${file}: run \`npm start\` once or \`npm run db:reset\` to seed the demo world (or set DATABASE_URL). Skipped.`);
-  process.exit(0);
-}
-const machine = () => {
-  try {
-    return execFileSync('uptime', { encoding: 'utf8' }).trim();
-  } catch {
-    return `up ${(uptime() / 60).toFixed(0)} min, load average: ${loadavg().map((l) => l.toFixed(2)).join(', ')}`;
-  }
-};
+const file = sqliteFileOf(url);
+skipWithoutStore('bench:charts', file);
 const loadBefore = machine();
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -15,16 +15,13 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { profiled } from './cpu-profile.ts';
+import { machine, skipWithoutStore } from './machine.ts';
 
 const { values: args } = parseArgs({ options: { messages: { type: 'string', default: '320' }, concurrency: { type: 'string', default: '16' }, db: { type: 'string', default: 'data/shop.db' }, profile: { type: 'string' } } });
 const MESSAGES = Number(args.messages);
 const CONCURRENCY = Number(args.concurrency);
 const source = resolve(args.db!);
-if (!existsSync(source)) {
-  console.log(`bench:load — no store at ${source}: run \`npm start\` once or \`npm run db:reset\`. Skipped.`);
-  process.exit(0);
-}
-const machine = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
+skipWithoutStore('bench:load', source);
 console.log(`bench:load — ${MESSAGES} messages at ${CONCURRENCY} concurrent chats; Node ${process.version}; nproc ${execFileSync('nproc', { encoding: 'utf8' }).trim()}`);
 console.log(`before: ${machine()}`);
 

@@ -3,31 +3,19 @@
 // thread) side by side in one run: load time and rows/s per read path, training time, and the main
 // thread's event-loop delay during a retrain. Prints figures; asserts nothing.
 // DATABASE_URL picks the store (default data/shop.db; PostgreSQL works too).
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { availableParallelism, loadavg, uptime } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { openStore, type Store } from '../prisma/store.ts';
-import { databaseUrl, providerOf } from '../prisma/url.ts';
+import { databaseUrl } from '../prisma/url.ts';
 import { dayOf, loadCatalogue, loadPurchases, readSqliteFile } from '../tools/recommend/data.ts';
 import { RecommenderModel, type ItemInfo, type Purchase } from '../tools/recommend/model.ts';
 import { MAX_CUSTOMERS, RecommenderTrainer } from '../tools/recommend/trainer.ts';
 import { ormPurchases } from '../test/helpers/purchases.ts';
 import { fmtLoop, measured } from './event-loop-measure.ts';
+import { machine, skipWithoutStore, sqliteFileOf } from './machine.ts';
 
 const url = databaseUrl();
-const file = providerOf(url) === 'sqlite' ? url.replace(/^file:(\/\/)?/, '') : undefined;
-if (file && !existsSync(file)) {
-  console.log(`bench:recommender — no store at ${file}: run \`npm start\` once or \`npm run db:reset\` to seed the demo world (or set DATABASE_URL). Skipped.`);
-  process.exit(0);
-}
-
-const machine = () => {
-  try {
-    return execFileSync('uptime', { encoding: 'utf8' }).trim();
-  } catch {
-    return `up ${(uptime() / 60).toFixed(0)} min, load average: ${loadavg().map((l) => l.toFixed(2)).join(', ')}`;
-  }
-};
+const file = sqliteFileOf(url);
+skipWithoutStore('bench:recommender', file);
 const loadBefore = machine();
 const db = await openStore(url);
 

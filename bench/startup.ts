@@ -12,23 +12,20 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
+import { machine, skipWithoutStore } from './machine.ts';
 
 const { values: args } = parseArgs({ options: { db: { type: 'string', default: 'data/shop.db' }, fresh: { type: 'boolean', default: false }, port: { type: 'string', default: '3197' }, idle: { type: 'boolean', default: false }, keep: { type: 'boolean', default: false } } });
 const dir = mkdtempSync(join(tmpdir(), 'bench-startup-'));
 const file = join(dir, 'shop.db');
 if (!args.fresh) {
   const source = resolve(args.db!);
-  if (!existsSync(source)) {
-    console.log(`bench:startup — no store at ${source}: run \`npm start\` once or use --fresh. Skipped.`);
-    process.exit(0);
-  }
+  skipWithoutStore('bench:startup', source, '`npm start` once or use --fresh');
   execFileSync('sqlite3', [source, `.backup ${file}`]);
   // --keep: the recommender saved beside the source store comes along (a restart of the same store).
   if (args.keep && existsSync(`${source}.recommender`)) copyFileSync(`${source}.recommender`, `${file}.recommender`);
 }
 const base = `http://127.0.0.1:${args.port}`;
-const uptime = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
-console.log(`bench:startup — ${args.fresh ? 'brand-new store' : `copy of ${args.db}${args.keep ? ' with its saved recommender' : ''}`}; nproc ${execFileSync('nproc', { encoding: 'utf8' }).trim()}; before: ${uptime()}`);
+console.log(`bench:startup — ${args.fresh ? 'brand-new store' : `copy of ${args.db}${args.keep ? ' with its saved recommender' : ''}`}; nproc ${execFileSync('nproc', { encoding: 'utf8' }).trim()}; before: ${machine()}`);
 
 const started = performance.now();
 const child = spawn(process.execPath, ['--import', 'tsx', 'bots/main.ts'], {
@@ -67,5 +64,5 @@ try {
   await sleep(1500);
   child.kill('SIGKILL');
   rmSync(dir, { recursive: true, force: true });
-  console.log(`after: ${uptime()}`);
+  console.log(`after: ${machine()}`);
 }
