@@ -25,7 +25,7 @@ import { anomalySlots } from './anomaly-slots.ts';
 import { changedSlots, editTask, withoutNegated, isBrandOnly, wealthSlots, isCorrection, isFollowUp, PAID_WITH, paymentMethodIn, pricingSlots } from './continue-task.ts';
 import { phraseReaderFor } from './entities/product-phrase.ts';
 import { findNeed } from './entities/need.ts';
-import { findExclusion } from './entities/exclusion.ts';
+import { findExclusion, type Exclusion } from './entities/exclusion.ts';
 import { simplified, standardWords, withoutSalesWords } from './entities/written-forms.ts';
 import { asksUnfairPricing } from './unfair-pricing.ts';
 import { spellingFixerFor } from './entities/spelling.ts';
@@ -115,9 +115,10 @@ export function understand(said: string, s: Situation, products: ProductIndex): 
   // goes first: it adds the catalogue's goods to jieba's dictionary, which both then segment with, in any order of messages.
   phraseReaderFor(products);
   const text = spellingFixerFor(products).fix(standardWords(withoutSalesWords(simplified(said))));
-  let plan = understandMessage(text, s, products);
-  const excluded = 'tool' in plan && (plan.tool === 'recommend' || plan.tool === 'nearby_shops') ? findExclusion(text, products) : undefined;
-  if (excluded && 'tool' in plan) plan = { tool: plan.tool, args: { ...plan.args, exclude: excluded.word } };
+  // "不要华为的", "anything but snacks": read once; not read as wanted below, and handed to the tools that leave it out.
+  const excluded = findExclusion(text.trim(), products);
+  let plan = understandMessage(text, s, products, excluded);
+  if (excluded && 'tool' in plan && (plan.tool === 'recommend' || plan.tool === 'nearby_shops')) plan = { tool: plan.tool, args: { ...plan.args, exclude: excluded.word } };
   // "离我最近的卖热干面的店", "cheapest coke near me", "评分最高的水果店": the order asked for goes with the search.
   if ('tool' in plan && plan.tool === 'nearby_shops' && plan.args.sort === undefined) {
     const sort = findSort(text);
@@ -134,7 +135,7 @@ function findSort(text: string): 'distance' | 'price' | 'rating' | undefined {
   return undefined;
 }
 
-function understandMessage(text: string, s: Situation, products: ProductIndex): Plan {
+function understandMessage(text: string, s: Situation, products: ProductIndex, excluded: Exclusion | undefined): Plan {
   const l = s.locale;
   const raw = text.trim();
   const productPhrase = productPhraseIn(products);
@@ -215,19 +216,17 @@ function understandMessage(text: string, s: Situation, products: ProductIndex): 
   const topN = findTopN(raw);
   const shopCategory = findShopCategory(raw);
   // A message that tells a little first ("我下个月要去武大报到，想问下那边哪里有卖台灯"): the goods are named where it asks.
-  // "不要华为的", "anything but snacks": not read as wanted (the tools leave them out).
-  const excluded = findExclusion(raw, products);
   const wanted = excluded ? raw.replace(excluded.text, ' ') : raw;
   const asking = askingClause(wanted, (clause) => (products.search(productPhraseIn(products)(clause), 1)[0]?.score ?? 0) >= 0.5);
   // "不要华为的", "除了零食的呢" after a search or suggestions: the same, without those.
-  if (prev && excluded && (prev.name === 'nearby_shops' || prev.name === 'recommend') && !prev.result?.error && !productPhrase(raw.replace(excluded.text, ' '))) {
+  if (prev && excluded && (prev.name === 'nearby_shops' || prev.name === 'recommend') && !prev.result?.error && !productPhrase(wanted)) {
     return { tool: prev.name, args: clean({ ...prev.args, exclude: excluded.word, offset: prev.name === 'nearby_shops' ? 0 : undefined }) };
   }
   const phraseOf = (t: string) => productPhrase(s.role === 'merchant' ? t.replace(STOCK_WORDS, ' ') : t, price?.text, place?.text, radius?.text, shopCategory?.text, ownShop?.text, periodRead?.text);
   // ...unless the asking clause names no goods ("鸡蛋十个装十五块八，是不是贵了点"): then the whole message.
   const phrase = phraseOf(asking) || (asking === wanted ? '' : phraseOf(wanted));
   const strongProduct = phrase ? (products.search(phrase, 1)[0]?.score ?? 0) >= 0.5 : false;
-  const namedCategory = findCategoryWord(excluded ? raw.replace(excluded.text, ' ') : raw);
+  const namedCategory = findCategoryWord(wanted);
   // A place named earlier in the chat ("我在街道口") stands until another one is named.
   const earlierPlace = place ? undefined : s.place ?? (s.earlierTexts ?? []).map(findPlace).findLast(Boolean);
   const here = place ?? earlierPlace;
