@@ -69,6 +69,11 @@ describe('findMoney', () => {
     ['30元之内', { amount: 30, max: 30 }],
     ['不超过30块', { amount: 30, max: 30, text: '不超过30块' }],
     ['不到30', { amount: 30, max: 30 }],
+    // a negated floor is a cap: "don't go over"
+    ['最好别超过二十块', { amount: 20, max: 20 }],
+    ['不要超过四十块的', { amount: 40, max: 40 }],
+    ['不能高于100元', { amount: 100, max: 100 }],
+    ['超过50块的', { amount: 50, min: 50 }],
     ['最多30块', { amount: 30, max: 30 }],
     ['30以内', { amount: 30, max: 30 }],
     ['预算三百', { amount: 300, max: 300 }],

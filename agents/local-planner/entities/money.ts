@@ -61,7 +61,7 @@ const NOT_MONEY_BEFORE = /(?:第|评分|评价|打分|星级|销量|销售量|�
 
 // Caps and floors said before the number; one regex so that the longest wins (不超过 over 超过, 不低于 over 低于).
 const BOUND_BEFORE = new RegExp(
-  '(?:(?<max>nothing (?:over|above|more than)|not (?:over|above)|不超过|不超出|不高于|不到|不足|最多|顶多|最高|最贵|低于|少于|小于|预算(?:是|为|在|有)?|控制在|under|below|less than|no more than|not more than|at most|cheaper than|no higher than|lower than|budget(?: of| is)?)'
+  '(?:(?<max>nothing (?:over|above|more than)|not (?:over|above)|(?:别|不要|不能|不想|不可以|不许|勿)(?:超过|超出|高于|多于|大于|过)|不超过|不超出|不高于|不到|不足|最多|顶多|最高|最贵|低于|少于|小于|预算(?:是|为|在|有)?|控制在|under|below|less than|no more than|not more than|at most|cheaper than|no higher than|lower than|budget(?: of| is)?)'
   + '|(?<maxc>within|up to|max(?:imum)?(?: of)?)'
   + '|(?<min>至少|最少|起码|不低于|不少于|高于|超过|大于|多于|over|above|more than|at least|no less than|upwards of)'
   + '|(?<minc>minimum(?: of)?|min\\.?|starting (?:at|from))'

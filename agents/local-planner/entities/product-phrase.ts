@@ -10,7 +10,7 @@ import { add_word, tag } from 'jieba-wasm';
 import stopwords from 'stopwords-iso' with { type: 'json' };
 import { CATEGORIES, CATEGORY_KEYS } from '../../../tools/catalogue/categories.ts';
 import { normalise, stem, type ProductIndex } from '../../../tools/catalogue/product-search.ts';
-import { corpusTexts } from '../intent/corpus.ts';
+import { loadCorpus } from '../intent/corpus.ts';
 import { CATALOGUE } from '../../../prisma/seed/catalogue-data.ts';
 
 const STOP = new Set<string>([...(stopwords as Record<string, string[]>).zh, ...(stopwords as Record<string, string[]>).en]);
@@ -24,13 +24,13 @@ const PACK_SIZE = /^\d+(?:\p{Script=Han}?装|-?pack)$/iu;
  *  made of a verb or an adjective, vn / an, is a noun). */
 /** Tags a glued unknown word does not start or end with: particles, prepositions, conjunctions, pronouns, adverbs, numerals. */
 const EDGE_TAG = /^(?:u\w*|y\w*|e|o|p\w*|c\w*|r\w*|d\w*|m\w*|q\w*)$/;
-const FUNCTION_TAG = /^(?:r\w*|d\w*|m\w*|q\w*|p\w*|c\w*|u\w*|y\w*|e|o|f|t\w*|v|vd|vg|vi|vl|vf|vshi|vyou|a|ad|ag|b|z\w*|k|h)$/;
+const FUNCTION_TAG = /^(?:r\w*|d\w*|m\w*|q\w*|p\w*|c\w*|u\w*|y\w*|e|o|f|ns|t\w*|v|vd|vg|vi|vl|vf|vshi|vyou|a|ad|ag|b|z\w*|k|h)$/;
 
 export class PhraseReader {
   private readonly keep = new Set<string>();
   private readonly asking = new Set<string>();
 
-  constructor(products: ProductIndex, corpus: string[] = corpusTexts()) {
+  constructor(products: ProductIndex, corpus: { text: string; intent: string }[] = loadCorpus()) {
     const goods = goodsWords(products);
     // Their parts as jieba cuts them ("蓝牙耳机" → 蓝牙, 耳机), before the whole names join the dictionary.
     for (const w of goods) for (const part of this.words(w)) if (part.length > 1 && !STOP.has(part) && !/^[\d.]+$/.test(part)) this.keep.add(PhraseReader.key(part));
@@ -38,10 +38,20 @@ export class PhraseReader {
       for (const part of w.split(/\s+/)) if (part.length > 1 && !/^[\d.]+$/.test(part)) this.keep.add(HAN.test(part) ? part : stem(part));
       if (HAN.test(w) && !/\s/.test(w)) add_word(w, null, 'nz'); // segment the goods as one word (jieba suggests the frequency that makes it one)
     }
-    // Words people ask with: in the corpus at least twice, and not a catalogue word.
-    const seen = new Map<string, number>();
-    for (const text of corpus) for (const w of new Set(this.words(text).map(PhraseReader.key))) seen.set(w, (seen.get(w) ?? 0) + 1);
-    for (const [w, n] of seen) if (n >= 2 && !this.keep.has(w)) this.asking.add(w);
+    // Words people ask with: in the corpus at least twice, and not a catalogue word. A noun said under one intent
+    // only ("饺子", "台灯" in where-to-buy examples) is the goods of its examples, not a word of asking.
+    const seen = new Map<string, { n: number; noun: boolean; intents: Set<string> }>();
+    for (const { text, intent } of corpus) {
+      for (const { word, tag } of this.tagged(text)) {
+        const w = PhraseReader.key(word);
+        const s = seen.get(w) ?? { n: 0, noun: false, intents: new Set<string>() };
+        s.n++;
+        s.noun ||= HAN.test(w) && /^n[zgl]?$/.test(tag);
+        s.intents.add(intent);
+        seen.set(w, s);
+      }
+    }
+    for (const [w, s] of seen) if (s.n >= 2 && !this.keep.has(w) && !(s.noun && s.intents.size === 1)) this.asking.add(w);
   }
 
   /** The words of a text, lower case, as jieba cuts them; single characters it could not place ("拿|铁") are glued
@@ -56,21 +66,34 @@ export class PhraseReader {
     const out: { word: string; tag: string }[] = [];
     let loose: { word: string; tag: string }[] = [];
     const flush = () => {
-      // Glued when one of them may name a thing and is more than a stop word ("拿|铁" → 拿铁; "有|的|吗" stay apart),
-      // without the particles and the like at either end ("了|双" is no word).
+      // Glued when one of them may name a thing ("拿|铁" → 拿铁; "说|要", "有|的|吗" stay apart), without the particles
+      // and the like at either end ("了|双" is no word); a particle inside ends the word ("高|的|排" is none).
       const weak = (c: { word: string; tag: string }) => EDGE_TAG.test(c.tag);
+      const thing = (c: { word: string; tag: string }) => /^(?:n\w*|x|eng|un)$/.test(c.tag);
       let a = 0;
-      let b = loose.length;
-      while (a < b && weak(loose[a])) a++;
-      while (b > a && weak(loose[b - 1])) b--;
-      out.push(...loose.slice(0, a));
-      if (b - a > 1) out.push({ word: loose.slice(a, b).map((c) => c.word).join(''), tag: 'x' });
-      else out.push(...loose.slice(a, b));
-      out.push(...loose.slice(b));
+      while (a < loose.length) {
+        if (weak(loose[a])) {
+          out.push(loose[a++]);
+          continue;
+        }
+        let b = a;
+        while (b < loose.length && !weak(loose[b])) b++;
+        const piece = loose.slice(a, b);
+        if (piece.length > 1 && piece.some(thing)) out.push({ word: piece.map((c) => c.word).join(''), tag: 'x' });
+        else out.push(...piece);
+        a = b;
+      }
       loose = [];
     };
     for (const token of tag(normalise(text), true)) {
       const t = token.word.trim();
+      // "吃饺子", "喝奶茶", "买台灯" (jieba: one verb): the goods after a verb of eating, drinking, buying or using.
+      const consumed = token.tag === 'v' && /^[吃喝买用穿戴带][\p{Script=Han}]{2,}$/u.test(t) ? t.slice(1) : undefined;
+      if (consumed) {
+        flush();
+        out.push({ word: t[0], tag: 'v' }, { word: consumed, tag: 'n' });
+        continue;
+      }
       if (t.length === 1 && HAN.test(t) && !this.keep.has(t)) loose.push({ word: t, tag: token.tag });
       else {
         flush();
@@ -90,27 +113,35 @@ export class PhraseReader {
     return HAN.test(w) ? w : stem(w);
   }
 
-  /** The product phrase: the kept words in their order, a Chinese run kept together ("蓝月亮洗手液 300ml"). */
+  /** The product phrase: the kept words in their order, a Chinese run kept together ("蓝月亮洗手液 300ml").
+   *  When some parts name goods the catalogue knows, the parts that name none are left out: in "天冷了想吃饺子" or
+   *  "光明大米五公斤装卖一百二十八，这是不是坑人啊" the goods are 饺子 and 光明大米, not 天冷 or 坑人. */
   phrase(text: string): string {
-    const parts: string[] = [];
+    const parts: { text: string; goods: boolean }[] = [];
     let run = '';
+    let runGoods = false;
     const flush = () => {
-      if (run) parts.push(run);
+      if (run) parts.push({ text: run, goods: runGoods });
       run = '';
+      runGoods = false;
     };
     for (const { word: w, tag: pos } of this.tagged(text)) {
       if (!this.isProductWord(w, pos)) {
         flush();
         continue;
       }
-      if (HAN.test(w) && !/^\d/.test(w)) run += w; // a size ("12支装") stands apart, as the catalogue writes it
-      else {
+      const goods = this.keep.has(PhraseReader.key(w));
+      if (HAN.test(w) && !/^\d/.test(w)) {
+        run += w; // a size ("12支装") stands apart, as the catalogue writes it
+        runGoods ||= goods;
+      } else {
         flush();
-        parts.push(w);
+        parts.push({ text: w, goods: goods || SIZE.test(w) || PACK_SIZE.test(w.replace(/\s+/g, '')) });
       }
     }
     flush();
-    const phrase = parts.join(' ').trim();
+    const named = parts.some((p) => p.goods && !SIZE.test(p.text)) ? parts.filter((p) => p.goods) : parts;
+    const phrase = named.map((p) => p.text).join(' ').trim();
     return phrase.length > 1 ? phrase : ''; // a stray character is not a product
   }
 
