@@ -1,7 +1,7 @@
 // nearby_shops: which shops near the shopper sell what they need, ranked by distance, price and rating.
 import { z } from 'zod';
 import { CATEGORY_KEYS, categoryLabel } from './catalogue/categories.ts';
-import { excludedBy } from './catalogue/exclusion.ts';
+import { excludedBy, leavesOutOnline } from './catalogue/exclusion.ts';
 import { median } from 'simple-statistics';
 import { defineTool, t } from './context.ts';
 import { boundingBox, metresBetween } from './geo.ts';
@@ -17,7 +17,7 @@ const input = z.object({
   ...pointInput,
   radiusKm: z.number().positive().max(20).default(3),
   maxPrice: z.number().positive().optional().describe('Highest acceptable price in CNY (yuan).'),
-  exclude: z.string().max(100).optional().describe('A brand or item the shopper does not want ("华为", "online"): products with it are left out.'),
+  exclude: z.string().max(100).optional().describe('A brand or item the shopper does not want ("华为"): products with it are left out; "online" leaves out the online shops.'),
   sort: z.enum(['best', 'distance', 'price', 'rating']).default('best'),
   limit: z.number().int().min(1).max(20).default(5),
   offset: z.number().int().min(0).max(200).default(0),
@@ -116,8 +116,9 @@ export const nearbyShops = defineTool({
     if (productIds) {
       for (const o of offers) {
         const offer = { productId: o.productId, productName: name(o.product.nameZh, o.product.nameEn), price: toYuan(o.price), stock: o.stock, url: o.url };
-        if (o.shop.onlineOnly) online.push({ ...offer, shopId: o.shopId, shopName: name(o.shop.nameZh, o.shop.nameEn) });
-        else if (!args.category || o.shop.category === args.category) consider(o.shop, offer);
+        if (o.shop.onlineOnly) {
+          if (!leavesOutOnline(args.exclude)) online.push({ ...offer, shopId: o.shopId, shopName: name(o.shop.nameZh, o.shop.nameEn) });
+        } else if (!args.category || o.shop.category === args.category) consider(o.shop, offer);
       }
     } else {
       const shops = await db.shop.findMany({

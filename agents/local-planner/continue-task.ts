@@ -34,7 +34,7 @@ export type Read = {
 
 const CORRECTION = /不对|不是|打错|说错|写错|点错|搞错|弄错|记错|看错|错了|改成|改为|换成|应该是|更正|oops|sorry|i meant|meant to say|\bactually\b|make (?:that|it)\b|correction|\btypo\b|\binstead\b|\bnot\b/i;
 /** A short message that only carries a value continues what was being done. */
-const FOLLOW_UP = /^(?:那|那么|如果|要是|假如|换成|只看|只要|就看|再看|改看|and\b|what about|how about|what if|only\b|just\b|then\b|same\b|for the\b|over the\b|with (?:a|an)\b)|\bonly\s*[.!?]?\s*$|呢\s*[?？]?\s*$|的有吗\s*[?？]?$|的有没有\s*[?？]?$|\bthen\s*\??$|\bthere\s*[?.!]?\s*$|instead\??$/i;
+const FOLLOW_UP = /^(?:(?:我|就|想)?要[^，,。？?]{1,12}的(?:吧|呢|啊)?\s*[?？]?$|那|那么|如果|要是|假如|换成|只看|只要|就看|再看|改看|and\b|what about|how about|what if|only\b|just\b|then\b|same\b|for the\b|over the\b|with (?:a|an)\b)|\bonly\s*[.!?]?\s*$|呢\s*[?？]?\s*$|的有吗\s*[?？]?$|的有没有\s*[?？]?$|\bthen\s*\??$|\bthere\s*[?.!]?\s*$|instead\??$/i;
 
 export function isCorrection(text: string): boolean {
   return CORRECTION.test(text);
@@ -55,6 +55,12 @@ export function withoutNegated(text: string): string {
   return text.replace(/不是(?!吗)[^，,。；;！!？?是]*/g, ' ').replace(/\bnot\s+(?:the\s+|a\s+)?[^\s,，。.!?]+/gi, ' ');
 }
 
+/** A size in a product's name ("5kg", "300ml"): a new size said alone replaces it. */
+const SIZE_IN_NAME = /\b\d+(?:\.\d+)?\s*(?:ml|l|g|kg|cm|mm|gb?|tb?|mah|w)\b|\d+(?:\.\d+)?\s*(?:寸|英寸|卷|枚|片|包|抽)/gi;
+
+/** A size said alone ("10kg", "128g", "500ml的"). */
+const SIZE_ONLY = /^\d+(?:\.\d+)?\s*(?:ml|l|g|kg|cm|mm|gb?|tb?|mah|w|寸|英寸|卷|枚|片|包|抽)$/i;
+
 type Edit = (r: Read, slots: Record<string, any>, result: Record<string, any> | undefined) => Record<string, unknown>;
 
 const money = (r: Read) => {
@@ -65,6 +71,13 @@ const money = (r: Read) => {
 /** A bare number ("是两千", "it was 3") when nothing else in the message reads it. */
 const bareNumber = (r: Read) => findNumbers(r.text).filter((t) => !/(?:第|#|no\.?)\s*$/i.test(r.text.slice(0, t.start)) && !/^\s*(?:个|号|名|st\b|nd\b|rd\b|th\b)/i.test(r.text.slice(t.end))).at(-1)?.value;
 
+/** Whether a phrase has a brand or an item of the catalogue in it. */
+function namesGoods(r: Read, phrase: string): boolean {
+  const { brands, items } = r.products.vocabulary();
+  const said = phrase.toLowerCase();
+  return [...items, ...brands].some((w) => w.length > 1 && said.includes(w.toLowerCase()));
+}
+
 /** The product edited by a brand ("华为的", "奥妙的") or replaced by a new name. */
 function productEdit(r: Read, previous: unknown, remove: (string | undefined)[]): string | undefined {
   const phrase = r.phraseOf(r.text, ...remove);
@@ -72,7 +85,7 @@ function productEdit(r: Read, previous: unknown, remove: (string | undefined)[])
   const { brands } = r.products.vocabulary();
   const said = phrase.toLowerCase().replace(/的$/, '');
   // Only a size ("500ml的", "2kg"): the size of the product already named.
-  if (/^\d+(?:\.\d+)?\s*(?:ml|l|g|kg|cm|mm|寸|卷|枚|片|包|抽)$/i.test(said) && typeof previous === 'string' && previous) return `${previous} ${said}`;
+  if (SIZE_ONLY.test(said) && typeof previous === 'string' && previous) return `${previous.replace(SIZE_IN_NAME, ' ').replace(/\s+/g, ' ').trim()} ${said}`;
   if (brands.has(said) && typeof previous === 'string' && previous) {
     // The brand replaces the brand of the earlier product and keeps its item: 蓝月亮洗衣液 + 奥妙 → 奥妙 洗衣液.
     let item = previous.toLowerCase();
@@ -83,6 +96,8 @@ function productEdit(r: Read, previous: unknown, remove: (string | undefined)[])
   // Only a colour, a flavour or a style ("黑色的", "降噪版", "the red one"): no goods of its own, so it narrows the product named.
   const { items } = r.products.vocabulary();
   const namesGoods = [...items].some((i) => i.length > 1 && said.includes(i.toLowerCase()));
+  // A shop or a seller ("文具店老板说要八十九", "the store clerk said 155") is where it was seen, not a kind of the goods.
+  if (!namesGoods && /(?:店|超市|商场|专柜|老板|店员|导购|柜台|网上|线上)$|\b(?:shop|store|market|clerk|seller|online)s?$/i.test(said)) return undefined;
   if (!namesGoods && typeof previous === 'string' && previous && !previous.toLowerCase().includes(said)) return `${previous} ${phrase.replace(/的$/, '')}`;
   return phrase;
 }
@@ -99,9 +114,14 @@ function dayOf(r: Read): string | undefined {
 const EDITS: Record<string, Edit> = {
   price_check: (r, s, result) => {
     const m = money(r);
-    const product = productEdit(r, s.product, [m?.text]);
-    // In a price check a bare number ("如果是49呢") is the price.
-    const price = m?.amount ?? (product ? undefined : bareNumber(r));
+    // A price said without a currency ("十公斤的卖一百三呢") is no part of the product.
+    const plain = m ? undefined : findBarePrice(r.text);
+    const edited = productEdit(r, s.product, [m?.text ?? plain?.text]);
+    // With a price said, words that name no goods ("店员说打完折 155") leave the product as it was.
+    const said = edited && (m || plain) && typeof s.product === 'string' ? r.phraseOf(r.text, m?.text ?? plain?.text) : '';
+    const product = said && !namesGoods(r, said) && !SIZE_ONLY.test(said.replace(/的$/, '')) ? undefined : edited;
+    // In a price check a bare number ("如果是49呢") is the price; with a product named, one that is no size or count.
+    const price = m?.amount ?? (product ? plain?.amount : bareNumber(r));
     // Only the price changes: the product the last check settled on, by id.
     const settled = !product && result?.status === 'ok' && Number.isInteger(result.product?.id) ? result.product.id : undefined;
     return { price, product, ...(settled && price !== undefined ? { productId: settled, product: undefined } : {}) };

@@ -1,7 +1,7 @@
 // Slot extraction from one message: price with currency, radius, period, shop id, sort, category words.
 import { CATEGORIES, CATEGORY_KEYS, type Category } from '../../tools/catalogue/categories.ts';
 import { findLeadTime } from './entities/duration.ts';
-import { findMoney } from './entities/money.ts';
+import { findAllMoney, findMoney, isUsualPrice } from './entities/money.ts';
 import { findNumbers, normaliseWidth } from './entities/numbers.ts';
 import { findServiceLevelValue } from './entities/percent.ts';
 import type { Period } from '../../tools/merchant-stats/period.ts';
@@ -10,13 +10,16 @@ import { extractPeriod } from './entities/period.ts';
 /** A price said in the message. `amount` is the price; for a cap ("30块以内", "under 30") or a range
  *  ("20到30块") it is the highest price (`max`), for a floor ("50以上") the lowest (`min`). `text` is
  *  everything read, cap words included, so that removing it leaves the product. */
-export type Price = { amount: number; currency: 'CNY' | 'USD' | 'other'; text: string; approximate?: boolean; max?: number; min?: number };
+/** `usual`: said as the usual or an earlier price, the one the asked price is compared with. */
+export type Price = { amount: number; currency: 'CNY' | 'USD' | 'other'; text: string; approximate?: boolean; max?: number; min?: number; usual?: boolean };
 
 /** 六块五, 三百来块 (≈300), 30块以内 (max 30), 20-30元, ¥8.5, 2.5k, 25 bucks, USD 5, "is 45 fair": see entities/money.ts. */
 export function findPrice(text: string): Price | undefined {
-  const m = findMoney(text);
+  const all = findAllMoney(text);
+  const m = all.find((x) => !isUsualPrice(text, x.index)) ?? all[0];
   if (!m) return undefined;
   const price: Price = { amount: m.amount, currency: m.currency, text: m.text };
+  if (isUsualPrice(text, m.index)) price.usual = true;
   if (m.approximate) price.approximate = true;
   if (m.max !== undefined) price.max = m.max;
   if (m.min !== undefined) price.min = m.min;

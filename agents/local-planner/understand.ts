@@ -73,14 +73,14 @@ function askingClause(text: string, namesGoods: (clause: string) => boolean): st
 const WRITES = new Set(['record_purchase', 'feedback', 'confirm_scan', 'risk_questionnaire']);
 const THANKS = /^(thanks|thank you|thx|谢谢|多谢|感谢|好的谢谢|ok thanks)[!！。.\s]*$/i;
 const NEARBY = /附近|周边|旁边|哪里|哪儿|哪家|在哪|去哪|哪能|有卖|买到|能买|where|near|nearby|around here|close to|closest|nearest|which shops?|shops? (?:that )?sell|buy|find (?:a|an|some)?/i;
-const PRICE = /贵|便宜吗|合理|划算|值不值|值得|价格怎么样|正常吗|宰|坑|fair|expensive|overpriced|rip[- ]?off|too much|good price|worth|reasonable|a good deal|pricey|\d\s*(?:yuan|rmb|kuai|bucks|元|块)\s*(?:ok|okay|alright|fine|good)\b|\b(?:is|are) (?:¥\s*)?\d+(?:\.\d+)?\s*(?:yuan|rmb|kuai|bucks)? (?:ok|okay|alright|fine)\b/i;
+const PRICE = /贵|便宜吗|合理|划算|(?:多少钱|什么价|啥价)(?:才)?算(?:正常|合理|公道)|算正常|正常价|算(?:哪门子|什么|不算|是)?(?:优惠|便宜|实惠)|(?:真的?|是不是真的?)(?:优惠|便宜|实惠)|优惠吗|实惠吗|值吗|虚高|值不值|值得|价格怎么样|正常吗|宰|坑|fair|expensive|overpriced|rip[- ]?off|too much|good price|worth|reasonable|a good deal|pricey|\d\s*(?:yuan|rmb|kuai|bucks|元|块)\s*(?:ok|okay|alright|fine|good)\b|\b(?:is|are) (?:¥\s*)?\d+(?:\.\d+)?\s*(?:yuan|rmb|kuai|bucks)? (?:ok|okay|alright|fine)\b/i;
 const STATS = /销售|销量|营业额|营收|收入|流水|订单|业绩|卖得|卖了|生意|客单价|畅销|热销|卖得最好|经营|数据|sales|revenue|turnover|orders|how did .* do|how (?:are|were) (?:we|my shops?|sales|things)|best[- ]?sell|top (?:\d+ )?products?|top sellers?|performance|figures|stats|kpi/i;
 const RESTOCK = /补货|够不够卖|还够卖|够卖吗|进货|订货|备货|库存|断货|缺货预测|卖断|restock|re-stock|reorder|inventory|stock[- ]?out|run(?:ning)? out|what (?:should|to) (?:i )?order|forecast|预测/i;
 const REVIEWS = /评价|差评|好评|满意度?|投诉|抱怨|不满|口碑|怎么改进|如何改进|改进|顾客.{0,6}(?:说|反馈)|reviews?|complain(?:ts?)?|unhappy|satisfaction|satisfied|feedback|improve/i;
 const ANOMALY = /异常|有什么问题|有问题吗|不对劲|出什么事|出了什么|anything wrong|anything unusual|unusual|anomal|alerts?\b|something off/i;
 const PRICING = /定价|价格策略|优惠券|折扣|发券|促销|coupon|discount|pricing|promotion|price advice|(?:客群|segment|顾客群|不同(?:的)?顾客)\S{0,12}(?:价格|定价|price)|价格敏感度|price[- ]sensitiv|willingness to pay/i;
 const RECOMMEND = /推荐|买点什么|该买什么|需要买什么|接下来.{0,4}买|缺什么|有什么好买|recommend|suggest|what should i buy|what to buy|what do i need|buy next/i;
-const PROFILE = /关于我|了解我|我(?:自己)?(?:最近|之前|这个月|上个月|上周|都)?.{0,6}?买(?:了|过)(?:些|点)?(?:什么|啥|哪些)|\bwhat (?:did|have) i (?:buy|bought|purchase[d]?)\b|\bmy (?:recent |past |last )?purchases\b|\bwhat i(?:'ve| have)? bought\b|我的画像|用户画像|我的标签|你知道我|what do you know about me|my profile|about me|我.{0,6}?(?:花了|消费了|花掉了?)多少|价格敏感|消费习惯|购物习惯|(?:付款|支付)方式|用什么(?:方式)?(?:付|支付)|(?:平均)?客单价|大手大脚|how much (?:have|did) i (?:spent|spend)|big spender|(?:average|avg|typical) basket|basket size|price[- ]sensitive|how do i (?:usually )?pay|what do i (?:usually )?pay with|my (?:spending|shopping) habits/i;
+const PROFILE = /关于我|了解我|(?:你|你们)(?:都|还)?知道(?:我|关于我)(?:的)?(?:些|哪些|多少)?(?:什么|啥|事|信息)|平均(?:一次|每次|每单|一单)?(?:要|会)?(?:花|消费)|(?:下|买)过(?:几|多少)(?:单|次|回)|一共(?:下|买)了?(?:几|多少)(?:单|次)|(?:几|多少)(?:笔|个)?订单|\bhow many (?:orders|purchases|times) (?:have|did) i\b|\bhow often do i (?:shop|buy|order)\b|我(?:自己)?(?:最近|之前|这个月|上个月|上周|都)?.{0,6}?买(?:了|过)(?:些|点)?(?:什么|啥|哪些)|\bwhat (?:did|have) i (?:buy|bought|purchase[d]?)\b|\bmy (?:recent |past |last )?purchases\b|\bwhat i(?:'ve| have)? bought\b|我的画像|用户画像|我的标签|你知道我|what do you know about me|my profile|about me|我.{0,6}?(?:花了|消费了|花掉了?)多少|价格敏感|消费习惯|购物习惯|(?:付款|支付)方式|用什么(?:方式)?(?:付|支付)|(?:平均)?客单价|大手大脚|how much (?:have|did) i (?:spent|spend)|big spender|(?:average|avg|typical) basket|basket size|price[- ]sensitive|how do i (?:usually )?pay|what do i (?:usually )?pay with|my (?:spending|shopping) habits/i;
 const RECORD = /记录|记一下|记下|记账|我买了|刚买了|i bought|i just bought|record (?:a |my )?purchase|log (?:a |my )?purchase|add (?:it |this |that )?to my (?:purchases|purchase history|history|records?)|\blog (?:it|this|that)\b|\btrack (?:it|this|that)\b|keep track of|(?:note|jot) (?:it |this |that )?down|买了.{1,30}(?:花了|一共|总共|付了)|花了\s*[\d一二两三四五六七八九十百千.]+\s*(?:块|元)?(?:钱)?买了?/i;
 const CREDIT = /额度|花呗|先用后付|白条|信用|账单|还款|pay[- ]?later|credit|my limit|my bill|repay|\bnext bill\b|\bbill (?:is )?due\b|\bdue date\b/i;
 const WEALTH = /理财|投资|基金|存钱|闲钱|wealth|invest|funds?\b|savings|where to put my money/i;
@@ -89,7 +89,7 @@ const WHICH_ONES = /有哪些|有啥|哪几个|什么产品|哪些产品|看看�
 const CHEAPER = /更便宜|便宜点|便宜一点|便宜些|再便宜|还有便宜|最便宜|哪家便宜|哪里便宜|cheaper|cheapest|less expensive|lower price|budget/i;
 const MORE = /^(更多|还有吗|还有呢|再来几个|下一页|more|show more|next|any others?|others?)[?？!！。.\s]*$/i;
 const NEAREST = /最近的|近一点|更近|离我最近|nearest|closer|closest/i;
-const BEST_RATED = /评分最高|评分高|口碑好|最好的|好评|best rated|highest rated|top rated|better rated/i;
+const BEST_RATED = /评分最高|评分高|评分.{0,3}排前|好评多|口碑好|最好的|好评|best rated|highest rated|top rated|better rated/i;
 const ORDINAL = /^(?:第?\s*([1-6一二三四五六])\s*(?:个|款|种)?|(?:the )?(first|second|third|fourth|fifth|sixth)(?: one)?|#?([1-6]))[。.!！\s]*$/i;
 
 export function detectLocale(text: string): Locale | undefined {
@@ -130,7 +130,7 @@ export function understand(said: string, s: Situation, products: ProductIndex): 
 /** The order a shopper asks shops to be listed in. */
 function findSort(text: string): 'distance' | 'price' | 'rating' | undefined {
   if (/最便宜|哪家便宜|哪里便宜|哪儿便宜|哪个便宜|cheapest|lowest price|by price|价格最低|最实惠/i.test(text)) return 'price';
-  if (has(BEST_RATED, text)) return 'rating';
+  if (has(BEST_RATED, text) || /(?:by|on) (?:rating|stars|reviews)|按评分|评分(?:从高到低|排序)/i.test(text)) return 'rating';
   if (/离我最近|最近的|最近一家|nearest|closest|by distance|按距离/i.test(text)) return 'distance';
   return undefined;
 }
@@ -181,7 +181,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   if (MARKET_NEWS.test(raw) && !/推荐|适合|买点|recommend|suggest|for me/i.test(raw)) return { reply: INTENT_REPLIES.marketNews(l), suggestions: [l === 'zh' ? '适合我的理财' : 'wealth products for me'] };
   // About someone else's data: declined out loud, and none of the caller's own figures shown instead.
   const ranked = classifyIntent(raw, s.role); // once per message; the checks below and the fallback share it
-  const refusal = otherPeopleRefusal(raw, ranked, l);
+  const refusal = otherPeopleRefusal(raw, ranked, l, s.role);
   if (refusal) return refusal;
   // "算了，看我自己的", "that of mine then": the task just asked about, for the caller's own data.
   if (prev && OWN_INSTEAD.test(raw) && raw.length <= 20) {
@@ -205,7 +205,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   const priceTalk = has(RECORD, raw) || has(PRICE, raw) || (ranked[0]?.allowed === true && ['price_check', 'record_purchase'].includes(ranked[0].intent) && ranked[0].p >= 0.5);
   const bare = priceTalk ? findBarePrice(periodRead ? raw.replace(periodRead.text, (t) => ' '.repeat(t.length)) : raw) : undefined; // not the 11 of "Nov 11"
   const spoken = findPrice(raw);
-  const price = spoken ?? (bare ? { amount: bare.amount, currency: 'CNY' as const, text: bare.text } : undefined);
+  const price = (spoken?.usual && bare && bare.amount !== spoken.amount ? undefined : spoken) ?? (bare ? { amount: bare.amount, currency: 'CNY' as const, text: bare.text } : spoken);
   // A merchant's branch ("鲁巷店", "the Zhongnan Rd shop") is their shop, never where they are.
   const ownShop = s.role === 'merchant' ? findOwnShop(raw, s.shops ?? [], prev?.args?.shopId) : undefined;
   const place = s.role === 'merchant' ? undefined : findPlace(raw);
@@ -312,7 +312,10 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
 
   // --- Shopper: their own things (purchases, feedback, profile, credit, wealth, suggestions).
   if (s.role === 'shopper') {
-    if ((has(RECORD, raw) || said('record_purchase')) && phrase) {
+    // "你们是不是会记录我买过啥": a question about what it knows, not a purchase to log.
+    if (has(PROFILE, raw) && !price && !has(PRICE, raw)) return { tool: 'customer_profile', args: {} };
+    // A price asked about ("这算哪门子优惠") is no purchase to log unless they say to log it.
+    if ((has(RECORD, raw) || (said('record_purchase') && !has(PRICE, raw))) && phrase) {
       if (!price) return { reply: l === 'zh' ? `「${phrase}」花了多少钱？` : `How much did you pay for "${phrase}"?`, pending: { tool: 'record_purchase', args: clean({ product: phrase, date: purchaseDay(period, s.today) }) } };
       // "买了3瓶，每瓶8块" is 3 at 8, "3瓶一共24块" 3 at 8, "6瓶一提 15块" one pack at 15 (entities/quantity.ts says
       // why a pack stays a pack). Counts and 每瓶 are not the product; "6瓶装" is how the catalogue names a pack.
@@ -404,19 +407,23 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   if (prev?.name === 'nearby_shops' && !strongProduct && !price) {
     const r = prev.result;
     const lastOk = r?.status === 'ok';
-    if (has(CHEAPER, raw) || said('cheaper')) {
-      if (!lastOk) return { reply: PHRASES.nothingToFollow(l) };
-      const shown: number[] = (r!.results ?? []).map((x: any) => x.offer?.price).filter((p: unknown) => typeof p === 'number');
-      const cap = shown.length ? Math.round((Math.min(...shown) - 0.01) * 100) / 100 : undefined;
-      return { tool: 'nearby_shops', args: clean({ ...prev.args, sort: 'price', offset: 0, maxPrice: cap && cap > 0 ? cap : undefined, radiusKm: Math.max(prev.args.radiusKm ?? 3, 5) }) };
-    }
     if (MORE.test(raw) || said('more')) {
       if (!lastOk) return { reply: PHRASES.nothingToFollow(l) };
       return { tool: 'nearby_shops', args: { ...prev.args, offset: (prev.args.offset ?? 0) + (prev.args.limit ?? 5) } };
     }
-    if ((has(NEAREST, raw) && !has(NEARBY, raw.replace(NEAREST, ''))) || said('nearest')) return { tool: 'nearby_shops', args: { ...prev.args, sort: 'distance', offset: 0 } };
-    if (has(BEST_RATED, raw) || said('best_rated')) return { tool: 'nearby_shops', args: { ...prev.args, sort: 'rating', offset: 0 } };
-    if (place || radius) return { tool: 'nearby_shops', args: clean({ ...prev.args, ...where, radiusKm: radius?.km ?? prev.args.radiusKm, offset: 0 }) };
+    // One follow-up may change several things at once: "widen it to 2 km and sort by rating", "最近的、3公里内".
+    const cheaper = has(CHEAPER, raw) || said('cheaper');
+    const sort = cheaper ? 'price' : (has(NEAREST, raw) && !has(NEARBY, raw.replace(NEAREST, ''))) || said('nearest') ? 'distance' : has(BEST_RATED, raw) || said('best_rated') ? 'rating' : findSort(raw);
+    if (sort || place || radius) {
+      if (cheaper && !lastOk) return { reply: PHRASES.nothingToFollow(l) };
+      const shown: number[] = cheaper ? (r!.results ?? []).map((x: any) => x.offer?.price).filter((p: unknown) => typeof p === 'number') : [];
+      const cap = shown.length ? Math.round((Math.min(...shown) - 0.01) * 100) / 100 : undefined;
+      return { tool: 'nearby_shops', args: clean({
+        ...prev.args, ...where, sort: sort ?? prev.args.sort, offset: 0,
+        maxPrice: cheaper ? (cap && cap > 0 ? cap : undefined) : prev.args.maxPrice,
+        radiusKm: radius?.km ?? (cheaper ? Math.max(prev.args.radiusKm ?? 3, 5) : prev.args.radiusKm),
+      }) };
+    }
   }
 
   // --- Follow-ups on a price check: picking a candidate, or naming the product / price that was missing.
@@ -457,7 +464,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
     return { tool: 'price_check', args: clean({ product: phrase, price: price.amount, shopId, ...where }) };
   }
   if (has(PRICE, raw) && !has(NEARBY, raw) && !has(CHEAPER, raw)) {
-    if (phrase && strongProduct) return { reply: PHRASES.askPrice(phrase, l), pending: { tool: 'price_check', args: { product: phrase } } };
+    if (phrase && (strongProduct || s.role === 'shopper')) return { reply: PHRASES.askPrice(phrase, l), pending: { tool: 'price_check', args: { product: phrase } } };
     if (!phrase) return { reply: PHRASES.askProduct(l), pending: { tool: 'price_check', args: {} } };
   }
 

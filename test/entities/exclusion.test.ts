@@ -20,6 +20,10 @@ describe('what the shopper does not want', () => {
     ['a power bank please, except Huawei', 'Huawei'],
     ["I don't want Xiaomi", 'Xiaomi'],
     ['any snacks other than potato chips?', 'potato chips'],
+    ['A power bank for my trip. Anything but Huawei — who sells one nearby?', 'Huawei'],
+    ['附近有卖充电宝的吗，不要网上的', 'online'],
+    ['power banks nearby, not the online ones', 'online'],
+    ['充电宝，只要实体店的', 'online'],
   ])('%s → %s', (text, word) => {
     expect(findExclusion(text, products)?.word).toBe(word);
   });

@@ -187,6 +187,10 @@ describe('findBarePrice: a plain number in a turn already about a price or a pur
     ['好孩子婴儿推车一千二，贵不贵', 1200],
     ['帮我记一下上个月15号买的威露士消毒液 500ml 26.9', 26.9],
     ['log a purchase: Luckin latte, 19.9, this morning', 19.9],
+    // the price asked about, not the usual one it is compared with
+    ['导购说活动价三百四，我记得平时也就三百左右，这算优惠吗', 340],
+    ['it was usually 30 but now they want 45, fair?', 45],
+    ['平时就卖一百', 100], // a usual price alone is still the only price said
     // no price at all: sizes, counts, dates, times, ratings, phone numbers
     ['买了两袋大米2.5kg', undefined],
     ['11月20号买的洗衣液', undefined],

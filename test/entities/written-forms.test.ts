@@ -48,6 +48,10 @@ describe('dialect and chat words', () => {
     ['r u open tmrw', 'are you open tomorrow'],
     ['thx, and sth cheaper pls', 'thanks, and something cheaper please'],
     ['Uniqlo jacket', 'Uniqlo jacket'], // no abbreviation inside a word
+    ['光明大米五公斤装', '光明大米5kg装'], // sizes as the catalogue writes them
+    ['五百毫升的矿泉水', '500ml的矿泉水'],
+    ['1.5升可乐', '1.5l可乐'],
+    ['巧克力一百克', '巧克力100g'],
   ])('%s → %s', (text, standard) => {
     expect(standardWords(text)).toBe(standard);
   });

@@ -24,6 +24,12 @@ describe('nearby_shops', () => {
     expect(r.results.some((s: any) => s.name === 'F店')).toBe(false);
   });
 
+  it('leaves out the online shops when the shopper does not want them ("不要网上的"), and only those', async () => {
+    const r = await run({ query: 'laundry detergent', exclude: 'online' });
+    expect(r.online).toEqual([]);
+    expect(r.results.map((s: any) => s.name)).toEqual((await run({ query: 'laundry detergent' })).results.map((s: any) => s.name));
+  });
+
   it('leaves out a brand the shopper does not want, and says so when nothing else is left', async () => {
     const all = await run({ query: '洗衣液' });
     const brands = new Set(all.results.map((s: any) => s.offer.productName.slice(0, 2)));

@@ -3,9 +3,12 @@
 import { CATEGORIES, CATEGORY_KEYS } from './categories.ts';
 import type { ProductIndex } from './product-search.ts';
 
+/** "online" (in any of its words) leaves out the online shops rather than products. */
+export const leavesOutOnline = (word: string | undefined) => Boolean(word && /^(?:online|internet|web|e-?shops?|网上|线上|网店|电商|网购|online shops?|online stores?)$/i.test(word.trim()));
+
 export function excludedBy(word: string | undefined, products: ProductIndex): ((productId: number) => boolean) | undefined {
   const w = word?.trim().toLowerCase();
-  if (!w) return undefined;
+  if (!w || leavesOutOnline(w)) return undefined;
   const singular = w.replace(/s$/, '');
   const category = CATEGORY_KEYS.find((k) => k === w || CATEGORIES[k].words.some((c) => c.toLowerCase() === w || c.toLowerCase() === singular));
   return (id) => {

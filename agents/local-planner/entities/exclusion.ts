@@ -10,13 +10,16 @@ const ZH = [
   /([\p{Script=Han}A-Za-z]{1,8}?)(?:牌子?|品牌)?的(?:就)?(?:不要|别推荐?|算了)/u,
 ];
 const EN = [
-  /\b(?:anything|something|stuff|things?)\s+(?:but|except|other than|besides)\s+(?:the\s+)?([a-z][a-z' ]{1,20}?)(?=[?.!,]|\s+(?:please|pls|near|around|nearby|for)\b|$)/i,
-  /\b(?:except|other than|apart from|besides)\s+(?:for\s+)?(?:the\s+)?([a-z][a-z' ]{1,20}?)(?=[?.!,]|\s+(?:please|pls|near|around|nearby)\b|$)/i,
+  /\b(?:anything|something|stuff|things?)\s+(?:but|except|other than|besides)\s+(?:the\s+)?([a-z][a-z' ]{1,20}?)(?=[?.!,;:—–]|\s+[-—–]|\s+(?:please|pls|near|around|nearby|for|where|which|what|how|and|or)\b|$)/i,
+  /\b(?:except|other than|apart from|besides)\s+(?:for\s+)?(?:the\s+)?([a-z][a-z' ]{1,20}?)(?=[?.!,;:—–]|\s+[-—–]|\s+(?:please|pls|near|around|nearby|where|which|what|how|and|or)\b|$)/i,
   /\b(?:not|no)\s+(?:the\s+)?([a-z][a-z']{1,15})(?:\s+(?:ones?|brand|stuff))?(?=[?.!,]|\s|$)/i,
   /\b(?:i\s+)?(?:don'?t|do not)\s+want\s+(?:any\s+)?(?:the\s+)?([a-z][a-z']{1,15})(?:\s+(?:ones?|brand|stuff))?\b/i,
 ];
 
 export type Exclusion = { word: string; text: string };
+
+/** Shops on the internet as people name them: "不要网上的", "not the online ones" leave them out (the word "online"). */
+export const ONLINE_WORDS = /^(?:online|internet|web|e-?shops?|网上|线上|网店|电商|网购|online shops?|online stores?)$/i;
 
 /** The first brand, item or category word the message says it does not want, with the words saying so. */
 export function findExclusion(text: string, products: ProductIndex): Exclusion | undefined {
@@ -29,7 +32,11 @@ export function findExclusion(text: string, products: ProductIndex): Exclusion |
   };
   for (const re of [...ZH, ...EN]) {
     const m = re.exec(text);
+    if (m && ONLINE_WORDS.test(m[1].trim())) return { word: 'online', text: m[0] };
     if (m && known(m[1])) return { word: m[1].trim(), text: m[0] };
   }
+  // "只要实体店", "只看线下的", "in-store only": the same as leaving the online shops out.
+  const offlineOnly = /(?:只要|只看|只去|就要|只找)(?:线下|实体店|实体|门店)|(?:线下|实体店)(?:就行|就好|的就行)|\b(?:in[- ]store|offline|physical (?:shops?|stores?)) only\b|\bonly (?:physical|real|offline|local) (?:shops?|stores?)\b/i.exec(text);
+  if (offlineOnly) return { word: 'online', text: offlineOnly[0] };
   return undefined;
 }

@@ -83,18 +83,33 @@ type Found = { money: Money; end: number };
  * plain number that is no size, count, date, time, rating or code is the price, in yuan. Only the planner's price
  * and purchase turns ask for this: elsewhere a bare number is not money.
  */
+/** Words before a usual or earlier price: 平时也就, 原价, 以前, usually, it used to be. */
+const USUAL_PRICE_BEFORE = /(?:平时|平常|一般|往常|以前|之前|原价|原来|本来|通常)[^，,。\d]{0,6}$|\b(?:usually|normally|used to (?:be|cost)|regular price(?: is| of)?|was)\s+(?:about |around |like )?$/i;
+
+/** Whether the amount at `index` is said as the usual or an earlier price ("平时也就三百左右", "it used to be 30"). */
+export function isUsualPrice(text: string, index: number): boolean {
+  return USUAL_PRICE_BEFORE.test(normaliseWidth(text).slice(Math.max(0, index - 12), index));
+}
+
 export function findBarePrice(input: string): Money | undefined {
   const text = normaliseWidth(input);
   const tokens = spokenCents(text, findNumbers(text)).filter((t) => t.kind === 'arabic' || t.value >= 10);
+  let reference: Money | undefined;
   for (let i = tokens.length - 1; i >= 0; i--) {
     const t = tokens[i];
     if (/^1[3-9]\d{9}$/.test(t.text) || /^\d{7,}$/.test(t.text)) continue;
     if (NOT_MONEY_UNIT.test(text.slice(t.end)) || NOT_MONEY_BEFORE.test(text.slice(0, t.start))) continue;
     if (/[\d][-/.:]$/.test(text.slice(0, t.start)) || /^[-/:.]\d/.test(text.slice(t.end)) || /^\s*[月日号]/.test(text.slice(t.end))) continue;
     if (!(t.value >= 0.1 && t.value <= MAX_AMOUNT)) continue;
-    return { amount: round(t.value, 2), currency: 'CNY', text: input.slice(t.start, t.end), index: t.start };
+    const found: Money = { amount: round(t.value, 2), currency: 'CNY', text: input.slice(t.start, t.end), index: t.start };
+    // "活动价三百四，我记得平时也就三百左右": the usual price is what the asked one is compared with, not the one asked about.
+    if (USUAL_PRICE_BEFORE.test(text.slice(Math.max(0, t.start - 12), t.start))) {
+      reference ??= found;
+      continue;
+    }
+    return found;
   }
-  return undefined;
+  return reference;
 }
 
 /** The first amount of money in the text, if any. */

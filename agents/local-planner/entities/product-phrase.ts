@@ -10,13 +10,15 @@ import { add_word, tag } from 'jieba-wasm';
 import stopwords from 'stopwords-iso' with { type: 'json' };
 import { CATEGORIES, CATEGORY_KEYS } from '../../../tools/catalogue/categories.ts';
 import { normalise, stem, type ProductIndex } from '../../../tools/catalogue/product-search.ts';
-import { loadCorpus } from '../intent/corpus.ts';
+import { corpusTexts } from '../intent/corpus.ts';
 import { CATALOGUE } from '../../../prisma/seed/catalogue-data.ts';
 
 const STOP = new Set<string>([...(stopwords as Record<string, string[]>).zh, ...(stopwords as Record<string, string[]>).en]);
 /** Sizes and counts that name a variant: 300ml, 2kg, 70g, 12卷, 30枚. */
 const SIZE = /^\d+(?:\.\d+)?(?:ml|l|g|kg|mg|cm|mm|m|寸|英寸|卷|枚|片|包|支|瓶|罐|盒|袋|抽|粒|只|双|件)$/i;
 const HAN = /\p{Script=Han}/u;
+/** Pronouns and particles: no goods' name is made with them in a word of two or three characters. */
+const GRAMMAR_CHARS = new Set([...'我你您他她它们的了吗呢吧啊些么哪这那']);
 /** A pack size as the catalogue names it: 12支装, 6瓶装, 12-pack. */
 const PACK_SIZE = /^\d+(?:\p{Script=Han}?装|-?pack)$/iu;
 /** jieba's tags of words that do not name goods: pronouns, adverbs, numerals, measure words, prepositions,
@@ -30,7 +32,7 @@ export class PhraseReader {
   private readonly keep = new Set<string>();
   private readonly asking = new Set<string>();
 
-  constructor(products: ProductIndex, corpus: { text: string; intent: string }[] = loadCorpus()) {
+  constructor(products: ProductIndex, corpus: string[] = corpusTexts()) {
     const goods = goodsWords(products);
     // Their parts as jieba cuts them ("蓝牙耳机" → 蓝牙, 耳机), before the whole names join the dictionary.
     for (const w of goods) for (const part of this.words(w)) if (part.length > 1 && !STOP.has(part) && !/^[\d.]+$/.test(part)) this.keep.add(PhraseReader.key(part));
@@ -38,20 +40,10 @@ export class PhraseReader {
       for (const part of w.split(/\s+/)) if (part.length > 1 && !/^[\d.]+$/.test(part)) this.keep.add(HAN.test(part) ? part : stem(part));
       if (HAN.test(w) && !/\s/.test(w)) add_word(w, null, 'nz'); // segment the goods as one word (jieba suggests the frequency that makes it one)
     }
-    // Words people ask with: in the corpus at least twice, and not a catalogue word. A noun said under one intent
-    // only ("饺子", "台灯" in where-to-buy examples) is the goods of its examples, not a word of asking.
-    const seen = new Map<string, { n: number; noun: boolean; intents: Set<string> }>();
-    for (const { text, intent } of corpus) {
-      for (const { word, tag } of this.tagged(text)) {
-        const w = PhraseReader.key(word);
-        const s = seen.get(w) ?? { n: 0, noun: false, intents: new Set<string>() };
-        s.n++;
-        s.noun ||= HAN.test(w) && /^n[zgl]?$/.test(tag);
-        s.intents.add(intent);
-        seen.set(w, s);
-      }
-    }
-    for (const [w, s] of seen) if (s.n >= 2 && !this.keep.has(w) && !(s.noun && s.intents.size === 1)) this.asking.add(w);
+    // Words people ask with: in the corpus at least twice, and not a catalogue word.
+    const seen = new Map<string, number>();
+    for (const text of corpus) for (const w of new Set(this.words(text).map(PhraseReader.key))) seen.set(w, (seen.get(w) ?? 0) + 1);
+    for (const [w, n] of seen) if (n >= 2 && !this.keep.has(w)) this.asking.add(w);
   }
 
   /** The words of a text, lower case, as jieba cuts them; single characters it could not place ("拿|铁") are glued
@@ -117,7 +109,7 @@ export class PhraseReader {
    *  When some parts name goods the catalogue knows, the parts that name none are left out: in "天冷了想吃饺子" or
    *  "光明大米五公斤装卖一百二十八，这是不是坑人啊" the goods are 饺子 and 光明大米, not 天冷 or 坑人. */
   phrase(text: string): string {
-    const parts: { text: string; goods: boolean }[] = [];
+    const parts: { text: string; goods: boolean; latin?: boolean }[] = [];
     let run = '';
     let runGoods = false;
     const flush = () => {
@@ -128,15 +120,21 @@ export class PhraseReader {
     for (const { word: w, tag: pos } of this.tagged(text)) {
       if (!this.isProductWord(w, pos)) {
         flush();
+        if (parts.length) parts.at(-1)!.latin = false; // a word between ends the English part
         continue;
       }
       const goods = this.keep.has(PhraseReader.key(w));
       if (HAN.test(w) && !/^\d/.test(w)) {
         run += w; // a size ("12支装") stands apart, as the catalogue writes it
         runGoods ||= goods;
+      } else if (/^[a-z]/i.test(w) && parts.at(-1)?.latin && !run) {
+        // Adjacent English words are one part ("trash bags", "yoga mat"): a modifier goes with its goods.
+        const last = parts.at(-1)!;
+        last.text += ` ${w}`;
+        last.goods ||= goods;
       } else {
         flush();
-        parts.push({ text: w, goods: goods || SIZE.test(w) || PACK_SIZE.test(w.replace(/\s+/g, '')) });
+        parts.push({ text: w, goods: goods || SIZE.test(w) || PACK_SIZE.test(w.replace(/\s+/g, '')), latin: /^[a-z]/i.test(w) });
       }
     }
     flush();
@@ -150,6 +148,8 @@ export class PhraseReader {
     if (this.keep.has(w) || SIZE.test(w) || PACK_SIZE.test(w.replace(/\s+/g, ''))) return true;
     if (this.asking.has(w) || STOP.has(w) || ASKING_WORDS.test(w)) return false;
     if (HAN.test(w) && FUNCTION_TAG.test(pos)) return false;
+    // A short word jieba could not place made with a pronoun or a particle ("我些", "它的") names nothing.
+    if (pos === 'x' && HAN.test(w) && w.length <= 3 && [...w].some((c) => GRAMMAR_CHARS.has(c))) return false;
     if (/^[\d.]+$/.test(w)) return false; // a bare number is a price or a count, read elsewhere
     if (/^[a-z]{3,}(?:ed|ing)$/.test(w) && !/eed$/.test(w)) return false; // "grabbed", "picked", "ordering": what was done, not the goods
     if (/^[a-z]{4,}ly$/.test(w)) return false; // "specifically", "really": how, not what

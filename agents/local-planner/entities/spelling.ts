@@ -5,7 +5,7 @@
 // The vocabulary is the words of the intent corpus, the catalogue and the city's places; pinyin comes from
 // pinyin-pro and edit distances from fastest-levenshtein. Only what the understanding reads is corrected: the
 // stored message stays as the user wrote it.
-import { cut } from 'jieba-wasm';
+import { cut, tag } from 'jieba-wasm';
 import { distance } from 'fastest-levenshtein';
 import { pinyin } from 'pinyin-pro';
 import type { ProductIndex } from '../../../tools/catalogue/product-search.ts';
@@ -21,6 +21,8 @@ const isEnglish = (w: string) => (english ??= new Set(englishWords as string[]))
 const FUNCTION_CHARS = new Set([...'的得地了吗呢吧啊我你他她它是在有和就都也要这那个么不没很还又把被给让从对向跟与或及零一二两三四五六七八九十百千万']);
 
 const HAN = /\p{Script=Han}/u;
+/** Characters that say what a verb came to (完, 好, 到…): verb + one of them is a phrase of its own. */
+const RESULT_CHARS = new Set([...'完好到过掉住成光够错懂见']);
 /** Short words a run-together message is made of, besides the vocabulary's words of three letters or more. */
 const SHORT_WORDS = new Set('i a an am is are be do did me my we us you he she it its to of in on at by or and not no so up go can how who why what the for get buy all any per pls'.split(' '));
 const keyOf = (zh: string) => pinyin(zh, { toneType: 'none', type: 'array' }).join('');
@@ -156,6 +158,9 @@ export class SpellingFixer {
       if (!word || word.length !== size) return undefined;
       // Characters jieba cannot join into a word are a slip; across a word it knows ("快递到"), only a name or goods is.
       const parts = cut(window, false);
+      if (parts.length === 1) return undefined; // a word of its own
+      // A verb and its result ("打完折", "买到了", "用好") is grammar, not a slip (not 大碗, 麦道).
+      if (size === 2 && RESULT_CHARS.has(chars[i + 1]) && tag(chars[i], false)[0]?.tag === 'v') return undefined;
       if (this.named.has(word)) return word;
       return parts.every((p) => p.length === 1) && !inWord.slice(i, i + size).some(Boolean) ? word : undefined;
     };

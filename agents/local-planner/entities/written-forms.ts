@@ -3,6 +3,7 @@
 // whose shop tags and sales words ("【官方旗舰】", "到手价", "包邮", "Free Shipping") name no product.
 // Only what the understanding reads changes: the stored message stays as the user wrote it.
 import { Converter } from 'opencc-js/t2cn';
+import { parseZhNumber } from './numbers.ts';
 
 let toSimplified: ((text: string) => string) | undefined;
 
@@ -38,8 +39,16 @@ const EN_WORDS: Record<string, string> = {
 };
 const EN_ABBREVIATION = new RegExp(`(?<![\\w'])(?:${Object.keys(EN_WORDS).map((w) => w.replace('/', '\\/')).join('|')})(?![\\w'])`, 'gi');
 
+/** A size in words, as the catalogue writes it: 五公斤 → 5kg, 五百毫升 → 500ml, 1.5升 → 1.5l. */
+const ZH_SIZE = /([零〇一二两三四五六七八九十百千]+|\d+(?:\.\d+)?)\s*(公斤|千克|毫升|克|升)(?!级)/g;
+const SIZE_UNIT: Record<string, string> = { 公斤: 'kg', 千克: 'kg', 毫升: 'ml', 克: 'g', 升: 'l' };
+
 export function standardWords(text: string): string {
   let out = text;
   for (const [re, to] of ZH_WORDS) out = out.replace(re, to);
+  out = out.replace(ZH_SIZE, (all, n: string, unit: string) => {
+    const value = /\d/.test(n) ? Number(n) : parseZhNumber(n);
+    return value && value > 0 ? `${value}${SIZE_UNIT[unit]}` : all;
+  });
   return out.replace(EN_ABBREVIATION, (w) => EN_WORDS[w.toLowerCase()] ?? w);
 }
