@@ -31,7 +31,13 @@ const RECURSION_LIMIT = 12;
 
 /** A button press on a system-shown proposal (Yes / No), bound to that proposal's id. */
 export type Decision = { proposalId: number; accept: boolean };
-export type Turn = { chatKey: string; caller: Caller; text?: string; location?: LatLng; photo?: Uint8Array; locale?: Locale; decision?: Decision };
+/** What a running turn is doing, for an adapter's "looking it up…" line: the model thinking, or a tool running. */
+export type TurnProgress = { step: 'model'; locale: Locale } | { step: 'tool'; tool: string; locale: Locale };
+export type Turn = {
+  chatKey: string; caller: Caller; text?: string; location?: LatLng; photo?: Uint8Array; locale?: Locale; decision?: Decision;
+  /** Called as the turn moves on (best-effort, may lag a little; never changes the answer). */
+  onProgress?: (progress: TurnProgress) => void;
+};
 /** A write waiting for the user's yes, rendered by the system (never by the model): adapters show `text` with Yes / No buttons. */
 export type ProposalShown = { id: number; text: string; yes: string; no: string };
 export type ToolCallRecord = { name: string; args: Record<string, unknown>; result?: unknown };
@@ -116,7 +122,8 @@ export class Assistant {
       let produced: BaseMessage[];
       const signal = AbortSignal.timeout(this.turnTimeoutMs);
       try {
-        const result = await this.agent.invoke({ messages: [system, ...history, human] }, { context, recursionLimit: RECURSION_LIMIT, signal } as never);
+        const callbacks = turn.onProgress ? [progressCallbacks(turn.onProgress, locale)] : undefined;
+        const result = await this.agent.invoke({ messages: [system, ...history, human] }, { context, recursionLimit: RECURSION_LIMIT, signal, callbacks } as never);
         // Everything after this turn's human message is new (whether or not the system message was kept).
         const all = result.messages as BaseMessage[];
         produced = all.slice(all.findLastIndex((m) => HumanMessage.isInstance(m)) + 1);
@@ -146,6 +153,23 @@ export class Assistant {
       return fail(locale, FAILURE.notSaved(locale), 'not_saved');
     }
   }
+}
+
+/** LangChain's callbacks, narrowed to the two moments a user can be told about. A failing listener never fails the turn. */
+function progressCallbacks(onProgress: (progress: TurnProgress) => void, locale: Locale) {
+  const tell = (progress: TurnProgress) => {
+    try {
+      onProgress(progress);
+    } catch {
+      // only a status line
+    }
+  };
+  return {
+    handleChatModelStart: () => tell({ step: 'model', locale }),
+    // runName is the tool's name (StructuredTool.call passes it on).
+    handleToolStart: (_tool: unknown, _input: string, _runId: string, _parent?: string, _tags?: string[], _meta?: unknown, runName?: string) =>
+      tell({ step: 'tool', tool: runName ?? 'tool', locale }),
+  };
 }
 
 export function fail(locale: Locale, reply: string, error: string): AssistantReply {

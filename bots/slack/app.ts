@@ -11,6 +11,8 @@ import type { ToolDeps } from '../../tools/context.ts';
 import { catalogueImage } from '../../tools/scan-to-buy/image-catalogue.ts';
 import { imageProblemText } from '../../tools/scan-to-buy/image-features.ts';
 import { charts as sharedCharts, type ChartRenderer } from '../shared/charts.ts';
+import { lateStatus } from '../shared/late-status.ts';
+import { LOOKING_IT_UP } from '../shared/progress-text.ts';
 import { sharedImage, type SlackFile } from './files.ts';
 import { replyBlocks } from './blocks.ts';
 import { privateDelivery, type Upload, type Where } from './deliver.ts';
@@ -19,7 +21,11 @@ import { claimLinkCode } from './link-codes.ts';
 import { slackReceiver } from './receiver.ts';
 import { eventClaims } from './seen-events.ts';
 
-export type SlackOptions = { token: string; signingSecret?: string; appToken?: string; slackApiUrl?: string; port?: number; clock?: () => Date };
+export type SlackOptions = {
+  token: string; signingSecret?: string; appToken?: string; slackApiUrl?: string; port?: number; clock?: () => Date;
+  /** An answer slower than this gets a "looking it up" message first, updated in place with the answer. */
+  statusAfterMs?: number;
+};
 export type SlackDeps = { db: Store; assistant: Assistant; tools: ToolDeps; log: (line: string) => void; charts?: ChartRenderer };
 
 export const LINK_HELP = [
@@ -41,7 +47,10 @@ export const LINK_REFUSED = {
   used: '这个绑定码已经用过了，请向管理员索取新的。 This code was already used; ask for a new one.',
   expired: '这个绑定码已过期，请向管理员索取新的。 This code has expired; ask for a new one.',
 } as const;
-const SORRY = '抱歉，出错了，请稍后再试。 Sorry, something went wrong; please try again.';
+export const SORRY = '抱歉，出错了，请稍后再试。 Sorry, something went wrong; please try again.';
+export const LOOKING = `${LOOKING_IT_UP.zh} ${LOOKING_IT_UP.en}`;
+/** Slack shows nothing after a slash command until the app posts; past this a merchant is told it is on its way. */
+const STATUS_AFTER_MS = 1500;
 
 type Turn = { text?: string; files?: SlackFile[]; decision?: Decision };
 type ActionBody = { team?: { id: string } | null; user: { id: string; team_id?: string }; channel?: { id: string } };
@@ -87,8 +96,22 @@ export function createSlackApp(deps: SlackDeps, options: SlackOptions) {
     // A shared image goes to scan-to-buy (what is it, who sells it at what price); the text is its caption.
     const image = await sharedImage(turn.files, options.token);
     if (typeof image === 'string') return void (await out.send(client, where, { text: `${imageProblemText(image, 'zh')} ${imageProblemText(image, 'en')}` }));
-    const reply = await deps.assistant.handle({ chatKey: chatKey(where), caller, text: turn.text, photo: image, decision: turn.decision });
-    const posted = await out.send(client, where, { text: reply.reply, blocks: replyBlocks(reply) });
+    const handling = deps.assistant.handle({ chatKey: chatKey(where), caller, text: turn.text, photo: image, decision: turn.decision });
+    // Quick answers arrive as one message; a slow one is announced in the DM and then replaces that note.
+    const status = lateStatus(options.statusAfterMs ?? STATUS_AFTER_MS, () => out.send(client, where, { text: LOOKING }), (line) => deps.log(`[slack] ${line}`));
+    let reply: AssistantReply;
+    try {
+      reply = await handling;
+    } catch (error) {
+      const note = await status.settle();
+      if (!note) throw error;
+      // The note would say "looking it up" for ever: it says sorry instead (and is the only apology).
+      deps.log(`[slack] ${(error as Error).stack ?? error}`);
+      return void (await out.update(client, note, { text: SORRY }));
+    }
+    const note = await status.settle();
+    const message = { text: reply.reply, blocks: replyBlocks(reply) };
+    const posted = note ? await out.update(client, note, message) : await out.send(client, where, message);
     await out.upload(client, posted, await attachmentsOf(reply));
   }
 

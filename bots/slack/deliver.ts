@@ -46,9 +46,15 @@ export function privateDelivery(log: (line: string) => void) {
     return { channel: dm, ts: posted.ts };
   }
 
+  /** Replaces a message posted earlier (the "looking it up" note) with the answer, in place. */
+  async function update(client: WebClient, at: Posted, message: { text: string; blocks?: KnownBlock[] }): Promise<Posted> {
+    await client.chat.update({ channel: at.channel, ts: at.ts, text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}) });
+    return at;
+  }
+
   async function upload(client: WebClient, at: Posted, files: Upload[]) {
     for (const file of files) await client.files.uploadV2({ ...file, channel_id: at.channel, thread_ts: at.ts });
   }
 
-  return { ephemeral, send, upload };
+  return { ephemeral, send, update, upload };
 }

@@ -14,7 +14,11 @@ import { ChatQueue } from '../shared/chat-queue.ts';
 import { PHOTO_NOT_FETCHED, reason, venueText } from './fallbacks.ts';
 import { escapeHtml, keyboardFor, toHtmlChunks } from './render.ts';
 
-export type TelegramOptions = { token: string; apiRoot?: string; perMinute?: number; downloadTimeoutMs?: number; demoCustomers?: number };
+export type TelegramOptions = {
+  token: string; apiRoot?: string; perMinute?: number; downloadTimeoutMs?: number; demoCustomers?: number;
+  /** How often "typing…" is repeated while a turn runs (Telegram shows it for about 5 s). */
+  typingEveryMs?: number;
+};
 export type TelegramDeps = { db: Store; assistant: Assistant; log: (line: string) => void };
 
 const localeOf = (code?: string): Locale => (code?.toLowerCase().startsWith('zh') ? 'zh' : 'en');
@@ -65,6 +69,23 @@ export function createTelegramBot(deps: TelegramDeps, options: TelegramOptions) 
     if (!sent) throw lost;
   }
 
+  /**
+   * "typing…" (or "sending a photo…") for as long as `work` runs: Telegram drops the action after ~5 s, so it is
+   * repeated. It stops before the answer is sent, and the last one has arrived by then (it cannot outlive the reply).
+   */
+  async function showWorking<T>(ctx: Context, action: 'typing' | 'upload_photo', work: () => Promise<T>): Promise<T> {
+    let last: Promise<unknown> = Promise.resolve();
+    const tell = () => { last = ctx.sendChatAction(action).catch(() => {}); };
+    tell();
+    const timer = setInterval(tell, options.typingEveryMs ?? 4000);
+    try {
+      return await work();
+    } finally {
+      clearInterval(timer);
+      await last;
+    }
+  }
+
   /** Every update goes through the chat's queue; the handler returns at once so polling goes on. */
   function enqueue(ctx: Context, work: () => Promise<void>) {
     const key = `telegram:${ctx.chat?.id ?? ctx.from?.id}`;
@@ -86,8 +107,7 @@ export function createTelegramBot(deps: TelegramDeps, options: TelegramOptions) 
   const ask = (ctx: Context, input: { text?: string; location?: { lat: number; lng: number } }) =>
     enqueue(ctx, async () => {
       const { caller, locale } = await who(ctx);
-      await ctx.sendChatAction('typing').catch(() => {});
-      const answer = await deps.assistant.handle({ chatKey: `telegram:${ctx.chat!.id}`, caller, locale: input.text ? undefined : locale, ...input });
+      const answer = await showWorking(ctx, 'typing', () => deps.assistant.handle({ chatKey: `telegram:${ctx.chat!.id}`, caller, locale: input.text ? undefined : locale, ...input }));
       await send(ctx, answer);
     });
 
@@ -126,14 +146,16 @@ export function createTelegramBot(deps: TelegramDeps, options: TelegramOptions) 
     enqueue(ctx, async () => {
       const { caller, locale } = await who(ctx);
       if (size && size > MAX_PHOTO_BYTES) return void (await ctx.reply(photoProblem(new Uint8Array(MAX_PHOTO_BYTES + 1), locale)!.reply));
-      await ctx.sendChatAction('upload_photo').catch(() => {});
-      // No getFile on this server, or the download failed: ask for the photo again rather than scan nothing.
-      const bytes = await ctx.telegram.getFileLink(fileId).then((link) => download(link, options.downloadTimeoutMs ?? 15_000)).catch((error) => {
-        deps.log(`[telegram telegram:${ctx.chat!.id}] photo ${fileId} not fetched: ${reason(error)}`);
+      const answer = await showWorking(ctx, 'upload_photo', async () => {
+        // No getFile on this server, or the download failed: ask for the photo again rather than scan nothing.
+        const bytes = await ctx.telegram.getFileLink(fileId).then((link) => download(link, options.downloadTimeoutMs ?? 15_000)).catch((error) => {
+          deps.log(`[telegram telegram:${ctx.chat!.id}] photo ${fileId} not fetched: ${reason(error)}`);
+        });
+        if (!bytes) return undefined;
+        const caption = ctx.message && 'caption' in ctx.message ? ctx.message.caption : undefined;
+        return deps.assistant.handle({ chatKey: `telegram:${ctx.chat!.id}`, caller, locale: caption ? undefined : locale, photo: bytes, text: caption });
       });
-      if (!bytes) return void (await ctx.reply(PHOTO_NOT_FETCHED[locale]));
-      const caption = ctx.message && 'caption' in ctx.message ? ctx.message.caption : undefined;
-      const answer = await deps.assistant.handle({ chatKey: `telegram:${ctx.chat!.id}`, caller, locale: caption ? undefined : locale, photo: bytes, text: caption });
+      if (!answer) return void (await ctx.reply(PHOTO_NOT_FETCHED[locale]));
       await send(ctx, answer);
     });
   bot.on('photo', (ctx) => {
@@ -154,7 +176,7 @@ export function createTelegramBot(deps: TelegramDeps, options: TelegramOptions) 
       const zh = locale === 'zh';
       const chatKey = `telegram:${ctx.chat!.id}`;
       if (data.startsWith('say:')) {
-        const answer = await deps.assistant.handle({ chatKey, caller, text: data.slice(4) });
+        const answer = await showWorking(ctx, 'typing', () => deps.assistant.handle({ chatKey, caller, text: data.slice(4) }));
         return send(ctx, answer);
       }
       const decided = /^(ok|no):(\d+)$/.exec(data);
@@ -162,7 +184,7 @@ export function createTelegramBot(deps: TelegramDeps, options: TelegramOptions) 
         // The buttons go once pressed (best-effort: an old message may no longer be editable); the
         // assistant decides whether the proposal still stands, so a second press is answered, not repeated.
         await ctx.editMessageReplyMarkup(undefined).catch(() => {});
-        const answer = await deps.assistant.handle({ chatKey, caller, decision: { proposalId: Number(decided[2]), accept: decided[1] === 'ok' } });
+        const answer = await showWorking(ctx, 'typing', () => deps.assistant.handle({ chatKey, caller, decision: { proposalId: Number(decided[2]), accept: decided[1] === 'ok' } }));
         return send(ctx, answer);
       }
       if (data.startsWith('nav:')) {

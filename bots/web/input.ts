@@ -48,6 +48,7 @@ export const chatBody = z.object({
     accept: z.boolean(),
   }).optional(),
 });
+export type ChatBody = z.output<typeof chatBody>;
 export const photoQuery = z.object({ as: persona, chatId, locale });
 export const resetBody = z.object({ as: persona, chatId });
 export const welcomeQuery = z.object({ as: persona, locale });

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { parseCaller } from '../../agents/caller.ts';
-import type { Assistant, AssistantReply } from '../../agents/assistant.ts';
+import type { Assistant, AssistantReply, Turn } from '../../agents/assistant.ts';
 import { clearConversation } from '../../agents/memory.ts';
 import { MAX_PHOTO_BYTES } from '../../agents/photo.ts';
 import { catalogueImage } from '../../tools/scan-to-buy/image-catalogue.ts';
@@ -16,8 +16,10 @@ import { ChatQueue } from '../shared/chat-queue.ts';
 import { processEventLoop } from '../shared/event-loop.ts';
 import type { Store } from '../../prisma/store.ts';
 import type { StartState } from '../shared/startup.ts';
+import { progressText } from '../shared/progress-text.ts';
 import { requireToken } from './access.ts';
-import { chatBody, issuesText, parseId, photoQuery, requestLocale, resetBody, welcomeQuery } from './input.ts';
+import { eventStream, EVENT_STREAM_HEADERS } from './event-stream.ts';
+import { chatBody, type ChatBody, issuesText, parseId, photoQuery, requestLocale, resetBody, welcomeQuery } from './input.ts';
 import { PHRASES, WELCOME_EXAMPLES } from '../../prompts/replies/phrases.ts';
 
 const PUBLIC = join(import.meta.dirname, 'public');
@@ -114,18 +116,45 @@ export function buildWebServer(deps: WebDeps): FastifyInstance {
     return { text: PHRASES.greeting(role, locale), suggestions: WELCOME_EXAMPLES[role][locale], locale };
   });
 
+  /** One chat message answered, with its charts inline; `onProgress` hears what the turn is doing meanwhile. */
+  async function chatAnswer(body: ChatBody, onProgress?: Turn['onProgress']) {
+    const { as, chatId, text, location, locale, decision } = body;
+    const answer = await deps.assistant.handle({ chatKey: `web:${chatId}:${as}`, caller: parseCaller(as), text, location, locale, decision, onProgress });
+    // The same chart PNGs Slack gets (rendered off the event loop, cached), inline as data URLs.
+    const rendered = await (deps.charts ?? sharedCharts).render(deps.db, answer.attachments.charts, (line) => deps.log?.(line));
+    const charts = rendered.map((c) => ({ title: c.title, src: `data:image/png;base64,${c.png.toString('base64')}` }));
+    return { ...answer, charts, pictures: pictureUrls(answer) };
+  }
+
   app.post('/api/chat', async (req, reply) => {
     const parsed = chatBody.safeParse(req.body);
     if (!parsed.success) return reply.code(400).send({ error: 'bad_request', message: issuesText(parsed.error) });
-    const { as, chatId, text, location, locale, decision } = parsed.data;
+    const { as, chatId, locale } = parsed.data;
+    return turn(reply, `web:${chatId}:${as}`, requestLocale(req, locale), () => chatAnswer(parsed.data));
+  });
+
+  // The page's way in: the same answer as /api/chat, preceded by `status` events saying what the turn is
+  // doing ("Finding shops nearby…"), as server-sent events. Refusals (400, 429) stay plain JSON.
+  app.post('/api/chat/stream', async (req, reply) => {
+    const parsed = chatBody.safeParse(req.body);
+    if (!parsed.success) return reply.code(400).send({ error: 'bad_request', message: issuesText(parsed.error) });
+    const { as, chatId, locale } = parsed.data;
     const chatKey = `web:${chatId}:${as}`;
-    return turn(reply, chatKey, requestLocale(req, locale), async () => {
-      const answer = await deps.assistant.handle({ chatKey, caller: parseCaller(as), text, location, locale, decision });
-      // The same chart PNGs Slack gets (rendered off the event loop, cached), inline as data URLs.
-      const rendered = await (deps.charts ?? sharedCharts).render(deps.db, answer.attachments.charts, (line) => deps.log?.(line));
-      const charts = rendered.map((c) => ({ title: c.title, src: `data:image/png;base64,${c.png.toString('base64')}` }));
-      return { ...answer, charts, pictures: pictureUrls(answer) };
-    });
+    if (!queue.allow(chatKey)) return reply.code(429).send({ error: 'rate_limited', message: RATE_LIMITED[requestLocale(req, locale)] });
+    const stream = eventStream();
+    const status = progressText();
+    let last = '';
+    queue.schedule(chatKey, () => chatAnswer(parsed.data, (progress) => {
+      const text = status(progress);
+      if (text !== last) stream.send('status', { ...progress, text });
+      last = text;
+    }))
+      .then((answer) => stream.send('answer', answer), (error) => {
+        deps.log?.(`[web ${chatKey}] ${(error as Error).stack ?? error}`);
+        stream.send('error', { error: 'internal', message: 'Internal error' });
+      })
+      .finally(() => stream.end());
+    return reply.headers(EVENT_STREAM_HEADERS).send(stream.body);
   });
 
   // A product photo as the raw request body (image/jpeg, image/png, image/webp), up to 10 MB.

@@ -2,9 +2,10 @@
 // A merchant's answers land in their DM with the app (U1 → D1); the channel only gets ephemeral notes.
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Assistant, type AssistantReply } from '../../agents/assistant.ts';
-import { createSlackApp, LINK_HELP } from '../../bots/slack/app.ts';
+import { createSlackApp, LINK_HELP, LOOKING, SORRY } from '../../bots/slack/app.ts';
 import { replyBlocks } from '../../bots/slack/blocks.ts';
 import { SENT_PRIVATELY } from '../../bots/slack/deliver.ts';
 import { createLinkCode } from '../../bots/slack/link-codes.ts';
@@ -20,6 +21,9 @@ let db: Store;
 let api: Awaited<ReturnType<typeof fakeSlackApi>>;
 let app: ReturnType<typeof createSlackApp>;
 let events: string;
+let slowApp: ReturnType<typeof createSlackApp>;
+let slowEvents: string;
+const slowness = { fail: false };
 const logs: string[] = [];
 
 beforeAll(async () => {
@@ -27,19 +31,33 @@ beforeAll(async () => {
   await buildFixture(db);
   api = await fakeSlackApi();
   const assistant = await Assistant.create({ db, modelConfig: { kind: 'local' }, clock: () => NOW, log: (l) => logs.push(l) });
-  app = createSlackApp({ db, assistant, tools: assistant.toolDeps, log: (l) => logs.push(l) }, { token: 'xoxb-test', signingSecret: SECRET, slackApiUrl: api.url, clock: () => NOW });
+  // These tests read the plain answer: no "looking it up" note first, however slow this machine is.
+  app = createSlackApp({ db, assistant, tools: assistant.toolDeps, log: (l) => logs.push(l) }, { token: 'xoxb-test', signingSecret: SECRET, slackApiUrl: api.url, clock: () => NOW, statusAfterMs: 60_000 });
   const server = (await app.start(0)) as Server;
   events = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+  // A second app on the same Web API whose assistant takes its time (or fails after a while), with the note after 50 ms.
+  const slowed = {
+    toolDeps: assistant.toolDeps,
+    async handle(turn) {
+      await sleep(500);
+      if (slowness.fail) throw new Error('the model went away');
+      return assistant.handle(turn);
+    },
+  } as Pick<Assistant, 'handle' | 'toolDeps'> as Assistant;
+  slowApp = createSlackApp({ db, assistant: slowed, tools: assistant.toolDeps, log: (l) => logs.push(l) }, { token: 'xoxb-test', signingSecret: SECRET, slackApiUrl: api.url, clock: () => NOW, statusAfterMs: 50 });
+  const slowServer = (await slowApp.start(0)) as Server;
+  slowEvents = `http://127.0.0.1:${(slowServer.address() as AddressInfo).port}/slack/events`;
 });
 afterAll(async () => {
   await app?.stop();
+  await slowApp?.stop();
   await api?.close();
   await db?.$disconnect();
 });
 
-const slash = (text: string, user = 'U1', tamper = false) =>
-  signedPost(events, SECRET, new URLSearchParams({ token: 't', team_id: 'T1', team_domain: 'shop', channel_id: 'C1', channel_name: 'general', user_id: user, user_name: 'boss', command: '/shop', text, response_url: 'http://127.0.0.1:9/unused', trigger_id: 'tr' }).toString(), 'application/x-www-form-urlencoded', { tamper });
-const event = (e: Record<string, unknown>) => signedPost(events, SECRET, JSON.stringify({ token: 't', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: `Ev${Math.random()}`, event_time: 1, event: e }), 'application/json');
+const slash = (text: string, user = 'U1', tamper = false, url = events) =>
+  signedPost(url, SECRET, new URLSearchParams({ token: 't', team_id: 'T1', team_domain: 'shop', channel_id: 'C1', channel_name: 'general', user_id: user, user_name: 'boss', command: '/shop', text, response_url: 'http://127.0.0.1:9/unused', trigger_id: 'tr' }).toString(), 'application/x-www-form-urlencoded', { tamper });
+const event = (e: Record<string, unknown>, url = events) => signedPost(url, SECRET, JSON.stringify({ token: 't', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: `Ev${Math.random()}`, event_time: 1, event: e }), 'application/json');
 const press = (channel: string, action: { action_id: string; value: string }) => {
   const payload = { type: 'block_actions', team: { id: 'T1' }, user: { id: 'U1', team_id: 'T1' }, channel: { id: channel }, api_app_id: 'A1', token: 't', trigger_id: 'tr', container: { type: 'message' }, message: { ts: '1.1' },
     actions: [{ type: 'button', block_id: 'b', action_ts: '1', ...action }] };
@@ -89,6 +107,37 @@ describe('Slack merchant app', () => {
     expect(api.since(since, 'files.getUploadURLExternal').map((c) => c.body.filename)).toEqual(['chart-1.png', 'chart-2.png']);
     for (const u of api.uploads) expect(u.bytes.includes(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]))).toBe(true); // a PNG inside the multipart body
     for (const c of completed) expect(c.body).toMatchObject({ channel_id: 'D1', thread_ts: post.reply.ts });
+  });
+
+  it('posts "looking it up" for a slow answer and replaces that message with the answer, charts in its thread', async () => {
+    const since = api.mark();
+    await slash('how were sales last week?', 'U1', false, slowEvents);
+    const [update] = await api.waitFor('chat.update', 1, { since });
+    const posts = api.since(since, 'chat.postMessage');
+    expect(posts).toHaveLength(1); // the note, and no second message for the answer
+    expect(posts[0].body).toMatchObject({ channel: 'D1', text: LOOKING });
+    expect(update.body).toMatchObject({ channel: 'D1', ts: posts[0].reply.ts });
+    expect(update.body.text).toContain('Revenue ¥189');
+    expect(update.body.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Sales 2026-11-16 – 2026-11-22' } });
+    const completed = await api.waitFor('files.completeUploadExternal', 2, { since });
+    for (const c of completed) expect(c.body).toMatchObject({ channel_id: 'D1', thread_ts: posts[0].reply.ts });
+    expect(api.since(since, 'chat.postEphemeral').map((c) => c.body.text)).toEqual([SENT_PRIVATELY]); // once, with the note
+  });
+
+  it('turns the "looking it up" message into an apology when the slow answer fails', async () => {
+    slowness.fail = true;
+    try {
+      const since = api.mark();
+      await event({ type: 'message', channel_type: 'im', user: 'U1', text: 'sales last week', ts: '120.1', channel: 'D1' }, slowEvents);
+      const [update] = await api.waitFor('chat.update', 1, { since });
+      const [note] = api.since(since, 'chat.postMessage');
+      expect(note.body.text).toBe(LOOKING);
+      expect(update.body).toMatchObject({ channel: 'D1', ts: note.reply.ts, text: SORRY });
+      await sleep(100);
+      expect(api.since(since, 'chat.postEphemeral')).toEqual([]); // one apology, not two
+    } finally {
+      slowness.fail = false;
+    }
   });
 
   it('refuses another merchant\'s shop', async () => {

@@ -1,6 +1,7 @@
 // telegraf's real client against a fake Bot API on 127.0.0.1.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Assistant } from '../../agents/assistant.ts';
 import { createTelegramBot } from '../../bots/telegram/bot.ts';
@@ -16,13 +17,16 @@ let db: Store;
 let api: Awaited<ReturnType<typeof fakeTelegram>>;
 let telegram: ReturnType<typeof createTelegramBot>;
 const logs: string[] = [];
+const slowness = { pauseMs: 0 };
 
 beforeAll(async () => {
   db = await freshStore();
   await buildFixture(db);
   api = await fakeTelegram(TOKEN, { 'photos/good.jpg': JPEG, 'photos/bad.jpg': Buffer.from('not an image at all') });
   const assistant = await Assistant.create({ db, modelConfig: { kind: 'local' }, clock: () => NOW, log: (l) => logs.push(l) });
-  telegram = createTelegramBot({ db, assistant, log: (l) => logs.push(l) }, { token: TOKEN, apiRoot: api.apiRoot, demoCustomers: 2 });
+  // The real assistant, slowed down on demand (a model that takes its time).
+  const slowed = { toolDeps: assistant.toolDeps, handle: async (turn) => { await sleep(slowness.pauseMs); return assistant.handle(turn); } } as Pick<Assistant, 'handle' | 'toolDeps'> as Assistant;
+  telegram = createTelegramBot({ db, assistant: slowed, log: (l) => logs.push(l) }, { token: TOKEN, apiRoot: api.apiRoot, demoCustomers: 2, typingEveryMs: 100 });
   await new Promise<void>((ready) => void telegram.bot.launch(ready));
 });
 afterAll(async () => {
@@ -99,6 +103,24 @@ describe('Telegram shopper bot', () => {
     await api.waitFor('sendMessage', before + 3);
     const conversation = await db.conversation.findUnique({ where: { key: `telegram:${chat.id}` }, include: { messages: true } });
     expect(conversation?.messages).toEqual([]);
+  });
+
+  it('shows "typing…" for as long as a slow answer takes, and stops once the answer is sent', async () => {
+    slowness.pauseMs = 700;
+    try {
+      const from = api.calls.length;
+      api.push(message({ text: '推荐点东西' }));
+      await api.waitFor('sendMessage', api.sent('sendMessage').length + 1);
+      const calls = api.calls.slice(from);
+      const replied = calls.findIndex((c) => c.method === 'sendMessage');
+      const typing = calls.slice(0, replied).filter((c) => c.method === 'sendChatAction');
+      expect(typing.length).toBeGreaterThanOrEqual(4); // repeated (every 100 ms here), not once
+      for (const t of typing) expect({ chat: Number(t.body.chat_id), action: t.body.action }).toEqual({ chat: chat.id, action: 'typing' });
+      await sleep(400);
+      expect(api.calls.slice(from + replied).filter((c) => c.method === 'sendChatAction')).toEqual([]); // none after the reply
+    } finally {
+      slowness.pauseMs = 0;
+    }
   });
 
   it('asks again for a photo whose download failed, logs it, and keeps serving', async () => {

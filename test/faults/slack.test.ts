@@ -29,7 +29,8 @@ let now = NOW; // the app's clock: link codes expire against it
 const logs: string[] = [];
 
 async function startApp(): Promise<string> {
-  const app = createSlackApp({ db, assistant, tools: assistant.toolDeps, log: (l) => logs.push(l) }, { token: 'xoxb-test', signingSecret: SECRET, slackApiUrl: api.url, clock: () => now });
+  // The plain answer (no "looking it up" note first, however slow this machine is): these tests count messages.
+  const app = createSlackApp({ db, assistant, tools: assistant.toolDeps, log: (l) => logs.push(l) }, { token: 'xoxb-test', signingSecret: SECRET, slackApiUrl: api.url, clock: () => now, statusAfterMs: 60_000 });
   apps.push(app);
   const server = (await app.start(0)) as Server;
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;

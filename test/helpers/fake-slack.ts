@@ -1,5 +1,5 @@
 // A fake Slack Web API on 127.0.0.1 (clientOptions.slackApiUrl) recording calls and what it answered,
-// including the three steps of files.uploadV2 and conversations.open (user Un's DM with the app is Dn);
+// including chat.update, the three steps of files.uploadV2 and conversations.open (user Un's DM with the app is Dn);
 // and signed requests into a Bolt HTTP receiver.
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
@@ -42,6 +42,7 @@ export async function fakeSlackApi() {
     if (method === 'auth.test') Object.assign(reply, { user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'shopbot' });
     // Every message gets its own ts, as in Slack: files are threaded under it.
     if (method === 'chat.postMessage') Object.assign(reply, { ts: `1700000000.${String(++messageCounter).padStart(6, '0')}`, channel: body.channel });
+    if (method === 'chat.update') Object.assign(reply, { ts: body.ts, channel: body.channel });
     if (method === 'conversations.open') Object.assign(reply, { channel: { id: dmOf(String(body.users)) } });
     if (method === 'files.getUploadURLExternal') {
       const id = `F${++fileCounter}`;

@@ -5,6 +5,8 @@ import type { Store } from '../../prisma/store.ts';
 import { buildFixture, NOW } from '../helpers/fixture.ts';
 import { freshStore } from '../helpers/store.ts';
 import { ensureDemoPictures, itemPicture } from '../../tools/scan-to-buy/demo-pictures.ts';
+import { TOOLS } from '../../tools/index.ts';
+import { LOOKING_IT_UP, progressText } from '../../bots/shared/progress-text.ts';
 
 let db: Store;
 let app: ReturnType<typeof buildWebServer>;
@@ -64,6 +66,43 @@ describe('POST /api/chat', () => {
     await app.inject({ method: 'POST', url: '/api/reset', payload: { as: 'merchant:1', chatId: 'api2' } });
     const res = await chat({ as: 'merchant:1', chatId: 'api2', text: '上个月呢' });
     expect(res.json().toolCalls[0].args).not.toHaveProperty('shopId');
+  });
+});
+
+describe('POST /api/chat/stream', () => {
+  const events = (payload: string) => payload.split('\n\n').filter(Boolean).map((frame) => {
+    const [, event] = /^event: (.+)$/m.exec(frame)!;
+    const [, data] = /^data: (.+)$/m.exec(frame)!;
+    return { event, data: JSON.parse(data) };
+  });
+
+  it('says what the turn is doing (in the asker\'s language), then gives the same answer as /api/chat', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/chat/stream', payload: { as: 'shopper:1', chatId: 'sse1', text: '附近哪里有卖洗衣液', location: { lat: 30.5405, lng: 114.362 } } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/event-stream');
+    const all = events(res.payload);
+    expect(all.map((e) => e.event)).toEqual(['status', 'status', 'status', 'answer']);
+    expect(all.slice(0, 3).map((e) => e.data.text)).toEqual(['正在理解你的问题…', '正在查找附近的店…', '正在整理回答…']);
+    expect(all[1].data).toMatchObject({ step: 'tool', tool: 'nearby_shops' });
+    const answer = all.at(-1)!.data;
+    expect(answer.reply).toContain('A店');
+    expect(answer.suggestions).toContain('更便宜的');
+    const en = events((await app.inject({ method: 'POST', url: '/api/chat/stream', payload: { as: 'merchant:1', chatId: 'sse2', text: 'how were sales last week?' } })).payload);
+    expect(en.filter((e) => e.event === 'status').map((e) => e.data.text)).toContain('Adding up your sales…');
+    expect(en.at(-1)!.data.charts).toHaveLength(2);
+  });
+
+  it('refuses a bad body as plain JSON, before any event', async () => {
+    const bad = await app.inject({ method: 'POST', url: '/api/chat/stream', payload: { as: 'admin:1', text: 'hi' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toContain('as must be');
+  });
+
+  it('has a status line for every tool, in Chinese and English', () => {
+    const text = progressText();
+    for (const tool of TOOLS) {
+      for (const locale of ['zh', 'en'] as const) expect(text({ step: 'tool', tool: tool.name, locale }), `${tool.name} ${locale}`).not.toBe(LOOKING_IT_UP[locale]);
+    }
   });
 });
 

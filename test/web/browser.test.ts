@@ -1,17 +1,17 @@
 // End to end in headless Chromium (Debian's package, driven by playwright-core): pick a persona,
-// send a message, see the reply, click a follow-up, answer a proposal, open a token-locked chat.
+// send a message, see the reply, click a follow-up, answer a proposal, open a token-locked chat;
+// and what a phone or keyboard user notices: no sideways scrolling, named controls, Tab to the photo
+// button, the composer off with a status line while a turn runs, a long answer shown from its start.
 import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureDemoPictures, itemPicture } from '../../tools/scan-to-buy/demo-pictures.ts';
-import { Assistant } from '../../agents/assistant.ts';
-import { buildWebServer } from '../../bots/web/server.ts';
+import { itemPicture } from '../../tools/scan-to-buy/demo-pictures.ts';
+import type { Assistant } from '../../agents/assistant.ts';
 import type { Store } from '../../prisma/store.ts';
-import { buildFixture, NOW } from '../helpers/fixture.ts';
 import { freshStore } from '../helpers/store.ts';
+import { CHROMIUM, CHROMIUM_ARGS, fixtureAssistant, listenWeb } from '../helpers/web-fixture.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
 if (!available) {
   if (process.env.REQUIRE_BROWSER) throw new Error(`REQUIRE_BROWSER is set but ${CHROMIUM} is missing (apt-get install chromium)`);
@@ -20,37 +20,54 @@ if (!available) {
 
 // Generous: the first answer on a busy CI machine can take a few seconds.
 const POLL = { timeout: 15_000 };
+/** Like the demo world's merchants ("惠民便利店 / Huimin Convenience Store"): long enough to widen a careless header. */
+const LONG_MERCHANT = '楚天优选生鲜超市 / Chutian Select Fresh Supermarket';
 
 let db: Store;
-let app: ReturnType<typeof buildWebServer>;
-let locked: ReturnType<typeof buildWebServer>;
+let app: Awaited<ReturnType<typeof listenWeb>>['app'];
+let locked: Awaited<ReturnType<typeof listenWeb>>['app'];
+let slow: Awaited<ReturnType<typeof listenWeb>>['app'];
 let lockedUrl: string;
+let slowUrl: string;
 const TOKEN = 'browser-token-0123456789';
 let browser: Browser;
 let url: string;
+// The slow server's assistant: the real one, with a pause before and after (ms), and optionally a long reply instead of its own.
+const slowness = { pauseMs: 0, reply: undefined as string | undefined };
+
+async function open(at: string, persona: string, viewport = { width: 390, height: 800 }): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  await page.goto(at);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.selectOption('#persona', persona);
+  await page.waitForSelector('.msg.welcome');
+  return page;
+}
 
 describe.skipIf(!available)('web chat in Chromium', () => {
   beforeAll(async () => {
     db = await freshStore();
-    await buildFixture(db);
-    await db.customer.update({ where: { id: 1 }, data: { lastLat: 30.5405, lastLng: 114.362 } });
-    const assistant = await Assistant.create({ db, modelConfig: { kind: 'local' }, clock: () => NOW, log: () => {} });
-    await ensureDemoPictures(db, assistant.toolDeps.images);
-    app = buildWebServer({ db, assistant });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/`;
-    locked = buildWebServer({ db, assistant, token: TOKEN });
-    await locked.listen({ port: 0, host: '127.0.0.1' });
-    lockedUrl = `http://127.0.0.1:${(locked.server.address() as AddressInfo).port}/`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    const assistant = await fixtureAssistant(db);
+    await db.merchant.update({ where: { id: 3 }, data: { name: LONG_MERCHANT } });
+    ({ app, url } = await listenWeb({ db, assistant }));
+    ({ app: locked, url: lockedUrl } = await listenWeb({ db, assistant, token: TOKEN }));
+    const slowAssistant = {
+      toolDeps: assistant.toolDeps,
+      async handle(turn) {
+        await sleep(slowness.pauseMs);
+        const answer = await assistant.handle(turn);
+        await sleep(slowness.pauseMs);
+        return slowness.reply ? { ...answer, reply: slowness.reply } : answer;
+      },
+    } as Pick<Assistant, 'handle' | 'toolDeps'> as Assistant;
+    ({ app: slow, url: slowUrl } = await listenWeb({ db, assistant: slowAssistant }));
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
   afterAll(async () => {
     await browser?.close();
     await app?.close();
     await locked?.close();
+    await slow?.close();
     await db?.$disconnect();
   });
 
@@ -137,6 +154,166 @@ describe.skipIf(!available)('web chat in Chromium', () => {
     await page.fill('#text', 'how were sales last week?');
     await page.click('#send');
     await expect.poll(() => page.locator('.msg.bot:not(.welcome)').last().textContent(), POLL).toContain('Revenue');
+    await page.close();
+  });
+  it('fits a 390 and a 360 px phone: no sideways scrolling, the header, the place dialog and the placeholder all fit', async () => {
+    for (const width of [390, 360]) {
+      const page = await open(url, 'merchant:3', { width, height: 800 }); // the longest persona name
+      const fits = () => page.evaluate(() => {
+        const input = document.querySelector<HTMLInputElement>('#text')!;
+        const style = getComputedStyle(input);
+        const context = document.createElement('canvas').getContext('2d')!;
+        context.font = style.font;
+        const right = (selector: string) => document.querySelector(selector)!.getBoundingClientRect().right;
+        return {
+          scrollWidth: document.documentElement.scrollWidth,
+          reset: right('#reset'), send: right('#send'),
+          placeholder: { text: input.placeholder, width: context.measureText(input.placeholder).width, room: input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) },
+        };
+      });
+      const screen = await fits();
+      expect(screen.scrollWidth, `page width at ${width} px`).toBeLessThanOrEqual(width);
+      expect(screen.reset).toBeLessThanOrEqual(width);
+      expect(screen.send).toBeLessThanOrEqual(width);
+      expect(screen.placeholder.text.length).toBeGreaterThan(0);
+      expect(screen.placeholder.width, `placeholder "${screen.placeholder.text}" is cut off`).toBeLessThanOrEqual(screen.placeholder.room);
+      // No location from the browser (not granted): the place picker opens instead, whole.
+      await page.click('#locate');
+      await page.waitForSelector('#place-dialog[open]');
+      const dialog = await page.locator('#place-dialog').boundingBox();
+      expect(dialog!.x).toBeGreaterThanOrEqual(0);
+      expect(dialog!.x + dialog!.width).toBeLessThanOrEqual(width);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await page.close();
+    }
+  });
+
+  it('names every control in words (Chromium\'s accessibility tree): icon buttons, the text box by its label, the place picker', async () => {
+    const page = await open(url, 'shopper:1');
+    const cdp = await page.context().newCDPSession(page);
+    const controls = async () => {
+      const { nodes } = await cdp.send('Accessibility.getFullAXTree') as { nodes: { ignored: boolean; role?: { value: string }; name?: { value: string } }[] };
+      return nodes.filter((n) => !n.ignored && ['button', 'textbox', 'combobox', 'checkbox', 'link'].includes(n.role?.value ?? ''))
+        .map((n) => ({ role: n.role!.value, name: n.name?.value ?? '' }));
+    };
+    const named = (list: { name: string }[]) => list.filter((c) => !/\p{L}/u.test(c.name)); // "↺" or "📍" is no name
+    const screen = await controls();
+    expect(named(screen)).toEqual([]);
+    expect(screen).toEqual(expect.arrayContaining([
+      { role: 'button', name: '新对话' }, { role: 'button', name: '发送我的位置' }, { role: 'button', name: '拍照识货' },
+      { role: 'textbox', name: '你的消息' }, { role: 'button', name: '发送' }, { role: 'combobox', name: '我是 / I am' },
+    ]));
+    await page.click('#locate');
+    await page.waitForSelector('#place-dialog[open]');
+    const dialog = await controls();
+    expect(named(dialog)).toEqual([]);
+    expect(dialog).toEqual(expect.arrayContaining([{ role: 'combobox', name: '地点 / Place' }]));
+    // An English persona gets the same controls named in English.
+    await page.keyboard.press('Escape');
+    await page.selectOption('#persona', 'shopper:2');
+    await expect.poll(async () => (await controls()).filter((c) => c.role === 'button').map((c) => c.name), POLL).toEqual(expect.arrayContaining(['New chat', 'Share my location', 'Photo of a product', 'Send']));
+    await page.close();
+  });
+
+  it('reaches the photo button with Tab, shows where the focus is, and opens the file chooser with Enter', async () => {
+    const page = await open(url, 'shopper:1');
+    const seen: { id: string; outline: number }[] = [];
+    for (let i = 0; i < 20 && seen.at(-1)?.id !== 'photo-button'; i++) {
+      await page.keyboard.press('Tab');
+      seen.push(await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const style = getComputedStyle(el);
+        return { id: el.id || el.textContent!, outline: style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth) };
+      }));
+    }
+    expect(seen.at(-1)?.id).toBe('photo-button');
+    for (const stop of seen) expect(stop.outline, `focus ring on ${stop.id}`).toBeGreaterThanOrEqual(2);
+    const chooser = page.waitForEvent('filechooser');
+    await page.keyboard.press('Enter');
+    await (await chooser).setFiles({ name: 'hand-wash.png', mimeType: 'image/png', buffer: Buffer.from(itemPicture('洗手液', 'hand wash')) });
+    await expect.poll(() => page.locator('.msg.bot:not(.welcome)').textContent(), POLL).toMatch(/蓝月亮洗手液/);
+    await page.close();
+  });
+
+  it('keeps Send, the text box and the chips off while a turn runs, says what it is doing, and turns them back on after', async () => {
+    slowness.pauseMs = 1500;
+    try {
+      const page = await open(slowUrl, 'shopper:1');
+      // Every status line shown, however briefly.
+      await page.evaluate(() => {
+        const shown: string[] = ((window as any).statusLines = []);
+        new MutationObserver(() => shown.push(document.getElementById('status-text')!.textContent!)).observe(document.getElementById('status-text')!, { childList: true, characterData: true, subtree: true });
+      });
+      await page.fill('#text', '附近哪里有卖洗衣液');
+      await page.press('#text', 'Enter');
+      const state = () => page.evaluate(() => ({
+        text: document.querySelector<HTMLInputElement>('#text')!.disabled,
+        send: document.querySelector<HTMLButtonElement>('#send')!.disabled,
+        chips: Array.from(document.querySelectorAll<HTMLButtonElement>('#suggestions button')).map((b) => b.disabled),
+        status: document.getElementById('status-text')!.textContent,
+        statusVisible: document.getElementById('status')!.getBoundingClientRect().height > 0,
+      }));
+      const running = await state();
+      expect(running).toMatchObject({ text: true, send: true, status: '正在查询…', statusVisible: true });
+      expect(running.chips.length).toBeGreaterThan(0);
+      expect(running.chips.every(Boolean)).toBe(true);
+      // Enter again while it runs sends nothing more.
+      await page.press('#text', 'Enter');
+      await expect.poll(() => page.locator('.msg.bot:not(.welcome)').count(), POLL).toBe(1);
+      const after = await state();
+      expect(after).toMatchObject({ text: false, send: false, status: '', statusVisible: false });
+      expect(after.chips.every((d) => !d)).toBe(true);
+      expect(await page.locator('.msg.user').count()).toBe(1);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('text'); // typing can go on at once
+      // The server said what it was doing: the tool by name, then writing the answer.
+      expect(await page.evaluate(() => (window as any).statusLines)).toEqual(expect.arrayContaining(['正在查找附近的店…', '正在整理回答…']));
+      await page.close();
+    } finally {
+      slowness.pauseMs = 0;
+    }
+  });
+
+  it('scrolls a long new answer so that its start is in view, not its end', async () => {
+    slowness.reply = Array.from({ length: 60 }, (_, i) => `第${i + 1}行：蓝月亮洗衣液 2kg ¥40`).join('\n');
+    try {
+      const page = await open(slowUrl, 'shopper:1', { width: 390, height: 700 });
+      await page.fill('#text', '附近哪里有卖洗衣液');
+      await page.click('#send');
+      const reply = page.locator('.msg.bot:not(.welcome)');
+      await expect.poll(() => reply.count(), POLL).toBe(1);
+      const view = (await page.locator('#messages').boundingBox())!;
+      const box = (await reply.boundingBox())!;
+      expect(box.height).toBeGreaterThan(view.height); // longer than the screen, so where it scrolls matters
+      expect(box.y).toBeGreaterThanOrEqual(view.y - 1);
+      expect(box.y).toBeLessThan(view.y + 60); // its first line sits at the top of the chat
+      await page.close();
+    } finally {
+      slowness.reply = undefined;
+    }
+  });
+
+  it('gives Send, the chips, the muted text and the placeholder at least 4.5:1 contrast (WCAG AA)', async () => {
+    const page = await open(url, 'shopper:1');
+    const ratios = await page.evaluate(() => {
+      const rgb = (css: string) => css.match(/[\d.]+/g)!.slice(0, 3).map(Number);
+      const luminance = (css: string) => {
+        const [r, g, b] = rgb(css).map((v) => v / 255).map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const ratio = (a: string, b: string) => { const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x); return (hi + 0.05) / (lo + 0.05); };
+      const pair = (el: Element, pseudo?: string) => ratio(getComputedStyle(el, pseudo).color, getComputedStyle(el).backgroundColor);
+      return {
+        send: pair(document.querySelector('#send')!),
+        chips: Array.from(document.querySelectorAll('#suggestions button')).map((b) => pair(b)),
+        placeholder: pair(document.querySelector('#text')!, '::placeholder'),
+        subtitle: ratio(getComputedStyle(document.querySelector('h1 small')!).color, getComputedStyle(document.querySelector('header')!).backgroundColor),
+      };
+    });
+    expect(ratios.send).toBeGreaterThanOrEqual(4.5);
+    expect(ratios.chips.length).toBeGreaterThan(0);
+    for (const chip of ratios.chips) expect(chip).toBeGreaterThanOrEqual(4.5);
+    expect(ratios.placeholder).toBeGreaterThanOrEqual(4.5);
+    expect(ratios.subtitle).toBeGreaterThanOrEqual(4.5);
     await page.close();
   });
 });

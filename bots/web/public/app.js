@@ -1,11 +1,55 @@
-// Web chat client: persona picker, messages, typing indicator, follow-up chips, location sharing,
-// Yes / No buttons on a proposed write.
+// Web chat client: persona picker, messages, a status line while a turn runs, follow-up chips,
+// location sharing, photos, Yes / No buttons on a proposed write.
 const $ = (id) => document.getElementById(id);
 const messages = $('messages');
 const chatId = localStorage.getItem('chatId') || crypto.randomUUID().slice(0, 12);
 localStorage.setItem('chatId', chatId);
 
+// The page's own words, in the persona's language (answers come in the user's language from the server).
+// Placeholders go from the longest to the shortest; the first that fits the text box is shown.
+const UI = {
+  zh: {
+    reset: '新对话', locate: '发送我的位置', photo: '拍照识货', message: '你的消息', send: '发送', conversation: '对话',
+    looking: '正在查询…', lookingAtPhoto: '正在识别照片…', networkError: '网络错误', error: '出错了，请再试一次。',
+    placeholders: { shopper: ['例如：附近哪里有卖洗衣液', '附近哪里有卖洗衣液？', '问点什么…'], merchant: ['例如：上周销售怎么样？', '上周销售怎么样？', '问点什么…'] },
+  },
+  en: {
+    reset: 'New chat', locate: 'Share my location', photo: 'Photo of a product', message: 'Your message', send: 'Send', conversation: 'Conversation',
+    looking: 'Looking it up…', lookingAtPhoto: 'Looking at the photo…', networkError: 'Network error', error: 'Something went wrong; please try again.',
+    placeholders: { shopper: ['e.g. where can I buy laundry detergent nearby?', 'e.g. laundry detergent near me', 'Ask me…'], merchant: ['e.g. how were sales last week?', 'e.g. sales last week', 'Ask me…'] },
+  },
+};
+let locale = 'zh';
+const ui = () => UI[locale];
+
 function persona() { return $('persona').value; }
+
+function applyLocale(next) {
+  locale = next === 'en' ? 'en' : 'zh';
+  document.documentElement.lang = locale;
+  for (const [id, key] of [['reset', 'reset'], ['locate', 'locate'], ['photo-button', 'photo']]) {
+    const button = $(id);
+    button.setAttribute('aria-label', ui()[key]);
+    button.title = ui()[key];
+    button.querySelector('.sr-only').textContent = ui()[key];
+  }
+  $('text-label').textContent = ui().message;
+  $('send').textContent = ui().send;
+  messages.setAttribute('aria-label', ui().conversation);
+  fitPlaceholder();
+}
+
+/** A short example that fits the text box whole (a cut-off placeholder reads as nonsense on a phone). */
+function fitPlaceholder() {
+  const input = $('text');
+  const style = getComputedStyle(input);
+  const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  const context = (fitPlaceholder.canvas ??= document.createElement('canvas')).getContext('2d');
+  context.font = style.font;
+  const options = ui().placeholders[persona().startsWith('merchant') ? 'merchant' : 'shopper'];
+  input.placeholder = options.find((text) => context.measureText(text).width <= room) ?? options.at(-1);
+}
+addEventListener('resize', fitPlaceholder);
 
 function add(text, who, isError = false, images = []) {
   const div = document.createElement('div');
@@ -22,8 +66,14 @@ function add(text, who, isError = false, images = []) {
     div.append(figure);
   }
   messages.append(div);
-  messages.scrollTop = messages.scrollHeight;
+  if (who === 'user') messages.scrollTop = messages.scrollHeight;
   return div;
+}
+
+/** A new answer is read from its start: all of it when it fits, else its first line at the top of the view. */
+function reveal(div) {
+  const fits = div.offsetHeight + 24 <= messages.clientHeight;
+  messages.scrollTop = fits ? messages.scrollHeight : div.offsetTop - 12; // a sliver of the question stays in sight
 }
 
 function showSuggestions(list) {
@@ -51,6 +101,7 @@ function showProposal(div, proposal) {
     b.type = 'button';
     b.textContent = label;
     b.onclick = () => {
+      if (busy) return;
       for (const other of buttons) other.disabled = true;
       b.classList.add('chosen');
       send({ decision: { proposalId: proposal.id, accept } }, label);
@@ -64,39 +115,93 @@ function showProposal(div, proposal) {
 function answer(data, isError, images) {
   const div = add(data.reply || data.message || '', 'bot', isError, images);
   if (!isError && data.proposal) showProposal(div, data.proposal);
+  reveal(div);
 }
 
-async function send(body, shown = body.text) {
-  if (shown) add(shown, 'user');
-  showSuggestions([]);
-  $('typing').hidden = false;
+// While a turn runs nothing else can be sent (one answer at a time, in order), and the status line says why.
+let busy = false;
+const controls = () => [$('text'), $('send'), $('locate'), $('photo-button'), $('persona'), $('reset'), ...$('suggestions').children];
+
+function setStatus(text) {
+  $('status-text').textContent = text;
+  if (text) $('status').dataset.busy = '';
+  else delete $('status').dataset.busy;
+}
+
+/** Runs one turn with the controls off; gives focus back to the text box when it had it (not on touch screens: the keyboard would cover the answer). */
+async function turn(status, work) {
+  if (busy) return;
+  busy = true;
+  const refocus = $('composer').contains(document.activeElement) || $('suggestions').contains(document.activeElement);
+  for (const c of controls()) c.disabled = true;
+  setStatus(status);
   try {
-    const res = await fetch('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ as: persona(), chatId, ...body }) });
-    const data = await res.json();
-    if (!res.ok) add(data.message || 'Error', 'bot', true);
-    else {
-      answer(data, Boolean(data.error), [...(data.pictures || []).map((p) => ({ src: p.src, title: p.caption })), ...(data.charts || [])]);
-      showSuggestions(data.suggestions);
-    }
-  } catch (e) {
-    add('网络错误 / Network error: ' + e.message, 'bot', true);
+    await work();
   } finally {
-    $('typing').hidden = true;
+    busy = false;
+    setStatus('');
+    for (const c of controls()) c.disabled = false;
+    if (refocus && !matchMedia('(pointer: coarse)').matches) $('text').focus();
   }
+}
+
+/** POST /api/chat/stream: `status` events while the turn runs, then `answer` (or `error`). Refusals come as plain JSON. */
+async function streamChat(body, onStatus) {
+  const res = await fetch('/api/chat/stream', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!res.ok || !(res.headers.get('content-type') || '').startsWith('text/event-stream')) {
+    return { ok: false, data: await res.json().catch(() => ({ message: `HTTP ${res.status}` })) };
+  }
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) throw new Error('the answer was cut off');
+    buffer += value;
+    let end;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const frame = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const event = /^event: (.*)$/m.exec(frame)?.[1];
+      const data = JSON.parse(/^data: (.*)$/m.exec(frame)?.[1] ?? 'null');
+      if (event === 'status') onStatus(data.text);
+      if (event === 'answer' || event === 'error') {
+        void reader.cancel().catch(() => {});
+        return { ok: event === 'answer', data };
+      }
+    }
+  }
+}
+
+function send(body, shown = body.text) {
+  if (busy) return;
+  if (shown) add(shown, 'user');
+  let result;
+  return turn(ui().looking, async () => {
+    try {
+      result = await streamChat({ as: persona(), chatId, ...body }, setStatus);
+    } catch (e) {
+      result = { ok: false, data: { message: `${ui().networkError}: ${e.message}` } };
+    }
+  }).then(() => {
+    // Rendered once the status line is gone, so the answer is scrolled into its final layout.
+    const { ok, data } = result;
+    showSuggestions(ok ? data.suggestions : []);
+    if (!ok) return answer({ message: data.message || ui().error }, true);
+    answer(data, Boolean(data.error), [...(data.pictures || []).map((p) => ({ src: p.src, title: p.caption })), ...(data.charts || [])]);
+  });
 }
 
 $('composer').addEventListener('submit', (e) => {
   e.preventDefault();
   const text = $('text').value.trim();
-  if (!text) return;
+  if (!text || busy) return;
   $('text').value = '';
   send({ text });
 });
 
 function sendPlace(value) {
   const [lat, lng] = value.split(',').map(Number);
-  add(`📍 ${lat.toFixed(4)}, ${lng.toFixed(4)}`, 'user');
-  send({ location: { lat, lng } });
+  send({ location: { lat, lng } }, `📍 ${lat.toFixed(4)}, ${lng.toFixed(4)}`);
 }
 
 $('locate').addEventListener('click', () => {
@@ -106,35 +211,40 @@ $('locate').addEventListener('click', () => {
 });
 $('place-dialog').addEventListener('close', () => { if ($('place-dialog').returnValue === 'ok') sendPlace($('place').value); });
 
+// A real button (focusable, Enter / Space) opens the hidden file input.
+$('photo-button').addEventListener('click', () => $('photo').click());
 $('photo').addEventListener('change', async () => {
   const file = $('photo').files[0];
   $('photo').value = '';
-  if (!file) return;
+  if (!file || busy) return;
   add('📷 ' + file.name, 'user', false, [{ src: URL.createObjectURL(file), title: file.name }]);
-  $('typing').hidden = false;
-  try {
-    const locale = /^zh/.test(navigator.language) ? 'zh' : 'en';
-    const res = await fetch(`/api/photo?as=${encodeURIComponent(persona())}&chatId=${chatId}&locale=${locale}`, { method: 'POST', headers: { 'content-type': file.type || 'image/jpeg' }, body: file });
-    const data = await res.json();
-    answer(data, !res.ok || Boolean(data.error), (data.pictures || []).map((p) => ({ src: p.src, title: p.caption })));
-    if (res.ok) showSuggestions(data.suggestions);
-  } catch (e) {
-    add('网络错误 / Network error: ' + e.message, 'bot', true);
-  } finally {
-    $('typing').hidden = true;
-  }
+  let res;
+  let data;
+  await turn(ui().lookingAtPhoto, async () => {
+    try {
+      res = await fetch(`/api/photo?as=${encodeURIComponent(persona())}&chatId=${chatId}&locale=${locale}`, { method: 'POST', headers: { 'content-type': file.type || 'image/jpeg' }, body: file });
+      data = await res.json();
+    } catch (e) {
+      data = { message: `${ui().networkError}: ${e.message}` };
+    }
+  });
+  const ok = Boolean(res?.ok);
+  showSuggestions(ok ? data.suggestions : []);
+  answer(data, !ok || Boolean(data.error), (data.pictures || []).map((p) => ({ src: p.src, title: p.caption })));
 });
 
 /** An empty chat opens with a greeting and what this persona can ask, as chips. */
 async function welcome() {
   if (messages.children.length) return;
-  const locale = $('persona').selectedOptions[0]?.dataset.locale;
-  const res = await fetch(`/api/welcome?as=${encodeURIComponent(persona())}${locale ? `&locale=${locale}` : ''}`);
+  const wanted = $('persona').selectedOptions[0]?.dataset.locale;
+  const res = await fetch(`/api/welcome?as=${encodeURIComponent(persona())}${wanted ? `&locale=${wanted}` : ''}`);
   if (!res.ok || messages.children.length) return;
   const data = await res.json();
   if (messages.children.length) return;
+  applyLocale(data.locale);
   add(data.text, 'bot').classList.add('welcome');
   showSuggestions(data.suggestions);
+  messages.scrollTop = 0;
 }
 
 $('reset').addEventListener('click', async () => {
@@ -148,7 +258,6 @@ $('persona').addEventListener('change', () => { messages.replaceChildren(); show
 
 // A brand-new store is seeded on the first start: until the app is ready, say how far it is and keep the composer off.
 async function untilReady() {
-  const controls = [...$('composer').elements, $('persona'), $('reset')];
   let note;
   for (;;) {
     let status;
@@ -165,11 +274,11 @@ async function untilReady() {
       : status.step === 'seeding'
         ? `正在准备演示数据 ${status.percent ?? 0}%（第一次启动约半分钟）… / Preparing the demo world, ${status.percent ?? 0}% (about half a minute on the first start)…`
         : '助手正在启动… / The assistant is starting…';
-    for (const c of controls) c.disabled = true;
+    for (const c of controls()) c.disabled = true;
     await new Promise((r) => setTimeout(r, 1000));
   }
   note?.remove();
-  for (const c of controls) c.disabled = false;
+  for (const c of controls()) c.disabled = false;
 }
 await untilReady();
 
