@@ -15,6 +15,7 @@ import { findQuantity } from './entities/quantity.ts';
 import { extractPeriod, readPeriod } from './entities/period.ts';
 import { addDays } from './entities/days.ts';
 import { restockSlots } from './restock-slots.ts';
+import { phraseReaderFor } from './entities/product-phrase.ts';
 import { anomalySlots } from './anomaly-slots.ts';
 import { findCategoryWord, findLeadTimeDays, findRadiusKm, findServiceLevel, findTopN, type Price } from './slots.ts';
 
@@ -34,7 +35,7 @@ export type Read = {
 
 const CORRECTION = /不对|不是|打错|说错|写错|点错|搞错|弄错|记错|看错|错了|改成|改为|换成|应该是|更正|oops|sorry|i meant|meant to say|\bactually\b|make (?:that|it)\b|correction|\btypo\b|\binstead\b|\bnot\b/i;
 /** A short message that only carries a value continues what was being done. */
-const FOLLOW_UP = /^(?:(?:我|就|想)?要[^，,。？?]{1,12}的(?:吧|呢|啊)?\s*[?？]?$|那|那么|如果|要是|假如|换成|只看|只要|就看|再看|改看|and\b|what about|how about|what if|only\b|just\b|then\b|same\b|for the\b|over the\b|with (?:a|an)\b)|\bonly\s*[.!?]?\s*$|呢\s*[?？]?\s*$|的有吗\s*[?？]?$|的有没有\s*[?？]?$|\bthen\s*\??$|\bthere\s*[?.!]?\s*$|instead\??$/i;
+const FOLLOW_UP = /^(?:(?:我|就|想)?要[^，,。？?]{1,12}的(?:吧|呢|啊)?\s*[?？]?$|[^，,。？?]{1,12}呢\s*[，,]|那|那么|如果|要是|假如|换成|只看|只要|就看|再看|改看|and\b|what about|how about|what if|only\b|just\b|then\b|same\b|for the\b|over the\b|with (?:a|an)\b)|\bonly\s*[.!?]?\s*$|呢\s*[?？]?\s*$|的有吗\s*[?？]?$|的有没有\s*[?？]?$|\bthen\s*\??$|\bthere\s*[?.!]?\s*$|instead\??$|\bsame (?:assumptions?|settings?|numbers?|ratio|costs?|way|again)\b|照这个|照样|也这样|(?:一样|同样)的?(?:假设|条件|比例|算法)/i;
 
 export function isCorrection(text: string): boolean {
   return CORRECTION.test(text);
@@ -71,12 +72,8 @@ const money = (r: Read) => {
 /** A bare number ("是两千", "it was 3") when nothing else in the message reads it. */
 const bareNumber = (r: Read) => findNumbers(r.text).filter((t) => !/(?:第|#|no\.?)\s*$/i.test(r.text.slice(0, t.start)) && !/^\s*(?:个|号|名|st\b|nd\b|rd\b|th\b)/i.test(r.text.slice(t.end))).at(-1)?.value;
 
-/** Whether a phrase has a brand or an item of the catalogue in it. */
-function namesGoods(r: Read, phrase: string): boolean {
-  const { brands, items } = r.products.vocabulary();
-  const said = phrase.toLowerCase();
-  return [...items, ...brands].some((w) => w.length > 1 && said.includes(w.toLowerCase()));
-}
+/** Whether a phrase has a word of the catalogue's goods in it (a brand, an item, a word of a name, a size). */
+const namesGoods = (r: Read, phrase: string) => phraseReaderFor(r.products).namesGoods(phrase);
 
 /** The product edited by a brand ("华为的", "奥妙的") or replaced by a new name. */
 function productEdit(r: Read, previous: unknown, remove: (string | undefined)[]): string | undefined {
@@ -119,7 +116,7 @@ const EDITS: Record<string, Edit> = {
     const edited = productEdit(r, s.product, [m?.text ?? plain?.text]);
     // With a price said, words that name no goods ("店员说打完折 155") leave the product as it was.
     const said = edited && (m || plain) && typeof s.product === 'string' ? r.phraseOf(r.text, m?.text ?? plain?.text) : '';
-    const product = said && !namesGoods(r, said) && !SIZE_ONLY.test(said.replace(/的$/, '')) ? undefined : edited;
+    const product = said && !namesGoods(r, said) ? undefined : edited;
     // In a price check a bare number ("如果是49呢") is the price; with a product named, one that is no size or count.
     const price = m?.amount ?? (product ? plain?.amount : bareNumber(r));
     // Only the price changes: the product the last check settled on, by id.
@@ -156,7 +153,11 @@ const EDITS: Record<string, Edit> = {
     const days = read.leadTimeDays ?? findLeadTimeDays(r.text) ?? (read.horizonWeeks || read.reviewDays ? undefined : findDurations(r.text)[0]?.days);
     return { leadTimeDays: days ? Math.ceil(days - 1e-9) : undefined, serviceLevel: findServiceLevel(r.text) ?? read.serviceLevel, horizonWeeks: read.horizonWeeks, reviewDays: read.reviewDays, shopId: r.shopId, product: read.product, limit: findTopN(r.text), ...allShops(r.text) };
   },
-  pricing_advice: (r) => ({ ...pricingSlots(r.text), shopId: r.shopId }),
+  pricing_advice: (r) => {
+    const slots = pricingSlots(r.text);
+    // "只用最近三个月的数据算": a rolling period is the history to learn from.
+    return { ...slots, days: slots.days ?? historyDays(r.period, r.today), shopId: r.shopId, ...allShops(r.text) };
+  },
   wealth_products: (r) => wealthSlots(r.text, money(r)),
   recommend: (r) => {
     const m = money(r);
@@ -192,12 +193,28 @@ function allShops(text: string): { shopId?: null } {
   return /加起来|一共|总共|合计|全部(?:的)?店|所有(?:的)?店|几家店|一起看|都看|[两三四五六七八九十\d]家店(?:一起|加|合)|all (?:my |the )?(?:shops|stores)|(?:shops|stores) (?:together|combined)|\boverall\b|\bcombined\b|\baltogether\b/i.test(text) ? { shopId: null } : {};
 }
 
+/** The days of a period that ends about today ("最近半年", "last 90 days"), as pricing_advice's history window (60–730). */
+function historyDays(period: unknown, today: string): number | undefined {
+  const p = typeof period === 'string' ? ROLLING_DAYS[period] : undefined;
+  if (p) return p;
+  if (!period || typeof period !== 'object') return undefined;
+  const { from, to } = period as { from?: string; to?: string };
+  if (!from || !to || to < addDays(today, -2)) return undefined;
+  const days = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+  return days >= 28 ? Math.min(730, Math.max(60, days)) : undefined;
+}
+const ROLLING_DAYS: Record<string, number | undefined> = { last_30_days: 60, last_90_days: 90 };
+
 /** A pricing question's settings: the unit cost as a share of the price ("成本占六成", "cost is 50% of the price",
  *  "cost ratio 0.65", "进价是售价的七成五") and the days of history to learn from ("最近半年", "last 90 days"; 60–730). */
 export function pricingSlots(text: string): { costRatio?: number; days?: number } {
   const share = findPercents(text).find((p) => p.value >= 10 && p.value <= 95);
   const ratio = /(?:cost(?:\s*ratio)?|成本(?:率|比例?)?)[^\d]{0,8}?(0?\.\d{1,3})(?!\d)/i.exec(text);
-  const costRatio = share ? share.value / 100 : ratio ? Number(ratio[1]) : undefined;
+  // "进价只有售价的一半", "cost is half the price".
+  const half = /(?:进价|成本|进货价|cost)[^，,。.]{0,10}(?:一半|half)|(?:一半|half)[^，,。.]{0,6}(?:是|is)?\s*(?:成本|进价|cost)/i.test(text);
+  // "毛利大概三成", "gross margin 30%": what is left after the cost, so the cost is the rest.
+  const margin = share && /毛利|利润率|利润|margin/i.test(text) && !/成本|进价|cost/i.test(text);
+  const costRatio = share ? (margin ? Math.round((100 - share.value)) / 100 : share.value / 100) : ratio ? Number(ratio[1]) : half ? 0.5 : undefined;
   const span = findDurations(text).find((d) => d.days >= 28);
   const days = span ? Math.min(730, Math.max(60, Math.round(span.days))) : undefined;
   return { costRatio: costRatio !== undefined && costRatio >= 0.1 && costRatio <= 0.95 ? costRatio : undefined, days };

@@ -7,8 +7,8 @@ import { phraseReaderFor } from './entities/product-phrase.ts';
 import { findDurations } from './entities/duration.ts';
 import { findPercents } from './entities/percent.ts';
 
-const HORIZON = /未来|接下来|之后|往后|预测|next|coming|ahead|horizon|over the/i;
-const REVIEW = /进一次|订一次|补一次|一次货|every|each|once/i;
+const HORIZON = /未来|接下来|之后|往后|预测|next|coming|ahead|horizon|over the|forecast|\bweeks? out\b|\bout to\b/i;
+const REVIEW = /进一次|订一次|补一次|一次货|下一次单|一次单|下一回单|every|each|once/i;
 
 /** The words of a stock question itself ("running out", "stock-out"): no product ("running" shoes). */
 export const STOCK_WORDS = /\b(?:run(?:ning|s)? (?:out|low)(?: (?:of|on))?|stock[- ]?outs?|sold out|sell(?:ing)? out|low on stock|in stock)\b/gi;
@@ -20,7 +20,9 @@ export function restockSlots(text: string, products: ProductIndex): RestockSlots
   let rest = text;
   for (const d of findDurations(text)) {
     const around = text.slice(Math.max(0, d.index - 6), d.index + d.text.length + 6);
-    if (HORIZON.test(around)) out.horizonWeeks ??= Math.min(12, Math.max(1, Math.round(d.days / 7)));
+    // "forecast 8 weeks out": the horizon word may stand a little further off.
+    const wider = text.slice(Math.max(0, d.index - 10), d.index + d.text.length + 6);
+    if (HORIZON.test(wider) && !REVIEW.test(around)) out.horizonWeeks ??= Math.min(12, Math.max(1, Math.round(d.days / 7)));
     else if (REVIEW.test(around)) out.reviewDays ??= Math.min(60, Math.max(1, Math.ceil(d.days)));
     else if (d.days >= 1 && d.days <= 60) out.leadTimeDays ??= Math.ceil(d.days - 1e-9);
     rest = rest.replace(d.text, ' ');

@@ -75,7 +75,7 @@ const THANKS = /^(thanks|thank you|thx|谢谢|多谢|感谢|好的谢谢|ok than
 const NEARBY = /附近|周边|旁边|哪里|哪儿|哪家|在哪|去哪|哪能|有卖|买到|能买|where|near|nearby|around here|close to|closest|nearest|which shops?|shops? (?:that )?sell|buy|find (?:a|an|some)?/i;
 const PRICE = /贵|便宜吗|合理|划算|(?:多少钱|什么价|啥价)(?:才)?算(?:正常|合理|公道)|算正常|正常价|算(?:哪门子|什么|不算|是)?(?:优惠|便宜|实惠)|(?:真的?|是不是真的?)(?:优惠|便宜|实惠)|优惠吗|实惠吗|值吗|虚高|值不值|值得|价格怎么样|正常吗|宰|坑|fair|expensive|overpriced|rip[- ]?off|too much|good price|worth|reasonable|a good deal|pricey|\d\s*(?:yuan|rmb|kuai|bucks|元|块)\s*(?:ok|okay|alright|fine|good)\b|\b(?:is|are) (?:¥\s*)?\d+(?:\.\d+)?\s*(?:yuan|rmb|kuai|bucks)? (?:ok|okay|alright|fine)\b/i;
 const STATS = /销售|销量|营业额|营收|收入|流水|订单|业绩|卖得|卖了|生意|客单价|畅销|热销|卖得最好|经营|数据|sales|revenue|turnover|orders|how did .* do|how (?:are|were) (?:we|my shops?|sales|things)|best[- ]?sell|top (?:\d+ )?products?|top sellers?|performance|figures|stats|kpi/i;
-const RESTOCK = /补货|够不够卖|还够卖|够卖吗|进货|订货|备货|库存|断货|缺货预测|卖断|restock|re-stock|reorder|inventory|stock[- ]?out|run(?:ning)? out|what (?:should|to) (?:i )?order|forecast|预测/i;
+const RESTOCK = /补货|补(?:些|点|啥|什么|哪些)货|要补(?:啥|什么|哪些)|够不够卖|还够卖|够卖吗|进货|订货|备货|库存|断货|缺货预测|卖断|restock|re-stock|reorder|inventory|stock[- ]?out|run(?:ning)? out|what (?:should|to) (?:i )?order|forecast|预测/i;
 const REVIEWS = /评价|差评|好评|满意度?|投诉|抱怨|不满|口碑|怎么改进|如何改进|改进|顾客.{0,6}(?:说|反馈)|reviews?|complain(?:ts?)?|unhappy|satisfaction|satisfied|feedback|improve/i;
 const ANOMALY = /异常|有什么问题|有问题吗|不对劲|出什么事|出了什么|anything wrong|anything unusual|unusual|anomal|alerts?\b|something off/i;
 const PRICING = /定价|价格策略|优惠券|折扣|发券|促销|coupon|discount|pricing|promotion|price advice|(?:客群|segment|顾客群|不同(?:的)?顾客)\S{0,12}(?:价格|定价|price)|价格敏感度|price[- ]sensitiv|willingness to pay/i;
@@ -238,7 +238,9 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   // So does one that names no goods and only says what the active task can take ("珞珈山二店 跟过去两个月比",
   // "成本大概占六成", "cost ratio 改成0.55"): the task's own slot readers (continue-task.ts) decide.
   const read = { text: raw, today: s.today, products, phraseOf: productPhrase, shopId, period, where: place ? where : {} };
-  const noGoods = !productPhrase(raw, price?.text, place?.text, radius?.text, shopCategory?.text, ownShop?.text, periodRead?.text, baseline.text);
+  // No goods: no product phrase, or one with no word of the catalogue's goods in it ("店员说打完折 155" → "完折").
+  const restPhrase = productPhrase(raw, price?.text, place?.text, radius?.text, shopCategory?.text, ownShop?.text, periodRead?.text, baseline.text);
+  const noGoods = !restPhrase || !phraseReaderFor(products).namesGoods(restPhrase);
   const probe = prev && noGoods ? editTask(prev, read, isCorrection(raw)) : undefined;
   const slotsOnly = Boolean(prev) && noGoods && (Boolean(period || shopId || baseline.lookbackDays) || (probe !== undefined && !changedSlots(prev!, probe).some((k) => ['product', 'query', 'productId', 'category'].includes(k))));
   const fragment = Boolean(prev) && Boolean(period || shopId || baseline.lookbackDays) && (raw.replace(/\s+/g, '').length <= 12 || raw.split(/\s+/).length <= 5 || slotsOnly);
@@ -335,7 +337,9 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
     const wealthTask = prev?.name === 'wealth_products' || prev?.name === 'risk_questionnaire';
     const wealth = wealthSlots(raw, price);
     if (has(WEALTH, raw) || said('wealth_products') || (wealthTask && (Object.keys(wealth).length > 0 || ((has(RECOMMEND, raw) || WHICH_ONES.test(raw)) && !namedCategory && !strongProduct)))) {
-      const base = prev?.name === 'wealth_products' && !prev.result?.error ? prev.args : {};
+      // After the questionnaire, the amount and horizon said before it ("about 5k for six months") still stand.
+      const asked = prev?.name === 'wealth_products' ? prev : prev?.name === 'risk_questionnaire' && s.earlier?.name === 'wealth_products' ? s.earlier : undefined;
+      const base = asked && !asked.result?.error ? asked.args : {};
       return { tool: 'wealth_products', args: clean({ ...base, ...wealth }) };
     }
     const category = namedCategory;
@@ -354,7 +358,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   const serviceLevel = findServiceLevel(raw);
   const merchant = s.role === 'merchant';
   const restockFollowUp = prev?.name === 'restock_forecast' && Boolean(leadTimeDays || serviceLevel || shopId);
-  const reviewsFollowUp = prev?.name === 'satisfaction_report' && Boolean(period || shopId);
+  const reviewsFollowUp = prev?.name === 'satisfaction_report' && Boolean(period || shopId || radius);
   // Words that name the intent win over a follow-up on the previous answer.
   const wantsRestock = merchant && (has(RESTOCK, raw) || said('restock_forecast') || (restockFollowUp && !has(REVIEWS, raw)));
   const wantsReviews = merchant && !has(RESTOCK, raw) && (has(REVIEWS, raw) || said('satisfaction_report') || reviewsFollowUp);
@@ -362,7 +366,11 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
     return { reply: l === 'zh' ? '你指的是哪段时间？请说具体一点，比如「上周」「10月」「11月1日到11日」。' : 'Which period do you mean? Please name it, e.g. "last week", "October" or "Nov 1 to Nov 11".' };
   }
   if (merchant && (has(ANOMALY, raw) || said('anomaly_alerts'))) return { tool: 'anomaly_alerts', args: clean({ shopId, period, lookbackDays: baseline.lookbackDays }) };
-  if (merchant && (has(PRICING, raw) || said('pricing_advice'))) return { tool: 'pricing_advice', args: clean({ shopId, ...pricingSlots(raw) }) };
+  if (merchant && (has(PRICING, raw) || said('pricing_advice'))) {
+    // Asked again ("can you redo it with that?"): the shop and settings of the advice just shown stay unless said anew.
+    const base = prev?.name === 'pricing_advice' && !prev.result?.error ? prev.args : {};
+    return { tool: 'pricing_advice', args: clean({ ...base, shopId: shopId ?? base.shopId, ...clean(pricingSlots(raw)) }) };
+  }
   if (wantsRestock) {
     const base = prev?.name === 'restock_forecast' && !prev.result?.error ? prev.args : {};
     const read = restockSlots(raw, products);
@@ -496,7 +504,9 @@ const TASK_WORDS: Record<string, RegExp> = {
 function namesOtherTask(text: string, active: string, top: Ranked[number] | undefined): boolean {
   // "花呗付的" while a purchase is being logged says how it was paid, not a question about the credit line.
   if (active === 'record_purchase' && PAID_WITH.test(text) && text.replace(PAID_WITH, '').replace(/[\s，,。.!！的了吧呢啊]/g, '').length <= 4) return false;
-  if (Object.entries(TASK_WORDS).some(([tool, re]) => tool !== active && re.test(text) && !TASK_WORDS[active]?.test(text))) return true;
+  // "数据就用最近半年的吧", "use two years of history": the data a task learns from, no task of its own.
+  const said = active === 'merchant_stats' ? text : text.replace(/数据|\bdata\b|\bhistory\b|\bfigures\b|\bnumbers\b/gi, ' ');
+  if (Object.entries(TASK_WORDS).some(([tool, re]) => tool !== active && re.test(said) && !TASK_WORDS[active]?.test(said))) return true;
   // A bare follow-up ("那上个月呢") reads like the commonest task to the model: only its words count then.
   return !isFollowUp(text) && Boolean(top?.allowed && top.intent !== active && top.intent in TASK_WORDS && top.p >= 0.85);
 }

@@ -24,6 +24,8 @@ describe('findDuration', () => {
     ['七八天', 7.5],
     ['１０天', 10, '１０天'],
     ['two weeks', 14, 'two weeks'],
+    ['use two full years of history', 730, 'two full years'],
+    ['a whole month', 30, 'a whole month'],
     ['a fortnight', 14, 'a fortnight'],
     ['2 fortnights', 28],
     ['10 days', 10],

@@ -20,6 +20,8 @@ describe('restockSlots', () => {
     ['羽绒服要不要进货，进多少', { product: '羽绒服' }],
     ['how many socks should I order?', { product: 'socks' }],
     ['只看袜子', { product: '袜子' }], // the product phrase, without the asking words
+    ['下周要补啥货? 我们 7 天下一次单, 到货要 3 天', { reviewDays: 7, leadTimeDays: 3 }],
+    ['forecast 8 weeks out', { horizonWeeks: 8 }],
     ['三文鱼呢 看未来6周', { horizonWeeks: 6 }], // goods the catalogue does not sell are no product filter
   ])('%s', (text, expected) => expect(restockSlots(text, products)).toMatchObject(expected));
 

@@ -17,14 +17,16 @@ const ZH_UNIT: [RegExp, number][] = [
   [/^\s*(半)?\s*年(半)?(?![级代底初中])/, 365],
   [/^\s*个?\s*(半)?\s*(?:小时|钟头)(半)?/, 1 / 24],
 ];
+// "two full years", "three whole weeks": the length is the same.
+const EN_GAP = '(?:\\s+|\\s*-\\s*)(?:(?:full|whole|entire|complete)\\s+)?';
 const EN_UNIT: [RegExp, number][] = [
-  [/^(?:\s+|\s*-\s*)(?:business|working)[\s-]+days?(?![a-z])/i, 7 / 5],
-  [/^(?:\s+|\s*-\s*)days?(?![a-z])/i, 1],
-  [/^(?:\s+|\s*-\s*)weeks?(?![a-z])/i, 7],
-  [/^(?:\s+|\s*-\s*)fortnights?(?![a-z])/i, 14],
-  [/^(?:\s+|\s*-\s*)months?(?![a-z])/i, 30],
-  [/^(?:\s+|\s*-\s*)years?(?![a-z])/i, 365],
-  [/^(?:\s+|\s*-\s*)(?:hours?|hrs?)(?![a-z])/i, 1 / 24],
+  [new RegExp(`^${EN_GAP}(?:business|working)[\\s-]+days?(?![a-z])`, 'i'), 7 / 5],
+  [new RegExp(`^${EN_GAP}days?(?![a-z])`, 'i'), 1],
+  [new RegExp(`^${EN_GAP}weeks?(?![a-z])`, 'i'), 7],
+  [new RegExp(`^${EN_GAP}fortnights?(?![a-z])`, 'i'), 14],
+  [new RegExp(`^${EN_GAP}months?(?![a-z])`, 'i'), 30],
+  [new RegExp(`^${EN_GAP}years?(?![a-z])`, 'i'), 365],
+  [new RegExp(`^${EN_GAP}(?:hours?|hrs?)(?![a-z])`, 'i'), 1 / 24],
 ];
 const EN_HALF_AFTER = /^\s+and\s+a\s+half(?![a-z])/i;
 
@@ -49,7 +51,7 @@ export function findDurations(input: string): Duration[] {
     if (m[1] === '月' && !/个/.test(m[0])) continue; // 半月 is rare; 半个月 is the way to say it
     add({ days: unit / 2, text: m[0], index: m.index });
   }
-  for (const m of text.matchAll(/\b(half\s+an?|an?|one)(?:\s+(?:business|working))?\s+(day|week|fortnight|month|year|hour)(\s+and\s+a\s+half)?(?![a-z])/gi)) {
+  for (const m of text.matchAll(/\b(half\s+an?|an?|one)(?:\s+(?:full|whole|entire|complete))?(?:\s+(?:business|working))?\s+(day|week|fortnight|month|year|hour)(\s+and\s+a\s+half)?(?![a-z])/gi)) {
     if (inside(m.index)) continue;
     const unit = { day: 1, week: 7, fortnight: 14, month: 30, year: 365, hour: 1 / 24 }[m[2].toLowerCase() as 'day'];
     const business = /business|working/i.test(m[0]) ? 7 / 5 : 1;

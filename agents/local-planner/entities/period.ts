@@ -211,7 +211,16 @@ function weekend(t: Day, prefix: string | undefined): Ok {
   return ok({ from: saturday, to: addDays(saturday, 1) }, 'span');
 }
 const partOfMonth = (word: string | undefined): [number, number | 'end'] | undefined =>
-  word === '上旬' ? [1, 10] : word === '中旬' ? [11, 20] : word === '下旬' ? [21, 'end'] : undefined;
+  word === '上旬' ? [1, 10] : word === '中旬' ? [11, 20] : word === '下旬' ? [21, 'end']
+    : word && /^[上前]半/.test(word) ? [1, 15] : word && /^[下后]半/.test(word) ? [16, 'end'] : undefined;
+/** A part of this month (offset 0) or an earlier one: its days up to today. */
+function monthPart(t: Day, offset: number, word: string): Res {
+  const [a, b] = partOfMonth(word)!;
+  const start = addUnits(startOf(t, 'month'), 'month', offset);
+  const from = addDays(start, a - 1);
+  const to = b === 'end' ? endOf(start, 'month') : addDays(start, b - 1);
+  return from > t ? bad('future') : ok({ from, to: to > t ? t : to }, 'span');
+}
 
 const RULES: Rule[] = [
   // --- Dates typed as numbers.
@@ -227,7 +236,7 @@ const RULES: Rule[] = [
   rule('(?:去年|上一年|前一年|上年)同期|同期去年', () => ({ kind: 'relative', shift: { n: -1, unit: 'year', exact: true } })),
   rule('(?:上个?月|上一个月)同期', () => ({ kind: 'relative', shift: { n: -1, unit: 'month', exact: true } })),
   rule('(?:上周|上星期|上个星期)同期', () => ({ kind: 'relative', shift: { n: -1, unit: 'week', exact: true } })),
-  rule('same (?:period|time|days?|dates?) (?:last|a|the previous) year|same (?:period|time|days?|dates?) the year before', () => ({ kind: 'relative', shift: { n: -1, unit: 'year', exact: true } })),
+  rule('去年(?:的)?(?:这个时候|这时候|同一时间|同一个?(?:假期|节日|时候|活动))|\\bsame (?:period|time|days?|dates?|holiday|holidays|festival|event|week|weekend|sale|stretch|season) (?:last|a|the previous) year|\\bsame (?:period|time|days?|dates?|holiday|festival|event|week|weekend|sale|stretch|season) the year before|\\b(?:a|one) year (?:before|earlier)\\b', () => ({ kind: 'relative', shift: { n: -1, unit: 'year', exact: true } })),
   rule('same (?:period|time|days?|dates?) (?:last|the previous) month', () => ({ kind: 'relative', shift: { n: -1, unit: 'month', exact: true } })),
   rule('\\b(?:the\\s+)?(day|week|month|quarter|year)\\s+before(?:\\s+(?:that|it|this|then))?\\b(?!\\s+last)', (m) => relative(-1, '1', m[1])),
   rule(`\\b${NUM_EN}\\s+${UNIT_EN}\\s+(?:earlier|before(?:\\s+(?:that|it|this))?|prior|back|further back)\\b`, (m) => relative(-1, m[1], m[2])),
@@ -264,6 +273,13 @@ const RULES: Rule[] = [
   }),
   rule('(上上|上|本|这个|这|下个|下)?\\s*个?周末', (m, t) => fixed(() => weekend(t, m[1]))),
   rule('\\b(?:the\\s+)?(?:(last|this|past|previous|next)\\s+)?weekend\\b', (m, t) => fixed(() => weekend(t, m[1]))),
+
+  // --- Halves and thirds of this or last month ("这个月上半个月", "上个月下旬", "the first half of last month").
+  rule('(本月|这个月|这月|当月|上个?月|上一个月|\\bthis month\\b|\\blast month\\b)\\s*(?:的|\\s)?\\s*(上半个?月|下半个?月|前半个?月|后半个?月|上旬|中旬|下旬)', (m, t) => {
+    const offset = /上|last/.test(m[1]) ? -1 : 0;
+    return fixed(() => monthPart(t, offset, m[2]));
+  }),
+  rule('\\b(?:the\\s+)?(first|second|latter)\\s+half\\s+of\\s+(?:the\\s+)?(this|last|the previous)?\\s*month\\b', (m, t) => fixed(() => monthPart(t, /last|previous/.test(m[2] ?? '') ? -1 : 0, m[1] === 'first' ? '上半月' : '下半月'))),
 
   // --- Months.
   rule('本月|这个月|这月|当月|\\bthis month\\b|\\bcurrent month\\b', () => ({ kind: 'month', offset: 0, thisMonth: true })),

@@ -37,7 +37,8 @@ export class PhraseReader {
     // Their parts as jieba cuts them ("蓝牙耳机" → 蓝牙, 耳机), before the whole names join the dictionary.
     for (const w of goods) for (const part of this.words(w)) if (part.length > 1 && !STOP.has(part) && !/^[\d.]+$/.test(part)) this.keep.add(PhraseReader.key(part));
     for (const w of goods) {
-      for (const part of w.split(/\s+/)) if (part.length > 1 && !/^[\d.]+$/.test(part)) this.keep.add(HAN.test(part) ? part : stem(part));
+      // Words of the names, but not the little ones ("to", "of", "and"); "case", "large" stay goods words.
+      for (const part of w.split(/\s+/)) if (part.length > 1 && !/^[\d.]+$/.test(part) && !(STOP.has(part) && part.length <= 3)) this.keep.add(HAN.test(part) ? part : stem(part));
       if (HAN.test(w) && !/\s/.test(w)) add_word(w, null, 'nz'); // segment the goods as one word (jieba suggests the frequency that makes it one)
     }
     // Words people ask with: in the corpus at least twice, and not a catalogue word.
@@ -141,6 +142,11 @@ export class PhraseReader {
     const named = parts.some((p) => p.goods && !SIZE.test(p.text)) ? parts.filter((p) => p.goods) : parts;
     const phrase = named.map((p) => p.text).join(' ').trim();
     return phrase.length > 1 ? phrase : ''; // a stray character is not a product
+  }
+
+  /** Whether the text has a word of the catalogue's goods in it (a brand, an item, a word of a product's name or a size). */
+  namesGoods(text: string): boolean {
+    return this.tagged(text).some(({ word }) => this.keep.has(PhraseReader.key(word)) || SIZE.test(word));
   }
 
   private isProductWord(word: string, pos: string): boolean {
