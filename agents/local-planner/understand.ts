@@ -242,7 +242,9 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   const restPhrase = productPhrase(raw, price?.text, place?.text, radius?.text, shopCategory?.text, ownShop?.text, periodRead?.text, baseline.text);
   const noGoods = !restPhrase || !phraseReaderFor(products).namesGoods(restPhrase);
   const probe = prev && noGoods ? editTask(prev, read, isCorrection(raw)) : undefined;
-  const slotsOnly = Boolean(prev) && noGoods && (Boolean(period || shopId || baseline.lookbackDays) || (probe !== undefined && !changedSlots(prev!, probe).some((k) => ['product', 'query', 'productId', 'category'].includes(k))));
+  // Words that name no goods are never read as a new product here ("今天天气怎么样" is no product named "今天天气").
+  const renamesGoods = probe !== undefined && changedSlots(prev!, probe).some((k) => ['product', 'query', 'productId', 'category'].includes(k));
+  const slotsOnly = Boolean(prev) && noGoods && !renamesGoods && (Boolean(period || shopId || baseline.lookbackDays) || probe !== undefined);
   const fragment = Boolean(prev) && Boolean(period || shopId || baseline.lookbackDays) && (raw.replace(/\s+/g, '').length <= 12 || raw.split(/\s+/).length <= 5 || slotsOnly);
   const said = (intent: string) => top?.allowed === true && top.intent === intent && top.p >= SURE && !(fragment && prev?.name !== intent);
 
