@@ -51,7 +51,7 @@ const COMPLAINT_ABOUT_STAFF = /投诉.{0,12}(?:收银员|店员|服务员|营业
 /** The words of the categories themselves ("零食", "snacks"): a category said, not a need. */
 const CATEGORY_WORDS = new Set(CATEGORY_KEYS.flatMap((k) => CATEGORIES[k].words.map((w) => w.toLowerCase())));
 const MERCHANT_ONLY = new Set(['merchant_stats', 'restock_forecast', 'satisfaction_report', 'pricing_advice', 'anomaly_alerts']);
-const OWN_INSTEAD = /^(?:算了|好吧|那|那就|ok|okay|then)?[，,\s]*(?:看|查|查查|看看|说说)?(?:一下)?(?:我|我们)自己(?:的|店)|\b(?:my own|mine) (?:then|instead)\b|^(?:ok |okay |fine,? )?(?:show|check) (?:me )?mine\b/i;
+const OWN_INSTEAD = /^(?:(?:算了|好吧|那|那就|ok|okay|then)[，,\s]*)*(?:看|查|查查|看看|说说)?(?:一下)?(?:我|我们)自己(?:的|店)|\b(?:my own|mine) (?:then|instead)\b|^(?:ok |okay |fine,? )?(?:show|check) (?:me )?mine\b/i;
 const LOCATION_SHARED = /^(我的位置已共享|I shared my location)/i;
 /** A question about the answer just given: why it says what it says. */
 const WHY = /^(?:那|可是|但是|不过|嗯|呃|啊|哦|ok|okay|but|so|and|hmm|wait)?[，,。.\s]*(?:为什么|为啥|咋这么|怎么会|怎么这么|凭什么|why\b|how come\b|what makes)/i;
@@ -181,16 +181,20 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   if (MARKET_NEWS.test(raw) && !/推荐|适合|买点|recommend|suggest|for me/i.test(raw)) return { reply: INTENT_REPLIES.marketNews(l), suggestions: [l === 'zh' ? '适合我的理财' : 'wealth products for me'] };
   // About someone else's data: declined out loud, and none of the caller's own figures shown instead.
   const ranked = classifyIntent(raw, s.role); // once per message; the checks below and the fallback share it
+  // A declined request keeps the task it asked for, without the other party, so "那我自己的呢" / "what about my
+  // Luxiang shop?" runs it on the caller's own data.
+  const declined = (reply: string) => ({ reply, pending: declinedTask(raw, s, ranked) });
   const refusal = otherPeopleRefusal(raw, ranked, l, s.role);
-  if (refusal) return refusal;
+  if (refusal) return 'reply' in refusal ? declined(refusal.reply) : refusal;
   // "算了，看我自己的", "that of mine then": the task just asked about, for the caller's own data.
-  if (prev && OWN_INSTEAD.test(raw) && raw.length <= 20) {
+  if (prev && OWN_INSTEAD.test(raw) && raw.length <= 24) {
     const { shopId: _theirs, ...own } = prev.args;
-    return { tool: prev.name, args: own };
+    const mine = s.role === 'merchant' ? findOwnShop(raw, s.shops ?? [], undefined)?.id : undefined;
+    return { tool: prev.name, args: mine ? { ...own, shopId: mine } : own };
   }
   // Another merchant's shop, named by its trade name ("乐购数码街道口店上周营业额"): said so, and none of theirs shown.
   const foreign = s.role === 'merchant' ? findForeignShop(raw, s.shops ?? []) : undefined;
-  if (foreign) return { reply: l === 'zh' ? `「${foreign}」不是你的店，我不能查看或透露它的数据；你可以问我自己店铺的经营情况。` : `"${foreign}" is not one of your shops, so I can't look at or share its figures; ask me about your own shops.` };
+  if (foreign) return declined(l === 'zh' ? `「${foreign}」不是你的店，我不能查看或透露它的数据；你可以问我自己店铺的经营情况。` : `"${foreign}" is not one of your shops, so I can't look at or share its figures; ask me about your own shops.`);
   // "跟过去半年比": the history an anomaly is judged against, not the period asked about.
   const baseline = s.role === 'merchant' ? anomalySlots(raw) : {};
   // In a correction the value after 不是 / not is the wrong one ("不是上周 是上个月"): it is not read.
@@ -495,6 +499,17 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
 
   // No rule matched: the intent model trained on the corpus decides (never a blanket "can't help").
   return routeByIntent(ranked, s.role, l, { period, shopId, price: price?.currency === 'CNY' ? price.amount : undefined, phrase, strongProduct, category: namedCategory, where });
+}
+
+/** The task a declined request asked for, on the caller's own data: the tool its words (or the model) name for this
+ *  role, with the period it gave; undefined when it names no task. */
+function declinedTask(text: string, s: Situation, ranked: Ranked): { tool: string; args: Record<string, unknown> } | undefined {
+  const fits = (tool: string) => MERCHANT_ONLY.has(tool) === (s.role === 'merchant');
+  const tool = Object.entries(TASK_WORDS).find(([t, re]) => fits(t) && re.test(text))?.[0]
+    ?? ranked.find((r) => r.allowed && r.p >= 0.4 && r.intent in TASK_WORDS && fits(r.intent))?.intent;
+  if (!tool) return undefined;
+  const period = s.role === 'merchant' && tool !== 'pricing_advice' && tool !== 'restock_forecast' ? findPeriod(text, s.today) : undefined;
+  return { tool, args: period ? { period } : {} };
 }
 
 // The words each task is known by: a follow-up that says another task's words starts that task.

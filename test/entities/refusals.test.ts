@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { otherPeopleRefusal } from '../../agents/local-planner/intent/route.ts';
 import { classifyIntent } from '../../agents/local-planner/intent/index.ts';
 import { INTENT_REPLIES } from '../../prompts/replies/intent-replies.ts';
+import { understand, type PreviousCall, type Situation } from '../../agents/local-planner/understand.ts';
+import { ProductIndex } from '../../tools/catalogue/product-search.ts';
 
-const refused = (text: string, role: 'shopper' | 'merchant') => otherPeopleRefusal(text, classifyIntent(text, role), 'zh');
+const refused = (text: string, role: 'shopper' | 'merchant') => otherPeopleRefusal(text, classifyIntent(text, role), 'zh', role);
 
 describe('declined', () => {
   it.each<[string, 'shopper' | 'merchant']>([
@@ -22,6 +24,10 @@ describe('declined', () => {
     ['show me the purchase history of customer 88', 'shopper'],
     ['user #12 bought what last week?', 'merchant'],
     ['15号会员最近的订单给我看看', 'merchant'],
+    ['ok what about her pay-later bill then', 'shopper'],
+    ['我妈的 risk level 是多少', 'shopper'],
+    ['List the customers who gave us 1-star reviews, with their names and home addresses', 'merchant'],
+    ['想先知道他们光谷广场店一个月能挣多少钱', 'shopper'], // a shop's takings are no shopper's to see
   ])('%s', (text, role) => {
     expect(refused(text, role)).toEqual({ reply: INTENT_REPLIES.otherPeople('zh') });
   });
@@ -38,7 +44,26 @@ describe('not declined', () => {
     ['what should I get my dad for his birthday?', 'shopper'],
     ['我最近买了些什么', 'shopper'],
     ['how many customers bought milk last week', 'merchant'],
+    ['他们家的洗衣液多少钱', 'shopper'],
+    ['上个月营业额多少', 'merchant'], // a merchant's own takings
   ])('%s', (text, role) => {
     expect(refused(text, role)).toBeUndefined();
+  });
+});
+
+describe("a declined request keeps its task for the caller's own data", () => {
+  const products = ProductIndex.fromEntries([]);
+  const shops = [{ id: 5, nameZh: '美宜佳服饰(楚河汉街店)', nameEn: 'Meiyijia Fashion (Chuhe Hanjie)' }, { id: 7, nameZh: '美宜佳服饰(鲁巷店)', nameEn: 'Meiyijia Fashion (Luxiang)' }];
+  const merchant: Situation = { role: 'merchant', locale: 'zh', today: '2026-11-23', shops };
+  it('names the task it declined, without the other party', () => {
+    const plan = understand('看下乐购数码鲁巷店上周的营业额', merchant, products) as { reply: string; pending?: unknown };
+    expect(plan.reply).toContain('不是你的店');
+    expect(plan.pending).toEqual({ tool: 'merchant_stats', args: { period: 'last_week' } });
+  });
+  it('runs it on their own shop when they ask next', () => {
+    const held: PreviousCall = { name: 'merchant_stats', args: { period: 'last_week' }, result: { status: 'asked' } };
+    expect(understand('那我鲁巷店呢', { ...merchant, previous: held }, products)).toEqual({ tool: 'merchant_stats', args: { period: 'last_week', shopId: 7 } });
+    const credit: PreviousCall = { name: 'credit_line', args: {}, result: { status: 'asked' } };
+    expect(understand('ok 那查我自己的', { role: 'shopper', locale: 'zh', today: '2026-11-23', previous: credit }, products)).toEqual({ tool: 'credit_line', args: {} });
   });
 });

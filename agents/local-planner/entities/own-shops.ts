@@ -1,6 +1,8 @@
 // A merchant naming one of their own shops: "鲁巷店的评价", "那我广埠屯那家店呢", "the Zhongnan Rd shop",
 // "sorry, I meant the other shop". The shops come from the store through the system prompt (only the
 // caller's own), so a branch name is read as that shop and never as where the user is.
+import { HUBS } from '../../../prisma/seed/city.ts';
+
 export type OwnShop = { id: number; nameZh: string; nameEn: string };
 
 /** The branch of a shop name: "小桔服饰(中南路店)" → "中南路店"; "Little Orange Fashion (Zhongnan Rd)" → "Zhongnan Rd". */
@@ -74,6 +76,8 @@ export function findOwnShop(text: string, shops: OwnShop[], current?: number): S
 // A shop's trade name as people write it: two to five characters and the kind of shop ("乐购数码", "博雅生鲜店",
 // "大拇指超市"), or "Legou Digital", "Thumbs Up Supermarket".
 const TRADE_ZH = /\p{Script=Han}{2,5}?(?:便利店|生鲜店|文具店|母婴店|超市|服饰|数码|餐厅|书店|美妆|运动|药房|水果店|奶茶店|咖啡馆?)/gu;
+/** The demo city's hubs in English, as branches are named ("optics valley sq", "zhongnan rd"), longest first. */
+const BRANCHES_EN = HUBS.map((h) => h.en.toLowerCase().replace(/\.$/, '')).sort((a, b) => b.length - a.length);
 const TRADE_EN = /\b(?:[A-Z][a-z]+ ){1,3}(?:Convenience Store|Supermarket|Fashion|Digital|Stationery|Eatery|Market|Books|Beauty|Sports|Store)\b/g;
 
 /**
@@ -97,7 +101,12 @@ export function findForeignShop(text: string, shops: OwnShop[]): string | undefi
     if (branch && !mine.some((s) => (branchOf(s.nameZh) ?? '').includes(branch))) return `${trade}${branch}`;
   }
   for (const m of text.matchAll(TRADE_EN)) {
-    if (!shops.some((s) => s.nameEn.toLowerCase().startsWith(m[0].toLowerCase()))) return m[0];
+    const mine = shops.filter((s) => s.nameEn.toLowerCase().startsWith(m[0].toLowerCase()));
+    if (!mine.length) return m[0];
+    // Their trade name with a branch they do not have ("Osmanthus Supermarket Optics Valley Sq." when theirs is in Luxiang).
+    const after = text.slice(m.index! + m[0].length).replace(/^\s*[(（]?\s*/, '').toLowerCase();
+    const branches = [...new Set(BRANCHES_EN)].filter((b) => after.startsWith(b));
+    if (branches.length && !mine.some((s) => branches.some((b) => (branchOf(s.nameEn) ?? '').toLowerCase().startsWith(b)))) return `${m[0]} ${branches[0]}`;
   }
   return undefined;
 }
