@@ -95,6 +95,8 @@ function productEdit(r: Read, previous: unknown, remove: (string | undefined)[])
   const namesGoods = [...items].some((i) => i.length > 1 && said.includes(i.toLowerCase()));
   // A shop or a seller ("文具店老板说要八十九", "the store clerk said 155") is where it was seen, not a kind of the goods.
   if (!namesGoods && /(?:店|超市|商场|专柜|老板|店员|导购|柜台|网上|线上)$|\b(?:shop|store|market|clerk|seller|online)s?$/i.test(said)) return undefined;
+  // A word no goods' name has ("hmm", "那种") narrows nothing: the product stays as it was.
+  if (!namesGoods && typeof previous === 'string' && previous && !phraseReaderFor(r.products).namesGoods(phrase)) return undefined;
   if (!namesGoods && typeof previous === 'string' && previous && !previous.toLowerCase().includes(said)) return `${previous} ${phrase.replace(/的$/, '')}`;
   return phrase;
 }

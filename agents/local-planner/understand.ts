@@ -46,7 +46,7 @@ const ASKS_WHAT_IT_DOES = /(?:能|会|可以)(?:帮我|帮忙|为我|给我)?(?:
 const NOT_GOODS = /(?:推荐|介绍|想|起|取)(?:一?[部首个本些几]|点)?(?:好看的|好听的|好玩的|有意思的)?(?:电影|电视剧|综艺|动漫|歌|音乐|景点|旅游|店名|名字|游戏)|\b(?:recommend|suggest)\b.{0,20}\b(?:movies?|films?|songs?|music|tv shows?|series|places to visit|a name)\b|\bname (?:for )?my (?:new )?(?:shop|store)\b|\bwhat should i watch\b/i;
 const BACK_TO_EARLIER = /回到(?:刚才|之前|上一个|前面)|刚才(?:那个|的)(?:搜索|问题)?(?:呢|吧)?|\bback to (?:the )?(?:earlier|previous|last|first)\b|\bgo(?:ing)? back to\b|\bas before\b/i;
 /** Things the assistant cannot do, named so plainly that no model is asked: top-ups, transfers, taxis, bills of others. */
-const PLAINLY_CANNOT = /充话费|充(?:值)?(?:点|个)?(?:话费|流量)|交(?:一下)?(?:电费|水费|燃气费|话费)|\btop ?up (?:my )?(?:phone|mobile|credit|data|sim)\b|\brecharge (?:my )?(?:phone|mobile|sim)\b|\bphone credit\b|打车|叫(?:个|辆|一辆)(?:车|出租车|滴滴)|\bcall (?:me )?an? (?:cab|taxi|uber)\b|转账给|转给(?:我的?)?(?:朋友|同学|室友|家人)|\b(?:send|transfer) (?:\d+ )?(?:money|yuan|rmb)\b/i;
+const PLAINLY_CANNOT = /(?:叫|点|订)(?:个|份|一份)?外卖|送货上门|送(?:货)?到(?:宿舍|家|楼下|门口|寝室)|\bdeliver(?:y|ed)? (?:it )?to (?:my|the)\b|充话费|充(?:值)?(?:点|个)?(?:话费|流量)|交(?:一下)?(?:电费|水费|燃气费|话费)|\btop ?up (?:my )?(?:phone|mobile|credit|data|sim)\b|\brecharge (?:my )?(?:phone|mobile|sim)\b|\bphone credit\b|打车|叫(?:个|辆|一辆)(?:车|出租车|滴滴)|\bcall (?:me )?an? (?:cab|taxi|uber)\b|转账给|转给(?:我的?)?(?:朋友|同学|室友|家人)|\b(?:send|transfer) (?:\d+ )?(?:money|yuan|rmb)\b/i;
 const COMPLAINT_ABOUT_STAFF = /投诉.{0,12}(?:收银员|店员|服务员|营业员|员工|快递员|骑手|老板|保安)|(?:收银员|店员|服务员|营业员|骑手|快递员).{0,8}(?:态度|骂|凶|不耐烦|服务差)|\b(?:complain|complaint)\b.{0,30}\b(?:cashier|staff|clerk|employee|courier|rider|waiter)\b|\b(?:cashier|staff|clerk|courier|waiter) (?:was|were) (?:rude|mean)\b/i;
 /** The words of the categories themselves ("零食", "snacks"): a category said, not a need. */
 const CATEGORY_WORDS = new Set(CATEGORY_KEYS.flatMap((k) => CATEGORIES[k].words.map((w) => w.toLowerCase())));
@@ -81,8 +81,8 @@ const ANOMALY = /异常|有什么问题|有问题吗|不对劲|出什么事|出�
 const PRICING = /定价|价格策略|优惠券|折扣|发券|促销|coupon|discount|pricing|promotion|price advice|(?:客群|segment|顾客群|不同(?:的)?顾客)\S{0,12}(?:价格|定价|price)|价格敏感度|price[- ]sensitiv|willingness to pay/i;
 const RECOMMEND = /推荐|买点什么|该买什么|需要买什么|接下来.{0,4}买|缺什么|有什么好买|recommend|suggest|what should i buy|what to buy|what do i need|buy next/i;
 const PROFILE = /关于我|了解我|(?:你|你们)(?:都|还)?知道(?:我|关于我)(?:的)?(?:些|哪些|多少)?(?:什么|啥|事|信息)|平均(?:一次|每次|每单|一单)?(?:要|会)?(?:花|消费)|(?:下|买)过(?:几|多少)(?:单|次|回)|一共(?:下|买)了?(?:几|多少)(?:单|次)|(?:几|多少)(?:笔|个)?订单|\bhow many (?:orders|purchases|times) (?:have|did) i\b|\bhow often do i (?:shop|buy|order)\b|我(?:自己)?(?:最近|之前|这个月|上个月|上周|都)?.{0,6}?买(?:了|过)(?:些|点)?(?:什么|啥|哪些)|\bwhat (?:did|have) i (?:buy|bought|purchase[d]?)\b|\bmy (?:recent |past |last )?purchases\b|\bwhat i(?:'ve| have)? bought\b|我的画像|用户画像|我的标签|你知道我|what do you know about me|my profile|about me|我.{0,6}?(?:花了|消费了|花掉了?)多少|价格敏感|消费习惯|购物习惯|(?:付款|支付)方式|用什么(?:方式)?(?:付|支付)|(?:平均)?客单价|大手大脚|how much (?:have|did) i (?:spent|spend)|big spender|(?:average|avg|typical) basket|basket size|price[- ]sensitive|how do i (?:usually )?pay|what do i (?:usually )?pay with|my (?:spending|shopping) habits/i;
-const RECORD = /记录|记一下|记下|记账|我买了|刚买了|i bought|i just bought|record (?:a |my )?purchase|log (?:a |my )?purchase|add (?:it |this |that )?to my (?:purchases|purchase history|history|records?)|\blog (?:it|this|that)\b|\btrack (?:it|this|that)\b|keep track of|(?:note|jot) (?:it |this |that )?down|买了.{1,30}(?:花了|一共|总共|付了)|花了\s*[\d一二两三四五六七八九十百千.]+\s*(?:块|元)?(?:钱)?买了?/i;
-const CREDIT = /额度|花呗|先用后付|白条|信用|账单|还款|pay[- ]?later|credit|my limit|my bill|repay|\bnext bill\b|\bbill (?:is )?due\b|\bdue date\b/i;
+const RECORD = /^(?:log|note|record|track|记)\s*[:：]|记录|记一下|记下|记账|我买了|刚买了|i bought|i just bought|record (?:a |my )?purchase|log (?:a |my )?purchase|add (?:it |this |that )?to my (?:purchases|purchase history|history|records?)|\blog (?:it|this|that)\b|\btrack (?:it|this|that)\b|keep track of|(?:note|jot) (?:it |this |that )?down|买了.{1,30}(?:花了|一共|总共|付了)|花了\s*[\d一二两三四五六七八九十百千.]+\s*(?:块|元)?(?:钱)?买了?/i;
+const CREDIT = /额度|花呗|逾期|\boverdue\b|\blate (?:fees?|payments?|charges?)\b|先用后付|白条|信用|账单|还款|pay[- ]?later|credit|my limit|my bill|repay|\bnext bill\b|\bbill (?:is )?due\b|\bdue date\b/i;
 const WEALTH = /理财|投资|基金|存钱|闲钱|wealth|invest|funds?\b|savings|where to put my money/i;
 /** "有哪些产品", "which ones", "show me the options": what fits, after a questionnaire or a wealth answer. */
 const WHICH_ONES = /有哪些|有啥|哪几个|什么产品|哪些产品|看看产品|\bwhich ones?\b|\bwhat (?:products|options|funds|are they)\b|\bshow me\b|\blist (?:them|the)\b/i;
@@ -129,7 +129,7 @@ export function understand(said: string, s: Situation, products: ProductIndex): 
 
 /** The order a shopper asks shops to be listed in. */
 function findSort(text: string): 'distance' | 'price' | 'rating' | undefined {
-  if (/最便宜|哪家便宜|哪里便宜|哪儿便宜|哪个便宜|cheapest|lowest price|by price|价格最低|最实惠/i.test(text)) return 'price';
+  if (/最便宜|哪家便宜|哪里便宜|哪儿便宜|哪个便宜|便宜的?(?:排|放)(?:在)?(?:前|上)|从便宜到贵|价格从低到高|按价格|cheapest|lowest price|by price|价格最低|最实惠/i.test(text)) return 'price';
   if (has(BEST_RATED, text) || /(?:by|on) (?:rating|stars|reviews)|按评分|评分(?:从高到低|排序)/i.test(text)) return 'rating';
   if (/离我最近|最近的|最近一家|nearest|closest|by distance|按距离/i.test(text)) return 'distance';
   return undefined;
@@ -320,6 +320,12 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
 
   // --- Shopper: their own things (purchases, feedback, profile, credit, wealth, suggestions).
   if (s.role === 'shopper') {
+    // "ok thanks. and yes, save that apple purchase", "刚才那个香蕉帮我记上吧" after a detour: the purchase proposed
+    // before is proposed again (shown again, never written without a new yes).
+    const earlierRecord = [prev, s.earlier].find((t) => t?.name === 'record_purchase' && t.args.product && t.args.price !== undefined);
+    if (earlierRecord && prev?.name !== 'record_purchase' && (has(RECORD, raw) || /\bsave\b|记上|记下|存一下/i.test(raw)) && /\b(?:that|the|earlier|before)\b|刚才|那个|之前|前面/i.test(raw) && !price) {
+      return { tool: 'record_purchase', args: earlierRecord.args };
+    }
     // "你们是不是会记录我买过啥": a question about what it knows, not a purchase to log.
     if (has(PROFILE, raw) && !price && !has(PRICE, raw)) return { tool: 'customer_profile', args: {} };
     // A price asked about ("这算哪门子优惠") is no purchase to log unless they say to log it.
@@ -366,8 +372,10 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   const restockFollowUp = prev?.name === 'restock_forecast' && Boolean(leadTimeDays || serviceLevel || shopId);
   const reviewsFollowUp = prev?.name === 'satisfaction_report' && Boolean(period || shopId || radius);
   // Words that name the intent win over a follow-up on the previous answer.
-  const wantsRestock = merchant && (has(RESTOCK, raw) || said('restock_forecast') || (restockFollowUp && !has(REVIEWS, raw)));
-  const wantsReviews = merchant && !has(RESTOCK, raw) && (has(REVIEWS, raw) || said('satisfaction_report') || reviewsFollowUp);
+  // The model's guess and a follow-up both yield to another task's own words ("那这家店 last month 的 sales 呢" after reviews).
+  const otherWords = (tool: string) => Object.entries(TASK_WORDS).some(([t, re]) => t !== tool && MERCHANT_ONLY.has(t) && re.test(raw) && !TASK_WORDS[tool].test(raw));
+  const wantsRestock = merchant && (has(RESTOCK, raw) || ((said('restock_forecast') || restockFollowUp) && !otherWords('restock_forecast')));
+  const wantsReviews = merchant && !has(RESTOCK, raw) && (has(REVIEWS, raw) || ((said('satisfaction_report') || reviewsFollowUp) && !otherWords('satisfaction_report')));
   if (merchant && periodUnclear && !has(RESTOCK, raw) && !has(PRICING, raw)) {
     return { reply: l === 'zh' ? '你指的是哪段时间？请说具体一点，比如「上周」「10月」「11月1日到11日」。' : 'Which period do you mean? Please name it, e.g. "last week", "October" or "Nov 1 to Nov 11".' };
   }
@@ -426,8 +434,10 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
       return { tool: 'nearby_shops', args: { ...prev.args, offset: (prev.args.offset ?? 0) + (prev.args.limit ?? 5) } };
     }
     // One follow-up may change several things at once: "widen it to 2 km and sort by rating", "最近的、3公里内".
-    const cheaper = has(CHEAPER, raw) || said('cheaper');
-    const sort = cheaper ? 'price' : (has(NEAREST, raw) && !has(NEARBY, raw.replace(NEAREST, ''))) || said('nearest') ? 'distance' : has(BEST_RATED, raw) || said('best_rated') ? 'rating' : findSort(raw);
+    // "cheapest first", "便宜的排前面": the same list in price order; "any cheaper?", "再便宜点的": below what was shown.
+    const priceOrder = /cheapest first|lowest (?:price )?first|(?:sort|order|list)\w* (?:them |it )?by price|便宜的?(?:排|放)(?:在)?(?:前|上)|从便宜到贵|价格从低到高|按价格(?:排|从)/i.test(raw);
+    const cheaper = !priceOrder && (has(CHEAPER, raw) || said('cheaper'));
+    const sort = cheaper || priceOrder ? 'price' : (has(NEAREST, raw) && !has(NEARBY, raw.replace(NEAREST, ''))) || said('nearest') ? 'distance' : has(BEST_RATED, raw) || said('best_rated') ? 'rating' : findSort(raw);
     if (sort || place || radius) {
       if (cheaper && !lastOk) return { reply: PHRASES.nothingToFollow(l) };
       const shown: number[] = cheaper ? (r!.results ?? []).map((x: any) => x.offer?.price).filter((p: unknown) => typeof p === 'number') : [];

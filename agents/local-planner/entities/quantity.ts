@@ -43,7 +43,9 @@ export function findQuantity(input: string): Quantity | undefined {
   const tokens = findNumbers(text);
   const used = new Set<NumberToken>();
   for (const m of findAllMoney(text)) for (const t of tokens) if (t.start >= m.index && t.end <= m.index + m.text.length) used.add(t); // 15块 is money, not 15 pieces
-  const q = readCounts(text, tokens, used)[0];
+  const counts = readCounts(text, tokens, used);
+  // "饺子20个 x2": the multiplier counts the packs; the pieces before it are what one pack holds.
+  const q = counts.find((c) => /^(?:x|×|\*)/i.test(c.text)) ?? counts[0];
   return q && { ...q, text: input.slice(q.index, q.index + q.text.length) };
 }
 
@@ -215,7 +217,7 @@ function readCounts(text: string, tokens: NumberToken[], used: Set<NumberToken>)
       continue;
     }
     if (!Number.isInteger(t.value)) continue;
-    const zh = new RegExp(`^\\s*个?\\s*(${PIECE})`).exec(after);
+    const zh = new RegExp(`^\\s*个?\\s*(${PIECE})(?!装)`).exec(after); // "12盒装" is a pack size, not 12 boxes
     if (zh && !(zh[1] === '块' && /^\s*块(?:钱|$|[\s\p{P}])/u.test(after))) { out.push({ count: t.value, unit: zh[1], text: text.slice(t.start, t.end + zh[0].length), index: t.start }); continue; }
     const en = new RegExp(`^\\s*(${EN_PIECE})(?![a-z])`, 'i').exec(after);
     if (en && !/\bof\s*$/i.test(before)) { out.push({ count: t.value, unit: en[1].toLowerCase(), text: text.slice(t.start, t.end + en[0].length), index: t.start }); continue; }

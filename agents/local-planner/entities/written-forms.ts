@@ -46,6 +46,11 @@ const SIZE_UNIT: Record<string, string> = { 公斤: 'kg', 千克: 'kg', 毫升: 
 export function standardWords(text: string): string {
   let out = text;
   for (const [re, to] of ZH_WORDS) out = out.replace(re, to);
+  // "十二盒装", "六瓶装": a pack size in words, as the catalogue writes it (12盒装).
+  out = out.replace(/([一二两三四五六七八九十百]+)(盒|瓶|罐|包|袋|支|卷|片|粒|枚|只|听|个|双|件|条|块)装/g, (all, n: string, unit: string) => {
+    const value = parseZhNumber(n);
+    return value && value > 1 ? `${value}${unit}装` : all;
+  });
   out = out.replace(ZH_SIZE, (all, n: string, unit: string) => {
     const value = /\d/.test(n) ? Number(n) : parseZhNumber(n);
     return value && value > 0 ? `${value}${SIZE_UNIT[unit]}` : all;
