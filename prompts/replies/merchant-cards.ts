@@ -155,7 +155,8 @@ function month(ym: string, l: Locale): string {
 export function satisfactionCard(r: Satisfaction, l: Locale): ThemesCard | undefined {
   if (!r.reviews) return undefined;
   const zh = l === 'zh';
-  const peers = r.comparison.peerShops > 0;
+  // Peers without reviews in the period say nothing ("0%" would read as "they never get this complaint").
+  const peers = r.comparison.peerShops > 0 && r.comparison.peerReviews > 0;
   const fields: CardField[] = [
     { label: zh ? '评价' : 'Reviews', value: String(r.reviews) },
     { label: zh ? '平均分' : 'Average score', value: r.averageScore === null ? '–' : `${r.averageScore} ★` },
@@ -168,7 +169,7 @@ export function satisfactionCard(r: Satisfaction, l: Locale): ThemesCard | undef
   const themes = r.themes.slice(0, 5).map((th) => {
     const peer = peers ? r.comparison.themes.find((c) => c.key === th.key) : undefined;
     return {
-      theme: th.label, sharePct: th.sharePct, share: `${th.sharePct}%`,
+      theme: l === 'en' ? th.label.charAt(0).toUpperCase() + th.label.slice(1) : th.label, sharePct: th.sharePct, share: `${th.sharePct}%`,
       ...(peer ? { peers: `${peer.peersPct}%` } : {}),
       quotes: th.quotes.slice(0, 2).map(short),
       suggestion: th.suggestion,
@@ -189,7 +190,7 @@ export function satisfactionCard(r: Satisfaction, l: Locale): ThemesCard | undef
         zh ? '差评 = 3 分及以下的评价。主题由评价文字归类（中文用 jieba 分词，英文按词和词组，再对照主题词表）；占比 = 提到该主题的差评 ÷ 全部差评。'
           : 'Complaints are reviews of 3 stars or less. Themes come from the review text (jieba word segmentation for Chinese, words and word pairs for English, matched to a theme lexicon); share = complaints mentioning the theme ÷ all complaints.',
         ...r.themes.slice(0, 5).map((th) => (zh ? `${th.label}：${th.reviews} 条，关键词 ${th.keywords.join('、')}` : `${th.label}: ${th.reviews} reviews, keywords ${th.keywords.join(', ')}`)),
-        peers ? (zh ? `周边对比：同类店 ${r.comparison.peerShops} 家，同期评价 ${r.comparison.peerReviews} 条。` : `Nearby comparison: ${r.comparison.peerShops} shops of the same kind, ${r.comparison.peerReviews} reviews in the same period.`)
+        r.comparison.peerShops ? (zh ? `周边对比：同类店 ${r.comparison.peerShops} 家，同期评价 ${r.comparison.peerReviews} 条。` : `Nearby comparison: ${r.comparison.peerShops} shops of the same kind, ${r.comparison.peerReviews} reviews in the same period.`)
           : zh ? '附近没有可比较的同类店。' : 'No similar shops nearby to compare with.',
       ],
     },
@@ -215,7 +216,8 @@ export function statsCard(r: Stats, l: Locale): KpiCard | undefined {
       { label: zh ? '销售额' : 'Revenue', value: yuan(c.revenue), change: change(r.change.revenuePct) },
       { label: zh ? '订单' : 'Orders', value: String(c.orders), change: change(r.change.ordersPct) },
       { label: zh ? '客单价' : 'Average basket', value: yuan(c.averageBasket), change: change(r.change.averageBasketPct) },
-      { label: zh ? '退款' : 'Refunds', value: String(c.refunds), change: change(pct(c.refunds, r.previous.refunds)) },
+      // None the period before is a fact, not missing data: say "0 before" rather than "no data before".
+      { label: zh ? '退款' : 'Refunds', value: String(c.refunds), change: r.previous.refunds ? change(pct(c.refunds, r.previous.refunds)) : zh ? '上期 0 笔' : 'none before' },
     ],
     listTitle: zh ? '畅销商品' : 'Top products',
     list,

@@ -120,6 +120,13 @@ describe('the satisfaction card', () => {
     expect(face(card)).not.toMatch(METHOD);
   });
 
+  it('says nothing about peers whose reviews are not there', () => {
+    const r = satisfaction('zh');
+    const [card] = cardsFor([{ name: 'satisfaction_report', result: { ...r, comparison: { ...r.comparison, peerReviews: 0, peerAverageScore: null } } }], 'zh') as ThemesCard[];
+    expect(card.themes.map((t) => t.peers)).toEqual([undefined, undefined]);
+    expect(card.fields.map((f) => f.label)).not.toContain('周边 3 家同类店');
+  });
+
   it('gives no card when there are no reviews', () => {
     expect(cardsFor([{ name: 'satisfaction_report', result: { ...satisfaction('zh'), reviews: 0, themes: [] } }], 'zh')).toEqual([]);
   });
@@ -142,11 +149,11 @@ describe('the sales card', () => {
     expect(card.details.lines.join('\n')).toContain('holt_winters');
   });
 
-  it('in English too, and "no data before" where the previous period had none', () => {
+  it('in English too, and "none before" when the previous period had no refunds', () => {
     const r = stats('en');
     const [card] = cardsFor([{ name: 'merchant_stats', result: { ...r, previous: { ...r.previous, refunds: 0 } } }], 'en') as KpiCard[];
     expect(card.fields.map((f) => f.label)).toEqual(['Revenue', 'Orders', 'Average basket', 'Refunds']);
-    expect(card.fields[3]).toEqual({ label: 'Refunds', value: '1', change: 'no data before' });
+    expect(card.fields[3]).toEqual({ label: 'Refunds', value: '1', change: 'none before' });
     expect(card.list[0]).toEqual({ name: 'Blue Moon laundry detergent 2kg', detail: '¥120 · 3 units · 63.5%' });
     expect(card.summary).toBe('Your 2 shops: Revenue ¥189 (+372.5% vs the previous period), 3 orders.');
     expect(face(card)).not.toMatch(METHOD);
