@@ -1,5 +1,7 @@
 // What a reply carries besides text, derived from the tool results, for adapters to render in their
-// idiom: a location request button, shops to navigate to (with why they rank there), charts.
+// idiom: a location request button, shops to navigate to (with why they rank there), charts, and
+// merchant answers as cards (a table, themes, KPI fields; prompts/replies/merchant-cards.ts).
+import { cardsFor, type Card } from '../prompts/replies/merchant-cards.ts';
 import type { Locale } from '../tools/context.ts';
 import { WEIGHTS } from '../tools/nearby-shops.ts';
 
@@ -12,7 +14,7 @@ export type ChartSpec = (
 ) & { scope?: ChartScope };
 /** A catalogue picture to show (scan-to-buy), fetched by the adapter with catalogueImage(). */
 export type ProductPicture = { productId: number; caption: string };
-export type Attachments = { needsLocation: boolean; shops: ShopPin[]; charts: ChartSpec[]; pictures?: ProductPicture[] };
+export type Attachments = { needsLocation: boolean; shops: ShopPin[]; charts: ChartSpec[]; pictures?: ProductPicture[]; cards?: Card[] };
 
 type Call = { name: string; result?: unknown };
 
@@ -61,5 +63,7 @@ export function attachmentsFor(calls: Call[], locale: Locale): Attachments {
       }
     }
   }
+  const cards = cardsFor(calls, locale);
+  if (cards.length) out.cards = cards;
   return out;
 }

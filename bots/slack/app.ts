@@ -1,13 +1,14 @@
 // Slack adapter for merchants (@slack/bolt). Socket Mode when an app token is given, else HTTP with
 // signing-secret verification (plus a future-timestamp check, receiver.ts). /shop, @mentions and DMs
 // go through the one assistant; a merchant's answer only ever lands in their DM with the app
-// (deliver.ts); replies are Block Kit, charts are PNGs in the answer's thread; App Home shows KPIs.
+// (deliver.ts); replies are Block Kit (merchant answers as cards), charts are PNGs in the answer's
+// thread; App Home shows KPIs with buttons. Everything is said in the user's one language (language.ts).
 import { App, LogLevel } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Assistant, AssistantReply, Decision } from '../../agents/assistant.ts';
 import { findCaller, linkIdentity, unlinkIdentity } from '../../agents/identity.ts';
 import type { Store } from '../../prisma/store.ts';
-import type { ToolDeps } from '../../tools/context.ts';
+import type { Locale, ToolDeps } from '../../tools/context.ts';
 import { catalogueImage } from '../../tools/scan-to-buy/image-catalogue.ts';
 import { imageProblemText } from '../../tools/scan-to-buy/image-features.ts';
 import { charts as sharedCharts, type ChartRenderer } from '../shared/charts.ts';
@@ -15,8 +16,10 @@ import { lateStatus } from '../shared/late-status.ts';
 import { LOOKING_IT_UP } from '../shared/progress-text.ts';
 import { sharedImage, type SlackFile } from './files.ts';
 import { replyBlocks } from './blocks.ts';
+import { DETAILS_ACTION } from './card-blocks.ts';
 import { privateDelivery, type Upload, type Where } from './deliver.ts';
-import { homeView } from './home.ts';
+import { HOME_ACTIONS, HOME_QUESTIONS, homeView } from './home.ts';
+import { slackLanguage } from './language.ts';
 import { claimLinkCode } from './link-codes.ts';
 import { slackReceiver } from './receiver.ts';
 import { eventClaims } from './seen-events.ts';
@@ -28,32 +31,45 @@ export type SlackOptions = {
 };
 export type SlackDeps = { db: Store; assistant: Assistant; tools: ToolDeps; log: (line: string) => void; charts?: ChartRenderer };
 
-export const LINK_HELP = [
-  '这个 Slack 账号还没有绑定商家。请向管理员索取绑定码，然后输入 `/shop link <绑定码>`。',
-  'This Slack account is not linked to a merchant yet. Ask your administrator for a link code, then type `/shop link <code>`.',
-].join('\n');
-const HELP = [
-  '*/shop* — 问我你的店铺经营情况 · ask about your shops',
-  '• 销售 sales: `/shop sales last week` · `/shop 上个月销售` · `/shop top 10 products last 30 days`',
-  '• 补货 restock: `/shop 补货建议` · `/shop restock with 14 days lead time`',
-  '• 评价 reviews: `/shop 顾客都在抱怨什么` · `/shop what are customers unhappy about`',
-  '• 定价 pricing: `/shop 定价建议` (discounts per customer segment) · 异常 alerts: `/shop 这周有什么异常吗`',
-  '• 拍照识货 scan: share a product photo in a DM',
-  '• `/shop link <code>` 绑定商家 · link your merchant account, `/shop unlink`',
-  'Answers come to you privately, in your DM with me. You can also @mention me or send me a DM. The Home tab shows your KPIs.',
-].join('\n');
-export const LINK_REFUSED = {
-  invalid: '绑定码无效。 That link code is not valid.',
-  used: '这个绑定码已经用过了，请向管理员索取新的。 This code was already used; ask for a new one.',
-  expired: '这个绑定码已过期，请向管理员索取新的。 This code has expired; ask for a new one.',
-} as const;
-export const SORRY = '抱歉，出错了，请稍后再试。 Sorry, something went wrong; please try again.';
-export const LOOKING = `${LOOKING_IT_UP.zh} ${LOOKING_IT_UP.en}`;
+export const LINK_HELP: Record<Locale, string> = {
+  zh: '这个 Slack 账号还没有绑定商家。请向管理员索取绑定码，然后输入 `/shop link <绑定码>`。',
+  en: 'This Slack account is not linked to a merchant yet. Ask your administrator for a link code, then type `/shop link <code>`.',
+};
+const HELP: Record<Locale, string> = {
+  zh: [
+    '*/shop* — 问我你的店铺经营情况',
+    '• 销售：`/shop 上周销售怎么样` · `/shop 上个月卖得最好的商品`',
+    '• 补货：`/shop 补货建议` · `/shop 补货 交货期14天`',
+    '• 评价：`/shop 顾客都在抱怨什么`',
+    '• 定价：`/shop 定价建议`（分客群的优惠）· 异常：`/shop 这周有什么异常吗`',
+    '• 拍照识货：在私信里发一张商品照片',
+    '• `/shop link <绑定码>` 绑定商家，`/shop unlink` 解除绑定',
+    '回答只私信发给你。也可以 @我 或直接私信我。主页（Home）标签里有你的经营概览。',
+  ].join('\n'),
+  en: [
+    '*/shop* — ask about your shops',
+    '• sales: `/shop sales last week` · `/shop top 10 products last 30 days`',
+    '• restock: `/shop restock advice` · `/shop restock with 14 days lead time`',
+    '• reviews: `/shop what are customers unhappy about`',
+    '• pricing: `/shop pricing advice` (discounts per customer segment) · alerts: `/shop anything unusual this week`',
+    '• scan: share a product photo in a DM',
+    '• `/shop link <code>` links your merchant account, `/shop unlink` unlinks it',
+    'Answers come to you privately, in your DM with me. You can also @mention me or send me a DM. The Home tab shows your KPIs.',
+  ].join('\n'),
+};
+export const LINK_REFUSED: Record<Locale, Record<'invalid' | 'used' | 'expired', string>> = {
+  zh: { invalid: '绑定码无效。', used: '这个绑定码已经用过了，请向管理员索取新的。', expired: '这个绑定码已过期，请向管理员索取新的。' },
+  en: { invalid: 'That link code is not valid.', used: 'This code was already used; ask for a new one.', expired: 'This code has expired; ask for a new one.' },
+};
+const LINKED: Record<Locale, (name: string) => string> = { zh: (name) => `已绑定：${name}。`, en: (name) => `Linked to ${name}.` };
+const UNLINKED: Record<Locale, string> = { zh: '已解除绑定。', en: 'Unlinked.' };
+export const SORRY: Record<Locale, string> = { zh: '抱歉，出错了，请稍后再试。', en: 'Sorry, something went wrong; please try again.' };
+export const LOOKING = LOOKING_IT_UP;
 /** Slack shows nothing after a slash command until the app posts; past this a merchant is told it is on its way. */
 const STATUS_AFTER_MS = 1500;
 
 type Turn = { text?: string; files?: SlackFile[]; decision?: Decision };
-type ActionBody = { team?: { id: string } | null; user: { id: string; team_id?: string }; channel?: { id: string } };
+type ActionBody = { team?: { id: string } | null; user: { id: string; team_id?: string }; channel?: { id: string }; message?: { ts?: string } };
 
 export function createSlackApp(deps: SlackDeps, options: SlackOptions) {
   const app = new App({
@@ -68,6 +84,7 @@ export function createSlackApp(deps: SlackDeps, options: SlackOptions) {
   // proposal's Yes/No (pressed in that DM) must reach the chat that proposed it.
   const chatKey = (w: Where) => `slack:${w.team}:${w.user}`;
   const out = privateDelivery(deps.log);
+  const localeOf = slackLanguage(deps.db, deps.log);
   const firstDelivery = eventClaims(deps.db, now, deps.log);
 
   // Events only (commands and actions have no event_id and are not retried): a redelivery stops here.
@@ -90,15 +107,18 @@ export function createSlackApp(deps: SlackDeps, options: SlackOptions) {
     return [...pictures, ...charts];
   }
 
-  async function answer(client: WebClient, where: Where, turn: Turn) {
+  async function answer(client: WebClient, asked: Where, turn: Turn) {
+    // One language for the whole turn: the answer (also to a button or a photo without words) and every note.
+    const locale = await localeOf(client, asked, turn.text);
+    const where = { ...asked, locale };
     const caller = await findCaller(deps.db, 'slack', identity(where));
-    if (!caller || caller.role !== 'merchant') return out.ephemeral(client, where, LINK_HELP);
+    if (!caller || caller.role !== 'merchant') return out.ephemeral(client, where, LINK_HELP[locale]);
     // A shared image goes to scan-to-buy (what is it, who sells it at what price); the text is its caption.
     const image = await sharedImage(turn.files, options.token);
-    if (typeof image === 'string') return void (await out.send(client, where, { text: `${imageProblemText(image, 'zh')} ${imageProblemText(image, 'en')}` }));
-    const handling = deps.assistant.handle({ chatKey: chatKey(where), caller, text: turn.text, photo: image, decision: turn.decision });
+    if (typeof image === 'string') return void (await out.send(client, where, { text: imageProblemText(image, locale) }));
+    const handling = deps.assistant.handle({ chatKey: chatKey(where), caller, text: turn.text, photo: image, decision: turn.decision, locale });
     // Quick answers arrive as one message; a slow one is announced in the DM and then replaces that note.
-    const status = lateStatus(options.statusAfterMs ?? STATUS_AFTER_MS, () => out.send(client, where, { text: LOOKING }), (line) => deps.log(`[slack] ${line}`));
+    const status = lateStatus(options.statusAfterMs ?? STATUS_AFTER_MS, () => out.send(client, where, { text: LOOKING[locale] }), (line) => deps.log(`[slack] ${line}`));
     let reply: AssistantReply;
     try {
       reply = await handling;
@@ -107,7 +127,7 @@ export function createSlackApp(deps: SlackDeps, options: SlackOptions) {
       if (!note) throw error;
       // The note would say "looking it up" for ever: it says sorry instead (and is the only apology).
       deps.log(`[slack] ${(error as Error).stack ?? error}`);
-      return void (await out.update(client, note, { text: SORRY }));
+      return void (await out.update(client, note, { text: SORRY[locale] }));
     }
     const note = await status.settle();
     const message = { text: reply.reply, blocks: replyBlocks(reply) };
@@ -120,16 +140,25 @@ export function createSlackApp(deps: SlackDeps, options: SlackOptions) {
       await work();
     } catch (error) {
       deps.log(`[slack] ${(error as Error).stack ?? error}`);
-      await out.ephemeral(client, where, SORRY).catch(() => {});
+      const locale = where.locale ?? (await localeOf(client, where).catch(() => 'zh' as const));
+      await out.ephemeral(client, where, SORRY[locale]).catch(() => {});
     }
   }
 
-  async function link(client: WebClient, where: Where, code: string) {
+  async function link(client: WebClient, where: Where, code: string, locale: Locale) {
     const claim = await claimLinkCode(deps.db, code, identity(where), now());
-    if (!claim.ok) return out.ephemeral(client, where, LINK_REFUSED[claim.reason]);
+    if (!claim.ok) return out.ephemeral(client, where, LINK_REFUSED[locale][claim.reason]);
     await linkIdentity(deps.db, 'slack', identity(where), { role: 'merchant', merchantId: claim.merchantId });
     const merchant = await deps.db.merchant.findUnique({ where: { id: claim.merchantId } });
-    await out.ephemeral(client, where, `已绑定：${merchant?.name}。 Linked to ${merchant?.name}.`);
+    await out.ephemeral(client, where, LINKED[locale](merchant?.name ?? ''));
+  }
+
+  /** The Home tab for this user, in their language (a merchant's overview, or how to link). */
+  async function publishHome(client: WebClient, who: { team: string; user: string }) {
+    const caller = await findCaller(deps.db, 'slack', identity(who));
+    const locale = await localeOf(client, who);
+    const view = await homeView(deps.tools, caller?.role === 'merchant' ? caller.merchantId : undefined, now(), locale, LINK_HELP[locale]);
+    await client.views.publish({ user_id: who.user, view });
   }
 
   app.command('/shop', async ({ command, ack, client }) => {
@@ -138,11 +167,14 @@ export function createSlackApp(deps: SlackDeps, options: SlackOptions) {
     const text = command.text.trim();
     await safely(client, where, async () => {
       const [sub, ...rest] = text.split(/\s+/);
-      if (!text || /^(help|帮助)$/i.test(sub)) return out.ephemeral(client, where, HELP);
-      if (/^link$/i.test(sub)) return link(client, where, rest.join(' '));
-      if (/^unlink$/i.test(sub)) {
+      // "help" / "帮助" says which language; link and unlink are command words (and a code), so they do not.
+      const asksHelp = !text || /^(help|帮助)$/i.test(sub);
+      if (asksHelp || /^(link|unlink)$/i.test(sub)) {
+        const locale = await localeOf(client, where, asksHelp ? sub : undefined);
+        if (asksHelp) return out.ephemeral(client, where, HELP[locale]);
+        if (/^link$/i.test(sub)) return link(client, where, rest.join(' '), locale);
         await unlinkIdentity(deps.db, 'slack', identity(where));
-        return out.ephemeral(client, where, '已解除绑定。 Unlinked.');
+        return out.ephemeral(client, where, UNLINKED[locale]);
       }
       await answer(client, where, { text });
     });
@@ -180,16 +212,41 @@ export function createSlackApp(deps: SlackDeps, options: SlackOptions) {
     await safely(client, where, () => answer(client, where, { decision: { proposalId, accept: a.action_id === 'proposal_yes' } }));
   });
 
+  // "How was this computed?" on a card: the method, in the answer's thread (the text travels in the button).
+  app.action(DETAILS_ACTION, async ({ ack, body, action, client }) => {
+    await ack();
+    const b = body as ActionBody;
+    const asked = actionWhere(b);
+    const text = (action as { value?: string }).value ?? '';
+    if (!text) return;
+    await safely(client, asked, async () => {
+      const where = { ...asked, locale: await localeOf(client, asked) };
+      await out.send(client, where, { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] }, { threadTs: b.message?.ts });
+    });
+  });
+
   app.event('app_home_opened', async ({ event, client, context }) => {
     if (event.tab !== 'home') return;
     try {
-      const caller = await findCaller(deps.db, 'slack', `${context.teamId ?? ''}:${event.user}`);
-      const view = await homeView(deps.tools, caller?.role === 'merchant' ? caller.merchantId : undefined, now(), LINK_HELP);
-      await client.views.publish({ user_id: event.user, view });
+      await publishHome(client, { team: context.teamId ?? '', user: event.user });
     } catch (error) {
       deps.log(`[slack home] ${(error as Error).stack ?? error}`);
     }
   });
+
+  // App Home's buttons: refresh the tab, or ask for the full restock / review answer (it comes in the DM).
+  app.action(HOME_ACTIONS.refresh, async ({ ack, body, client }) => {
+    await ack();
+    const where = actionWhere(body as ActionBody);
+    await publishHome(client, where).catch((error) => deps.log(`[slack home] ${(error as Error).stack ?? error}`));
+  });
+  for (const topic of ['restock', 'reviews'] as const) {
+    app.action(HOME_ACTIONS[topic], async ({ ack, body, client }) => {
+      await ack();
+      const where = actionWhere(body as ActionBody);
+      await safely(client, where, async () => answer(client, where, { text: HOME_QUESTIONS[topic][await localeOf(client, where)] }));
+    });
+  }
 
   app.error(async (error) => deps.log(`[slack] ${error.stack ?? error}`));
   return app;

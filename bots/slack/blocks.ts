@@ -1,36 +1,17 @@
-// Replies in Slack's idiom: Block Kit with KPI fields, drill-down buttons, and Yes / No on a proposal.
+// Replies in Slack's idiom: Block Kit cards for merchant answers (KPI fields, restock rows, complaint
+// themes; card-blocks.ts), the text otherwise, drill-down buttons, and Yes / No on a proposal.
 import type { KnownBlock } from '@slack/types';
 import type { AssistantReply, ProposalShown } from '../../agents/assistant.ts';
+import { cardBlocks, mrkdwnEscape } from './card-blocks.ts';
 
-export function mrkdwnEscape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+export { mrkdwnEscape };
 
 const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: mrkdwnEscape(text).slice(0, 2900) } });
-const field = (label: string, value: string) => ({ type: 'mrkdwn' as const, text: `*${mrkdwnEscape(label)}*\n${mrkdwnEscape(value)}` });
-const pct = (v: number | null) => (v === null ? '–' : `${v > 0 ? '+' : ''}${v}%`);
 
 export function replyBlocks(answer: AssistantReply): KnownBlock[] {
-  const zh = answer.locale === 'zh';
-  const stats = answer.toolCalls.find((c) => c.name === 'merchant_stats' && c.result && !(c.result as any).error)?.result as any;
-  const blocks: KnownBlock[] = [];
-  if (stats && stats.current.orders > 0) {
-    const shops = stats.shops.map((s: any) => s.name).join(', ');
-    blocks.push({ type: 'header', text: { type: 'plain_text', text: `${zh ? '销售' : 'Sales'} ${stats.period.from} – ${stats.period.to}`.slice(0, 150) } });
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: mrkdwnEscape(shops).slice(0, 2000) }] });
-    blocks.push({ type: 'section', fields: [
-      field(zh ? '销售额' : 'Revenue', `¥${stats.current.revenue} (${pct(stats.change.revenuePct)})`),
-      field(zh ? '订单' : 'Orders', `${stats.current.orders} (${pct(stats.change.ordersPct)})`),
-      field(zh ? '客单价' : 'Average basket', `¥${stats.current.averageBasket} (${pct(stats.change.averageBasketPct)})`),
-      field(zh ? '顾客 / 退款' : 'Customers / refunds', `${stats.current.customers} / ${stats.current.refunds}`),
-    ] });
-    if (stats.topProducts.length) {
-      blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${zh ? '畅销商品' : 'Top products'}*` } });
-      blocks.push({ type: 'section', fields: stats.topProducts.slice(0, 10).map((p: any, i: number) => field(`${i + 1}. ${p.name}`, `¥${p.revenue} · ${p.units} ${zh ? '件' : 'units'} · ${p.sharePct}%`)) });
-    }
-  } else {
-    blocks.push(section(answer.reply));
-  }
+  const cards = answer.attachments.cards ?? [];
+  // With cards the blocks show them instead of the prose; the message's `text` (notifications, screen readers) keeps the reply.
+  const blocks: KnownBlock[] = cards.length ? cards.flatMap((card, n) => cardBlocks(card, n)) : [section(answer.reply)];
   if (answer.proposal) blocks.push(...proposalBlocks(answer.proposal));
   if (answer.suggestions.length) {
     blocks.push({

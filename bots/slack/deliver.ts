@@ -4,13 +4,17 @@
 // replies in the answer's thread, so they stay with it.
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
+import type { Locale } from '../../tools/context.ts';
 
-/** Who asked and where; `inDm` when the event itself says the channel is the app's DM (message.im). */
-export type Where = { team: string; user: string; channel: string; threadTs?: string; inDm?: boolean };
+/**
+ * Who asked and where; `inDm` when the event itself says the channel is the app's DM (message.im);
+ * `channel` is empty for a press in App Home (no channel: nothing to leave a note in); `locale` is the user's language.
+ */
+export type Where = { team: string; user: string; channel: string; threadTs?: string; inDm?: boolean; locale?: Locale };
 export type Upload = { file: Buffer; filename: string; title?: string };
 export type Posted = { channel: string; ts: string };
 
-export const SENT_PRIVATELY = '已私信发给你。 Sent to you privately: see your DM with me.';
+export const SENT_PRIVATELY: Record<Locale, string> = { zh: '已私信发给你，请查看和我的私信。', en: 'Sent to you privately: see your DM with me.' };
 
 export function privateDelivery(log: (line: string) => void) {
   // DM channel per team:user; conversations.open returns the same channel every time, so caching is safe.
@@ -34,14 +38,18 @@ export function privateDelivery(log: (line: string) => void) {
     await client.chat.postEphemeral({ channel: where.channel, user: where.user, text, ...(where.threadTs ? { thread_ts: where.threadTs } : {}) });
   }
 
-  /** Posts the answer in the asker's DM; returns where it landed, for the files that follow. */
-  async function send(client: WebClient, where: Where, message: { text: string; blocks?: KnownBlock[] }): Promise<Posted> {
+  /**
+   * Posts the answer in the asker's DM; returns where it landed, for the files that follow. `threadTs` puts it
+   * in that message's thread when the message is in the DM (a press on an old message in a channel gets a new one).
+   */
+  async function send(client: WebClient, where: Where, message: { text: string; blocks?: KnownBlock[] }, options: { threadTs?: string } = {}): Promise<Posted> {
     const dm = await dmOf(client, where);
-    const posted = await client.chat.postMessage({ channel: dm, text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}) });
+    const thread = options.threadTs && dm === where.channel ? { thread_ts: options.threadTs } : {};
+    const posted = await client.chat.postMessage({ channel: dm, text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}), ...thread });
     if (!posted.ts) throw new Error('chat.postMessage returned no ts');
-    if (dm !== where.channel) {
+    if (where.channel && dm !== where.channel) {
       // The answer is already delivered: a failed note (e.g. the app is not in that channel) is not an error for the user.
-      await ephemeral(client, where, SENT_PRIVATELY).catch((error) => log(`[slack] could not leave the "sent privately" note: ${(error as Error).message}`));
+      await ephemeral(client, where, SENT_PRIVATELY[where.locale ?? 'zh']).catch((error) => log(`[slack] could not leave the "sent privately" note: ${(error as Error).message}`));
     }
     return { channel: dm, ts: posted.ts };
   }

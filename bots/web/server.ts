@@ -23,7 +23,7 @@ import { chatBody, type ChatBody, issuesText, parseId, photoQuery, requestLocale
 import { PHRASES, WELCOME_EXAMPLES } from '../../prompts/replies/phrases.ts';
 
 const PUBLIC = join(import.meta.dirname, 'public');
-const STATIC: Record<string, string> = { '/': 'index.html', '/app.js': 'app.js', '/style.css': 'style.css' };
+const STATIC: Record<string, string> = { '/': 'index.html', '/app.js': 'app.js', '/cards.js': 'cards.js', '/style.css': 'style.css' };
 const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' };
 /** Like Telegram: messages (texts and photos) per chat per minute. */
 export const WEB_PER_MINUTE = 20;

@@ -129,7 +129,8 @@ function shortDate(iso: string, zh: boolean): string {
   return zh ? `${m}月${d}日` : `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]} ${d}`;
 }
 
-const MODEL_NAMES: Record<string, Record<Locale, string>> = {
+/** Forecasting methods in words (the internal names stay in "how was this computed?"). */
+export const MODEL_NAMES: Record<string, Record<Locale, string>> = {
   seasonal_naive: { zh: '按往年同期', en: 'same period last season' }, holt_winters: { zh: '趋势加季节', en: 'trend and season' },
   croston_sba: { zh: '间歇需求（Croston）', en: 'intermittent demand (Croston)' }, tsb: { zh: '间歇需求（TSB）', en: 'intermittent demand (TSB)' },
   naive: { zh: '按最近一周', en: 'last week' }, mean: { zh: '按平均', en: 'average' },

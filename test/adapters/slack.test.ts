@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Assistant, type AssistantReply } from '../../agents/assistant.ts';
+import { linkIdentity } from '../../agents/identity.ts';
 import { createSlackApp, LINK_HELP, LOOKING, SORRY } from '../../bots/slack/app.ts';
 import { replyBlocks } from '../../bots/slack/blocks.ts';
 import { SENT_PRIVATELY } from '../../bots/slack/deliver.ts';
@@ -58,11 +59,18 @@ afterAll(async () => {
 const slash = (text: string, user = 'U1', tamper = false, url = events) =>
   signedPost(url, SECRET, new URLSearchParams({ token: 't', team_id: 'T1', team_domain: 'shop', channel_id: 'C1', channel_name: 'general', user_id: user, user_name: 'boss', command: '/shop', text, response_url: 'http://127.0.0.1:9/unused', trigger_id: 'tr' }).toString(), 'application/x-www-form-urlencoded', { tamper });
 const event = (e: Record<string, unknown>, url = events) => signedPost(url, SECRET, JSON.stringify({ token: 't', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: `Ev${Math.random()}`, event_time: 1, event: e }), 'application/json');
-const press = (channel: string, action: { action_id: string; value: string }) => {
-  const payload = { type: 'block_actions', team: { id: 'T1' }, user: { id: 'U1', team_id: 'T1' }, channel: { id: channel }, api_app_id: 'A1', token: 't', trigger_id: 'tr', container: { type: 'message' }, message: { ts: '1.1' },
+const press = (channel: string, action: { action_id: string; value: string }, messageTs = '1.1') => {
+  const payload = { type: 'block_actions', team: { id: 'T1' }, user: { id: 'U1', team_id: 'T1' }, channel: { id: channel }, api_app_id: 'A1', token: 't', trigger_id: 'tr', container: { type: 'message' }, message: { ts: messageTs },
     actions: [{ type: 'button', block_id: 'b', action_ts: '1', ...action }] };
   return signedPost(events, SECRET, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded');
 };
+/** A button pressed in App Home: no channel, the Home view as its container. */
+const pressHome = (user: string, action_id: string) => {
+  const payload = { type: 'block_actions', team: { id: 'T1' }, user: { id: user, team_id: 'T1' }, api_app_id: 'A1', token: 't', trigger_id: 'tr', container: { type: 'view', view_id: 'V1' }, view: { id: 'V1', type: 'home' },
+    actions: [{ type: 'button', block_id: 'b', action_ts: '1', action_id }] };
+  return signedPost(events, SECRET, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded');
+};
+const METHOD = /MASE|seasonal_naive|croston|holt|tsb|backtest|z=/i;
 const blockText = (blocks: any[]) => JSON.stringify(blocks);
 
 describe('Slack merchant app', () => {
@@ -76,7 +84,7 @@ describe('Slack merchant app', () => {
     const res = await slash('sales last week', 'U9');
     expect(res.status).toBe(200);
     const [ephemeral] = await api.waitFor('chat.postEphemeral', 1, { since });
-    expect(ephemeral.body).toMatchObject({ channel: 'C1', user: 'U9', text: LINK_HELP });
+    expect(ephemeral.body).toMatchObject({ channel: 'C1', user: 'U9', text: LINK_HELP.en });
     expect(api.of('chat.postMessage')).toHaveLength(0);
   });
 
@@ -102,7 +110,7 @@ describe('Slack merchant app', () => {
     expect(blockText(blocks)).toContain('¥189 (+372.5%)');
     expect(blocks.at(-1).type).toBe('actions');
     const [note] = await api.waitFor('chat.postEphemeral', 1, { since });
-    expect(note.body).toMatchObject({ channel: 'C1', user: 'U1', text: SENT_PRIVATELY });
+    expect(note.body).toMatchObject({ channel: 'C1', user: 'U1', text: SENT_PRIVATELY.en });
     const completed = await api.waitFor('files.completeUploadExternal', 2, { since });
     expect(api.since(since, 'files.getUploadURLExternal').map((c) => c.body.filename)).toEqual(['chart-1.png', 'chart-2.png']);
     for (const u of api.uploads) expect(u.bytes.includes(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]))).toBe(true); // a PNG inside the multipart body
@@ -115,13 +123,13 @@ describe('Slack merchant app', () => {
     const [update] = await api.waitFor('chat.update', 1, { since });
     const posts = api.since(since, 'chat.postMessage');
     expect(posts).toHaveLength(1); // the note, and no second message for the answer
-    expect(posts[0].body).toMatchObject({ channel: 'D1', text: LOOKING });
+    expect(posts[0].body).toMatchObject({ channel: 'D1', text: LOOKING.en });
     expect(update.body).toMatchObject({ channel: 'D1', ts: posts[0].reply.ts });
     expect(update.body.text).toContain('Revenue ¥189');
     expect(update.body.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Sales 2026-11-16 – 2026-11-22' } });
     const completed = await api.waitFor('files.completeUploadExternal', 2, { since });
     for (const c of completed) expect(c.body).toMatchObject({ channel_id: 'D1', thread_ts: posts[0].reply.ts });
-    expect(api.since(since, 'chat.postEphemeral').map((c) => c.body.text)).toEqual([SENT_PRIVATELY]); // once, with the note
+    expect(api.since(since, 'chat.postEphemeral').map((c) => c.body.text)).toEqual([SENT_PRIVATELY.en]); // once, with the note
   });
 
   it('turns the "looking it up" message into an apology when the slow answer fails', async () => {
@@ -131,8 +139,8 @@ describe('Slack merchant app', () => {
       await event({ type: 'message', channel_type: 'im', user: 'U1', text: 'sales last week', ts: '120.1', channel: 'D1' }, slowEvents);
       const [update] = await api.waitFor('chat.update', 1, { since });
       const [note] = api.since(since, 'chat.postMessage');
-      expect(note.body.text).toBe(LOOKING);
-      expect(update.body).toMatchObject({ channel: 'D1', ts: note.reply.ts, text: SORRY });
+      expect(note.body.text).toBe(LOOKING.en);
+      expect(update.body).toMatchObject({ channel: 'D1', ts: note.reply.ts, text: SORRY.en });
       await sleep(100);
       expect(api.since(since, 'chat.postEphemeral')).toEqual([]); // one apology, not two
     } finally {
@@ -156,7 +164,7 @@ describe('Slack merchant app', () => {
     expect(answer.body.channel).toBe('D1');
     expect(answer.body.thread_ts).toBeUndefined();
     const [note] = await api.waitFor('chat.postEphemeral', 1, { since, where: { channel: 'C2' } });
-    expect(note.body).toMatchObject({ channel: 'C2', user: 'U1', thread_ts: '111.1', text: SENT_PRIVATELY });
+    expect(note.body).toMatchObject({ channel: 'C2', user: 'U1', thread_ts: '111.1', text: SENT_PRIVATELY.zh }); // asked in Chinese: told in Chinese
     since = api.mark();
     await event({ type: 'message', channel_type: 'im', user: 'U1', text: 'top 2 products in the last 30 days', ts: '112.1', channel: 'D1' });
     const [dm] = await api.waitFor('chat.postMessage', 1, { since });
@@ -197,7 +205,7 @@ describe('Slack merchant app', () => {
     const [post] = await api.waitFor('chat.postMessage', 1, { since });
     expect(post.body.channel).toBe('D1');
     const [note] = await api.waitFor('chat.postEphemeral', 1, { since });
-    expect(note.body).toMatchObject({ channel: 'C1', user: 'U1', text: SENT_PRIVATELY });
+    expect(note.body).toMatchObject({ channel: 'C1', user: 'U1', text: SENT_PRIVATELY.en });
   });
 
   it('publishes App Home with the merchant\'s 7- and 30-day KPIs, or link help', async () => {
@@ -211,10 +219,86 @@ describe('Slack merchant app', () => {
     expect(text).toContain('Restock');
     expect(text).toMatch(/order now \d+/);
     expect(text).toContain('Reviews (90 days)');
+    // One language: U1's Slack locale is English, so not a Chinese label in sight (the fixture's English names have none).
+    expect(text).not.toMatch(/\p{Script=Han}/u);
+    const buttons = home.body.view.blocks.flatMap((b: any) => b.elements ?? []).filter((e: any) => e.type === 'button');
+    expect(buttons.map((b: any) => [b.action_id, b.text.text])).toEqual([['home_refresh', 'Refresh'], ['home_restock', 'Open restock forecast'], ['home_reviews', 'Open customer reviews']]);
     since = api.mark();
     await event({ type: 'app_home_opened', user: 'U9', channel: 'D9', tab: 'home' });
     const [published] = await api.waitFor('views.publish', 1, { since });
     expect(blockText(published.body.view.blocks)).toContain('/shop link');
+  });
+
+  it('shows App Home in Chinese only to a user Slack gives no locale for and who last wrote in Chinese, or whose Slack is in Chinese', async () => {
+    api.setLocale('U2', undefined); // as without the users:read scope
+    api.setLocale('U3', 'zh-CN');
+    await linkIdentity(db, 'slack', 'T1:U2', { role: 'merchant', merchantId: 1 });
+    await linkIdentity(db, 'slack', 'T1:U3', { role: 'merchant', merchantId: 1 });
+    let since = api.mark();
+    await event({ type: 'message', channel_type: 'im', user: 'U2', text: '上周销售怎么样', ts: '116.1', channel: 'D2' });
+    await api.waitFor('chat.postMessage', 1, { since, where: { channel: 'D2' } });
+    for (const user of ['U2', 'U3']) {
+      since = api.mark();
+      await event({ type: 'app_home_opened', user, channel: `D${user.slice(1)}`, tab: 'home' });
+      const [home] = await api.waitFor('views.publish', 1, { since, where: { user_id: user } });
+      const text = blockText(home.body.view.blocks);
+      for (const label of ['店铺概览', '近 7 天', '销售额', '¥189', '补货', '顾客评价（近 90 天）', '刷新']) expect(text, user).toContain(label);
+      for (const label of ['Revenue', 'Last 7 days', 'Restock', 'Reviews', 'Refresh', 'order now']) expect(text, user).not.toContain(label);
+    }
+  });
+
+  it('answers restock advice as Block Kit rows, the method behind a "How was this computed?" button that posts it in the answer\'s thread', async () => {
+    // Shop B's hand wash runs low (3 a week expected, 2 left), so one row says to order.
+    const offer = await db.offer.findFirstOrThrow({ where: { shopId: 2, productId: 3 } });
+    await db.offer.update({ where: { id: offer.id }, data: { stock: 2 } });
+    try {
+      let since = api.mark();
+      await event({ type: 'message', channel_type: 'im', user: 'U1', text: 'restock advice', ts: '117.1', channel: 'D1' });
+      const [post] = await api.waitFor('chat.postMessage', 1, { since });
+      const blocks = post.body.blocks as any[];
+      expect(blocks[0]).toMatchObject({ type: 'header', text: { text: 'Restock · your 2 shops' } });
+      expect(blocks[1]).toMatchObject({ type: 'context', elements: [{ text: '1 to order now, 0 to order soon, 2 with enough stock.' }] });
+      const rows = blocks.filter((b) => b.type === 'section' && b.fields);
+      expect(rows).toHaveLength(3);
+      expect(rows[0].text.text).toMatch(/^:red_circle: \*Blue Moon hand wash 500ml · Shop B\* — Order now\nruns out around /);
+      expect(rows[0].fields.map((f: any) => f.text)).toEqual(['*Stock*\n2', '*Expected next 7 days*\n3', '*Order*\n4']);
+      expect(rows.slice(1).map((r) => [r.text.text.split('\n')[0].split(' — ')[1], r.fields[2].text])).toEqual([['Enough stock', '*Order*\n—'], ['Enough stock', '*Order*\n—']]);
+      const shown = JSON.stringify(blocks.filter((b) => b.type !== 'actions'));
+      expect(shown).not.toMatch(METHOD);
+      expect(shown).not.toMatch(/order 0\b/i);
+      const button = blocks.flatMap((b) => b.elements ?? []).find((e: any) => e.action_id === 'card_details_0');
+      expect(button.text.text).toBe('How was this computed?');
+      expect(blocks.at(-1).elements[0].action_id).toBe('followup_0'); // the follow-ups stay last
+      since = api.mark();
+      await press('D1', { action_id: 'card_details_0', value: button.value }, post.reply.ts);
+      const [details] = await api.waitFor('chat.postMessage', 1, { since });
+      expect(details.body).toMatchObject({ channel: 'D1', thread_ts: post.reply.ts });
+      expect(details.body.text).toMatch(/^\*How was this computed\?\*\n• /);
+      expect(details.body.text).toContain('seasonal_naive');
+      expect(details.body.text).toContain('MASE');
+      expect(api.since(since, 'chat.postEphemeral')).toEqual([]);
+    } finally {
+      await db.offer.update({ where: { id: offer.id }, data: { stock: offer.stock } });
+    }
+  });
+
+  it('runs App Home\'s buttons: refresh publishes the tab again; restock and reviews post their full answers in the DM', async () => {
+    let since = api.mark();
+    await pressHome('U1', 'home_refresh');
+    const [home] = await api.waitFor('views.publish', 1, { since });
+    expect(home.body.user_id).toBe('U1');
+    expect(blockText(home.body.view.blocks)).toContain('Shop overview');
+    since = api.mark();
+    await pressHome('U1', 'home_restock');
+    const [restock] = await api.waitFor('chat.postMessage', 1, { since });
+    expect(restock.body.channel).toBe('D1');
+    expect(restock.body.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Restock · your 2 shops' } });
+    since = api.mark();
+    await pressHome('U1', 'home_reviews');
+    const [reviews] = await api.waitFor('chat.postMessage', 1, { since });
+    expect(reviews.body.channel).toBe('D1');
+    expect(reviews.body.text).toContain('no reviews'); // the fixture has none
+    expect(api.since(since, 'chat.postEphemeral')).toEqual([]); // pressed in Home: no channel to leave a note in
   });
 
   it('scans an image shared in a DM: the product, who sells it, and its catalogue picture in the answer\'s thread', async () => {
@@ -225,8 +309,9 @@ describe('Slack merchant app', () => {
     await event({ type: 'message', subtype: 'file_share', channel_type: 'im', user: 'U1', text: '', ts: '113.1', channel: 'D1',
       files: [{ id: 'F9', mimetype: 'image/png', size: 5000, url_private_download: url }] });
     const [post] = await api.waitFor('chat.postMessage', 1, { since });
-    expect(post.body.text).toContain('这是「蓝月亮洗手液 500ml」');
-    expect(post.body.text).not.toContain('就是它'); // merchants look, they do not teach the matcher
+    // A photo without words is answered in U1's language (English, from Slack).
+    expect(post.body.text).toContain('This is "Blue Moon hand wash 500ml"');
+    expect(post.body.text).not.toContain("that's it"); // merchants look, they do not teach the matcher
     expect(api.downloads.at(-1)).toEqual({ name: 'hand-wash.png', authorization: 'Bearer xoxb-test' });
     const [completed] = await api.waitFor('files.completeUploadExternal', 1, { since });
     expect(completed.body).toMatchObject({ channel_id: 'D1', thread_ts: post.reply.ts });

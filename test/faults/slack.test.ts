@@ -77,7 +77,7 @@ describe('privacy: a merchant\'s figures only reach the merchant', () => {
     for (const c of completed) expect(c.body).toMatchObject({ channel_id: 'D1', thread_ts: answer.reply.ts }); // with the answer, not loose
     expect(publicPosts(since)).toEqual([]);
     const notes = api.since(since, 'chat.postEphemeral');
-    expect(notes.map((c) => c.body)).toEqual([expect.objectContaining({ channel: 'C1', user: 'U1', text: SENT_PRIVATELY })]);
+    expect(notes.map((c) => c.body)).toEqual([expect.objectContaining({ channel: 'C1', user: 'U1', text: SENT_PRIVATELY.en })]);
     expect(JSON.stringify(notes)).not.toContain('¥');
   });
 
@@ -86,7 +86,7 @@ describe('privacy: a merchant\'s figures only reach the merchant', () => {
     await signedPost(events, SECRET, envelope('EvMention1', { type: 'app_mention', user: 'U1', text: '<@UBOT> sales last week', ts: '300.1', channel: 'C7', team: 'T1' }), 'application/json');
     await api.waitFor('files.completeUploadExternal', 2, { since });
     expect(api.since(since, 'chat.postMessage').map((c) => c.body.channel)).toEqual(['D1']);
-    expect(api.since(since, 'chat.postEphemeral').map((c) => c.body)).toEqual([expect.objectContaining({ channel: 'C7', user: 'U1', thread_ts: '300.1', text: SENT_PRIVATELY })]);
+    expect(api.since(since, 'chat.postEphemeral').map((c) => c.body)).toEqual([expect.objectContaining({ channel: 'C7', user: 'U1', thread_ts: '300.1', text: SENT_PRIVATELY.en })]);
   });
 
   it('a slash command in the DM is answered there, without a note', async () => {
@@ -169,7 +169,7 @@ describe('link codes: once, for 15 minutes, exactly as issued', () => {
     expect(await merchantOf('U5')).toBe(1);
     const used = (await db.linkCode.findMany({ where: { usedBy: 'T1:U5' } }))[0];
     expect(used.usedAt).toEqual(now);
-    expect(await link(code, 'U6')).toBe(LINK_REFUSED.used);
+    expect(await link(code, 'U6')).toBe(LINK_REFUSED.en.used);
     expect(await merchantOf('U6')).toBeUndefined();
     expect((await db.linkCode.findUnique({ where: { id: used.id } }))?.usedBy).toBe('T1:U5');
   });
@@ -178,7 +178,7 @@ describe('link codes: once, for 15 minutes, exactly as issued', () => {
     const { code } = await createLinkCode(db, 2, now);
     now = new Date(NOW.getTime() + LINK_CODE_TTL_MS + 1000);
     try {
-      expect(await link(code, 'U7')).toBe(LINK_REFUSED.expired);
+      expect(await link(code, 'U7')).toBe(LINK_REFUSED.en.expired);
     } finally {
       now = NOW;
     }
@@ -190,8 +190,8 @@ describe('link codes: once, for 15 minutes, exactly as issued', () => {
     const { code } = await createLinkCode(db, 1, now);
     const last = code.at(-1)!;
     const altered = code.slice(0, -1) + (last === '7' ? '8' : '7');
-    expect(await link(altered, 'U8')).toBe(LINK_REFUSED.invalid);
-    expect(await link(code.replace(/^M1-/, 'M2-'), 'U8')).toBe(LINK_REFUSED.invalid); // the merchant comes from the stored row, not the text
+    expect(await link(altered, 'U8')).toBe(LINK_REFUSED.en.invalid);
+    expect(await link(code.replace(/^M1-/, 'M2-'), 'U8')).toBe(LINK_REFUSED.en.invalid); // the merchant comes from the stored row, not the text
     expect(await merchantOf('U8')).toBeUndefined();
     expect(await link(code.toLowerCase(), 'U8')).toContain('Linked to Merchant One'); // typing it in lower case is fine
     expect(await merchantOf('U8')).toBe(1);

@@ -1,5 +1,6 @@
 // A fake Slack Web API on 127.0.0.1 (clientOptions.slackApiUrl) recording calls and what it answered,
-// including chat.update, the three steps of files.uploadV2 and conversations.open (user Un's DM with the app is Dn);
+// including chat.update, the three steps of files.uploadV2, conversations.open (user Un's DM with the app is Dn)
+// and users.info (every user's Slack locale is en-US, as Slack reports it, unless a test sets another or none);
 // and signed requests into a Bolt HTTP receiver.
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
@@ -13,6 +14,8 @@ export async function fakeSlackApi() {
   // Files users "shared", served like Slack's url_private: only with the bot token.
   const hosted = new Map<string, Buffer>();
   const downloads: { name: string; authorization?: string }[] = [];
+  // users.info's locale per user; a user set to undefined has none (an install without users:read).
+  const locales = new Map<string, string | undefined>();
   let fileCounter = 0;
   let messageCounter = 0;
   const server = createServer(async (req: IncomingMessage, res) => {
@@ -43,6 +46,11 @@ export async function fakeSlackApi() {
     // Every message gets its own ts, as in Slack: files are threaded under it.
     if (method === 'chat.postMessage') Object.assign(reply, { ts: `1700000000.${String(++messageCounter).padStart(6, '0')}`, channel: body.channel });
     if (method === 'chat.update') Object.assign(reply, { ts: body.ts, channel: body.channel });
+    if (method === 'users.info') {
+      const user = String(body.user);
+      if (locales.has(user) && locales.get(user) === undefined) Object.assign(reply, { ok: false, error: 'missing_scope' });
+      else Object.assign(reply, { user: { id: user, ...(body.include_locale === 'true' || body.include_locale === true ? { locale: locales.get(user) ?? 'en-US' } : {}) } });
+    }
     if (method === 'conversations.open') Object.assign(reply, { channel: { id: dmOf(String(body.users)) } });
     if (method === 'files.getUploadURLExternal') {
       const id = `F${++fileCounter}`;
@@ -64,6 +72,10 @@ export async function fakeSlackApi() {
       return `http://127.0.0.1:${(server.address() as AddressInfo).port}/files-pri/${name}`;
     },
     of: (method: string) => calls.filter((c) => c.method === method),
+    /** The locale users.info reports for `user` ("zh-CN"); undefined: the call fails as without the users:read scope. */
+    setLocale(user: string, locale: string | undefined) {
+      locales.set(user, locale);
+    },
     /** Where the record stands now: pass it as `since` to look only at later calls. */
     mark: () => calls.length,
     /** The calls of `method` (made after `since`), once there are at least `count` of them. */

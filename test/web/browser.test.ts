@@ -112,8 +112,62 @@ describe.skipIf(!available)('web chat in Chromium', () => {
     const charts = page.locator('.msg.bot:not(.welcome)').last().locator('img');
     await expect.poll(() => charts.count(), POLL).toBe(2);
     expect(await charts.first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(720);
+    // The KPIs as labelled fields with their change, and the top products as a list.
+    const kpis = page.locator('.msg.bot:not(.welcome)').last().locator('.card-kpis');
+    expect(await kpis.locator('dt').allTextContents()).toEqual(['Revenue', 'Orders', 'Average basket', 'Refunds']);
+    expect(await kpis.locator('dd').first().textContent()).toBe('¥189 +372.5%');
+    expect(await kpis.locator('.card-list li').count()).toBeGreaterThan(0);
     await page.screenshot({ path: 'data/test/web-chat-merchant.png', fullPage: true });
     await page.close();
+  });
+
+  it('a merchant asks for restock advice and sees a table at 390 px: its columns, whole units, no "order 0", methods only behind "how was this computed?"', async () => {
+    // Shop B's hand wash runs low (3 a week expected, 2 left), so one row says to order.
+    const offer = await db.offer.findFirstOrThrow({ where: { shopId: 2, productId: 3 } });
+    await db.offer.update({ where: { id: offer.id }, data: { stock: 2 } });
+    const page = await open(url, 'merchant:1');
+    try {
+      const visible = (reply: ReturnType<Page['locator']>) => reply.evaluate((div) => {
+        const copy = div.cloneNode(true) as HTMLElement;
+        copy.querySelectorAll('details').forEach((d) => d.remove());
+        return copy.textContent!;
+      });
+      const rowsOf = (table: ReturnType<Page['locator']>) => table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((cell) => (cell.querySelector('.value') ?? cell.firstChild)!.textContent)));
+      for (const [question, columns, first, rest] of [
+        ['restock advice', ['Item', 'Stock', 'Expected next 7 days', 'Order', 'Action'], ['Blue Moon hand wash 500ml · Shop B', '2', '3', '4', 'Order now'], ['Blue Moon laundry detergent 2kg · Shop A', '10', '1', '—', 'Enough stock']],
+        ['补货建议', ['商品', '库存', '未来7天预计卖', '建议订', '怎么办'], ['蓝月亮洗手液 500ml · B店', '2', '3', '4', '现在订货'], ['蓝月亮洗衣液 2kg · A店', '10', '1', '—', '够用']],
+      ] as const) {
+        const answers = page.locator('.msg.bot:not(.welcome)');
+        const before = await answers.count();
+        await page.fill('#text', question);
+        await page.click('#send');
+        await expect.poll(() => answers.count(), POLL).toBe(before + 1);
+        const reply = answers.last();
+        const table = reply.locator('.card-table table');
+        await expect.poll(() => table.count(), POLL).toBe(1);
+        expect(await table.locator('thead th').allTextContents()).toEqual(columns);
+        const rows = await rowsOf(table);
+        expect(rows[0]).toEqual(first);
+        expect(rows).toContainEqual(rest);
+        const shown = await visible(reply);
+        expect(shown).not.toMatch(/order 0\b|订 0 件/i);
+        expect(shown).not.toMatch(/MASE|seasonal_naive|croston|holt|tsb|backtest|回测|z=/i);
+        // The method is there, closed, for whoever asks.
+        const how = reply.locator('details.how');
+        expect(await how.evaluate((d: HTMLDetailsElement) => d.open)).toBe(false);
+        await how.locator('summary').click();
+        expect(await how.evaluate((d: HTMLDetailsElement) => d.open)).toBe(true);
+        expect(await how.textContent()).toMatch(/seasonal_naive[\s\S]*MASE|MASE[\s\S]*seasonal_naive/);
+        // Readable on the phone: nothing sticks out sideways, the table's box stays inside the screen.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+        const box = (await reply.locator('.table-box').boundingBox())!;
+        expect(box.x + box.width).toBeLessThanOrEqual(390);
+      }
+      await page.screenshot({ path: 'data/test/web-chat-restock.png', fullPage: true });
+    } finally {
+      await page.close();
+      await db.offer.update({ where: { id: offer.id }, data: { stock: offer.stock } });
+    }
   });
 
   it('a shopper uploads a product photo and sees what it is, where to buy it and its catalogue picture', async () => {

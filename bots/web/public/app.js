@@ -1,5 +1,7 @@
 // Web chat client: persona picker, messages, a status line while a turn runs, follow-up chips,
-// location sharing, photos, Yes / No buttons on a proposed write.
+// location sharing, photos, Yes / No buttons on a proposed write, merchant answers as cards.
+import { renderCard } from './cards.js';
+
 const $ = (id) => document.getElementById(id);
 const messages = $('messages');
 const chatId = localStorage.getItem('chatId') || crypto.randomUUID().slice(0, 12);
@@ -55,19 +57,21 @@ function add(text, who, isError = false, images = []) {
   const div = document.createElement('div');
   div.className = `msg ${who}${isError ? ' error' : ''}`;
   div.textContent = text;
-  for (const image of images) {
-    const figure = document.createElement('figure');
-    const img = document.createElement('img');
-    img.src = image.src;
-    img.alt = image.title;
-    const caption = document.createElement('figcaption');
-    caption.textContent = image.title;
-    figure.append(img, caption);
-    div.append(figure);
-  }
+  for (const image of images) div.append(figure(image));
   messages.append(div);
   if (who === 'user') messages.scrollTop = messages.scrollHeight;
   return div;
+}
+
+function figure(image) {
+  const box = document.createElement('figure');
+  const img = document.createElement('img');
+  img.src = image.src;
+  img.alt = image.title;
+  const caption = document.createElement('figcaption');
+  caption.textContent = image.title;
+  box.append(img, caption);
+  return box;
 }
 
 /** A new answer is read from its start: all of it when it fits, else its first line at the top of the view. */
@@ -113,7 +117,13 @@ function showProposal(div, proposal) {
 }
 
 function answer(data, isError, images) {
-  const div = add(data.reply || data.message || '', 'bot', isError, images);
+  // A merchant answer with cards shows them instead of its prose: each card's title and one-line summary
+  // come first, then the table or list itself (which a screen reader reads as one), so nothing is said twice.
+  const cards = isError ? [] : data.attachments?.cards ?? [];
+  const div = add(cards.length ? '' : data.reply || data.message || '', 'bot', isError);
+  if (cards.length) div.classList.add('has-cards');
+  for (const card of cards) div.append(renderCard(card));
+  for (const image of images ?? []) div.append(figure(image));
   if (!isError && data.proposal) showProposal(div, data.proposal);
   reveal(div);
 }
