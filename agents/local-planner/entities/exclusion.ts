@@ -3,6 +3,7 @@
 // the words are taken out of the message so nothing else reads them as wanted.
 import type { ProductIndex } from '../../../tools/catalogue/product-search.ts';
 import { CATEGORIES, CATEGORY_KEYS } from '../../../tools/catalogue/categories.ts';
+import { leavesOutOnline } from '../../../tools/catalogue/exclusion.ts';
 
 const ZH = [
   /除了\s*([\p{Script=Han}A-Za-z]{1,8}?)\s*(?:以外|之外)?(?=[，,\s？?]|还|都|别的|其他|其它|的|有|呢|吧|$)/u,
@@ -18,8 +19,6 @@ const EN = [
 
 export type Exclusion = { word: string; text: string };
 
-/** Shops on the internet as people name them: "不要网上的", "not the online ones" leave them out (the word "online"). */
-export const ONLINE_WORDS = /^(?:online|internet|web|e-?shops?|网上|线上|网店|电商|网购|online shops?|online stores?)$/i;
 
 /** The first brand, item or category word the message says it does not want, with the words saying so. */
 export function findExclusion(text: string, products: ProductIndex): Exclusion | undefined {
@@ -32,7 +31,8 @@ export function findExclusion(text: string, products: ProductIndex): Exclusion |
   };
   for (const re of [...ZH, ...EN]) {
     const m = re.exec(text);
-    if (m && ONLINE_WORDS.test(m[1].trim())) return { word: 'online', text: m[0] };
+    // Shops on the internet ("不要网上的", "not the online ones"): the word "online" leaves them out.
+    if (m && leavesOutOnline(m[1])) return { word: 'online', text: m[0] };
     if (m && known(m[1])) return { word: m[1].trim(), text: m[0] };
   }
   // "只要实体店", "只看线下的", "in-store only": the same as leaving the online shops out.
