@@ -20,7 +20,8 @@
 //                    the value at `path` in the result of turn k's first tool call (0-based, this conversation;
 //                    a negative array index counts from the end: "items.-1.productId" = the last item shown).
 //                    Slots the call leaves out take the tool's own default (parsed by its zod input).
-//   argsText         string slots that must contain this text (case-insensitive; an array = any of them)
+//   argsText         string slots that must contain this text (case-insensitive; an array = any of them); a `product`
+//                    passed by id (settled in an earlier turn) is checked by the name of the product the tool resolved
 //   argsAbsent       slots the model must not set
 //   replyIncludesAny at least one of these strings is in the reply (case-insensitive)
 //   replyFacts       paths into the turn's first tool result ("results.0.name", "current.revenue") whose values the
@@ -205,7 +206,9 @@ function check(turn: TurnSpec, answer: AssistantReply, caller: Caller, owner: Ma
       if (!matches(want, full[slot], { now, slot, previous })) problems.push(`${slot}: expected ${JSON.stringify(want)}, got ${JSON.stringify(full[slot])}`);
     }
     for (const [slot, want] of Object.entries(e.argsText ?? {})) {
-      const got = raw[slot];
+      // A product the conversation already settled on is passed by id: the product the tool resolved is what was named.
+      const settled = slot === 'product' && raw.product === undefined && raw.productId !== undefined ? (first.result as { product?: { name?: unknown } } | undefined)?.product?.name : undefined;
+      const got = raw[slot] ?? settled;
       const options = Array.isArray(want) ? want : [want];
       if (typeof got !== 'string' || !options.some((o) => norm(got).includes(norm(o)))) problems.push(`${slot}: expected text containing ${options.map((o) => JSON.stringify(o)).join(' or ')}, got ${JSON.stringify(got)}`);
     }

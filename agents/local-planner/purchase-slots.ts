@@ -24,7 +24,7 @@ export function readBought(raw: string, money: Money | undefined, products: Prod
   for (const b of products.vocabulary().brands) if (/[\d一二两三四五六七八九十百]/.test(b) && b.length > 1) masked = masked.replace(new RegExp(b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), (x) => '□'.repeat(x.length));
   const bought = readPurchase(masked, money);
   // Counts and 每瓶 are not the product; "6瓶装" / "12-pack" is how the catalogue names a pack, so it stays in.
-  const keepInName = (t: string) => /装$|-?pack$/i.test(t);
+  const keepInName = (t: string) => /装$|-?pack$|^整/i.test(t); // "整箱12盒" too: the catalogue's 光明牛奶 整箱12盒
   const product = phraseOf(raw, ...named, ...(bought?.texts.filter((t) => !keepInName(t)) ?? []));
   if (!bought) return { product, price: money?.amount };
   const top = (phrase: string) => (phrase ? products.search(phrase, 1)[0]?.product : undefined);

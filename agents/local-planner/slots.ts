@@ -86,8 +86,12 @@ export function findShopCategory(text: string): { category: Category; text: stri
 }
 
 /** A category named by itself ("附近有什么吃的", "any stationery near me"). */
+/** Words for a category that are no words of goods (so never part of a product phrase): "the little one" is a baby. */
+const CATEGORY_ALIASES: Partial<Record<Category, string[]>> = { baby: ['little one', 'little ones', 'toddler', 'newborn', '新生儿', '小宝宝'] };
+
 export function findCategoryWord(text: string): Category | undefined {
   const lower = text.toLowerCase();
+  for (const [key, words] of Object.entries(CATEGORY_ALIASES)) if (words.some((w) => new RegExp(/^[a-z ]+$/.test(w) ? `\\b${w}\\b` : w).test(lower))) return key as Category;
   // The longest word wins: "洗衣服用的" is cleaning, though it holds 衣服.
   let best: { key: Category; length: number } | undefined;
   for (const key of CATEGORY_KEYS) {

@@ -43,15 +43,19 @@ const HELP = /^(help|\/help|帮助|你能做什么|你会什么|能做什么|wha
 /** "你都能干点啥", "这个助手能帮我做些什么", "what can this bot do for me": the capabilities, said inside a longer message. */
 const ASKS_WHAT_IT_DOES = /(?:能|会|可以)(?:帮我|帮忙|为我|给我)?(?:做|干|帮)(?:些|点|一些)?(?:什么|啥)|有(?:什么|哪些|啥)功能|都(?:能|会)(?:干|做)?(?:啥|什么)|what (?:else )?(?:can|could) (?:you|it|this (?:bot|thing|assistant|app)) (?:do|help)|what (?:are you able|do you) (?:to )?(?:do|help)|how (?:can|could) you help/i;
 /** Things to recommend or make up that are no goods: films, songs, trips, a name for a shop. */
-const NOT_GOODS = /(?:推荐|介绍|想|起|取)(?:一?[部首个本些几]|点)?(?:好看的|好听的|好玩的|有意思的)?(?:电影|电视剧|综艺|动漫|歌|音乐|景点|旅游|店名|名字|游戏)|\b(?:recommend|suggest)\b.{0,20}\b(?:movies?|films?|songs?|music|tv shows?|series|places to visit|a name)\b|\bname (?:for )?my (?:new )?(?:shop|store)\b|\bwhat should i watch\b/i;
+const NOT_GOODS = /(?:推荐|介绍|想|起|取)(?:一?[部首个本些几]|点)?(?:好看的|好听的|好玩的|有意思的|新的?)?(?:电影|电视剧|综艺|动漫|歌|音乐|景点|旅游|店名|名字|游戏)|\b(?:recommend|suggest)\b.{0,20}\b(?:movies?|films?|songs?|music|tv shows?|series|places to visit|a name)\b|\bname (?:for )?my (?:new )?(?:shop|store)\b|\bwhat should i watch\b/i;
 const BACK_TO_EARLIER = /回到(?:刚才|之前|上一个|前面)|刚才(?:那个|的)(?:搜索|问题)?(?:呢|吧)?|\bback to (?:the )?(?:earlier|previous|last|first)\b|\bgo(?:ing)? back to\b|\bas before\b/i;
 /** Things the assistant cannot do, named so plainly that no model is asked: top-ups, transfers, taxis, bills of others. */
-const PLAINLY_CANNOT = /(?:叫|点|订)(?:个|份|一份)?外卖|送货上门|送(?:货)?到(?:宿舍|家|楼下|门口|寝室)|\bdeliver(?:y|ed)? (?:it )?to (?:my|the)\b|充话费|充(?:值)?(?:点|个)?(?:话费|流量)|交(?:一下)?(?:电费|水费|燃气费|话费)|\btop ?up (?:my )?(?:phone|mobile|credit|data|sim)\b|\brecharge (?:my )?(?:phone|mobile|sim)\b|\bphone credit\b|打车|叫(?:个|辆|一辆)(?:车|出租车|滴滴)|\bcall (?:me )?an? (?:cab|taxi|uber)\b|转账给|转给(?:我的?)?(?:朋友|同学|室友|家人)|\b(?:send|transfer) (?:\d+ )?(?:money|yuan|rmb)\b/i;
+const PLAINLY_CANNOT = /(?:叫|点|订)(?:个|份|一份)?外卖|送货上门|送(?:货)?到(?:宿舍|家|楼下|门口|寝室)|\bdeliver(?:y|ed)? (?:it )?to (?:my|the)\b|充话费|充(?:值)?(?:点|个)?(?:话费|流量)|交(?:一下)?(?:电费|水费|燃气费|话费)|\btop ?up (?:my )?(?:phone|mobile|credit|data|sim)\b|\brecharge (?:my )?(?:phone|mobile|sim)\b|\bphone credit\b|打车|叫(?:个|辆|一辆)(?:车|出租车|滴滴)|\bcall (?:me )?an? (?:cab|taxi|uber)\b|转账给|转给(?:我的?)?(?:朋友|同学|室友|家人)|(?:跟|给|向|找)供应商(?:下|订|进|发)|(?:帮我|替我)(?:下|发)(?:个|一个)?(?:采购单|进货单|订货单)|\bplace (?:an? )?(?:purchase )?order with (?:the |my |our )?suppliers?\b|\border (?:it |them |\d+ \w+ )?from (?:the |my |our )?suppliers?\b|\b(?:send|transfer) (?:\d+ )?(?:money|yuan|rmb)\b/i;
 const COMPLAINT_ABOUT_STAFF = /投诉.{0,12}(?:收银员|店员|服务员|营业员|员工|快递员|骑手|老板|保安)|(?:收银员|店员|服务员|营业员|骑手|快递员).{0,8}(?:态度|骂|凶|不耐烦|服务差)|\b(?:complain|complaint)\b.{0,30}\b(?:cashier|staff|clerk|employee|courier|rider|waiter)\b|\b(?:cashier|staff|clerk|courier|waiter) (?:was|were) (?:rude|mean)\b/i;
 /** The words of the categories themselves ("零食", "snacks"): a category said, not a need. */
 const CATEGORY_WORDS = new Set(CATEGORY_KEYS.flatMap((k) => CATEGORIES[k].words.map((w) => w.toLowerCase())));
+/** A question about how things stand, not a request to act: "Am I behind…", "Is my bill…", "我是不是…". */
+const STATE_QUESTION = /^(?:am i|is (?:my|it|there)|are (?:my|there|we)|do i|did i|have i|has my|how (?:much|many|long|often|are|is|did)|what(?:'s| is| are| was)|when)\b|^我?(?:是不是|有没有)/i;
+/** Words for things in general, no goods of their own. */
+const STUFF = /^(?:东西|用品|类|类的|stuff|things?|items?|products?|something|anything)$/i;
 const MERCHANT_ONLY = new Set(['merchant_stats', 'restock_forecast', 'satisfaction_report', 'pricing_advice', 'anomaly_alerts']);
-const OWN_INSTEAD = /^(?:(?:算了|好吧|那|那就|ok|okay|then)[，,\s]*)*(?:看|查|查查|看看|说说)?(?:一下)?(?:我|我们)自己(?:的|店)|\b(?:my own|mine) (?:then|instead)\b|^(?:ok |okay |fine,? )?(?:show|check) (?:me )?mine\b/i;
+const OWN_INSTEAD = /^(?:(?:算了|好吧|那|那就|ok|okay|then)[，,\s]*)*(?:看|查|查查|看看|说说)?(?:一下)?(?:我|我们)自己(?:的|店)|\b(?:my own|mine) (?:then|instead)\b|\b(?:ours|our own)\b|^(?:ok |okay |fine,? )?(?:show|check) (?:me )?mine\b/i;
 const LOCATION_SHARED = /^(我的位置已共享|I shared my location)/i;
 /** A question about the answer just given: why it says what it says. */
 const WHY = /^(?:那|可是|但是|不过|嗯|呃|啊|哦|ok|okay|but|so|and|hmm|wait)?[，,。.\s]*(?:为什么|为啥|咋这么|怎么会|怎么这么|凭什么|why\b|how come\b|what makes)/i;
@@ -74,15 +78,15 @@ const WRITES = new Set(['record_purchase', 'feedback', 'confirm_scan', 'risk_que
 const THANKS = /^(thanks|thank you|thx|谢谢|多谢|感谢|好的谢谢|ok thanks)[!！。.\s]*$/i;
 const NEARBY = /附近|周边|旁边|哪里|哪儿|哪家|在哪|去哪|哪能|有卖|买到|能买|where|near|nearby|around here|close to|closest|nearest|which shops?|shops? (?:that )?sell|buy|find (?:a|an|some)?/i;
 const PRICE = /贵|便宜吗|合理|划算|(?:多少钱|什么价|啥价)(?:才)?算(?:正常|合理|公道)|算正常|正常价|算(?:哪门子|什么|不算|是)?(?:优惠|便宜|实惠)|(?:真的?|是不是真的?)(?:优惠|便宜|实惠)|优惠吗|实惠吗|值吗|虚高|值不值|值得|价格怎么样|正常吗|宰|坑|fair|expensive|overpriced|rip[- ]?off|too much|good price|worth|reasonable|a good deal|pricey|\d\s*(?:yuan|rmb|kuai|bucks|元|块)\s*(?:ok|okay|alright|fine|good)\b|\b(?:is|are) (?:¥\s*)?\d+(?:\.\d+)?\s*(?:yuan|rmb|kuai|bucks)? (?:ok|okay|alright|fine)\b/i;
-const STATS = /销售|销量|营业额|营收|收入|流水|订单|业绩|卖得|卖了|生意|客单价|畅销|热销|卖得最好|经营|数据|sales|revenue|turnover|orders|how did .* do|how (?:are|were) (?:we|my shops?|sales|things)|best[- ]?sell|top (?:\d+ )?products?|top sellers?|performance|figures|stats|kpi/i;
-const RESTOCK = /补货|补(?:些|点|啥|什么|哪些)货|要补(?:啥|什么|哪些)|够不够卖|还够卖|够卖吗|进货|订货|备货|库存|断货|缺货预测|卖断|restock|re-stock|reorder|inventory|stock[- ]?out|run(?:ning)? out|what (?:should|to) (?:i )?order|forecast|预测/i;
+const STATS = /销售|销量|营业额|营收|收入|流水|订单|业绩|卖得|卖了|生意|客单价|畅销|热销|卖得最好|(?:卖|买)的最好|最好卖|卖最多|经营|数据|sales|revenue|turnover|orders|how did .* do|how (?:are|were) (?:we|my shops?|sales|things)|best[- ]?sell|top (?:\d+ )?products?|top sellers?|performance|figures|stats|kpi/i;
+const RESTOCK = /补货|补(?:些|点|啥|什么|哪些)货|要补(?:啥|什么|哪些)|(?:要|该|得|需要)补(?:多少|几)|够不够卖|还够卖|够卖吗|进货|订货|备货|库存|断货|缺货预测|卖断|restock|re-stock|reorder|inventory|stock[- ]?out|run(?:ning)? out|what (?:should|to) (?:i )?order|forecast|预测/i;
 const REVIEWS = /评价|差评|好评|满意度?|投诉|抱怨|不满|口碑|怎么改进|如何改进|改进|顾客.{0,6}(?:说|反馈)|reviews?|complain(?:ts?)?|unhappy|satisfaction|satisfied|feedback|improve/i;
 const ANOMALY = /异常|有什么问题|有问题吗|不对劲|出什么事|出了什么|anything wrong|anything unusual|unusual|anomal|alerts?\b|something off/i;
 const PRICING = /定价|价格策略|优惠券|折扣|发券|促销|coupon|discount|pricing|promotion|price advice|(?:客群|segment|顾客群|不同(?:的)?顾客)\S{0,12}(?:价格|定价|price)|价格敏感度|price[- ]sensitiv|willingness to pay/i;
 const RECOMMEND = /推荐|买点什么|该买什么|需要买什么|接下来.{0,4}买|缺什么|有什么好买|recommend|suggest|what should i buy|what to buy|what do i need|buy next/i;
-const PROFILE = /关于我|了解我|(?:你|你们)(?:都|还)?知道(?:我|关于我)(?:的)?(?:些|哪些|多少)?(?:什么|啥|事|信息)|平均(?:一次|每次|每单|一单)?(?:要|会)?(?:花|消费)|(?:下|买)过(?:几|多少)(?:单|次|回)|一共(?:下|买)了?(?:几|多少)(?:单|次)|(?:几|多少)(?:笔|个)?订单|\bhow many (?:orders|purchases|times) (?:have|did) i\b|\bhow often do i (?:shop|buy|order)\b|我(?:自己)?(?:最近|之前|这个月|上个月|上周|都)?.{0,6}?买(?:了|过)(?:些|点)?(?:什么|啥|哪些)|\bwhat (?:did|have) i (?:buy|bought|purchase[d]?)\b|\bmy (?:recent |past |last )?purchases\b|\bwhat i(?:'ve| have)? bought\b|我的画像|用户画像|我的标签|你知道我|what do you know about me|my profile|about me|我.{0,6}?(?:花了|消费了|花掉了?)多少|价格敏感|消费习惯|购物习惯|(?:付款|支付)方式|用什么(?:方式)?(?:付|支付)|(?:平均)?客单价|大手大脚|how much (?:have|did) i (?:spent|spend)|big spender|(?:average|avg|typical) basket|basket size|price[- ]sensitive|how do i (?:usually )?pay|what do i (?:usually )?pay with|my (?:spending|shopping) habits/i;
+const PROFILE = /关于我|了解我|(?:你|你们)(?:都|还)?知道(?:我|关于我)(?:的)?(?:些|哪些|多少)?(?:什么|啥|事|信息)|平均(?:一次|每次|每单|一单)?(?:要|会)?(?:花|消费)|(?:下|买)过(?:几|多少)(?:单|次|回)|一共(?:下|买)了?(?:几|多少)(?:单|次)|(?:几|多少)(?:笔|个)?订单|\bhow many (?:orders|purchases|times) (?:have|did) i\b|\bhow often do i (?:shop|buy|order)\b|我(?:自己)?(?:最近|之前|这个月|上个月|上周|都)?.{0,6}?买(?:了|过)(?:些|点)?(?:什么|啥|哪些)|\bwhat (?:did|have) i (?:buy|bought|purchase[d]?)\b|\bmy (?:recent |past |last )?purchases\b|\bwhat i(?:'ve| have)? bought\b|我的画像|用户画像|我的标签|你知道我|what do you know about me|my profile|about me|我.{0,10}?(?:花了|消费了|花掉了?)多少|价格敏感|消费习惯|购物习惯|(?:付款|支付)方式|用什么(?:方式)?(?:付|支付)|(?:平均)?客单价|大手大脚|how much (?:have|did) i (?:spent|spend)|big spender|(?:average|avg|typical) basket|basket size|price[- ]sensitive|how do i (?:usually )?pay|what do i (?:usually )?pay with|my (?:spending|shopping) habits/i;
 const RECORD = /^(?:log|note|record|track|记)\s*[:：]|记录|记一下|记下|记账|我买了|刚买了|i bought|i just bought|record (?:a |my )?purchase|log (?:a |my )?purchase|add (?:it |this |that )?to my (?:purchases|purchase history|history|records?)|\blog (?:it|this|that)\b|\btrack (?:it|this|that)\b|keep track of|(?:note|jot) (?:it |this |that )?down|买了.{1,30}(?:花了|一共|总共|付了)|花了\s*[\d一二两三四五六七八九十百千.]+\s*(?:块|元)?(?:钱)?买了?/i;
-const CREDIT = /额度|花呗|逾期|\boverdue\b|\blate (?:fees?|payments?|charges?)\b|先用后付|白条|信用|账单|还款|pay[- ]?later|credit|my limit|my bill|repay|\bnext bill\b|\bbill (?:is )?due\b|\bdue date\b/i;
+const CREDIT = /额度|花呗|逾期|\boverdue\b|\bbehind on (?:my |the )?(?:pay[- ]?later )?(?:payments?|bills?|repayments?)\b|\blate (?:fees?|payments?|charges?)\b|先用后付|白条|信用|账单|还款|pay[- ]?later|credit|my limit|my bill|repay|\bnext bill\b|\bbill (?:is )?due\b|\bdue date\b/i;
 const WEALTH = /理财|投资|基金|存钱|闲钱|wealth|invest|funds?\b|savings|where to put my money/i;
 /** "有哪些产品", "which ones", "show me the options": what fits, after a questionnaire or a wealth answer. */
 const WHICH_ONES = /有哪些|有啥|哪几个|什么产品|哪些产品|看看产品|\bwhich ones?\b|\bwhat (?:products|options|funds|are they)\b|\bshow me\b|\blist (?:them|the)\b/i;
@@ -92,8 +96,12 @@ const NEAREST = /最近的|近一点|更近|离我最近|nearest|closer|closest/
 const BEST_RATED = /评分最高|评分高|评分.{0,3}排前|好评多|口碑好|最好的|好评|best rated|highest rated|top rated|better rated/i;
 const ORDINAL = /^(?:第?\s*([1-6一二三四五六])\s*(?:个|款|种)?|(?:the )?(first|second|third|fourth|fifth|sixth)(?: one)?|#?([1-6]))[。.!！\s]*$/i;
 
+/** The language of a message: Chinese when it has Chinese in it, unless English plainly carries it and the Chinese is
+ *  a name inside ("How did 青柠运动(广埠屯店) do last month? They're across the street."). */
 export function detectLocale(text: string): Locale | undefined {
-  if (/\p{Script=Han}/u.test(text)) return 'zh';
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const english = text.match(/\b[a-z]{2,}\b/gi)?.length ?? 0;
+  if (han && !(english >= 5 && english >= han)) return 'zh';
   if (/[a-z]{2,}/i.test(text)) return 'en';
   return undefined;
 }
@@ -187,7 +195,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   const refusal = otherPeopleRefusal(raw, ranked, l, s.role);
   if (refusal) return 'reply' in refusal ? declined(refusal.reply) : refusal;
   // "算了，看我自己的", "that of mine then": the task just asked about, for the caller's own data.
-  if (prev && OWN_INSTEAD.test(raw) && raw.length <= 24) {
+  if (prev && OWN_INSTEAD.test(raw) && raw.length <= 32) {
     const { shopId: _theirs, ...own } = prev.args;
     const mine = s.role === 'merchant' ? findOwnShop(raw, s.shops ?? [], undefined)?.id : undefined;
     return { tool: prev.name, args: mine ? { ...own, shopId: mine } : own };
@@ -270,8 +278,11 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   if (s.role === 'merchant' && asksUnfairPricing(raw)) return { reply: INTENT_REPLIES.unfairPricing(l), suggestions: [l === 'zh' ? '分客群定价建议' : 'pricing advice by segment'] };
   // A complaint about a person who served them ("投诉收银员", "the cashier was rude"): a person to talk to, not a search.
   if (s.role === 'shopper' && COMPLAINT_ABOUT_STAFF.test(raw)) return { reply: INTENT_REPLIES.humanAgent(l) };
-  const cannot = goesOn ? undefined : plainlyCannot ?? (ownWords && (ranked[0]?.p ?? 0) < 0.9 ? undefined : unsupportedActionReply(ranked, s.role, l));
-  if (cannot) return cannot;
+  // A question about how things stand ("Am I behind on my bills?", "我是不是逾期了") asks for no action.
+  const asksHowThingsStand = ownWords && STATE_QUESTION.test(raw);
+  const cannot = goesOn ? undefined : plainlyCannot ?? (ownWords && ((ranked[0]?.p ?? 0) < 0.9 || asksHowThingsStand) ? undefined : unsupportedActionReply(ranked, s.role, l));
+  // "帮我下单两箱农夫山泉 送到楼下": declined, and the goods are kept, so "那附近哪家有卖的" finds them.
+  if (cannot) return s.role === 'shopper' && strongProduct ? { ...cannot, pending: { tool: 'nearby_shops', args: clean({ query: phrase, ...where }) } } : cannot;
 
   // "第三个不要", "1号挺好的，给它打5分", "the last one, nope": a rating of one of the suggestions shown.
   // The suggestions shown: the active task's, or the one before a rating ("第三个也不喜欢" after rating the second).
@@ -334,7 +345,10 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
       // "买了3瓶，每瓶8块" is 3 at 8, "3瓶一共24块" 3 at 8, "6瓶一提 15块" one pack at 15 (entities/quantity.ts says
       // why a pack stays a pack). Counts and 每瓶 are not the product; "6瓶装" is how the catalogue names a pack.
       // Neither the command ("note it down", "帮我记一下") nor the day ("yesterday", "上个月15号") is part of the product.
-      const named = [price.text, place?.text, periodRead?.text, ...(raw.match(RECORD_WORDS) ?? []), ...tradeNamesIn(raw)];
+      // A trade name inside goods' words ("李宁运动" of 李宁运动袜) is the goods, not the shop.
+      const goodsWords = phraseReaderFor(products).goodsWordsIn(raw);
+      const shopsNamed = tradeNamesIn(raw).filter((t) => !goodsWords.some((w) => w !== t && w.includes(t)));
+      const named = [price.text, place?.text, periodRead?.text, ...(raw.match(RECORD_WORDS) ?? []), ...shopsNamed];
       // "买了3瓶，每瓶8块" is 3 at 8, "3瓶一共24块" 3 at 8, "6瓶一提 15块" one pack at 15 (purchase-slots.ts). A plain
       // number read as the price counts as its money.
       const bought = readBought(raw, spoken ? undefined : bare, products, productPhrase, named);
@@ -355,12 +369,15 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
       return { tool: 'wealth_products', args: clean({ ...base, ...wealth }) };
     }
     const category = namedCategory;
-    if (has(RECOMMEND, raw) || said('recommend') || (recommended && (category || price || /附近|near/i.test(raw)) && !strongProduct)) {
+    // "more like sports stuff", "运动类的": a category and words for things, no product of its own.
+    const categoryOnly = Boolean(category) && phrase.toLowerCase().split(/\s+/).every((w) => CATEGORY_WORDS.has(w) || STUFF.test(w));
+    if (has(RECOMMEND, raw) || said('recommend') || (recommended && (category || price || /附近|near/i.test(raw)) && (!strongProduct || categoryOnly))) {
       const base = shownList ? shownList.args : {};
       // What the suggestions are for, in the shopper's words ("洗衣服用的", "breakfast stuff"), when it is not just a category.
       const said = findNeed(raw);
       // A product named after "for" ("is 15 ok for Crest toothpaste") is no need.
-      const need = (said && (products.search(said, 1)[0]?.score ?? 0) < 0.8 && !(category && CATEGORY_WORDS.has(said.toLowerCase())) ? said : undefined) ?? (phrase && !strongProduct && !/^(?:东西|stuff|things?|something|anything)$/i.test(phrase) && !(category && CATEGORY_WORDS.has(phrase.toLowerCase())) ? phrase : undefined);
+      // Else the goods they name, when the catalogue has words of them ("only", "little one" name none).
+      const need = (said && (products.search(said, 1)[0]?.score ?? 0) < 0.8 && !(category && (CATEGORY_WORDS.has(said.toLowerCase()) || findCategoryWord(said) === category)) ? said : undefined) ?? (phrase && !strongProduct && !categoryOnly && !STUFF.test(phrase) && phraseReaderFor(products).namesGoods(phrase) && !(category && CATEGORY_WORDS.has(phrase.toLowerCase())) ? phrase : undefined);
       return { tool: 'recommend', args: clean({ ...base, category: category ?? base.category, budget: budgetOf(price) ?? base.budget, nearMe: /附近|near/i.test(raw) || base.nearMe || undefined, need: need ?? base.need }) };
     }
   }
@@ -498,7 +515,12 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
     if (strongProduct) return { tool: 'nearby_shops', args: clean({ query: phrase, ...where, radiusKm: radius?.km }) };
     if (category) return { tool: 'nearby_shops', args: clean({ category, ...where, radiusKm: radius?.km }) };
     if (phrase && has(NEARBY, raw)) return { tool: 'nearby_shops', args: clean({ query: phrase, ...where, radiusKm: radius?.km }) };
-    if (!phrase && has(NEARBY, raw) && !place) return { reply: PHRASES.askProduct(l) };
+    if (!phrase && has(NEARBY, raw) && !place) {
+      // "那附近哪家有卖的": the goods the conversation is about.
+      const goods = prev?.name === 'nearby_shops' ? prev.args.query : prev?.name === 'price_check' ? prev.result?.product?.name ?? prev.args.product : prev?.name === 'record_purchase' ? prev.args.product : undefined;
+      if (typeof goods === 'string' && goods) return { tool: 'nearby_shops', args: clean({ query: goods, ...where, radiusKm: radius?.km }) };
+      return { reply: PHRASES.askProduct(l) };
+    }
   }
 
   // --- "我在街道口" after being asked for a location: redo the search there.

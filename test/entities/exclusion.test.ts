@@ -24,6 +24,9 @@ describe('what the shopper does not want', () => {
     ['附近有卖充电宝的吗，不要网上的', 'online'],
     ['power banks nearby, not the online ones', 'online'],
     ['充电宝，只要实体店的', 'online'],
+    ['有什么推荐的 零食以外的', '零食'],
+    ['薯片就算了 我牙不好', '薯片'],
+    ['推荐点吃的，薯片就免了', '薯片'],
   ])('%s → %s', (text, word) => {
     expect(findExclusion(text, products)?.word).toBe(word);
   });

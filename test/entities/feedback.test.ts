@@ -10,6 +10,7 @@ describe('readFeedback (5 suggestions shown)', () => {
     ['第二款不太行', { position: 2, rating: 1 }],
     ['the first one isn\'t really for me', { position: 1, rating: 1 }],
     ['the last one, nope, not interested', { position: 5, rating: 1 }],
+    ["the last one isn't really my thing", { position: 5, rating: 1 }],
     ['rate the third one 2 stars', { position: 3, rating: 2 }],
     ['I love the second one', { position: 2, rating: 5 }],
     ['第二个一般般', { position: 2, rating: 3 }],

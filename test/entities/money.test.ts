@@ -76,6 +76,7 @@ describe('findMoney', () => {
     ['超过50块的', { amount: 50, min: 50 }],
     ['最多30块', { amount: 30, max: 30 }],
     ['30以内', { amount: 30, max: 30 }],
+    ['一百二封顶吧', { amount: 120, max: 120 }],
     ['预算三百', { amount: 300, max: 300 }],
     ['under 30', { amount: 30, max: 30, text: 'under 30' }],
     ['below 50 yuan', { amount: 50, max: 50 }],

@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { findNeed } from '../../agents/local-planner/entities/need.ts';
 import { asksUnfairPricing } from '../../agents/local-planner/unfair-pricing.ts';
+import { anomalySlots } from '../../agents/local-planner/anomaly-slots.ts';
+import { detectLocale } from '../../agents/local-planner/understand.ts';
 
 describe('a need in words', () => {
   it.each([
@@ -27,6 +29,8 @@ describe('a need in words', () => {
     'anything for under 30 yuan?',
     'good stuff near me',
     '我接下来该买什么',
+    '推荐点二十块以内吃的', // a budget, not a use
+    'only stuff I can get nearby please',
   ])('%s → no need', (text) => {
     expect(findNeed(text)).toBeUndefined();
   });
@@ -55,5 +59,29 @@ describe('charging some people more', () => {
     'how price sensitive are my regulars?',
   ])('%s → not that', (text) => {
     expect(asksUnfairPricing(text)).toBe(false);
+  });
+});
+
+describe('the history an anomaly is judged against', () => {
+  it.each<[string, number | undefined]>([
+    ['这周的异常，跟过去半年比', 183],
+    ['回看半年的数据再看看', 183],
+    ['look back over the last 90 days', 90],
+    ['上个月有没有哪天销量特别不正常', undefined],
+    ['最近半年的销量', undefined], // a period asked about, not a baseline
+  ])('%s → %s days', (text, days) => {
+    expect(anomalySlots(text).lookbackDays).toBe(days);
+  });
+});
+
+describe('the language a reply is written in', () => {
+  it.each([
+    ['附近哪里有卖洗衣液', 'zh'],
+    ['fujin 哪里有卖 yoga mat 的, budget 150 以内', 'zh'],
+    ['last week 有没有 refund 突然变多的', 'zh'],
+    ["How did 青柠运动(广埠屯店) do last month? They're right across the street from us.", 'en'],
+    ['is 8 yuan a fair price for Nongfu Spring water?', 'en'],
+  ])('%s → %s', (text, locale) => {
+    expect(detectLocale(text)).toBe(locale);
   });
 });

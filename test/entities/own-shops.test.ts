@@ -24,6 +24,8 @@ describe('findOwnShop', () => {
     ['看看鲁巷店的评价', FOUR, undefined, 4],
     ['luxiang reviews', FOUR, undefined, 4],
     ['楚河汉街二店的销量', FOUR, undefined, 8],
+    ['二店呢', FOUR, 5, 8], // the second shop of the place in view
+    ['那二店呢', FOUR, undefined, 8], // the only 二店 they have
   ])('%s → shop %s', (text, shops, current, id) => {
     expect(findOwnShop(text, shops, current)?.id).toBe(id);
   });
@@ -33,6 +35,7 @@ describe('findOwnShop', () => {
     ['the other shop', FOUR, 3], // four shops: "the other" names none
     ['the other shop', TWO, undefined], // no shop in the conversation yet
     ['光谷店呢', TWO, 1], // not one of theirs
+    ['二店呢', TWO, 1], // they have no 二店
   ])('%s → none', (text, shops, current) => {
     expect(findOwnShop(text, shops, current)).toBeUndefined();
   });

@@ -58,6 +58,13 @@ const ROWS: Row[] = [
   ['这个月上半个月的数据', MON, d('2026-11-01', '2026-11-15')],
   ['上个月下半月', MON, d('2026-10-16', '2026-10-31')],
   ['the first half of last month', MON, d('2026-10-01', '2026-10-15')],
+  // --- weeks of a month, counted from the 1st; the last week is its last seven days
+  ['sales for the first week of November?', MON, d('2026-11-01', '2026-11-07')],
+  ['11月第一周卖了多少', MON, d('2026-11-01', '2026-11-07')],
+  ['十月最后一周', MON, d('2026-10-25', '2026-10-31')],
+  ['the last week of October', MON, d('2026-10-25', '2026-10-31')],
+  ['上个月第二周', MON, d('2026-10-08', '2026-10-14')],
+  ['the third week of last month', MON, d('2026-10-15', '2026-10-21')],
   // --- quarters and halves
   ['第二季度', MON, d('2026-04-01', '2026-06-30')],
   ['二季度', MON, d('2026-04-01', '2026-06-30')],

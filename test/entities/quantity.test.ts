@@ -56,6 +56,8 @@ describe('findPack', () => {
     ['两提6瓶一提', { size: 6, unit: '瓶', container: '提', packs: 2 }],
     ['两提，每提6瓶', { size: 6, unit: '瓶', container: '提', packs: 2 }],
     ['买了两箱，一箱24瓶', { size: 24, unit: '瓶', container: '箱', packs: 2 }],
+    ['两箱光明牛奶 整箱12盒那种', { size: 12, unit: '盒', container: '箱', packs: 2, text: '整箱12盒' }],
+    ['每箱24瓶', { size: 24, unit: '瓶', container: '箱', packs: 1 }],
     ['一盒有10片', { size: 10, unit: '片', container: '盒', packs: 1 }],
     ['a pack of 6', { size: 6, container: 'pack', packs: 1, text: 'a pack of 6' }],
     ['a case of 12 cans', { size: 12, unit: 'cans', container: 'case', packs: 1 }],

@@ -45,3 +45,19 @@ describe('recommendations priced from a shortlist', () => {
     expect(fallbacks).toBeGreaterThan(5);
   });
 });
+
+describe('a category the shopper never bought from', () => {
+  it('still gets its best sellers when that category is not among the best sellers of all', () => {
+    // 24 + 40 cleaning items sell more than the one beauty item, which only shopper 900 ever bought.
+    const withBeauty = new Map(items);
+    const extra = Array.from({ length: 40 }, (_, i) => 500 + i);
+    for (const id of extra) withBeauty.set(id, { id, kind: `cleaning:extra ${id}`, brand: 'Liby', category: 'cleaning', price: 1500 });
+    withBeauty.set(999, { id: 999, kind: 'beauty:sunscreen', brand: 'Shiseido', category: 'beauty', price: 9900 });
+    const bought = [...purchases, ...extra.flatMap((item) => [800, 801, 802].map((customer) => ({ customer, item, day: today - 5, shop: 1 }))),
+      { customer: 900, item: 999, day: today - 3, shop: 1 }, { customer: 900, item: 101, day: today - 2, shop: 1 }];
+    const m = RecommenderModel.train(bought, withBeauty, today);
+    const shopper = model.customers()[0];
+    const beauty = m.recommend(shopper, { k: 5, allow: (item) => withBeauty.get(item)?.category === 'beauty' });
+    expect(beauty.map((r) => r.item)).toEqual([999]);
+  });
+});

@@ -296,15 +296,15 @@ export class RecommenderModel {
       const pop = this.shopPopularity.get(shop);
       if (!pop) continue;
       const max = Math.max(...pop.values());
-      const top = [...pop.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40);
-      for (const [item, n] of top) {
+      // The 40 best sellers of the shop among what is asked for (a category the shopper never bought still has some).
+      for (const [item, n] of topAllowed(pop, allow, 40)) {
         const c = get(item);
         if (c) c.x[6] += (v / totalVisits) * (n / max);
       }
     }
     const popular = popularNear ?? this.popularity;
     const maxPop = Math.max(1, ...popular.values());
-    for (const [item, n] of [...popular.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40)) {
+    for (const [item, n] of topAllowed(popular, allow, 40)) {
       const c = get(item);
       if (c) c.x[7] = n / maxPop;
     }
@@ -418,4 +418,17 @@ export function ndcgAt(recommended: number[], relevant: Set<number>, k: number):
   let ideal = 0;
   for (let i = 0; i < Math.min(relevant.size, k); i++) ideal += 1 / Math.log2(i + 2);
   return ideal ? dcg / ideal : 0;
+}
+
+const byCount = new WeakMap<Map<number, number>, [number, number][]>();
+/** The `k` items with the highest counts that `allow` lets through; the sorted list is kept per map (maps are not changed after training). */
+function topAllowed(counts: Map<number, number>, allow: (item: number) => boolean, k: number): [number, number][] {
+  let sorted = byCount.get(counts);
+  if (!sorted) byCount.set(counts, (sorted = [...counts.entries()].sort((a, b) => b[1] - a[1])));
+  const out: [number, number][] = [];
+  for (const entry of sorted) {
+    if (out.length >= k) break;
+    if (allow(entry[0])) out.push(entry);
+  }
+  return out;
 }

@@ -10,6 +10,11 @@ const ZH = [
   /(?:不要|不想要|别要|别给我?推荐?|不考虑)\s*([\p{Script=Han}A-Za-z]{1,8}?)\s*(?:牌子?|品牌|家|那种|这种)?的?(?=[，,。!！?？\s]|$|了|吧|呢|啊)/u,
   /([\p{Script=Han}A-Za-z]{1,8}?)(?:牌子?|品牌)?的(?:就)?(?:不要|别推荐?|算了)/u,
 ];
+/** "零食以外的", "辣条就算了", "华为不要了": the goods end the run before the words (its start may be other words). */
+const ZH_TAIL = [
+  /([\p{Script=Han}A-Za-z]{1,8}?)(?:以外|之外)的/u,
+  /([\p{Script=Han}A-Za-z]{1,8}?)(?:就算了|就免了|就不要了|不要了|免了)/u,
+];
 const EN = [
   /\b(?:anything|something|stuff|things?)\s+(?:but|except|other than|besides)\s+(?:the\s+)?([a-z][a-z' ]{1,20}?)(?=[?.!,;:—–]|\s+[-—–]|\s+(?:please|pls|near|around|nearby|for|where|which|what|how|and|or)\b|$)/i,
   /\b(?:except|other than|apart from|besides)\s+(?:for\s+)?(?:the\s+)?([a-z][a-z' ]{1,20}?)(?=[?.!,;:—–]|\s+[-—–]|\s+(?:please|pls|near|around|nearby|where|which|what|how|and|or)\b|$)/i,
@@ -29,11 +34,13 @@ export function findExclusion(text: string, products: ProductIndex): Exclusion |
     const singular = lower.replace(/s$/, '');
     return [lower, singular].some((x) => brands.has(x) || items.has(x) || categoryWords.has(x));
   };
-  for (const re of [...ZH, ...EN]) {
+  for (const re of [...ZH, ...ZH_TAIL, ...EN]) {
     const m = re.exec(text);
     // Shops on the internet ("不要网上的", "not the online ones"): the word "online" leaves them out.
     if (m && leavesOutOnline(m[1])) return { word: 'online', text: m[0] };
-    if (m && known(m[1])) return { word: m[1].trim(), text: m[0] };
+    // Chinese has no spaces: the words before the goods are part of the run ("推荐零食以外的"), so its ends are tried.
+    const word = m && ZH_TAIL.includes(re) ? [...m[1]].map((_, i) => m[1].slice(i)).find(known) : m && known(m[1]) ? m[1] : undefined;
+    if (m && word) return { word: word.trim(), text: m[0].slice(m[1].length - word.length) };
   }
   // "只要实体店", "只看线下的", "in-store only": the same as leaving the online shops out.
   const offlineOnly = /(?:只要|只看|只去|就要|只找)(?:线下|实体店|实体|门店)|(?:线下|实体店)(?:就行|就好|的就行)|\b(?:in[- ]store|offline|physical (?:shops?|stores?)) only\b|\bonly (?:physical|real|offline|local) (?:shops?|stores?)\b/i.exec(text);

@@ -12,11 +12,14 @@ const EN_STUFF = /\b([a-z]{3,}) (?:stuff|things|supplies|items|essentials)\b/i;
 const EN_FOR = /\b(?:for|ideas? for|good for|useful for)\s+(?:my |the |a |an |our |some )?([a-z]{3,}(?: [a-z]{3,})?)\b/i;
 /** Words after "for" that are no use or occasion: people, prices, amounts, time. */
 const NOT_A_NEED = /^(?:me|you|us|him|her|them|it|this|that|now|today|tomorrow|under|less|about|around|less than|cheap|cheaper|money|yuan|rmb|bucks?|kuai|sale|next|what|which|the next|buying|buy|purchase)\b|^(?:some|any|good|other|more|all|new|cool|nice|useful|my|the) (?:stuff|things)$/i;
-const STUFF_WORDS = /^(?:some|any|good|other|more|all|new|cool|nice|useful|what|which|that|this|those|these|the|buy|get)$/i;
+const STUFF_WORDS = /^(?:only|just|really|some|any|good|other|more|all|new|cool|nice|useful|what|which|that|this|those|these|the|buy|get)$/i;
+
+const MONEY_WORDS = /\d|块|元|钱|以内|以下|左右|[一二两三四五六七八九十百千万]{2,}/;
 
 export function findNeed(text: string): string | undefined {
   const zh = ZH_USE.exec(text);
-  if (zh && !/^(?:我|你|他|她|点|些|东西)$/.test(zh[1])) return zh[1];
+  // A price said before the use ("二十块以内吃的") is a budget, not the use.
+  if (zh && !/^(?:我|你|他|她|点|些|东西)$/.test(zh[1]) && !MONEY_WORDS.test(zh[1])) return zh[1];
   const zhFor = ZH_FOR.exec(text);
   if (zhFor) return zhFor[1] ?? zhFor[2];
   const stuff = EN_STUFF.exec(text);

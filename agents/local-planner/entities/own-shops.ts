@@ -66,6 +66,15 @@ export function findOwnShop(text: string, shops: OwnShop[], current?: number): S
     }
   }
   if (best) return best;
+  // "二店呢" after 光谷广场店: the second shop of the same place (光谷广场二店); without one in view, the only 二店.
+  const nth = /(?:^|[\s，,那看还有和跟])([二三四234])(?:号)?店/u.exec(text);
+  if (nth) {
+    const n = '一二三四'['1234'.indexOf(nth[1])] ?? nth[1];
+    const numbered = shops.filter((s) => branchOf(s.nameZh)?.endsWith(`${n}店`));
+    const here = shops.find((s) => s.id === current);
+    const pick = numbered.find((s) => here && coreOf(s.nameZh) === coreOf(here.nameZh)) ?? (numbered.length === 1 ? numbered[0] : undefined);
+    if (pick) return { id: pick.id, text: nth[0].trim() };
+  }
   const other = OTHER.exec(text);
   if (other && shops.length === 2 && current !== undefined && shops.some((s) => s.id === current)) {
     return { id: shops.find((s) => s.id !== current)!.id, text: other[0] };

@@ -1,4 +1,4 @@
-// Percentages, as percent (95 for 95%): 98%, 99.5%, 98％, 百分之九十五, 百分之95, 九成五 (95), 九成 (90),
+// Percentages, as percent (95 for 95%): 98%, 99.5%, 98％, 百分之九十五, 百分之95, 九成五 (95), 七成半 (75), 九成 (90),
 // "98 percent", "ninety-five per cent". findServiceLevel turns one next to a service-level word into the
 // 0.5–0.999 fraction the restock tool takes.
 // It does not read discounts (八折, 九五折, 20% off: a price cut is not a share of something, and 八折
@@ -28,10 +28,10 @@ export function findPercents(input: string): Percent[] {
     out.push({ value: round(value.value, 4), text: m[0].slice(0, m[0].length - m[1].length + value.length), index: m.index });
   }
   // 九成五 (95), 九成 (90), 9成 (90): tenths, and the digit after 成 is hundredths.
-  for (const m of text.matchAll(/(?<![一二两三四五六七八九十\d])([一二两三四五六七八九十]|\d{1,2})成([一二三四五六七八九])?(?![本功交绩为立熟员就果品都长人年分不])/g)) {
+  for (const m of text.matchAll(/(?<![一二两三四五六七八九十\d])([一二两三四五六七八九十]|\d{1,2})成([一二三四五六七八九半])?(?![本功交绩为立熟员就果品都长人年分不])/g)) {
     const tenths = /\d/.test(m[1]) ? Number(m[1]) : parseZhNumber(m[1]);
     if (tenths === undefined || tenths > 10) continue;
-    const hundredths = m[2] ? parseZhNumber(m[2])! : 0;
+    const hundredths = m[2] === '半' ? 5 : m[2] ? parseZhNumber(m[2])! : 0; // 七成半 = 75
     if (tenths === 10 && hundredths) continue;
     out.push({ value: tenths * 10 + hundredths, text: m[0], index: m.index });
   }

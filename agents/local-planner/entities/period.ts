@@ -222,6 +222,14 @@ function monthPart(t: Day, offset: number, word: string): Res {
   return from > t ? bad('future') : ok({ from, to: to > t ? t : to }, 'span');
 }
 
+const MONTHS_EN: Record<string, number> = Object.fromEntries(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
+  .flatMap((name, i) => [[name, i + 1], [name.slice(0, 3), i + 1], ...(name === 'september' ? [['sept', 9]] : [])]));
+/** The days of a month's Nth week counted from the 1st (1–7, 8–14, …); the last week is its last seven days. */
+function weekOfMonth(word: string): [number, number | 'end'] {
+  const n = { 一: 1, 二: 2, 三: 3, 四: 4, first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 }[word] ?? (Number(word) || 0);
+  return n >= 1 && n <= 4 ? [7 * n - 6, 7 * n] : [-7, 'end'];
+}
+
 const RULES: Rule[] = [
   // --- Dates typed as numbers.
   rule('(?<![\\d.])(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?![\\d.])', (m) => {
@@ -280,6 +288,21 @@ const RULES: Rule[] = [
     return fixed(() => monthPart(t, offset, m[2]));
   }),
   rule('\\b(?:the\\s+)?(first|second|latter)\\s+half\\s+of\\s+(?:the\\s+)?(this|last|the previous)?\\s*month\\b', (m, t) => fixed(() => monthPart(t, /last|previous/.test(m[2] ?? '') ? -1 : 0, m[1] === 'first' ? '上半月' : '下半月'))),
+
+  // --- The weeks of a month, counted from its first day ("11月第一周" = Nov 1–7, "the last week of October" = its last 7 days).
+  rule(`(?<![\\d零〇一二两三四五六七八九十])(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\\s*月份?\\s*(?:的)?\\s*(?:第\\s*([一二三四1-4])|(最后一))\\s*(?:个)?(?:周|星期|礼拜)`, (m) => {
+    const month = parseNumber(m[1].replace(/^0/, ''));
+    return month && month <= 12 ? { kind: 'scoped', scoped: { t: 'month', m: month, part: weekOfMonth(m[2] ?? 'last') } } : undefined;
+  }),
+  rule(`\\b(?:the\\s+)?(first|second|third|fourth|last|final|1st|2nd|3rd|4th)\\s+week\\s+(?:of|in)\\s+(${Object.keys(MONTHS_EN).join('|')})\\b`, (m) => ({ kind: 'scoped', scoped: { t: 'month', m: MONTHS_EN[m[2]], part: weekOfMonth(m[1]) } })),
+  rule(`(本月|这个月|这月|上个?月|上一个月)\\s*(?:的)?\\s*(?:第\\s*([一二三四1-4])|(最后一))\\s*(?:个)?(?:周|星期|礼拜)|\\b(?:the\\s+)?(first|second|third|fourth|last|final|1st|2nd|3rd|4th)\\s+week\\s+(?:of|in)\\s+(this|last|the previous)\\s+month\\b`, (m, t) => {
+    const offset = /上|last|previous/.test(m[1] ?? m[5]) ? -1 : 0;
+    const [a, b] = weekOfMonth(m[2] ?? m[4] ?? 'last');
+    const start = addUnits(startOf(t, 'month'), 'month', offset);
+    const from = a < 0 ? addDays(endOf(start, 'month'), a + 1) : addDays(start, a - 1);
+    const to = b === 'end' ? endOf(start, 'month') : addDays(start, b - 1);
+    return fixed(() => (from > t ? bad('future') : ok({ from, to: to > t ? t : to }, 'span')));
+  }),
 
   // --- Months.
   rule('本月|这个月|这月|当月|\\bthis month\\b|\\bcurrent month\\b', () => ({ kind: 'month', offset: 0, thisMonth: true })),
@@ -504,7 +527,9 @@ function scopedIn(s: Scoped, y: number, month?: number): Interval | undefined {
     case 'month': {
       if (!s.part) return { from: monthStart(y, s.m), to: monthEnd(y, s.m) };
       const [a, b] = s.part;
-      return { from: iso(y, s.m, a), to: b === 'end' ? monthEnd(y, s.m) : iso(y, s.m, b) };
+      // A negative start counts from the month's end: [-7, 'end'] is its last week.
+      const from = a < 0 ? addDays(monthEnd(y, s.m), a + 1) : iso(y, s.m, a);
+      return { from, to: b === 'end' ? monthEnd(y, s.m) : iso(y, s.m, b) };
     }
     case 'monthDay': return isValidDate(y, s.m, s.d) ? { from: iso(y, s.m, s.d), to: iso(y, s.m, s.d) } : undefined;
     case 'dayOfMonth': return month && isValidDate(y, month, s.d) ? { from: iso(y, month, s.d), to: iso(y, month, s.d) } : undefined;

@@ -15,7 +15,7 @@ import { CATALOGUE } from '../../../prisma/seed/catalogue-data.ts';
 
 const STOP = new Set<string>([...(stopwords as Record<string, string[]>).zh, ...(stopwords as Record<string, string[]>).en]);
 /** Sizes and counts that name a variant: 300ml, 2kg, 70g, 12卷, 30枚. */
-const SIZE = /^\d+(?:\.\d+)?(?:ml|l|g|kg|mg|cm|mm|m|寸|英寸|卷|枚|片|包|支|瓶|罐|盒|袋|抽|粒|只|双|件)$/i;
+const SIZE = /^\d+(?:\.\d+)?(?:ml|l|g|kg|mg|cm|mm|m|mah|gb|tb|寸|英寸|卷|枚|片|包|支|瓶|罐|盒|袋|抽|粒|只|双|件)$/i;
 const HAN = /\p{Script=Han}/u;
 /** Pronouns and particles: no goods' name is made with them in a word of two or three characters. */
 const GRAMMAR_CHARS = new Set([...'我你您他她它们的了吗呢吧啊些么哪这那']);
@@ -31,6 +31,8 @@ const FUNCTION_TAG = /^(?:r\w*|d\w*|m\w*|q\w*|p\w*|c\w*|u\w*|y\w*|e|o|f|ns|t\w*|
 export class PhraseReader {
   private readonly keep = new Set<string>();
   private readonly asking = new Set<string>();
+  /** The catalogue's Chinese goods words jieba keeps as one word ("李宁运动袜"). */
+  private readonly joined = new Set<string>();
 
   constructor(products: ProductIndex, corpus: string[] = corpusTexts()) {
     const goods = goodsWords(products);
@@ -39,7 +41,10 @@ export class PhraseReader {
     for (const w of goods) {
       // Words of the names, but not the little ones ("to", "of", "and"); "case", "large" stay goods words.
       for (const part of w.split(/\s+/)) if (part.length > 1 && !/^[\d.]+$/.test(part) && !(STOP.has(part) && part.length <= 3)) this.keep.add(HAN.test(part) ? part : stem(part));
-      if (HAN.test(w) && !/\s/.test(w)) add_word(w, null, 'nz'); // segment the goods as one word (jieba suggests the frequency that makes it one)
+      if (HAN.test(w) && !/\s/.test(w)) {
+        add_word(w, null, 'nz'); // segment the goods as one word (jieba suggests the frequency that makes it one)
+        this.joined.add(w);
+      }
     }
     // Words people ask with: in the corpus at least twice, and not a catalogue word.
     const seen = new Map<string, number>();
@@ -142,6 +147,11 @@ export class PhraseReader {
     const named = parts.some((p) => p.goods && !SIZE.test(p.text)) ? parts.filter((p) => p.goods) : parts;
     const phrase = named.map((p) => p.text).join(' ').trim();
     return phrase.length > 1 ? phrase : ''; // a stray character is not a product
+  }
+
+  /** The words of the text that name goods (a brand, an item, a word of a product's name). */
+  goodsWordsIn(text: string): string[] {
+    return this.tagged(text).map(({ word }) => word).filter((w) => this.keep.has(PhraseReader.key(w)) || (HAN.test(w) && w.length > 2 && this.joined.has(w)));
   }
 
   /** Whether the text has a word of the catalogue's goods in it (a brand, an item, a word of a product's name or a size). */

@@ -75,7 +75,7 @@ export function readPurchase(input: string, money: Money | undefined = findPrice
 
   // Texts as written (３瓶, not 3瓶), so that they can be taken out of the message: offsets are the same in both.
   const asWritten = (at: number, piece: string) => input.slice(at, at + piece.length);
-  const texts = [...(pack ? [asWritten(pack.index, pack.text)] : []), ...(counted && (count || pack?.packs === counted.count) ? [asWritten(counted.index, counted.text)] : [])];
+  const texts = [...(pack ? [asWritten(pack.index, pack.text)] : []), ...(pack?.counted ? [asWritten(pack.counted.index, pack.counted.text)] : []), ...(counted && (count || pack?.packs === counted.count) ? [asWritten(counted.index, counted.text)] : [])];
   if (marker && !texts.some((x) => x.includes(marker.texts[0]))) texts.push(asWritten(marker.index, marker.texts[0]));
   const isDozen = count && /打|dozen/i.test(count.text);
   const many = (pack?.packs ?? count?.count ?? 1) > 1;
@@ -110,7 +110,8 @@ function findPriceMoney(text: string): Money | undefined {
   return findAllMoney(text).find((m) => m.max === undefined && m.min === undefined);
 }
 
-type PackRead = Pack & { packs: number; tokens: NumberToken[] };
+/** `counted`: the count of packs, when said apart from the pack ("两箱光明牛奶 整箱12盒"). */
+type PackRead = Pack & { packs: number; tokens: NumberToken[]; counted?: { index: number; text: string } };
 
 function readPacks(text: string, tokens: NumberToken[]): PackRead[] {
   const out: PackRead[] = [];
@@ -131,6 +132,16 @@ function readPacks(text: string, tokens: NumberToken[]): PackRead[] {
       const n = containersBefore(text, tokens, t, a[2]);
       const start = n?.start ?? t.start;
       push({ size: t.value, unit: a[1], container: a[2], text: text.slice(start, t.end + a[0].length), index: start, packs: n?.value ?? 1 });
+      continue;
+    }
+    // 整箱12盒, 每箱24瓶: the size of one container, the number of them said elsewhere ("两箱光明牛奶 整箱12盒那种").
+    const whole = new RegExp(`(?:整|每)(${CONTAINER})\\s*(?:有|是|装|共)?\\s*$`).exec(text.slice(0, t.start));
+    const piece = new RegExp(`^\\s*(${PIECE})`).exec(after);
+    if (whole && piece && t.value > 1) {
+      // The count of containers said before ("两箱…"), with the same container word.
+      const counted = tokens.slice(0, i).findLast((x) => Number.isInteger(x.value) && x.value >= 1 && text.slice(x.end).trimStart().startsWith(whole[1]) && whole.index - x.end <= 24);
+      push({ size: t.value, unit: piece[1], container: whole[1], text: text.slice(whole.index, t.end + piece[0].length), index: whole.index, packs: counted?.value ?? 1,
+        counted: counted && { index: counted.start, text: text.slice(counted.start, text.indexOf(whole[1], counted.end) + 1) } });
       continue;
     }
     // 6瓶装, 12支装, 10个装 (the catalogue's own words for a pack).
@@ -282,6 +293,6 @@ function marker(text: string, money: Money, pack: PackRead | undefined): { kind:
 }
 
 function strip(p: PackRead, input: string): Pack {
-  const { packs: _packs, tokens: _tokens, ...pack } = p;
+  const { packs: _packs, tokens: _tokens, counted: _counted, ...pack } = p;
   return { ...pack, text: input.slice(p.index, p.index + p.text.length) };
 }
