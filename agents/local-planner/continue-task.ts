@@ -149,10 +149,12 @@ const EDITS: Record<string, Edit> = {
   merchant_stats: (r) => ({ period: r.period, shopId: r.shopId, topN: findTopN(r.text), ...allShops(r.text) }),
   anomaly_alerts: (r) => ({ period: r.period, shopId: r.shopId, lookbackDays: anomalySlots(r.text).lookbackDays, ...allShops(r.text) }),
   satisfaction_report: (r) => ({ period: r.period, shopId: r.shopId, compareRadiusKm: findRadiusKm(r.text)?.km, ...allShops(r.text) }),
-  restock_forecast: (r) => {
+  restock_forecast: (r, s) => {
     const read = restockSlots(r.text, r.products);
-    // In a correction of a restock question a bare duration ("是4天") is the lead time, unless it says otherwise.
-    const days = read.leadTimeDays ?? findLeadTimeDays(r.text) ?? (read.horizonWeeks || read.reviewDays ? undefined : findDurations(r.text)[0]?.days);
+    // In a correction of a restock question a bare duration ("是4天") is the lead time, unless it says otherwise; so is a
+    // bare number ("oops meant 15") when the lead time is what was said before.
+    const bare = r.correcting && typeof s.leadTimeDays === 'number' && !findServiceLevel(r.text) ? bareNumber(r) : undefined;
+    const days = read.leadTimeDays ?? findLeadTimeDays(r.text) ?? (read.horizonWeeks || read.reviewDays ? undefined : findDurations(r.text)[0]?.days) ?? (bare && bare >= 1 && bare <= 365 ? bare : undefined);
     return { leadTimeDays: days ? Math.ceil(days - 1e-9) : undefined, serviceLevel: findServiceLevel(r.text) ?? read.serviceLevel, horizonWeeks: read.horizonWeeks, reviewDays: read.reviewDays, shopId: r.shopId, product: read.product, limit: findTopN(r.text), ...allShops(r.text) };
   },
   pricing_advice: (r) => {
@@ -171,10 +173,10 @@ const EDITS: Record<string, Edit> = {
 
 /** How it was paid, when said: 用花呗 / with pay later → the pay-later line; 用余额 / wallet → the debit wallet. */
 export function paymentMethodIn(text: string): 'pay_later' | 'debit_wallet' | undefined {
-  return /花呗|白条|先用后付|pay[- ]?later|credit line/i.test(text) ? 'pay_later' : /余额|钱包|wallet|debit/i.test(text) ? 'debit_wallet' : undefined;
+  return /花呗|白条|先用后付|先买后付|pay[- ]?later|credit line/i.test(text) ? 'pay_later' : /余额|钱包|wallet|debit/i.test(text) ? 'debit_wallet' : undefined;
 }
 /** The words that say how it was paid ("花呗付的", "用余额付", "paid with pay later"), not part of the product. */
-export const PAID_WITH = /(?:用|拿|走)?(?:花呗|白条|先用后付|余额|钱包)(?:付的?|付款|支付|结的?账?|买的)?|(?:paid |pay )?(?:with|via|using|on) (?:my )?(?:pay[- ]?later|credit line|wallet|debit)|pay[- ]?later|wallet/i;
+export const PAID_WITH = /(?:用|拿|走)?(?:花呗|白条|先用后付|先买后付|余额|钱包)(?:付的?|付款|支付|结的?账?|买的)?|(?:paid |pay )?(?:with|via|using|on) (?:my )?(?:pay[- ]?later|credit line|wallet|debit)|pay[- ]?later|wallet/i;
 
 /** What a wealth question says: the amount (a plain number counts: "I have about 5000 to put in"), the months the
  *  money can stay (a duration: 半年 → 6, 三年 → 36, within a year → 12), whether it must be at hand. */

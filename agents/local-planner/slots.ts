@@ -54,8 +54,8 @@ export function findShopId(text: string): number | undefined {
 
 /** A list size: top 3, 前5名, 前三, 前五名, top five (1–20). */
 export function findTopN(text: string): number | undefined {
-  const m = /top\s*(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twenty)\b|前\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?!天|日|周|月|年|星期|礼拜|季度|个(?:月|星期|礼拜|季度)|小时|分钟)(?:名|个|款|位|种)?/i.exec(text);
-  const said = m ? (m[1] ?? m[2]) : undefined;
+  const m = /(?:top|^(?:show|list|give me)(?: me)?(?: the)?(?: top)?)\s*(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twenty)\b|^(?:显示|列出|给我看|看)\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:个|条|款|种)|前\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?!天|日|周|月|年|星期|礼拜|季度|个(?:月|星期|礼拜|季度)|小时|分钟)(?:名|个|款|位|种)?/i.exec(text);
+  const said = m ? (m[1] ?? m[2] ?? m[3]) : undefined;
   const n = said ? findNumbers(said)[0]?.value : undefined;
   if (n && n >= 1 && n <= 20) return n;
   // "卖得最好的是哪款", "what was the best seller": the one product.

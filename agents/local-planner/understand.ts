@@ -46,12 +46,14 @@ const ASKS_WHAT_IT_DOES = /(?:能|会|可以)(?:帮我|帮忙|为我|给我)?(?:
 const NOT_GOODS = /(?:推荐|介绍|想|起|取)(?:一?[部首个本些几]|点)?(?:好看的|好听的|好玩的|有意思的|新的?)?(?:电影|电视剧|综艺|动漫|歌|音乐|景点|旅游|店名|名字|游戏)|\b(?:recommend|suggest)\b.{0,20}\b(?:movies?|films?|songs?|music|tv shows?|series|places to visit|a name)\b|\bname (?:for )?my (?:new )?(?:shop|store)\b|\bwhat should i watch\b/i;
 const BACK_TO_EARLIER = /回到(?:刚才|之前|上一个|前面)|刚才(?:那个|的)(?:搜索|问题)?(?:呢|吧)?|\bback to (?:the )?(?:earlier|previous|last|first)\b|\bgo(?:ing)? back to\b|\bas before\b/i;
 /** Things the assistant cannot do, named so plainly that no model is asked: top-ups, transfers, taxis, bills of others. */
-const PLAINLY_CANNOT = /(?:叫|点|订)(?:个|份|一份)?外卖|送货上门|送(?:货)?到(?:宿舍|家|楼下|门口|寝室)|\bdeliver(?:y|ed)? (?:it )?to (?:my|the)\b|充话费|充(?:值)?(?:点|个)?(?:话费|流量)|交(?:一下)?(?:电费|水费|燃气费|话费)|\btop ?up (?:my )?(?:phone|mobile|credit|data|sim)\b|\brecharge (?:my )?(?:phone|mobile|sim)\b|\bphone credit\b|打车|叫(?:个|辆|一辆)(?:车|出租车|滴滴)|\bcall (?:me )?an? (?:cab|taxi|uber)\b|转账给|转给(?:我的?)?(?:朋友|同学|室友|家人)|(?:跟|给|向|找)供应商(?:下|订|进|发)|(?:帮我|替我)(?:下|发)(?:个|一个)?(?:采购单|进货单|订货单)|\bplace (?:an? )?(?:purchase )?order with (?:the |my |our )?suppliers?\b|\border (?:it |them |\d+ \w+ )?from (?:the |my |our )?suppliers?\b|\b(?:send|transfer) (?:\d+ )?(?:money|yuan|rmb)\b/i;
+const PLAINLY_CANNOT = /(?:叫|点|订)(?:个|份|一份)?外卖|送货上门|送(?:货)?到(?:宿舍|家|楼下|门口|寝室)|\bdeliver(?:y|ed)? (?:it )?to (?:my|the)\b|充话费|充(?:值)?(?:点|个)?(?:话费|流量)|交(?:一下)?(?:电费|水费|燃气费|话费)|\btop ?up (?:my )?(?:phone|mobile|credit|data|sim)\b|\brecharge (?:my )?(?:phone|mobile|sim)\b|\bphone credit\b|打车|叫(?:个|辆|一辆)(?:车|出租车|滴滴)|\bcall (?:me )?an? (?:cab|taxi|uber)\b|转账给|转给(?:我的?)?(?:朋友|同学|室友|家人)|把.{0,8}(?:电费|水费|燃气费|话费|网费|物业费).{0,3}(?:交|缴)|(?:帮我|替我|给我|能不能|可不可以|你能)(?:把[^，。？?]{0,14})?退(?:掉|货|款)|\b(?:refund|return) (?:it|this|that|them|my)\b|\bget (?:me )?(?:a |my )?refund\b|(?:跟|给|向|找)供应商(?:下|订|进|发)|(?:帮我|替我)(?:下|发)(?:个|一个)?(?:采购单|进货单|订货单)|\bplace (?:an? )?(?:purchase )?order with (?:the |my |our )?suppliers?\b|\border (?:it |them |\d+ \w+ )?from (?:the |my |our )?suppliers?\b|\b(?:send|transfer) (?:\d+ )?(?:money|yuan|rmb)\b/i;
 const COMPLAINT_ABOUT_STAFF = /投诉.{0,12}(?:收银员|店员|服务员|营业员|员工|快递员|骑手|老板|保安)|(?:收银员|店员|服务员|营业员|骑手|快递员).{0,8}(?:态度|骂|凶|不耐烦|服务差)|\b(?:complain|complaint)\b.{0,30}\b(?:cashier|staff|clerk|employee|courier|rider|waiter)\b|\b(?:cashier|staff|clerk|courier|waiter) (?:was|were) (?:rude|mean)\b/i;
 /** The words of the categories themselves ("零食", "snacks"): a category said, not a need. */
 const CATEGORY_WORDS = new Set(CATEGORY_KEYS.flatMap((k) => CATEGORIES[k].words.map((w) => w.toLowerCase())));
 /** A question about how things stand, not a request to act: "Am I behind…", "Is my bill…", "我是不是…". */
 const STATE_QUESTION = /^(?:am i|is (?:my|it|there)|are (?:my|there|we)|do i|did i|have i|has my|how (?:much|many|long|often|are|is|did)|what(?:'s| is| are| was)|when)\b|^我?(?:是不是|有没有)/i;
+/** "all my shops", "四家店加起来": every shop, none in particular. */
+const ALL_SHOPS = /加起来|一共|总共|合计|全部(?:的)?店|所有(?:的)?店|几家店|\ball (?:my |the |of my )?(?:shops|stores)\b|\boverall\b|\bcombined\b|\baltogether\b/i;
 /** Words for things in general, no goods of their own. */
 const STUFF = /^(?:东西|用品|类|类的|stuff|things?|items?|products?|something|anything)$/i;
 const MERCHANT_ONLY = new Set(['merchant_stats', 'restock_forecast', 'satisfaction_report', 'pricing_advice', 'anomaly_alerts']);
@@ -78,7 +80,7 @@ const WRITES = new Set(['record_purchase', 'feedback', 'confirm_scan', 'risk_que
 const THANKS = /^(thanks|thank you|thx|谢谢|多谢|感谢|好的谢谢|ok thanks)[!！。.\s]*$/i;
 const NEARBY = /附近|周边|旁边|哪里|哪儿|哪家|在哪|去哪|哪能|有卖|买到|能买|where|near|nearby|around here|close to|closest|nearest|which shops?|shops? (?:that )?sell|buy|find (?:a|an|some)?/i;
 const PRICE = /贵|便宜吗|合理|划算|(?:多少钱|什么价|啥价)(?:才)?算(?:正常|合理|公道)|算正常|正常价|算(?:哪门子|什么|不算|是)?(?:优惠|便宜|实惠)|(?:真的?|是不是真的?)(?:优惠|便宜|实惠)|优惠吗|实惠吗|值吗|虚高|值不值|值得|价格怎么样|正常吗|宰|坑|fair|expensive|overpriced|rip[- ]?off|too much|good price|worth|reasonable|a good deal|pricey|\d\s*(?:yuan|rmb|kuai|bucks|元|块)\s*(?:ok|okay|alright|fine|good)\b|\b(?:is|are) (?:¥\s*)?\d+(?:\.\d+)?\s*(?:yuan|rmb|kuai|bucks)? (?:ok|okay|alright|fine)\b/i;
-const STATS = /销售|销量|营业额|营收|收入|流水|订单|业绩|卖得|卖了|生意|客单价|畅销|热销|卖得最好|(?:卖|买)的最好|最好卖|卖最多|经营|数据|sales|revenue|turnover|orders|how did .* do|how (?:are|were) (?:we|my shops?|sales|things)|best[- ]?sell|top (?:\d+ )?products?|top sellers?|performance|figures|stats|kpi/i;
+const STATS = /\bw(?:ee)?k\s*(?:over|on|vs\.?)\s*w(?:ee)?k\b|销售|销量|营业额|营收|收入|流水|订单|业绩|卖得|卖了|生意|客单价|畅销|热销|卖得最好|(?:卖|买)的最好|最好卖|卖最多|经营|数据|sales|revenue|turnover|orders|how did .* do|how (?:are|were) (?:we|my shops?|sales|things)|best[- ]?sell|top (?:\d+ )?products?|top sellers?|performance|figures|stats|kpi/i;
 const RESTOCK = /补货|补(?:些|点|啥|什么|哪些)货|要补(?:啥|什么|哪些)|(?:要|该|得|需要)补(?:多少|几)|够不够卖|还够卖|够卖吗|进货|订货|备货|库存|断货|缺货预测|卖断|restock|re-stock|reorder|inventory|stock[- ]?out|run(?:ning)? out|what (?:should|to) (?:i )?order|forecast|预测/i;
 const REVIEWS = /评价|差评|好评|满意度?|投诉|抱怨|不满|口碑|怎么改进|如何改进|改进|顾客.{0,6}(?:说|反馈)|reviews?|complain(?:ts?)?|unhappy|satisfaction|satisfied|feedback|improve/i;
 const ANOMALY = /异常|有什么问题|有问题吗|不对劲|出什么事|出了什么|anything wrong|anything unusual|unusual|anomal|alerts?\b|something off/i;
@@ -86,7 +88,7 @@ const PRICING = /定价|价格策略|优惠券|折扣|发券|促销|coupon|disco
 const RECOMMEND = /推荐|买点什么|该买什么|需要买什么|接下来.{0,4}买|缺什么|有什么好买|recommend|suggest|what should i buy|what to buy|what do i need|buy next/i;
 const PROFILE = /关于我|了解我|(?:你|你们)(?:都|还)?知道(?:我|关于我)(?:的)?(?:些|哪些|多少)?(?:什么|啥|事|信息)|平均(?:一次|每次|每单|一单)?(?:要|会)?(?:花|消费)|(?:下|买)过(?:几|多少)(?:单|次|回)|一共(?:下|买)了?(?:几|多少)(?:单|次)|(?:几|多少)(?:笔|个)?订单|\bhow many (?:orders|purchases|times) (?:have|did) i\b|\bhow often do i (?:shop|buy|order)\b|我(?:自己)?(?:最近|之前|这个月|上个月|上周|都)?.{0,6}?买(?:了|过)(?:些|点)?(?:什么|啥|哪些)|\bwhat (?:did|have) i (?:buy|bought|purchase[d]?)\b|\bmy (?:recent |past |last )?purchases\b|\bwhat i(?:'ve| have)? bought\b|我的画像|用户画像|我的标签|你知道我|what do you know about me|my profile|about me|我.{0,10}?(?:花了|消费了|花掉了?)多少|价格敏感|消费习惯|购物习惯|(?:付款|支付)方式|用什么(?:方式)?(?:付|支付)|(?:平均)?客单价|大手大脚|how much (?:have|did) i (?:spent|spend)|big spender|(?:average|avg|typical) basket|basket size|price[- ]sensitive|how do i (?:usually )?pay|what do i (?:usually )?pay with|my (?:spending|shopping) habits/i;
 const RECORD = /^(?:log|note|record|track|记)\s*[:：]|记录|记一下|记下|记账|我买了|刚买了|i bought|i just bought|record (?:a |my )?purchase|log (?:a |my )?purchase|add (?:it |this |that )?to my (?:purchases|purchase history|history|records?)|\blog (?:it|this|that)\b|\btrack (?:it|this|that)\b|keep track of|(?:note|jot) (?:it |this |that )?down|买了.{1,30}(?:花了|一共|总共|付了)|花了\s*[\d一二两三四五六七八九十百千.]+\s*(?:块|元)?(?:钱)?买了?/i;
-const CREDIT = /额度|花呗|逾期|\boverdue\b|\bbehind on (?:my |the )?(?:pay[- ]?later )?(?:payments?|bills?|repayments?)\b|\blate (?:fees?|payments?|charges?)\b|先用后付|白条|信用|账单|还款|pay[- ]?later|credit|my limit|my bill|repay|\bnext bill\b|\bbill (?:is )?due\b|\bdue date\b/i;
+const CREDIT = /额度|花呗|逾期|还能(?:用|花)多少|\b(?:how much )?(?:can i|could i) still (?:spend|use)\b|\boverdue\b|\bbehind on (?:my |the )?(?:pay[- ]?later )?(?:payments?|bills?|repayments?)\b|\blate (?:fees?|payments?|charges?)\b|先用后付|白条|信用|账单|还款|pay[- ]?later|credit|my limit|my bill|repay|\bnext bill\b|\bbill (?:is )?due\b|\bdue date\b/i;
 const WEALTH = /理财|投资|基金|存钱|闲钱|wealth|invest|funds?\b|savings|where to put my money/i;
 /** "有哪些产品", "which ones", "show me the options": what fits, after a questionnaire or a wealth answer. */
 const WHICH_ONES = /有哪些|有啥|哪几个|什么产品|哪些产品|看看产品|\bwhich ones?\b|\bwhat (?:products|options|funds|are they)\b|\bshow me\b|\blist (?:them|the)\b/i;
@@ -340,7 +342,9 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
     // "你们是不是会记录我买过啥": a question about what it knows, not a purchase to log.
     if (has(PROFILE, raw) && !price && !has(PRICE, raw)) return { tool: 'customer_profile', args: {} };
     // A price asked about ("这算哪门子优惠") is no purchase to log unless they say to log it.
-    if ((has(RECORD, raw) || (said('record_purchase') && !has(PRICE, raw))) && phrase) {
+    // "好 那帮我记一下 今天买了两把 一共七块钱": the goods the conversation is about, when the message names none.
+    const inView = goodsInView(prev);
+    if ((has(RECORD, raw) || (said('record_purchase') && !has(PRICE, raw))) && (phrase || (inView && price))) {
       if (!price) return { reply: l === 'zh' ? `「${phrase}」花了多少钱？` : `How much did you pay for "${phrase}"?`, pending: { tool: 'record_purchase', args: clean({ product: phrase, date: purchaseDay(period, s.today) }) } };
       // "买了3瓶，每瓶8块" is 3 at 8, "3瓶一共24块" 3 at 8, "6瓶一提 15块" one pack at 15 (entities/quantity.ts says
       // why a pack stays a pack). Counts and 每瓶 are not the product; "6瓶装" is how the catalogue names a pack.
@@ -352,7 +356,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
       // "买了3瓶，每瓶8块" is 3 at 8, "3瓶一共24块" 3 at 8, "6瓶一提 15块" one pack at 15 (purchase-slots.ts). A plain
       // number read as the price counts as its money.
       const bought = readBought(raw, spoken ? undefined : bare, products, productPhrase, named);
-      const product = bought.product || phrase;
+      const product = bought.product || inView || phrase;
       const paymentMethod = paymentMethodIn(raw);
       return { tool: 'record_purchase', args: clean({ product, price: bought.price ?? price.amount, quantity: bought.quantity, shopId, date: purchaseDay(period, s.today), paymentMethod }) };
     }
@@ -386,6 +390,9 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   const leadTimeDays = findLeadTimeDays(raw);
   const serviceLevel = findServiceLevel(raw);
   const merchant = s.role === 'merchant';
+  // "差评呢", "顺便 restock 看下" after figures for one shop: the shop in view stays, unless another or all are named.
+  const shopInView = merchant && !shopId && typeof prev?.args?.shopId === 'number' && prev.result?.error?.code !== 'forbidden' && MERCHANT_ONLY.has(prev.name)
+    && !ALL_SHOPS.test(raw) && (raw.replace(/\s+/g, '').length <= 20 || /^(?:顺便|另外|那|再)|^(?:also|and|then|now)\b/i.test(raw)) ? (prev.args.shopId as number) : undefined;
   const restockFollowUp = prev?.name === 'restock_forecast' && Boolean(leadTimeDays || serviceLevel || shopId);
   const reviewsFollowUp = prev?.name === 'satisfaction_report' && Boolean(period || shopId || radius);
   // Words that name the intent win over a follow-up on the previous answer.
@@ -396,31 +403,33 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   if (merchant && periodUnclear && !has(RESTOCK, raw) && !has(PRICING, raw)) {
     return { reply: l === 'zh' ? '你指的是哪段时间？请说具体一点，比如「上周」「10月」「11月1日到11日」。' : 'Which period do you mean? Please name it, e.g. "last week", "October" or "Nov 1 to Nov 11".' };
   }
-  if (merchant && (has(ANOMALY, raw) || said('anomaly_alerts'))) return { tool: 'anomaly_alerts', args: clean({ shopId, period, lookbackDays: baseline.lookbackDays }) };
+  if (merchant && (has(ANOMALY, raw) || said('anomaly_alerts'))) return { tool: 'anomaly_alerts', args: clean({ shopId: shopId ?? shopInView, period, lookbackDays: baseline.lookbackDays }) };
   if (merchant && (has(PRICING, raw) || said('pricing_advice'))) {
     // Asked again ("can you redo it with that?"): the shop and settings of the advice just shown stay unless said anew.
     const base = prev?.name === 'pricing_advice' && !prev.result?.error ? prev.args : {};
-    return { tool: 'pricing_advice', args: clean({ ...base, shopId: shopId ?? base.shopId, ...clean(pricingSlots(raw)) }) };
+    return { tool: 'pricing_advice', args: clean({ ...base, shopId: shopId ?? base.shopId ?? shopInView, ...clean(pricingSlots(raw)) }) };
   }
   if (wantsRestock) {
     const base = prev?.name === 'restock_forecast' && !prev.result?.error ? prev.args : {};
     const read = restockSlots(raw, products);
     return { tool: 'restock_forecast', args: clean({
-      ...base, shopId: shopId ?? base.shopId, product: (strongProduct ? phrase : undefined) ?? read.product ?? base.product,
+      ...base, shopId: shopId ?? base.shopId ?? shopInView, product: (strongProduct ? phrase : undefined) ?? read.product ?? base.product,
       leadTimeDays: leadTimeDays ?? read.leadTimeDays ?? base.leadTimeDays, serviceLevel: serviceLevel ?? read.serviceLevel ?? base.serviceLevel,
       reviewDays: read.reviewDays ?? base.reviewDays, horizonWeeks: read.horizonWeeks ?? base.horizonWeeks, limit: topN ?? base.limit,
     }) };
   }
   if (wantsReviews) {
     const base = prev?.name === 'satisfaction_report' && !prev.result?.error ? prev.args : {};
-    return { tool: 'satisfaction_report', args: clean({ ...base, shopId: shopId ?? base.shopId, period: period ?? base.period, compareRadiusKm: radius?.km ?? base.compareRadiusKm }) };
+    return { tool: 'satisfaction_report', args: clean({ ...base, shopId: shopId ?? base.shopId ?? shopInView, period: period ?? base.period, compareRadiusKm: radius?.km ?? base.compareRadiusKm }) };
   }
 
   // --- Merchant questions about their figures.
   if (has(STATS, raw) || said('merchant_stats') || (s.role === 'merchant' && period && !strongProduct)) {
     // Carry the previous question's shop and size over, unless that question was refused.
     const base = prev?.name === 'merchant_stats' && !prev.result?.error ? prev.args : {};
-    return { tool: 'merchant_stats', args: clean({ ...base, period: period ?? base.period ?? 'last_7_days', shopId: shopId ?? base.shopId, topN: topN ?? base.topN }) };
+    // "wk over wk?": the last whole week against the one before.
+    const weekOverWeek = /\bw(?:ee)?k\s*(?:over|on|vs\.?)\s*w(?:ee)?k\b|周环比|\bweekly change\b/i.test(raw) ? 'last_week' : undefined;
+    return { tool: 'merchant_stats', args: clean({ ...base, period: period ?? weekOverWeek ?? base.period ?? 'last_7_days', shopId: shopId ?? base.shopId ?? shopInView, topN: topN ?? base.topN }) };
   }
   // "上个月呢" / "what about last week?" right after figures.
   if (prev?.name === 'merchant_stats' && (period || shopId)) {
@@ -517,8 +526,8 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
     if (phrase && has(NEARBY, raw)) return { tool: 'nearby_shops', args: clean({ query: phrase, ...where, radiusKm: radius?.km }) };
     if (!phrase && has(NEARBY, raw) && !place) {
       // "那附近哪家有卖的": the goods the conversation is about.
-      const goods = prev?.name === 'nearby_shops' ? prev.args.query : prev?.name === 'price_check' ? prev.result?.product?.name ?? prev.args.product : prev?.name === 'record_purchase' ? prev.args.product : undefined;
-      if (typeof goods === 'string' && goods) return { tool: 'nearby_shops', args: clean({ query: goods, ...where, radiusKm: radius?.km }) };
+      const goods = goodsInView(prev);
+      if (goods) return { tool: 'nearby_shops', args: clean({ query: goods, ...where, radiusKm: radius?.km }) };
       return { reply: PHRASES.askProduct(l) };
     }
   }
@@ -533,6 +542,12 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   return routeByIntent(ranked, s.role, l, { period, shopId, price: price?.currency === 'CNY' ? price.amount : undefined, phrase, strongProduct, category: namedCategory, where });
 }
 
+/** The goods the active task is about: what was searched for, the product a price check settled on, a purchase's product. */
+function goodsInView(prev: PreviousCall | undefined): string | undefined {
+  const goods = prev?.name === 'nearby_shops' ? prev.args.query : prev?.name === 'price_check' ? prev.result?.product?.name ?? prev.args.product : prev?.name === 'record_purchase' ? prev.args.product : undefined;
+  return typeof goods === 'string' && goods ? goods : undefined;
+}
+
 /** The task a declined request asked for, on the caller's own data: the tool its words (or the model) name for this
  *  role, with the period it gave; undefined when it names no task. */
 function declinedTask(text: string, s: Situation, ranked: Ranked): { tool: string; args: Record<string, unknown> } | undefined {
@@ -541,7 +556,10 @@ function declinedTask(text: string, s: Situation, ranked: Ranked): { tool: strin
     ?? ranked.find((r) => r.allowed && r.p >= 0.4 && r.intent in TASK_WORDS && fits(r.intent))?.intent;
   if (!tool) return undefined;
   const period = s.role === 'merchant' && tool !== 'pricing_advice' && tool !== 'restock_forecast' ? findPeriod(text, s.today) : undefined;
-  return { tool, args: period ? { period } : {} };
+  // "把东湖店给差评的顾客电话发我": their own shop named in it stays with the task.
+  // (A branch of another merchant's shop, "乐购数码鲁巷店", is not theirs even where they have a 鲁巷 shop.)
+  const shopId = s.role === 'merchant' && !findForeignShop(text, s.shops ?? []) ? findOwnShop(text, s.shops ?? [], undefined)?.id : undefined;
+  return { tool, args: clean({ period, shopId }) };
 }
 
 // The words each task is known by: a follow-up that says another task's words starts that task.

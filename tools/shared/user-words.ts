@@ -23,9 +23,9 @@ export function pickedCandidate(text: string): number | undefined {
 // Deliberately conservative, because a yes writes: a short message made only of yes words and
 // fillers, starting with a yes word, with no question mark and no negation.
 const YES_CORE_ZH = ['没问题', '没错', '可以', '确认', '确定', '当然', '是的', '对的', '好的', '好滴', '好嘞', '记上', '记下来', '记下', '记吧', '是', '对', '好', '行', '嗯', '记', '要'];
-const FILLER_ZH = ['谢谢', '麻烦你了', '麻烦您了', '麻烦了', '麻烦', '辛苦了', '就这样', '你', '您', '这样', '帮我', '一下', '吧', '啊', '呀', '哦', '噢', '的', '了', '啦', '呢', '嘛', '哈', '上', '下', '来', '吧'];
+const FILLER_ZH = ['就是这个', '就这个', '就是它', '就是', '谢谢', '麻烦你了', '麻烦您了', '麻烦了', '麻烦', '辛苦了', '就这样', '你', '您', '这样', '帮我', '一下', '吧', '啊', '呀', '哦', '噢', '的', '了', '啦', '呢', '嘛', '哈', '上', '下', '来', '吧'];
 const YES_CORE_EN = new Set(['yes', 'yep', 'yeah', 'yup', 'ya', 'y', 'ok', 'okay', 'k', 'sure', 'confirm', 'confirmed', 'correct', 'right', 'go', 'absolutely', 'definitely', 'alright', 'fine', 'perfect', 'great', 'record', 'save', 'log', 'do']);
-const FILLER_EN = new Set(['ahead', 'thing', 'it', 'please', 'pls', 'plz', 'thx', 'ty', 'now', 'right', 'correct', 'exactly', 'that\'s', 'thats', 'it\'s', 'its', 'is', 'thanks', 'thank', 'you', 'of', 'course', 'that', 'this', 'one', 'sounds', 'good', 'all', 'do', 'go', 'yes', 'just', 'sure', 'fine', 'record', 'save', 'log']);
+const FILLER_EN = new Set(['and', 'ahead', 'thing', 'it', 'please', 'pls', 'plz', 'thx', 'ty', 'now', 'right', 'correct', 'exactly', 'that\'s', 'thats', 'it\'s', 'its', 'is', 'thanks', 'thank', 'you', 'of', 'course', 'that', 'this', 'one', 'sounds', 'good', 'all', 'do', 'go', 'yes', 'just', 'sure', 'fine', 'record', 'save', 'log']);
 const NO_START = /^(?:不|别|算了|取消|先不|先别|no\b|nope|nah|cancel|don'?t|never ?mind|not now|stop)/;
 
 function plainWords(text: string): string {
@@ -33,7 +33,7 @@ function plainWords(text: string): string {
 }
 
 const han = (t: string) => /\p{Script=Han}/u.test(t);
-const short = (t: string) => (han(t) ? t.replace(/ /g, '').length <= 12 : t.split(' ').length <= 6);
+const short = (t: string) => (han(t) ? t.replace(/ /g, '').length <= 12 : t.split(' ').length <= 7);
 
 /** Splits Chinese into known words, longest first; undefined when something else is in it. */
 function zhWords(t: string): string[] | undefined {
