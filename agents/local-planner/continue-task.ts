@@ -193,8 +193,9 @@ export function wealthSlots(text: string, price: Price | undefined): Record<stri
 }
 
 /** "四家店加起来呢", "all my shops together": every shop of the merchant again (the one named before is dropped). */
+export const ALL_SHOPS = /加起来|一共|总共|合计|全部(?:的)?店|所有(?:的)?店|几家店|一起看|都看|[两三四五六七八九十\d]家店(?:一起|加|合)|all (?:my |the |of my )?(?:shops|stores)|(?:shops|stores) (?:together|combined)|\boverall\b|\bcombined\b|\baltogether\b/i;
 function allShops(text: string): { shopId?: null } {
-  return /加起来|一共|总共|合计|全部(?:的)?店|所有(?:的)?店|几家店|一起看|都看|[两三四五六七八九十\d]家店(?:一起|加|合)|all (?:my |the )?(?:shops|stores)|(?:shops|stores) (?:together|combined)|\boverall\b|\bcombined\b|\baltogether\b/i.test(text) ? { shopId: null } : {};
+  return ALL_SHOPS.test(text) ? { shopId: null } : {};
 }
 
 /** The days of a period that ends about today ("最近半年", "last 90 days"), as pricing_advice's history window (60–730). */

@@ -22,7 +22,7 @@ import { findDurations } from './entities/duration.ts';
 import { readPeriod, shiftPeriod } from './entities/period.ts';
 import { restockSlots, STOCK_WORDS } from './restock-slots.ts';
 import { anomalySlots } from './anomaly-slots.ts';
-import { changedSlots, editTask, withoutNegated, isBrandOnly, wealthSlots, isCorrection, isFollowUp, PAID_WITH, paymentMethodIn, pricingSlots } from './continue-task.ts';
+import { ALL_SHOPS, changedSlots, editTask, withoutNegated, isBrandOnly, wealthSlots, isCorrection, isFollowUp, PAID_WITH, paymentMethodIn, pricingSlots } from './continue-task.ts';
 import { phraseReaderFor } from './entities/product-phrase.ts';
 import { findNeed } from './entities/need.ts';
 import { findExclusion, type Exclusion } from './entities/exclusion.ts';
@@ -52,8 +52,6 @@ const COMPLAINT_ABOUT_STAFF = /投诉.{0,12}(?:收银员|店员|服务员|营业
 const CATEGORY_WORDS = new Set(CATEGORY_KEYS.flatMap((k) => CATEGORIES[k].words.map((w) => w.toLowerCase())));
 /** A question about how things stand, not a request to act: "Am I behind…", "Is my bill…", "我是不是…". */
 const STATE_QUESTION = /^(?:am i|is (?:my|it|there)|are (?:my|there|we)|do i|did i|have i|has my|how (?:much|many|long|often|are|is|did)|what(?:'s| is| are| was)|when)\b|^我?(?:是不是|有没有)/i;
-/** "all my shops", "四家店加起来": every shop, none in particular. */
-const ALL_SHOPS = /加起来|一共|总共|合计|全部(?:的)?店|所有(?:的)?店|几家店|\ball (?:my |the |of my )?(?:shops|stores)\b|\boverall\b|\bcombined\b|\baltogether\b/i;
 /** Words for things in general, no goods of their own. */
 const STUFF = /^(?:东西|用品|类|类的|stuff|things?|items?|products?|something|anything)$/i;
 const MERCHANT_ONLY = new Set(['merchant_stats', 'restock_forecast', 'satisfaction_report', 'pricing_advice', 'anomaly_alerts']);
