@@ -213,12 +213,15 @@ function weekend(t: Day, prefix: string | undefined): Ok {
 const partOfMonth = (word: string | undefined): [number, number | 'end'] | undefined =>
   word === '上旬' ? [1, 10] : word === '中旬' ? [11, 20] : word === '下旬' ? [21, 'end']
     : word && /^[上前]半/.test(word) ? [1, 15] : word && /^[下后]半/.test(word) ? [16, 'end'] : undefined;
+/** The days of a part of a month starting on `start`: [first day, last day or 'end']; a negative first day counts
+ *  from the month's end ([-7, 'end'] is its last week). */
+function partDays(start: Day, [a, b]: [number, number | 'end']): Interval {
+  const end = endOf(start, 'month');
+  return { from: a < 0 ? addDays(end, a + 1) : addDays(start, a - 1), to: b === 'end' ? end : addDays(start, b - 1) };
+}
 /** A part of this month (offset 0) or an earlier one: its days up to today. */
-function monthPart(t: Day, offset: number, word: string): Res {
-  const [a, b] = partOfMonth(word)!;
-  const start = addUnits(startOf(t, 'month'), 'month', offset);
-  const from = addDays(start, a - 1);
-  const to = b === 'end' ? endOf(start, 'month') : addDays(start, b - 1);
+function monthPart(t: Day, offset: number, part: [number, number | 'end']): Res {
+  const { from, to } = partDays(addUnits(startOf(t, 'month'), 'month', offset), part);
   return from > t ? bad('future') : ok({ from, to: to > t ? t : to }, 'span');
 }
 
@@ -285,9 +288,9 @@ const RULES: Rule[] = [
   // --- Halves and thirds of this or last month ("这个月上半个月", "上个月下旬", "the first half of last month").
   rule('(本月|这个月|这月|当月|上个?月|上一个月|\\bthis month\\b|\\blast month\\b)\\s*(?:的|\\s)?\\s*(上半个?月|下半个?月|前半个?月|后半个?月|上旬|中旬|下旬)', (m, t) => {
     const offset = /上|last/.test(m[1]) ? -1 : 0;
-    return fixed(() => monthPart(t, offset, m[2]));
+    return fixed(() => monthPart(t, offset, partOfMonth(m[2])!));
   }),
-  rule('\\b(?:the\\s+)?(first|second|latter)\\s+half\\s+of\\s+(?:the\\s+)?(this|last|the previous)?\\s*month\\b', (m, t) => fixed(() => monthPart(t, /last|previous/.test(m[2] ?? '') ? -1 : 0, m[1] === 'first' ? '上半月' : '下半月'))),
+  rule('\\b(?:the\\s+)?(first|second|latter)\\s+half\\s+of\\s+(?:the\\s+)?(this|last|the previous)?\\s*month\\b', (m, t) => fixed(() => monthPart(t, /last|previous/.test(m[2] ?? '') ? -1 : 0, partOfMonth(m[1] === 'first' ? '上半月' : '下半月')!))),
 
   // --- The weeks of a month, counted from its first day ("11月第一周" = Nov 1–7, "the last week of October" = its last 7 days).
   rule(`(?<![\\d零〇一二两三四五六七八九十])(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\\s*月份?\\s*(?:的)?\\s*(?:第\\s*([一二三四1-4])|(最后一))\\s*(?:个)?(?:周|星期|礼拜)`, (m) => {
@@ -297,11 +300,7 @@ const RULES: Rule[] = [
   rule(`\\b(?:the\\s+)?(first|second|third|fourth|last|final|1st|2nd|3rd|4th)\\s+week\\s+(?:of|in)\\s+(${Object.keys(MONTHS_EN).join('|')})\\b`, (m) => ({ kind: 'scoped', scoped: { t: 'month', m: MONTHS_EN[m[2]], part: weekOfMonth(m[1]) } })),
   rule(`(本月|这个月|这月|上个?月|上一个月)\\s*(?:的)?\\s*(?:第\\s*([一二三四1-4])|(最后一))\\s*(?:个)?(?:周|星期|礼拜)|\\b(?:the\\s+)?(first|second|third|fourth|last|final|1st|2nd|3rd|4th)\\s+week\\s+(?:of|in)\\s+(this|last|the previous)\\s+month\\b`, (m, t) => {
     const offset = /上|last|previous/.test(m[1] ?? m[5]) ? -1 : 0;
-    const [a, b] = weekOfMonth(m[2] ?? m[4] ?? 'last');
-    const start = addUnits(startOf(t, 'month'), 'month', offset);
-    const from = a < 0 ? addDays(endOf(start, 'month'), a + 1) : addDays(start, a - 1);
-    const to = b === 'end' ? endOf(start, 'month') : addDays(start, b - 1);
-    return fixed(() => (from > t ? bad('future') : ok({ from, to: to > t ? t : to }, 'span')));
+    return fixed(() => monthPart(t, offset, weekOfMonth(m[2] ?? m[4] ?? 'last')));
   }),
 
   // --- Months.
@@ -526,10 +525,7 @@ function scopedIn(s: Scoped, y: number, month?: number): Interval | undefined {
     case 'half': return s.h === 1 ? { from: iso(y, 1, 1), to: iso(y, 6, 30) } : { from: iso(y, 7, 1), to: iso(y, 12, 31) };
     case 'month': {
       if (!s.part) return { from: monthStart(y, s.m), to: monthEnd(y, s.m) };
-      const [a, b] = s.part;
-      // A negative start counts from the month's end: [-7, 'end'] is its last week.
-      const from = a < 0 ? addDays(monthEnd(y, s.m), a + 1) : iso(y, s.m, a);
-      return { from, to: b === 'end' ? monthEnd(y, s.m) : iso(y, s.m, b) };
+      return partDays(monthStart(y, s.m), s.part);
     }
     case 'monthDay': return isValidDate(y, s.m, s.d) ? { from: iso(y, s.m, s.d), to: iso(y, s.m, s.d) } : undefined;
     case 'dayOfMonth': return month && isValidDate(y, month, s.d) ? { from: iso(y, month, s.d), to: iso(y, month, s.d) } : undefined;

@@ -31,8 +31,6 @@ const FUNCTION_TAG = /^(?:r\w*|d\w*|m\w*|q\w*|p\w*|c\w*|u\w*|y\w*|e|o|f|ns|t\w*|
 export class PhraseReader {
   private readonly keep = new Set<string>();
   private readonly asking = new Set<string>();
-  /** The catalogue's Chinese goods words jieba keeps as one word ("李宁运动袜"). */
-  private readonly joined = new Set<string>();
 
   constructor(products: ProductIndex, corpus: string[] = corpusTexts()) {
     const goods = goodsWords(products);
@@ -41,10 +39,7 @@ export class PhraseReader {
     for (const w of goods) {
       // Words of the names, but not the little ones ("to", "of", "and"); "case", "large" stay goods words.
       for (const part of w.split(/\s+/)) if (part.length > 1 && !/^[\d.]+$/.test(part) && !(STOP.has(part) && part.length <= 3)) this.keep.add(HAN.test(part) ? part : stem(part));
-      if (HAN.test(w) && !/\s/.test(w)) {
-        add_word(w, null, 'nz'); // segment the goods as one word (jieba suggests the frequency that makes it one)
-        this.joined.add(w);
-      }
+      if (HAN.test(w) && !/\s/.test(w)) add_word(w, null, 'nz'); // segment the goods as one word (jieba suggests the frequency that makes it one)
     }
     // Words people ask with: in the corpus at least twice, and not a catalogue word.
     const seen = new Map<string, number>();
@@ -151,7 +146,7 @@ export class PhraseReader {
 
   /** The words of the text that name goods (a brand, an item, a word of a product's name). */
   goodsWordsIn(text: string): string[] {
-    return this.tagged(text).map(({ word }) => word).filter((w) => this.keep.has(PhraseReader.key(w)) || (HAN.test(w) && w.length > 2 && this.joined.has(w)));
+    return this.tagged(text).map(({ word }) => word).filter((w) => this.keep.has(PhraseReader.key(w)));
   }
 
   /** Whether the text has a word of the catalogue's goods in it (a brand, an item, a word of a product's name or a size). */
