@@ -43,6 +43,8 @@ import { loadCorpus, split } from '../agents/local-planner/intent/corpus.ts';
 import { IntentModel } from '../agents/local-planner/intent/model.ts';
 import { understand } from '../agents/local-planner/understand.ts';
 import { performance } from 'node:perf_hooks';
+import { PHRASES } from '../prompts/replies/phrases.ts';
+import { INTENT_REPLIES } from '../prompts/replies/intent-replies.ts';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Expect = {
@@ -284,6 +286,33 @@ function table(title: string, rows: [string, number, number, number, number][]):
   return lines.join('\n');
 }
 
+/** A reply without a tool, by what it does: the canned "can't help", the clarifying question, or another reply. */
+function replyKind(o: TurnOutcome): string {
+  const r = o.answer.reply, l = o.answer.locale, role = o.dialogue.role;
+  if (r.startsWith(PHRASES.offTopic(role, l).slice(0, 12))) return "reply: can't help";
+  if (r.startsWith(INTENT_REPLIES.unsure([], l).slice(0, 8))) return 'reply: which task?';
+  if (o.answer.error) return 'reply: error';
+  return 'reply: other';
+}
+
+/** What went wrong, counted by kind (no sentences): a held-out set's failures can guide work without being read. */
+function failureKinds(outcomes: TurnOutcome[]): string {
+  const kinds = new Map<string, number>();
+  for (const o of outcomes.filter((x) => !x.pass)) {
+    const e = o.dialogue.turns[o.index].expect;
+    const got = (o.answer.toolCalls as Call[])[0]?.name ?? replyKind(o);
+    const first = o.problems[0] ?? '';
+    const kind = /^expected .* got /.test(first) ? `tool ${e.tool} → ${got}`
+      : /^leak/.test(first) ? `leak (${got})`
+      : /^reply has none/.test(first) ? `reply words (${e.tool} → ${got})`
+      : /^fact /.test(first) ? `fact not said (${e.tool})`
+      : `slot ${e.tool}.${first.split(':')[0]}`;
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+  }
+  const rows = [...kinds].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return ['failures by kind (expected → got):', ...rows.map(([k, n]) => `  ${String(n).padStart(3)}  ${k}`)].join('\n');
+}
+
 function describe(e: Expect): string {
   const parts = [e.tool];
   if (e.args) parts.push(`args ${JSON.stringify(e.args)}`);
@@ -405,6 +434,8 @@ async function main() {
   console.log(table('expected tool', group((o) => o.dialogue.turns[o.index].expect.tool, toolOrder)));
   console.log('');
   console.log(table('language', group((o) => o.dialogue.locale, ['zh', 'en', 'mixed'])));
+  console.log('');
+  console.log(failureKinds(outcomes));
   console.log('');
   const tp = outcomes.filter((o) => o.pass).length;
   const cp = [...convPass.values()].filter(Boolean).length;

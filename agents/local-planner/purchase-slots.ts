@@ -44,5 +44,14 @@ export function readBought(raw: string, money: Money | undefined, products: Prod
     const match = top(product);
     if (match && !PACK_NAME.test(match.nameZh) && !PACK_NAME.test(match.nameEn)) return { product, price: bought.itemPrice, quantity: bought.items };
   }
+  // "酸奶6杯 18块", "4 cans of coke 10": the amount said without 每 / 共 / each / total is read the way the catalogue's list
+  // prices make likelier, per item or for all of them.
+  const amount = bought.price ?? money?.amount;
+  if (bought.priceIs === 'unstated' && !bought.pack && amount !== undefined && bought.quantity && bought.quantity > 1) {
+    const prices = product ? products.search(product, 5).map((m) => m.product.listPrice / 100).filter((p) => p > 0).sort((a, b) => a - b) : [];
+    const typical = prices[Math.floor(prices.length / 2)];
+    const far = (each: number) => Math.abs(Math.log(each / typical));
+    if (typical && far(amount / bought.quantity) < far(amount)) return { product, price: Math.round((amount / bought.quantity) * 100) / 100, quantity: bought.quantity };
+  }
   return { product, price: bought.price ?? money?.amount, quantity: bought.quantity };
 }

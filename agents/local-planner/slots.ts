@@ -53,9 +53,26 @@ export function findShopId(text: string): number | undefined {
 }
 
 /** A list size: top 3, 前5名, 前三, 前五名, top five (1–20). */
+const N_EN = '(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)';
+const N_ZH = '(\\d{1,2}|[一二两三四五六七八九十]{1,3})';
+const NOT_TIME = '(?!\\s*(?:天|日|周|月|年|星期|礼拜|季度|个(?:月|星期|礼拜|季度)|小时|分钟|days?|weeks?|months?|years?|quarters?|hours?|%|元|块|yuan|rmb|bucks))';
+/** How many of the best sellers a merchant asks for: "top 5", "前十名", "头三名", "卖得最好的三个", "my 3 best-selling items",
+ *  "which 3 products sold the most"; a number that counts days, money or percent is not one. */
+const TOP_N = new RegExp([
+  `\\btop[- ]?${N_EN}\\b${NOT_TIME}`,
+  `^(?:show|list|give me)(?: me)?(?: the)?(?: top)?\\s*${N_EN}\\b${NOT_TIME}`,
+  `\\b${N_EN}\\s+(?:best|top|most popular|hottest|biggest)(?:[- ]sell(?:ers?|ing))?\\b`,
+  `\\b(?:best|top|most popular|hottest)(?:[- ]selling)?\\s+${N_EN}\\s+(?:products?|items?|sellers?|things|goods|skus?)\\b`,
+  `\\bwhich\\s+${N_EN}\\s+(?:products?|items?|things|goods|skus?)\\b(?=.*\\b(?:most|best|top)\\b)`,
+  `^(?:显示|列出|给我看|看)\\s*${N_ZH}\\s*(?:个|条|款|种)`,
+  `(?:前|头)\\s*${N_ZH}${NOT_TIME}(?:名|个|款|位|种|样)${NOT_TIME}`,
+  `前\\s*${N_ZH}${NOT_TIME}`,
+  `(?:最好|最多|最火|最畅销|最受欢迎|最热门?|最好卖|畅销|热销)[^，,。？?！!\\d]{0,4}?${N_ZH}\\s*(?:个|款|样|种|名|件|位)`,
+].join('|'), 'i');
+
 export function findTopN(text: string): number | undefined {
-  const m = /(?:top|^(?:show|list|give me)(?: me)?(?: the)?(?: top)?)\s*(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twenty)\b|^(?:显示|列出|给我看|看)\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:个|条|款|种)|前\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?!天|日|周|月|年|星期|礼拜|季度|个(?:月|星期|礼拜|季度)|小时|分钟)(?:名|个|款|位|种)?/i.exec(text);
-  const said = m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+  const m = TOP_N.exec(text);
+  const said = m?.slice(1).find((g) => g !== undefined);
   const n = said ? findNumbers(said)[0]?.value : undefined;
   if (n && n >= 1 && n <= 20) return n;
   // "卖得最好的是哪款", "what was the best seller": the one product.

@@ -61,6 +61,8 @@ const LOCATION_SHARED = /^(我的位置已共享|I shared my location)/i;
 const WHY = /^(?:那|可是|但是|不过|嗯|呃|啊|哦|ok|okay|but|so|and|hmm|wait)?[，,。.\s]*(?:为什么|为啥|咋这么|怎么会|怎么这么|凭什么|why\b|how come\b|what makes)/i;
 /** Market news or prices (stocks, gold, exchange rates, crypto) — not offered; a wealth product question is another thing. */
 const MARKET_NEWS = /(?:股市|大盘|股票|A股|港股|美股|股指|指数|汇率|金价|黄金价格|比特币|币价|油价|房价)[^，。？?]{0,8}(?:怎么样|如何|涨|跌|多少|走势|行情|点位)|(?:今天|最近|现在|这几天)的?(?:股市|大盘|行情|汇率|金价|币价|油价)|\b(?:stock market|the markets?|stock prices?|share prices?|dow jones|nasdaq|s&p(?: 500)?|exchange rate|bitcoin|crypto|gold price|oil price)\b.{0,20}\b(?:doing|today|now|up|down|price|at|trading|rate)\b|\bprice of (?:gold|bitcoin|oil)\b/i;
+/** A place asked for: where to buy, which shop, around here. */
+const WHERE_TO_BUY = /地方|哪里|哪儿|哪家|哪个店|什么店|在哪|附近|周边|离我近|\bwhere\b|\bsomewhere\b|\b(?:a|which|what) (?:shop|store|place)\b|\baround here\b|\bnear(?:by| me)\b|\bclose by\b/i;
 /** Where a shopper asks for goods: a clause with a buying or price word. */
 const ASKING_CUE = /哪里|哪儿|哪家|哪边|有卖|有没有|买到|能买|在哪|贵|便宜|多少钱|价格|推荐|记一下|记录|where|which shops?|sells?|buy|price|how much|fair|recommend|log/i;
 
@@ -85,7 +87,7 @@ const ANOMALY = /异常|有什么问题|有问题吗|不对劲|出什么事|出�
 const PRICING = /定价|价格策略|优惠券|折扣|发券|促销|coupon|discount|pricing|promotion|price advice|(?:客群|segment|顾客群|不同(?:的)?顾客)\S{0,12}(?:价格|定价|price)|价格敏感度|price[- ]sensitiv|willingness to pay/i;
 const RECOMMEND = /推荐|买点什么|该买什么|需要买什么|接下来.{0,4}买|缺什么|有什么好买|recommend|suggest|what should i buy|what to buy|what do i need|buy next/i;
 const PROFILE = /关于我|了解我|(?:你|你们)(?:都|还)?知道(?:我|关于我)(?:的)?(?:些|哪些|多少)?(?:什么|啥|事|信息)|平均(?:一次|每次|每单|一单)?(?:要|会)?(?:花|消费)|(?:下|买)过(?:几|多少)(?:单|次|回)|一共(?:下|买)了?(?:几|多少)(?:单|次)|(?:几|多少)(?:笔|个)?订单|\bhow many (?:orders|purchases|times) (?:have|did) i\b|\bhow often do i (?:shop|buy|order)\b|我(?:自己)?(?:最近|之前|这个月|上个月|上周|都)?.{0,6}?买(?:了|过)(?:些|点)?(?:什么|啥|哪些)|\bwhat (?:did|have) i (?:buy|bought|purchase[d]?)\b|\bmy (?:recent |past |last )?purchases\b|\bwhat i(?:'ve| have)? bought\b|我的画像|用户画像|我的标签|你知道我|what do you know about me|my profile|about me|我.{0,10}?(?:花了|消费了|花掉了?)多少|价格敏感|消费习惯|购物习惯|(?:付款|支付)方式|用什么(?:方式)?(?:付|支付)|(?:平均)?客单价|大手大脚|how much (?:have|did) i (?:spent|spend)|big spender|(?:average|avg|typical) basket|basket size|price[- ]sensitive|how do i (?:usually )?pay|what do i (?:usually )?pay with|my (?:spending|shopping) habits/i;
-const RECORD = /^(?:log|note|record|track|记)\s*[:：]|记录|记一下|记下|记账|我买了|刚买了|i bought|i just bought|record (?:a |my )?purchase|log (?:a |my )?purchase|add (?:it |this |that )?to my (?:purchases|purchase history|history|records?)|\blog (?:it|this|that)\b|\btrack (?:it|this|that)\b|keep track of|(?:note|jot) (?:it |this |that )?down|买了.{1,30}(?:花了|一共|总共|付了)|花了\s*[\d一二两三四五六七八九十百千.]+\s*(?:块|元)?(?:钱)?买了?/i;
+const RECORD = /^(?:log|note|record|track|记)\s*[:：]|^(?:log|note down|record)\s+(?=\S*\d|a |an |one |two |three |four |five |six )|^(?:今天|昨天|前天|刚刚?|刚才|上午|中午|下午|晚上|早上)?\s*买了(?=.{0,20}[\d一二两三四五六七八九十]\s*(?:块|元|毛))|^(?:(?:just|today|yesterday|earlier)\s+)?(?:just\s+)?(?:bought|picked up)\b|记录|记一下|记下|记账|我买了|刚买了|i bought|i just bought|record (?:a |my )?purchase|log (?:a |my )?purchase|add (?:it |this |that )?to my (?:purchases|purchase history|history|records?)|\blog (?:it|this|that)\b|\btrack (?:it|this|that)\b|keep track of|(?:note|jot) (?:it |this |that )?down|买了.{1,30}(?:花了|一共|总共|付了)|花了\s*[\d一二两三四五六七八九十百千.]+\s*(?:块|元)?(?:钱)?买了?/i;
 const CREDIT = /额度|花呗|逾期|还能(?:用|花)多少|\b(?:how much )?(?:can i|could i) still (?:spend|use)\b|\boverdue\b|\bbehind on (?:my |the )?(?:pay[- ]?later )?(?:payments?|bills?|repayments?)\b|\blate (?:fees?|payments?|charges?)\b|先用后付|白条|信用|账单|还款|pay[- ]?later|credit|my limit|my bill|repay|\bnext bill\b|\bbill (?:is )?due\b|\bdue date\b/i;
 const WEALTH = /理财|投资|基金|存钱|闲钱|wealth|invest|funds?\b|savings|where to put my money/i;
 /** "有哪些产品", "which ones", "show me the options": what fits, after a questionnaire or a wealth answer. */
@@ -373,13 +375,15 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
     const category = namedCategory;
     // "more like sports stuff", "运动类的": a category and words for things, no product of its own.
     const categoryOnly = Boolean(category) && phrase.toLowerCase().split(/\s+/).every((w) => CATEGORY_WORDS.has(w) || STUFF.test(w));
-    if (has(RECOMMEND, raw) || said('recommend') || (recommended && (category || price || /附近|near/i.test(raw)) && (!strongProduct || categoryOnly))) {
+    // "推荐个附近能买充电宝的地方", "any good power banks around here?": a place to buy named goods, not suggestions.
+    const placeForGoods = strongProduct && !categoryOnly && WHERE_TO_BUY.test(raw);
+    if (!placeForGoods && (has(RECOMMEND, raw) || said('recommend') || (recommended && (category || price || /附近|near/i.test(raw)) && (!strongProduct || categoryOnly)))) {
       const base = shownList ? shownList.args : {};
       // What the suggestions are for, in the shopper's words ("洗衣服用的", "breakfast stuff"), when it is not just a category.
       const said = findNeed(raw);
       // A product named after "for" ("is 15 ok for Crest toothpaste") is no need.
       // Else the goods they name, when the catalogue has words of them ("only", "little one" name none).
-      const need = (said && (products.search(said, 1)[0]?.score ?? 0) < 0.8 && !(category && (CATEGORY_WORDS.has(said.toLowerCase()) || findCategoryWord(said) === category)) ? said : undefined) ?? (phrase && !strongProduct && !categoryOnly && !STUFF.test(phrase) && phraseReaderFor(products).namesGoods(phrase) && !(category && CATEGORY_WORDS.has(phrase.toLowerCase())) ? phrase : undefined);
+      const need = (said && (products.search(said, 1)[0]?.score ?? 0) < 0.8 && !(category && (CATEGORY_WORDS.has(said.toLowerCase()) || findCategoryWord(said) === category)) ? said : undefined) ?? (phrase && (!strongProduct || has(RECOMMEND, raw)) && !categoryOnly && !STUFF.test(phrase) && phraseReaderFor(products).namesGoods(phrase) && !(category && CATEGORY_WORDS.has(phrase.toLowerCase())) ? phrase : undefined);
       return { tool: 'recommend', args: clean({ ...base, category: category ?? base.category, budget: budgetOf(price) ?? base.budget, nearMe: /附近|near/i.test(raw) || base.nearMe || undefined, need: need ?? base.need }) };
     }
   }
@@ -422,7 +426,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   }
 
   // --- Merchant questions about their figures.
-  if (has(STATS, raw) || said('merchant_stats') || (s.role === 'merchant' && period && !strongProduct)) {
+  if (has(STATS, raw) || said('merchant_stats') || (s.role === 'merchant' && (period || topN) && !strongProduct)) {
     // Carry the previous question's shop and size over, unless that question was refused.
     const base = prev?.name === 'merchant_stats' && !prev.result?.error ? prev.args : {};
     // "wk over wk?": the last whole week against the one before.

@@ -48,6 +48,14 @@ export async function seedSqliteAside(url: string, log: (line: string) => void, 
   return true;
 }
 
+function parseEndDate(text: string | undefined): Date {
+  if (!text || !/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(text))) {
+    console.error(`--end-date wants a day as YYYY-MM-DD, got ${JSON.stringify(text ?? '')}`);
+    process.exit(2);
+  }
+  return new Date(`${text}T00:00:00Z`);
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   // --progress-json: one JSON line per step on stdout (the running app reads them); the log on stderr.
   const json = process.argv.includes('--progress-json');
@@ -60,11 +68,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     last = p.percent;
     console.log(JSON.stringify(p));
   };
+  // --end-date YYYY-MM-DD: the last day of history (default yesterday), so a bench set written against one store can be
+  // judged against the same world on another day.
+  const endArg = process.argv[process.argv.indexOf('--end-date') + 1];
+  const options: WorldOptions = process.argv.includes('--end-date') ? { endDate: parseEndDate(endArg) } : {};
   let seeded: boolean;
-  if (providerOf(url) === 'sqlite') seeded = await seedSqliteAside(url, log, progress);
+  if (providerOf(url) === 'sqlite') seeded = await seedSqliteAside(url, log, progress, options);
   else {
     const db = await openStore(url);
-    seeded = await seedIfEmpty(db, {}, log, progress);
+    seeded = await seedIfEmpty(db, options, log, progress);
     await db.$disconnect();
   }
   if (!seeded && !json) console.log('The store already has data; use `npm run db:reset` to rebuild it.');

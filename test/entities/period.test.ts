@@ -141,6 +141,26 @@ const ROWS: Row[] = [
   ['最近7天', MON, 'last_7_days'],
   ['past week', MON, 'last_7_days'],
   ['最近半年', MON, d('2026-05-23', '2026-11-22')],
+  ['半年来的销售额', MON, d('2026-05-23', '2026-11-22')],
+  ['sales the last fortnight', MON, d('2026-11-09', '2026-11-22')],
+  ['这两天生意咋样', MON, d('2026-11-21', '2026-11-22')],
+  ['最近几天的订单', MON, d('2026-11-20', '2026-11-22')],
+  ['the past couple of days', MON, d('2026-11-21', '2026-11-22')],
+  ['how were the last few days', MON, d('2026-11-20', '2026-11-22')], // not the one day "a few days ago"
+  ['三天前', MON, d('2026-11-20')],
+  // --- period words as typed in a hurry or said in dialect
+  ['how much did i sell last mnth', MON, 'last_month'],
+  ['sales lst week', MON, 'last_week'],
+  ['prev month', MON, 'last_month'],
+  ['revenue this mnth', MON, 'this_month'],
+  ['how did we do yesterdy', MON, 'yesterday'],
+  ['sales 2day', MON, 'today'],
+  ['orders tdy?', MON, 'today'],
+  ['sales since the start of the month', MON, 'this_month'],
+  ['昨儿个卖了多少', MON, 'yesterday'],
+  ['今儿卖得咋样', MON, 'today'],
+  ['前儿个', MON, d('2026-11-21')],
+  ['prevent waste last week', MON, 'last_week'], // "prev" only before a period word
   // --- relative to the previous period (shiftPeriod): nothing on their own
   ['前一周呢', MON, 'relative'],
   ['and the week before that?', MON, 'relative'],
@@ -232,6 +252,13 @@ describe('extractPeriod', () => {
       const range = resolvePeriod(p, new Date(`${today}T12:00:00+08:00`));
       expect(localDate(new Date(range.to.getTime() - 1)) <= today, text).toBe(true);
     }
+  });
+
+  it('names the words the user typed, typos and dialect included, so they can be cut from the product phrase', () => {
+    expect(readPeriod('sales last mnth pls', MON)).toMatchObject({ kind: 'period', text: 'last mnth' });
+    expect(readPeriod('how much yday', MON)).toMatchObject({ kind: 'period', text: 'yday' });
+    expect(readPeriod('昨儿个卖了多少', MON)).toMatchObject({ kind: 'period', text: '昨儿个' });
+    expect(readPeriod('sales the last fortnight ok', MON)).toMatchObject({ text: 'the last fortnight' });
   });
 
   it('findPeriod in the slots delegates to it', () => {

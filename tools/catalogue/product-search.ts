@@ -5,6 +5,7 @@
 import type { Store } from '../../prisma/store.ts';
 import type { VectorIndex } from './vector-index.ts';
 import { CATEGORIES, type Category } from './categories.ts';
+import { EVERYDAY_GOODS_NAMES, inCatalogueWords } from './goods-words.ts';
 
 export type CatalogueEntry = { id: number; nameZh: string; nameEn: string; brand: string; category: string; itemZh: string; itemEn: string; listPrice: number };
 export type ProductMatch = { product: CatalogueEntry; score: number };
@@ -41,7 +42,7 @@ export function stem(word: string): string {
 export type QueryTerms = { en: string[]; zh: string[] };
 
 export function queryTerms(query: string): QueryTerms {
-  const text = normalise(query);
+  const text = normalise(inCatalogueWords(query));
   const en = (text.match(/[a-z0-9.]+/g) ?? []).filter((w) => !EN_STOPWORDS.has(w) && w.length > 1).map(stem);
   const zh: string[] = [];
   for (const run of text.match(/\p{Script=Han}+/gu) ?? []) {
@@ -153,6 +154,7 @@ export class ProductIndex {
         for (const i of [e.itemZh, e.itemEn]) if (i && i.length > 1) items.add(i.toLowerCase());
         for (const w of normalise(`${e.nameZh} ${e.nameEn}`).split(' ')) if (w.length > 1 && !/^[\d.]+/.test(w)) names.add(w);
       }
+      for (const w of EVERYDAY_GOODS_NAMES) if (w.length > 1) items.add(w); // "coke", "卷纸": goods too
       this.words = { brands, items, names };
     }
     return this.words;

@@ -379,6 +379,8 @@ const RULES: Rule[] = [
     return n && unit ? fixed(rolling(n, unit)) : undefined;
   }),
   rule('\\b(?:the\\s+)?(?:past|trailing)\\s+(day|week|month|quarter|year)\\b', (m) => fixed(rolling(1, unitOf(m[1])!))),
+  // A few days, a couple of days: the last three, the last two ("这两天生意咋样", "the past few days").
+  rule('(?:最近|过去|近|这)\\s*(两|几)\\s*天(?!前|之前|以前)|\\b(?:the\\s+)?(?:past|last|previous)\\s+(few|couple(?:\\s+of)?)\\s+days\\b', (m) => fixed(rolling(m[1] === '两' || /couple/.test(m[2] ?? '') ? 2 : 3, 'day'))),
 
   // --- Words for a time we cannot know.
   rule('那天|那一天|当天|那几天|那周|那一周|那个星期|那个礼拜|那个月|那段时间|那阵子|那时候?|当时|\\bthat (?:day|week|month|time)\\b|\\bback then\\b', () => ({ kind: 'anaphora' })),
@@ -434,12 +436,52 @@ function ago(count: string, unitWord: string, t: Day): Body | undefined {
 // Reading a message
 
 /** Full-width to half-width and A–Z to a–z, keeping every character where it was. */
-function normalize(text: string): string {
-  return text
+/** Period words as people mistype or say them ("last mnth", "yesterdy", "2day", "昨儿个"), read as the word they mean. */
+const SAID_AS: [RegExp, string][] = [
+  [/\b(?:mnth|mth|mont|monht|montn)(s?)\b/g, 'month$1'],
+  [/\b(?:wk|wek|weeek|weke)(s?)\b/g, 'week$1'],
+  [/\b(?:lst|lsat|las)\b(?= (?:week|month|year|wk|mnth|mth|\d|few|couple))/g, 'last'],
+  [/\bprev(?:ious)?\b(?= (?:week|month|year|quarter|wk|mnth|mth|mont))/g, 'last'],
+  [/\b(?:yesterdy|yesteday|yestarday|yesturday|ysterday|yday|yest)\b/g, 'yesterday'],
+  [/\b(?:2day|tdy|tday|todya|toady)\b/g, 'today'],
+  [/\b(?:the )?(?:last|past) fortnight\b|\bthe fortnight\b/g, 'the past 2 weeks'],
+  [/\bsince the (?:start|beginning) of (?:the|this) month\b|\bso far this month\b/g, 'this month'],
+  [/\bsince the (?:start|beginning) of (?:the|this) week\b|\bso far this week\b/g, 'this week'],
+  [/\bsince the (?:start|beginning) of (?:the|this) year\b/g, 'this year'],
+  [/昨儿个|昨儿/g, '昨天'],
+  [/今儿个|今儿/g, '今天'],
+  [/前儿个|前儿/g, '前天'],
+  [/半年来|这半年(?![的里]?(?:以前|之前))/g, '近半年'],
+];
+
+/** The text the grammar reads (full-width folded, lower case, mistyped period words mended), with where each of its
+ * characters came from in the message, so a period's words are cut from what the user wrote. */
+function normalize(text: string): { norm: string; from: number[] } {
+  let norm = text
     .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, ' ')
     .replace(/[’‘`]/g, "'")
     .replace(/[A-Z]/g, (c) => c.toLowerCase());
+  let from = [...Array(norm.length + 1).keys()];
+  for (const [re, to] of SAID_AS) {
+    let out = '';
+    const map: number[] = [];
+    let last = 0;
+    for (const m of norm.matchAll(re)) {
+      const i = m.index!;
+      for (let k = last; k < i; k++) { out += norm[k]; map.push(from[k]); }
+      const word = to.replace(/\$(\d)/g, (_, n) => m[Number(n)] ?? '');
+      for (let k = 0; k < word.length; k++) map.push(from[i + (k === word.length - 1 ? m[0].length - 1 : Math.min(k, m[0].length - 1))]);
+      out += word;
+      last = i + m[0].length;
+    }
+    if (!last) continue;
+    for (let k = last; k < norm.length; k++) { out += norm[k]; map.push(from[k]); }
+    map.push(from[norm.length]);
+    norm = out;
+    from = map;
+  }
+  return { norm, from };
 }
 const isHan = (c: string | undefined) => !!c && /\p{Script=Han}/u.test(c);
 
@@ -709,12 +751,12 @@ function range(a: Piece, b: Piece, t: Day): Res {
 
 /** Everything the message says about a period: a period, a follow-up relative to the previous one, or a time that cannot be pinned down. */
 export function readPeriod(text: string, today: string): PeriodReading | undefined {
-  const norm = normalize(text);
+  const { norm, from } = normalize(text);
   const own = grammarPieces(norm, today);
   const pieces = [...own, ...chronoPieces(norm, today, own)].sort((a, b) => a.index - b.index);
   if (!pieces.length) return undefined;
   const elements = combine(pieces, norm, today);
-  const said = (e: { index: number; end: number }) => text.slice(e.index, e.end);
+  const said = (e: { index: number; end: number }) => text.slice(from[e.index], from[e.end - 1] + 1);
   const periods = elements.filter((e) => e.kind === 'period');
   const relatives = elements.filter((e) => e.kind === 'relative');
   // "618那天", "11月11日当天": the day just named; "那天" alone: which day?
@@ -727,7 +769,7 @@ export function readPeriod(text: string, today: string): PeriodReading | undefin
   if (!periods.length) return undefined;
   // Two periods side by side that did not combine ("去年上个月"): which one?
   for (let i = 1; i < periods.length; i++) {
-    if (/^\s*的?\s*$/.test(norm.slice(periods[i - 1].end, periods[i].index))) return { kind: 'unresolved', reason: 'mixed', text: text.slice(periods[i - 1].index, periods[i].end) };
+    if (/^\s*的?\s*$/.test(norm.slice(periods[i - 1].end, periods[i].index))) return { kind: 'unresolved', reason: 'mixed', text: said({ index: periods[i - 1].index, end: periods[i].end }) };
   }
   const first = periods[0];
   const r = finalize(first.resolve(), today);
