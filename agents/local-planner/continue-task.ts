@@ -193,7 +193,7 @@ export function wealthSlots(text: string, price: Price | undefined): Record<stri
 }
 
 /** "四家店加起来呢", "all my shops together": every shop of the merchant again (the one named before is dropped). */
-export const ALL_SHOPS = /加起来|一共|总共|合计|全部(?:的)?店|所有(?:的)?店|几家店|一起看|都看|[两三四五六七八九十\d]家店(?:一起|加|合)|all (?:my |the |of my )?(?:shops|stores)|(?:shops|stores) (?:together|combined)|\boverall\b|\bcombined\b|\baltogether\b/i;
+export const ALL_SHOPS = /加起来|加一起|加在一起|一共|总共|合计|整体|[两三四五六七八九十\d]个店(?:一起|加|合|都)|[两三四五六七八九十\d]家(?:一起|加|合|都)|\ball (?:two|three|four|five|\d) (?:together|of them|shops|stores)\b|\b(?:both|all) (?:shops|stores|of them) together\b|\ball (?:two|three|four|five|\d)\b(?=.*\btogether\b)|\btogether\?*$|\bin total\b|\btotal(?:s)? for all\b|全部(?:的)?店|所有(?:的)?店|几家店|一起看|都看|[两三四五六七八九十\d]家店(?:一起|加|合)|all (?:my |the |of my )?(?:shops|stores)|(?:shops|stores) (?:together|combined)|\boverall\b|\bcombined\b|\baltogether\b/i;
 function allShops(text: string): { shopId?: null } {
   return ALL_SHOPS.test(text) ? { shopId: null } : {};
 }
@@ -219,7 +219,9 @@ export function pricingSlots(text: string): { costRatio?: number; days?: number 
   const half = /(?:进价|成本|进货价|cost)[^，,。.]{0,10}(?:一半|half)|(?:一半|half)[^，,。.]{0,6}(?:是|is)?\s*(?:成本|进价|cost)/i.test(text);
   // "毛利大概三成", "gross margin 30%": what is left after the cost, so the cost is the rest.
   const margin = share && /毛利|利润率|利润|margin/i.test(text) && !/成本|进价|cost/i.test(text);
-  const costRatio = share ? (margin ? Math.round((100 - share.value)) / 100 : share.value / 100) : ratio ? Number(ratio[1]) : half ? 0.5 : undefined;
+  // "markup 40%", "加价四成": the price is the cost plus that share of it.
+  const markup = share && /mark-?up|加价|加成/i.test(text) && !margin;
+  const costRatio = share ? (markup ? Math.round((100 / (100 + share.value)) * 100) / 100 : margin ? Math.round((100 - share.value)) / 100 : share.value / 100) : ratio ? Number(ratio[1]) : half ? 0.5 : undefined;
   const span = findDurations(text).find((d) => d.days >= 28);
   const days = span ? Math.min(730, Math.max(60, Math.round(span.days))) : undefined;
   return { costRatio: costRatio !== undefined && costRatio >= 0.1 && costRatio <= 0.95 ? costRatio : undefined, days };

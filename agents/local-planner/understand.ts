@@ -13,7 +13,7 @@ import { PHRASES } from '../../prompts/replies/phrases.ts';
 import { CATEGORIES, CATEGORY_KEYS } from '../../tools/catalogue/categories.ts';
 import { PHOTO_TURN } from '../photo.ts';
 import { findPlace, type FoundPlace } from './places.ts';
-import { findForeignShop, findOwnShop, tradeNamesIn, type OwnShop } from './entities/own-shops.ts';
+import { findBranchNotOwned, findForeignShop, findOwnShop, tradeNamesIn, type OwnShop } from './entities/own-shops.ts';
 import { findCategoryWord, findLeadTimeDays, findPeriod, findPrice, findRadiusKm, findServiceLevel, findShopCategory, findShopId, findTopN, type Price } from './slots.ts';
 import { readBought } from './purchase-slots.ts';
 import { findBarePrice } from './entities/money.ts';
@@ -55,7 +55,7 @@ const STATE_QUESTION = /^(?:am i|is (?:my|it|there)|are (?:my|there|we)|do i|did
 /** Words for things in general, no goods of their own. */
 const STUFF = /^(?:东西|用品|类|类的|stuff|things?|items?|products?|something|anything)$/i;
 const MERCHANT_ONLY = new Set(['merchant_stats', 'restock_forecast', 'satisfaction_report', 'pricing_advice', 'anomaly_alerts']);
-const OWN_INSTEAD = /^(?:(?:算了|好吧|那|那就|ok|okay|then)[，,\s]*)*(?:看|查|查查|看看|说说)?(?:一下)?(?:我|我们)自己(?:的|店)|\b(?:my own|mine) (?:then|instead)\b|\b(?:ours|our own)\b|^(?:ok |okay |fine,? )?(?:show|check) (?:me )?mine\b/i;
+const OWN_INSTEAD = /^(?:(?:算了|好吧|那|那就|ok|okay|then)[，,\s]*)*(?:看|查|查查|看看|说说)?(?:一下)?(?:我|我们)自己(?:的|店)|(?:看|查|查查|看看|说说|帮我看看?|帮我查查?)(?:一下)?(?:我|我们)自己(?:的|店)|\b(?:my own|mine) (?:then|instead)\b|\b(?:ours|our own)\b|^(?:ok |okay |fine,? )?(?:show|check) (?:me )?mine\b/i;
 const LOCATION_SHARED = /^(我的位置已共享|I shared my location)/i;
 /** A question about the answer just given: why it says what it says. */
 const WHY = /^(?:那|可是|但是|不过|嗯|呃|啊|哦|ok|okay|but|so|and|hmm|wait)?[，,。.\s]*(?:为什么|为啥|咋这么|怎么会|怎么这么|凭什么|why\b|how come\b|what makes)/i;
@@ -81,10 +81,12 @@ const THANKS = /^(thanks|thank you|thx|谢谢|多谢|感谢|好的谢谢|ok than
 const NEARBY = /附近|周边|旁边|哪里|哪儿|哪家|在哪|去哪|哪能|有卖|买到|能买|where|near|nearby|around here|close to|closest|nearest|which shops?|shops? (?:that )?sell|buy|find (?:a|an|some)?/i;
 const PRICE = /贵|便宜吗|合理|划算|(?:多少钱|什么价|啥价)(?:才)?算(?:正常|合理|公道)|算正常|正常价|算(?:哪门子|什么|不算|是)?(?:优惠|便宜|实惠)|(?:真的?|是不是真的?)(?:优惠|便宜|实惠)|优惠吗|实惠吗|值吗|虚高|值不值|值得|价格怎么样|正常吗|宰|坑|fair|expensive|overpriced|rip[- ]?off|too much|good price|worth|reasonable|a good deal|pricey|\d\s*(?:yuan|rmb|kuai|bucks|元|块)\s*(?:ok|okay|alright|fine|good)\b|\b(?:is|are) (?:¥\s*)?\d+(?:\.\d+)?\s*(?:yuan|rmb|kuai|bucks)? (?:ok|okay|alright|fine)\b/i;
 const STATS = /\bw(?:ee)?k\s*(?:over|on|vs\.?)\s*w(?:ee)?k\b|销售|销量|营业额|营收|收入|流水|订单|业绩|卖得|卖了|生意|客单价|畅销|热销|卖得最好|(?:卖|买)的最好|最好卖|卖最多|经营|数据|sales|revenue|turnover|orders|how did .* do|how (?:are|were) (?:we|my shops?|sales|things)|best[- ]?sell|top (?:\d+ )?products?|top sellers?|performance|figures|stats|kpi/i;
+/** A merchant's figures in other words: takings, counts of goods and customers, comparisons, what sells least. */
+const MERCHANT_FIGURES = /赚|挣|进账|入账|卖出去|卖了几|多少件|几件|客流|(?:来了|有)?多少(?:个)?(?:人|顾客|客人)|几个(?:人|顾客|客人)|顾客数|客人数|回头客|复购|同比|环比|对比|比一比|比较一下|排行|排名|卖不动|滞销|卖得(?:最)?差|最差|没人买|(?:顾客|客人|大家)(?:最)?(?:喜欢|爱买)|最受欢迎|最忙|高峰|\bcompare\b|\bbusiest\b|\bpeak (?:day|hour|time)s?\b|\b(?:most )?popular\b|\bcustomers?\b|\bfootfall\b|\bfoot traffic\b|\bbasket\b|\baov\b|\baverage order\b|\bslow[- ]?(?:mov|sell)|\b(?:not|isn't|aren't|wasn't|weren't) selling\b|\bworst[- ]sell|\bmake (?:any )?money\b|\bearn(?:ed|ings)?\b|\bbusiness\b/i;
 const RESTOCK = /补货|补(?:些|点|啥|什么|哪些)货|要补(?:啥|什么|哪些)|(?:要|该|得|需要)补(?:多少|几)|够不够卖|还够卖|够卖吗|进货|订货|备货|库存|断货|缺货预测|卖断|restock|re-stock|reorder|inventory|stock[- ]?out|run(?:ning)? out|what (?:should|to) (?:i )?order|forecast|预测/i;
 const REVIEWS = /评价|差评|好评|满意度?|投诉|抱怨|不满|口碑|怎么改进|如何改进|改进|顾客.{0,6}(?:说|反馈)|reviews?|complain(?:ts?)?|unhappy|satisfaction|satisfied|feedback|improve/i;
 const ANOMALY = /异常|有什么问题|有问题吗|不对劲|出什么事|出了什么|anything wrong|anything unusual|unusual|anomal|alerts?\b|something off/i;
-const PRICING = /定价|价格策略|优惠券|折扣|发券|促销|coupon|discount|pricing|promotion|price advice|(?:客群|segment|顾客群|不同(?:的)?顾客)\S{0,12}(?:价格|定价|price)|价格敏感度|price[- ]sensitiv|willingness to pay/i;
+const PRICING = /定价|(?:成本|进价|进货价|加价|加成)[^，。？?]{0,8}(?:[一二两三四五六七八九十\d]\s*成|\d\s*[%％]|一半)|\bcost (?:is|ratio|of goods)\b|毛利|利润率|\bmargins?\b|\bmark-?up\b|价格定(?:高|低|得)|定(?:高|低|贵)了|(?:我|我们|店里|我家)(?:卖|的)[^，。？?]{0,6}(?:贵不贵|贵吗|便宜吗|价格高吗)|价格策略|优惠券|折扣|发券|促销|coupon|discount|pricing|promotion|price advice|(?:客群|segment|顾客群|不同(?:的)?顾客)\S{0,12}(?:价格|定价|price)|价格敏感度|price[- ]sensitiv|willingness to pay/i;
 const RECOMMEND = /推荐|买点什么|该买什么|需要买什么|接下来.{0,4}买|缺什么|有什么好买|recommend|suggest|what should i buy|what to buy|what do i need|buy next/i;
 const PROFILE = /关于我|了解我|(?:你|你们)(?:都|还)?知道(?:我|关于我)(?:的)?(?:些|哪些|多少)?(?:什么|啥|事|信息)|平均(?:一次|每次|每单|一单)?(?:要|会)?(?:花|消费)|(?:下|买)过(?:几|多少)(?:单|次|回)|一共(?:下|买)了?(?:几|多少)(?:单|次)|(?:几|多少)(?:笔|个)?订单|\bhow many (?:orders|purchases|times) (?:have|did) i\b|\bhow often do i (?:shop|buy|order)\b|我(?:自己)?(?:最近|之前|这个月|上个月|上周|都)?.{0,6}?买(?:了|过)(?:些|点)?(?:什么|啥|哪些)|\bwhat (?:did|have) i (?:buy|bought|purchase[d]?)\b|\bmy (?:recent |past |last )?purchases\b|\bwhat i(?:'ve| have)? bought\b|我的画像|用户画像|我的标签|你知道我|what do you know about me|my profile|about me|我.{0,10}?(?:花了|消费了|花掉了?)多少|价格敏感|消费习惯|购物习惯|(?:付款|支付)方式|用什么(?:方式)?(?:付|支付)|(?:平均)?客单价|大手大脚|how much (?:have|did) i (?:spent|spend)|big spender|(?:average|avg|typical) basket|basket size|price[- ]sensitive|how do i (?:usually )?pay|what do i (?:usually )?pay with|my (?:spending|shopping) habits/i;
 const RECORD = /^(?:log|note|record|track|记)\s*[:：]|^(?:log|note down|record)\s+(?=\S*\d|a |an |one |two |three |four |five |six )|^(?:今天|昨天|前天|刚刚?|刚才|上午|中午|下午|晚上|早上)?\s*买了(?=.{0,20}[\d一二两三四五六七八九十]\s*(?:块|元|毛))|^(?:(?:just|today|yesterday|earlier)\s+)?(?:just\s+)?(?:bought|picked up)\b|记录|记一下|记下|记账|我买了|刚买了|i bought|i just bought|record (?:a |my )?purchase|log (?:a |my )?purchase|add (?:it |this |that )?to my (?:purchases|purchase history|history|records?)|\blog (?:it|this|that)\b|\btrack (?:it|this|that)\b|keep track of|(?:note|jot) (?:it |this |that )?down|买了.{1,30}(?:花了|一共|总共|付了)|花了\s*[\d一二两三四五六七八九十百千.]+\s*(?:块|元)?(?:钱)?买了?/i;
@@ -141,7 +143,7 @@ export function understand(said: string, s: Situation, products: ProductIndex): 
 function findSort(text: string): 'distance' | 'price' | 'rating' | undefined {
   if (/最便宜|哪家便宜|哪里便宜|哪儿便宜|哪个便宜|便宜的?(?:排|放)(?:在)?(?:前|上)|从便宜到贵|价格从低到高|按价格|cheapest|lowest price|by price|价格最低|最实惠/i.test(text)) return 'price';
   if (has(BEST_RATED, text) || /(?:by|on) (?:rating|stars|reviews)|按评分|评分(?:从高到低|排序)/i.test(text)) return 'rating';
-  if (/离我最近|最近的|最近一家|nearest|closest|by distance|按距离/i.test(text)) return 'distance';
+  if (/离我最近|最近的|最近一家|离我近|(?:近|近一点|近点)的(?:店|那家|地方)?(?:$|[，,。！!？?吧呢])|越近越好|不要太远|别太远|走路(?:能|就)?到|nearest|closest|near(?:est)? to me first|by distance|按距离|not too far|walking distance|close(?:st)? by first/i.test(text)) return 'distance';
   return undefined;
 }
 
@@ -197,7 +199,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   const refusal = otherPeopleRefusal(raw, ranked, l, s.role);
   if (refusal) return 'reply' in refusal ? declined(refusal.reply) : refusal;
   // "算了，看我自己的", "that of mine then": the task just asked about, for the caller's own data.
-  if (prev && OWN_INSTEAD.test(raw) && raw.length <= 32) {
+  if (prev && OWN_INSTEAD.test(raw) && raw.length <= 60) {
     const { shopId: _theirs, ...own } = prev.args;
     const mine = s.role === 'merchant' ? findOwnShop(raw, s.shops ?? [], undefined)?.id : undefined;
     return { tool: prev.name, args: mine ? { ...own, shopId: mine } : own };
@@ -211,9 +213,11 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   const corrected = isCorrection(raw) ? withoutNegated(raw) : raw;
   const periodText = baseline.text ? corrected.replace(baseline.text, ' ') : corrected;
   // "前一周呢" / "the month before": relative to the period of the previous call.
-  const period = findPeriod(periodText, s.today) ?? (prev?.args?.period ? shiftPeriod(prev.args.period, periodText, s.today) : undefined);
-  // A period named but not pinned down ("那天", "上次活动", "前一周" with nothing before it): ask, never guess.
+  // "那个月的 top 3", "that month": the period the conversation is on.
   const periodRead = readPeriod(periodText, s.today);
+  const saidBefore = periodRead?.kind === 'unresolved' && periodRead.reason === 'anaphora' ? (prev?.args?.period ?? s.earlier?.args?.period) as Period | undefined : undefined;
+  const period = findPeriod(periodText, s.today) ?? (prev?.args?.period ? shiftPeriod(prev.args.period, periodText, s.today) : undefined) ?? saidBefore;
+  // A period named but not pinned down ("那天", "上次活动", "前一周" with nothing before it): ask, never guess.
   const periodUnclear = !period && periodRead !== undefined;
   // A plain number is a price only in a price or a purchase turn ("三只松鼠每日坚果 29.9", "鸡蛋20枚 25.9").
   const priceTalk = has(RECORD, raw) || has(PRICE, raw) || (ranked[0]?.allowed === true && ['price_check', 'record_purchase'].includes(ranked[0].intent) && ranked[0].p >= 0.5);
@@ -223,6 +227,9 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   // A merchant's branch ("鲁巷店", "the Zhongnan Rd shop") is their shop, never where they are.
   const ownShop = s.role === 'merchant' ? findOwnShop(raw, s.shops ?? [], prev?.args?.shopId) : undefined;
   const place = s.role === 'merchant' ? undefined : findPlace(raw);
+  // "楚河汉街那家的评分呢" from a merchant with no shop there: none of theirs, said so.
+  const notOwned = s.role === 'merchant' && !ownShop ? findBranchNotOwned(raw, s.shops ?? []) : undefined;
+  if (notOwned) return declined(l === 'zh' ? `你在「${notOwned}」没有店，我不能查看那里的店铺数据；你的店是：${(s.shops ?? []).map((x) => x.nameZh).join('、')}。` : `You have no shop at ${notOwned}, so I can't look at the shop there; yours are: ${(s.shops ?? []).map((x) => x.nameEn).join(', ')}.`);
   const radius = findRadiusKm(raw);
   // "how about its reviews?", "那家店的差评呢": the shop of the task before.
   const sameShop = /\bits\b|\b(?:that|this|the same) (?:shop|store)\b|那家店|这家店|它的|那它|它(?:要|该|需要|还|得)|该店|同一家/i.test(raw) && typeof prev?.args?.shopId === 'number' ? (prev.args.shopId as number) : undefined;
@@ -282,7 +289,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   if (s.role === 'shopper' && COMPLAINT_ABOUT_STAFF.test(raw)) return { reply: INTENT_REPLIES.humanAgent(l) };
   // A question about how things stand ("Am I behind on my bills?", "我是不是逾期了") asks for no action.
   const asksHowThingsStand = ownWords && STATE_QUESTION.test(raw);
-  const cannot = goesOn ? undefined : plainlyCannot ?? (ownWords && ((ranked[0]?.p ?? 0) < 0.9 || asksHowThingsStand) ? undefined : unsupportedActionReply(ranked, s.role, l));
+  const cannot = goesOn ? undefined : plainlyCannot ?? (ownWords && ((ranked[0]?.p ?? 0) < 0.9 || asksHowThingsStand) ? undefined : unsupportedActionReply(ranked, s.role, l, raw));
   // "帮我下单两箱农夫山泉 送到楼下": declined, and the goods are kept, so "那附近哪家有卖的" finds them.
   if (cannot) return s.role === 'shopper' && strongProduct ? { ...cannot, pending: { tool: 'nearby_shops', args: clean({ query: phrase, ...where }) } } : cannot;
 
@@ -311,7 +318,9 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
     const answering = prev.result?.status === 'asked' && !(top?.intent === 'off_topic' && top.p >= SURE && !strongProduct); // "今天天气怎么样" answers nothing
     // A merchant naming goods while looking at restock advice ("三文鱼呢 看未来6周") narrows that advice.
     const restockGoods = prev.name === 'restock_forecast' && s.role === 'merchant' && strongProduct;
-    const editing = correcting || isFollowUp(raw) || isBrandOnly(phrase, products) || slotsOnly || restockGoods;
+    // "all three together?" after one shop's figures: the same figures for all of them.
+    const allOfThem = MERCHANT_ONLY.has(prev.name) && ALL_SHOPS.test(raw);
+    const editing = correcting || isFollowUp(raw) || isBrandOnly(phrase, products) || slotsOnly || restockGoods || allOfThem;
     if (editing || answering) {
       const edited = editTask(prev, read, correcting);
       // An answer must give what was asked for (a slot the task lacked), else the message is a new request.
@@ -321,6 +330,11 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
           return { reply: PHRASES.askPrice(edited.args.product, l), pending: edited };
         }
         return edited;
+      }
+      // "两个店加一起呢" when the figures shown were already for all the shops: the same again, for all of them.
+      if (!edited && MERCHANT_ONLY.has(prev.name) && ALL_SHOPS.test(raw) && !prev.result?.error) {
+        const { shopId: _one, ...rest } = prev.args;
+        return { tool: prev.name, args: rest };
       }
     }
   }
@@ -377,7 +391,8 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
     const categoryOnly = Boolean(category) && phrase.toLowerCase().split(/\s+/).every((w) => CATEGORY_WORDS.has(w) || STUFF.test(w));
     // "推荐个附近能买充电宝的地方", "any good power banks around here?": a place to buy named goods, not suggestions.
     const placeForGoods = strongProduct && !categoryOnly && WHERE_TO_BUY.test(raw);
-    if (!placeForGoods && (has(RECOMMEND, raw) || said('recommend') || (recommended && (category || price || /附近|near/i.test(raw)) && (!strongProduct || categoryOnly)))) {
+    // The model's guess alone does not make named goods ("30块以内的洗衣液") a request for suggestions: that is a search.
+    if (!placeForGoods && (has(RECOMMEND, raw) || (said('recommend') && (!strongProduct || categoryOnly)) || (recommended && (category || price || /附近|near/i.test(raw)) && (!strongProduct || categoryOnly)))) {
       const base = shownList ? shownList.args : {};
       // What the suggestions are for, in the shopper's words ("洗衣服用的", "breakfast stuff"), when it is not just a category.
       const said = findNeed(raw);
@@ -403,6 +418,8 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   const wantsRestock = merchant && (has(RESTOCK, raw) || ((said('restock_forecast') || restockFollowUp) && !otherWords('restock_forecast')));
   const wantsReviews = merchant && !has(RESTOCK, raw) && (has(REVIEWS, raw) || ((said('satisfaction_report') || reviewsFollowUp) && !otherWords('satisfaction_report')));
   if (merchant && periodUnclear && !has(RESTOCK, raw) && !has(PRICING, raw)) {
+    // "今年双十二的营业额": not come yet, said so rather than asked again.
+    if (periodRead?.kind === 'unresolved' && periodRead.reason === 'future') return { reply: l === 'zh' ? `「${periodRead.text}」还没到（今天是 ${s.today}），还没有数据；要看已经过去的哪段时间？` : `"${periodRead.text}" hasn't come yet (today is ${s.today}), so there are no figures; which past period shall I show?` };
     return { reply: l === 'zh' ? '你指的是哪段时间？请说具体一点，比如「上周」「10月」「11月1日到11日」。' : 'Which period do you mean? Please name it, e.g. "last week", "October" or "Nov 1 to Nov 11".' };
   }
   if (merchant && (has(ANOMALY, raw) || said('anomaly_alerts'))) return { tool: 'anomaly_alerts', args: clean({ shopId: shopId ?? shopInView, period, lookbackDays: baseline.lookbackDays }) };
@@ -426,7 +443,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   }
 
   // --- Merchant questions about their figures.
-  if (has(STATS, raw) || said('merchant_stats') || (s.role === 'merchant' && (period || topN) && !strongProduct)) {
+  if (has(STATS, raw) || said('merchant_stats') || (s.role === 'merchant' && ((period || topN) && !strongProduct || has(MERCHANT_FIGURES, raw)))) {
     // Carry the previous question's shop and size over, unless that question was refused.
     const base = prev?.name === 'merchant_stats' && !prev.result?.error ? prev.args : {};
     // "wk over wk?": the last whole week against the one before.
@@ -505,6 +522,11 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
     return { tool: 'nearby_shops', args: clean({ query: phrase, ...where, radiusKm: radius?.km, maxPrice: price.amount }) };
   }
 
+  // "算了来瓶茶饮料 三块出头就行" after a search: what they mean to spend on other goods, not a price to check.
+  if (price && prev?.name === 'nearby_shops' && strongProduct && !has(PRICE, raw) && price.currency === 'CNY' && (price.approximate || price.max !== undefined || /就行|就好|就可以|就够/.test(raw))) {
+    const cap = /出头/.test(price.text) ? Math.round(price.amount * 1.2 * 10) / 10 : price.max ?? price.amount;
+    return { tool: 'nearby_shops', args: clean({ query: phrase, ...where, radiusKm: radius?.km, maxPrice: cap }) };
+  }
   // --- Is this price fair?
   if (price && (has(PRICE, raw) || strongProduct || !has(NEARBY, raw))) {
     if (price.currency !== 'CNY') return { reply: PHRASES.onlyYuan(l) };
@@ -541,7 +563,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   if (place) return { reply: PHRASES.locationNoted(place.label[l], l) + ' ' + PHRASES.askProduct(l) };
 
   // No rule matched: the intent model trained on the corpus decides (never a blanket "can't help").
-  return routeByIntent(ranked, s.role, l, { period, shopId, price: price?.currency === 'CNY' ? price.amount : undefined, phrase, strongProduct, category: namedCategory, where });
+  return routeByIntent(ranked, s.role, l, { text: raw, period, shopId, price: price?.currency === 'CNY' ? price.amount : undefined, phrase, strongProduct, category: namedCategory, where });
 }
 
 /** The goods the active task is about: what was searched for, the product a price check settled on, a purchase's product. */

@@ -142,6 +142,27 @@ const ROWS: Row[] = [
   ['past week', MON, 'last_7_days'],
   ['最近半年', MON, d('2026-05-23', '2026-11-22')],
   ['半年来的销售额', MON, d('2026-05-23', '2026-11-22')],
+  // --- the start, middle and end of a month: its first, middle and last ten days
+  ['上个月底', MON, d('2026-10-21', '2026-10-31')],
+  ['这个月月初那几天生意咋样', MON, d('2026-11-01', '2026-11-10')],
+  ['月中呢', MON, d('2026-11-11', '2026-11-20')],
+  ['10月底的销量', MON, d('2026-10-21', '2026-10-31')],
+  ['the end of last month', MON, d('2026-10-21', '2026-10-31')],
+  ['mid-month sales', MON, d('2026-11-11', '2026-11-20')],
+  ['本月末', MON, d('2026-11-21', '2026-11-23')], // so far
+  ['since 月初 到现在 revenue 多少?', MON, 'this_month'],
+  ['年底', MON, 'unresolved'],
+  // --- one period said twice, or days inside a week, and weeks after a holiday
+  ['上周末 weekend 那两天卖了多少', MON, d('2026-11-21', '2026-11-22')],
+  ['上周 Thursday Friday 感觉有点不对劲', MON, d('2026-11-19', '2026-11-20')],
+  ['周四周五', MON, d('2026-11-19', '2026-11-20')],
+  ['昨天今天', MON, d('2026-11-22', '2026-11-23')],
+  ['那上周四家合计呢', MON, 'last_week'], // four shops, not Thursday
+  ['去年上个月', MON, 'unresolved'],
+  ['国庆过后那个礼拜呢', MON, d('2026-10-08', '2026-10-14')],
+  ['the week after double 11', MON, d('2026-11-12', '2026-11-18')],
+  ['跟去年同一个月 compare 一下', MON, 'relative'],
+  ['next friday', MON, 'unresolved'],
   ['sales the last fortnight', MON, d('2026-11-09', '2026-11-22')],
   ['这两天生意咋样', MON, d('2026-11-21', '2026-11-22')],
   ['最近几天的订单', MON, d('2026-11-20', '2026-11-22')],
@@ -174,7 +195,6 @@ const ROWS: Row[] = [
   ['七夕', MON, 'unresolved'],
   ['新年的销售', MON, 'unresolved'],
   ['去年上个月', MON, 'unresolved'],
-  ['上个月底', MON, 'unresolved'],
   ['本周五', MON, 'unresolved'], // this week's Friday has not come yet
   ['下周', MON, 'unresolved'],
   ['2026年12月', MON, 'unresolved'],

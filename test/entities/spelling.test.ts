@@ -1,10 +1,10 @@
 // Typing slips read as what was meant: pinyin, input-method homophones, English typos; and what is left alone.
 import { describe, expect, it } from 'vitest';
 import { SpellingFixer } from '../../agents/local-planner/entities/spelling.ts';
-import { corpusTexts } from '../../agents/local-planner/intent/corpus.ts';
+import { loadCorpus } from '../../agents/local-planner/intent/corpus.ts';
 import { PLACE_NAMES } from '../../agents/local-planner/places.ts';
 
-const fixer = new SpellingFixer(corpusTexts(), ['洗衣液', '充电宝', '可乐', '牙刷', '大碗', 'power bank', 'detergent', 'Anker', ...PLACE_NAMES]);
+const fixer = new SpellingFixer(loadCorpus().map((e) => e.text), ['洗衣液', '充电宝', '可乐', '牙刷', '大碗', 'power bank', 'detergent', 'Anker', ...PLACE_NAMES]);
 
 describe('corrected', () => {
   it.each([

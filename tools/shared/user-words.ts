@@ -23,10 +23,12 @@ export function pickedCandidate(text: string): number | undefined {
 // Deliberately conservative, because a yes writes: a short message made only of yes words and
 // fillers, starting with a yes word, with no question mark and no negation.
 const YES_CORE_ZH = ['没问题', '没错', '可以', '确认', '确定', '当然', '是的', '对的', '好的', '好滴', '好嘞', '记上', '记下来', '记下', '记吧', '是', '对', '好', '行', '嗯', '记', '要'];
-const FILLER_ZH = ['就是这个', '就这个', '就是它', '就是', '谢谢', '麻烦你了', '麻烦您了', '麻烦了', '麻烦', '辛苦了', '就这样', '你', '您', '这样', '帮我', '一下', '吧', '啊', '呀', '哦', '噢', '的', '了', '啦', '呢', '嘛', '哈', '上', '下', '来', '吧'];
+const FILLER_ZH = ['就这么记', '就这么办', '就这么', '照这个', '就这个', '就是这个', '就是它', '就是', '谢谢', '麻烦你了', '麻烦您了', '麻烦了', '麻烦', '辛苦了', '就这样', '你', '您', '这样', '帮我', '一下', '吧', '啊', '呀', '哦', '噢', '的', '了', '啦', '呢', '嘛', '哈', '上', '下', '来', '吧'];
 const YES_CORE_EN = new Set(['yes', 'yep', 'yeah', 'yup', 'ya', 'y', 'ok', 'okay', 'k', 'sure', 'confirm', 'confirmed', 'correct', 'right', 'go', 'absolutely', 'definitely', 'alright', 'fine', 'perfect', 'great', 'record', 'save', 'log', 'do']);
 const FILLER_EN = new Set(['and', 'ahead', 'thing', 'it', 'please', 'pls', 'plz', 'thx', 'ty', 'now', 'right', 'correct', 'exactly', 'that\'s', 'thats', 'it\'s', 'its', 'is', 'thanks', 'thank', 'you', 'of', 'course', 'that', 'this', 'one', 'sounds', 'good', 'all', 'do', 'go', 'yes', 'just', 'sure', 'fine', 'record', 'save', 'log']);
 const NO_START = /^(?:不|别|算了|取消|先不|先别|no\b|nope|nah|cancel|don'?t|never ?mind|not now|stop)/;
+/** Not now: "等会儿再说吧", "回头再记", "later", "hold on, let me check the receipt" — the proposal lapses, nothing is written. */
+const NOT_NOW = /^(?:等(?:一)?(?:会儿?|下|等)再|等(?:一)?(?:会儿?|下)吧|回头再|晚(?:点|些|一点)再|过(?:一)?会儿?再|以后再|改天再|先等等|先放着|先放一放|我(?:再)?(?:想想|考虑一下|先核对|先对一下|先看看)|later\b|maybe later|not yet|hold on|hang on|let me (?:check|think)|give me a (?:sec|second|minute))/;
 
 function plainWords(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}'\s]/gu, ' ').replace(/\s+/g, ' ').trim();
@@ -49,7 +51,7 @@ function zhWords(t: string): string[] | undefined {
 }
 
 // "算了还是记上吧", "那还是记吧", "actually yes, log it", "on second thought go ahead": a change of mind to a yes.
-const CHANGE_OF_MIND = /^(?:(?:算了|那|那就|嗯|呃|哎|唉)[，,\s]*)?还是\s*|^(?:actually|on second thought|hmm|wait|ok wait)[,\s]+/i;
+const CHANGE_OF_MIND = /^(?:(?:算了|那|那就|嗯|呃|哎|唉)[，,\s]*)?还是\s*|^(?:(?:ugh|uh+|um+|erm|oh|meh|well)[,\s]+)?(?:actually|on second thought|hmm+|wait|ok wait|ugh|um+|oh well|well)[,\s]+/i;
 
 /** The user's own yes to the proposal shown last. */
 export function saysYes(text: string): boolean {
@@ -82,6 +84,7 @@ export function saysNo(text: string): boolean {
   if (mind && mind[0].length < text.trim().length) return saysNo(text.trim().slice(mind[0].length)); // "还是算了", "actually no"
   if (NEGATIVE.test(text.trim())) return true;
   const t = plainWords(text);
+  if (NOT_NOW.test(t) && !/[\d一二两三四五六七八九十百千万]\s*(?:块|元|yuan|kuai)|[?？]/.test(text)) return true; // "等会儿再说吧 我先对一下小票" however long
   if (!t || !short(t) || /^(?:没问题|no problem)/.test(t)) return false;
   if (SAYS_INSTEAD.test(text.trim())) return false;
   return NO_START.test(t);

@@ -261,7 +261,10 @@ function around(text: string, t: NumberToken, opts: { range?: 'first' | 'second'
 function readOne(input: string, text: string, t: NumberToken): Found | undefined {
   const s = around(text, t);
   if (!s) return undefined;
-  const isMoney = s.currency !== undefined || (s.bound !== undefined && s.boundBare) || s.priceContext || (s.approximate && /^\s*(?:左右|上下)/.test(text.slice(t.end)));
+  // "a tenner", "2百 tops", "two hundred and fifty max per item": money slang, and a cap of ten or more with nothing counted.
+  const slang = /fiver|tenner/i.test(t.text);
+  const cap = s.bound === 'max' && s.value >= 10 && !/^\s*(?:items?|products?|shops?|stores?|results?|things|pieces|of them|km|公里|家|个店)/i.test(text.slice(s.end));
+  const isMoney = s.currency !== undefined || slang || cap || (s.bound !== undefined && s.boundBare) || s.priceContext || (s.approximate && /^\s*(?:左右|上下)/.test(text.slice(t.end)));
   if (!isMoney || !(s.value > 0) || s.value > MAX_AMOUNT) return undefined;
   const money: Money = { amount: s.value, currency: s.currency ?? 'CNY', text: input.slice(s.start, s.end).trim(), index: s.start };
   if (s.approximate) money.approximate = true;

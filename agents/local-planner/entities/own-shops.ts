@@ -86,6 +86,7 @@ export function findOwnShop(text: string, shops: OwnShop[], current?: number): S
 // "大拇指超市"), or "Legou Digital", "Thumbs Up Supermarket".
 const TRADE_ZH = /\p{Script=Han}{2,5}?(?:便利店|生鲜店|文具店|母婴店|超市|服饰|数码|餐厅|书店|美妆|运动|药房|水果店|奶茶店|咖啡馆?)/gu;
 /** The demo city's hubs in English, as branches are named ("optics valley sq", "zhongnan rd"), longest first. */
+const BRANCHES_ZH = HUBS.map((h) => h.zh).sort((a, b) => b.length - a.length);
 const BRANCHES_EN = HUBS.map((h) => h.en.toLowerCase().replace(/\.$/, '')).sort((a, b) => b.length - a.length);
 const TRADE_EN = /\b(?:[A-Z][a-z]+ ){1,3}(?:Convenience Store|Supermarket|Fashion|Digital|Stationery|Eatery|Market|Books|Beauty|Sports|Store)\b/g;
 
@@ -108,6 +109,10 @@ export function findForeignShop(text: string, shops: OwnShop[]): string | undefi
     const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 12);
     const branch = /^[（(]?\s*(\p{Script=Han}{2,6}?)(?:[二三四]?店|那家|那边)/u.exec(after)?.[1];
     if (branch && !mine.some((s) => (branchOf(s.nameZh) ?? '').includes(branch))) return `${trade}${branch}`;
+    // "楚河汉街那家阳光美妆": the branch said first, a place of the city where they have none of that trade.
+    const before = text.slice(0, m.index! + m[0].length - trade.length);
+    const place = BRANCHES_ZH.find((b) => new RegExp(`${b}(?:那家|那个|这家|的|那边的?)?\\s*$`, 'u').test(before));
+    if (place && !mine.some((s) => (branchOf(s.nameZh) ?? '').includes(place))) return `${trade}(${place})`;
   }
   for (const m of text.matchAll(TRADE_EN)) {
     const mine = shops.filter((s) => s.nameEn.toLowerCase().startsWith(m[0].toLowerCase()));
@@ -118,6 +123,18 @@ export function findForeignShop(text: string, shops: OwnShop[]): string | undefi
     if (branches.length && !mine.some((s) => branches.some((b) => (branchOf(s.nameEn) ?? '').toLowerCase().startsWith(b)))) return `${m[0]} ${branches[0]}`;
   }
   return undefined;
+}
+
+/** A branch of the city named as a shop ("楚河汉街那家的评分", "the Luxiang store") where the merchant has none: the place. */
+export function findBranchNotOwned(text: string, shops: OwnShop[]): string | undefined {
+  if (!shops.length) return undefined;
+  const lower = text.toLowerCase();
+  const zh = BRANCHES_ZH.find((b) => new RegExp(`${b}(?:那家|那个店|那边的店|的店|店|分店)`, 'u').test(text));
+  const en = zh ? undefined : BRANCHES_EN.find((b) => new RegExp(`\\b${b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.?\\s+(?:shop|store|branch|one)\\b`).test(lower));
+  const place = zh ?? en;
+  if (!place) return undefined;
+  const theirs = shops.some((s) => (zh ? (branchOf(s.nameZh) ?? '') : (branchOf(s.nameEn) ?? '').toLowerCase()).includes(place));
+  return theirs ? undefined : zh ?? HUBS.find((h) => h.en.toLowerCase().replace(/\.$/, '') === en)?.en;
 }
 
 /** The shop trade names in a message ("在江城数码买了个U盘"): where something was bought, not what. */

@@ -189,7 +189,7 @@ const future: Body = fixed(() => bad('future'));
 
 // What may follow a Chinese name for it to count as a time (so "圣诞树", "春节礼盒", "5号电池" do not).
 const ZH_AFTER = new RegExp(
-  '(?:$|[^\\p{Script=Han}]|当天|那天|那一天|当日|这天|这一天|期间|大促|活动|假期|长假|小长假|黄金周|那几天|前后|档期|季|节|的|呢|吧|啊|嘛|卖|买|购|入手|下单|花了|付了|销|营|生意|订单|流水|数据|业绩|收入|利润|怎|如何|情况|表现|到|至|和|跟|与|以来|起|开始|时|那|这|是|有|全|总|整|一共|共|比|相比|同比|环比|对比|之间|为止|有多少|多少|客|退)',
+  '(?:$|[^\\p{Script=Han}]|当天|那天|那一天|当日|这天|这一天|期间|大促|活动|假期|长假|小长假|黄金周|那几天|前后|档期|季|节|的|呢|吧|啊|嘛|卖|买|购|入手|下单|花了|付了|销|营|生意|订单|流水|数据|业绩|收入|利润|怎|如何|情况|表现|到|至|和|跟|与|以来|起|开始|时|那|这|是|有|全|总|整|一共|共|比|相比|同比|环比|对比|之间|为止|有多少|多少|客|退|过后|之后|以后|后[一的那这]|前[一的那这])',
   'uy',
 );
 // English holiday names followed by a product noun are products ("christmas tree sales").
@@ -225,6 +225,7 @@ function monthPart(t: Day, offset: number, part: [number, number | 'end']): Res 
   return from > t ? bad('future') : ok({ from, to: to > t ? t : to }, 'span');
 }
 
+const MONTH_END_PARTS: Record<string, [number, number | 'end']> = { 初: [1, 10], 中: [11, 20], 底: [21, 'end'], 末: [21, 'end'] };
 const MONTHS_EN: Record<string, number> = Object.fromEntries(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
   .flatMap((name, i) => [[name, i + 1], [name.slice(0, 3), i + 1], ...(name === 'september' ? [['sept', 9]] : [])]));
 /** The days of a month's Nth week counted from the 1st (1–7, 8–14, …); the last week is its last seven days. */
@@ -247,7 +248,7 @@ const RULES: Rule[] = [
   rule('(?:去年|上一年|前一年|上年)同期|同期去年', () => ({ kind: 'relative', shift: { n: -1, unit: 'year', exact: true } })),
   rule('(?:上个?月|上一个月)同期', () => ({ kind: 'relative', shift: { n: -1, unit: 'month', exact: true } })),
   rule('(?:上周|上星期|上个星期)同期', () => ({ kind: 'relative', shift: { n: -1, unit: 'week', exact: true } })),
-  rule('去年(?:的)?(?:这个时候|这时候|同一时间|同一个?(?:假期|节日|时候|活动))|\\bsame (?:period|time|days?|dates?|holiday|holidays|festival|event|week|weekend|sale|stretch|season) (?:last|a|the previous) year|\\bsame (?:period|time|days?|dates?|holiday|festival|event|week|weekend|sale|stretch|season) the year before|\\b(?:a|one) year (?:before|earlier)\\b', () => ({ kind: 'relative', shift: { n: -1, unit: 'year', exact: true } })),
+  rule('去年(?:的)?(?:这个时候|这时候|同一时间|同一个?(?:假期|节日|时候|活动|月份?|礼拜|星期|周)|同月|这个月|这一周|这周)|\\bsame (?:period|time|days?|dates?|holiday|holidays|festival|event|week|weekend|sale|stretch|season|month) (?:last|a|the previous) year|\\bsame (?:period|time|days?|dates?|holiday|festival|event|week|weekend|sale|stretch|season) the year before|\\b(?:a|one) year (?:before|earlier)\\b', () => ({ kind: 'relative', shift: { n: -1, unit: 'year', exact: true } })),
   rule('same (?:period|time|days?|dates?) (?:last|the previous) month', () => ({ kind: 'relative', shift: { n: -1, unit: 'month', exact: true } })),
   rule('\\b(?:the\\s+)?(day|week|month|quarter|year)\\s+before(?:\\s+(?:that|it|this|then))?\\b(?!\\s+last)', (m) => relative(-1, '1', m[1])),
   rule(`\\b${NUM_EN}\\s+${UNIT_EN}\\s+(?:earlier|before(?:\\s+(?:that|it|this))?|prior|back|further back)\\b`, (m) => relative(-1, m[1], m[2])),
@@ -278,9 +279,17 @@ const RULES: Rule[] = [
   rule('下周|下个?星期|下个?礼拜|下一周|\\bnext week\\b', () => future),
   rule(`${NUM_ZH}\\s*个?\\s*(周|星期|礼拜|月|季度|年)\\s*(?:前|之前|以前)`, (m, t) => ago(m[1], m[2], t)),
   rule(`\\b${NUM_EN}\\s+(weeks?|months?|quarters?|years?)\\s+ago\\b`, (m, t) => ago(m[1], m[2], t)),
-  rule('(上上|上|本|这个|这|下个|下)?\\s*个?(?:周|星期|礼拜)([一二三四五六日天1-7])(?![共起下点些样直切次个周])', (m, t) => {
+  // "周四家" is four shops a week, not Thursday; "周四周五" is two days.
+  rule('(上上|上|本|这个|这|下个|下)?\\s*个?(?:周|星期|礼拜)([一二三四五六日天1-7])(?![共起下点些样直切次个家间所位款种人]|周(?![一二三四五六日天1-7]))', (m, t) => {
     const day = weekdayIn(t, m[1], WEEKDAY_ZH[m[2]]);
     return fixed(() => dayRes(day));
+  }),
+  // An English weekday alone is the last one (today's included), as 周五 is; "next Friday" is ahead.
+  rule('\\b(?:(last|this|next|previous|past)\\s+)?(monday|tuesday|tues|wednesday|weds|thursday|thurs|friday|saturday|sunday)\\b', (m, t) => {
+    const wd = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 }[m[2].slice(0, 3) as 'mon'];
+    // "last Friday" on a Sunday is two days ago, the one before today; "this Friday" is this week's.
+    if (m[1] && m[1] !== 'this' && m[1] !== 'next') return fixed(() => dayRes(weekdayIn(t, wd < weekday(t) ? '本' : '上', wd)));
+    return fixed(() => dayRes(weekdayIn(t, m[1] === 'this' ? '本' : m[1] === 'next' ? '下' : undefined, wd)));
   }),
   rule('(上上|上|本|这个|这|下个|下)?\\s*个?周末', (m, t) => fixed(() => weekend(t, m[1]))),
   rule('\\b(?:the\\s+)?(?:(last|this|past|previous|next)\\s+)?weekend\\b', (m, t) => fixed(() => weekend(t, m[1]))),
@@ -291,6 +300,20 @@ const RULES: Rule[] = [
     return fixed(() => monthPart(t, offset, partOfMonth(m[2])!));
   }),
   rule('\\b(?:the\\s+)?(first|second|latter)\\s+half\\s+of\\s+(?:the\\s+)?(this|last|the previous)?\\s*month\\b', (m, t) => fixed(() => monthPart(t, /last|previous/.test(m[2] ?? '') ? -1 : 0, partOfMonth(m[1] === 'first' ? '上半月' : '下半月')!))),
+
+  // --- The start, middle and end of a month ("这个月月初", "上个月底", "11月中", "the end of last month"): its first, middle
+  // and last ten days, as 上旬 / 中旬 / 下旬.
+  rule('(本月|这个月|这月|当月|上个?月|上一个月)\\s*(?:的)?\\s*月?(初|中|底|末)(?!旬)', (m, t) => fixed(() => monthPart(t, /上/.test(m[1]) ? -1 : 0, MONTH_END_PARTS[m[2]]))),
+  rule(`(?<![\\d零〇一二两三四五六七八九十])(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\\s*月份?\\s*(?:的)?\\s*月?(初|中|底|末)(?!旬)`, (m) => {
+    const month = parseNumber(m[1].replace(/^0/, ''));
+    return month && month <= 12 ? { kind: 'scoped', scoped: { t: 'month', m: month, part: MONTH_END_PARTS[m[2]] } } : undefined;
+  }),
+  rule('(?<![上本这当个])月(初|中|底|末)(?!旬)', (m, t) => fixed(() => monthPart(t, 0, MONTH_END_PARTS[m[1]]))),
+  rule('\\b(?:(?:the\\s+)?(beginning|start|first days|middle|end|last days)\\s+of|(early|mid|late)[- ])\\s*(?:the\\s+)?(this|last|the previous|previous)?\\s*month\\b', (m, t) => {
+    const word = m[1] ?? m[2];
+    const part = /beginning|start|first|early/.test(word) ? '初' : /middle|mid/.test(word) ? '中' : '底';
+    return fixed(() => monthPart(t, /last|previous/.test(m[3] ?? '') ? -1 : 0, MONTH_END_PARTS[part]));
+  }),
 
   // --- The weeks of a month, counted from its first day ("11月第一周" = Nov 1–7, "the last week of October" = its last 7 days).
   rule(`(?<![\\d零〇一二两三四五六七八九十])(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\\s*月份?\\s*(?:的)?\\s*(?:第\\s*([一二三四1-4])|(最后一))\\s*(?:个)?(?:周|星期|礼拜)`, (m) => {
@@ -386,9 +409,9 @@ const RULES: Rule[] = [
   rule('那天|那一天|当天|那几天|那周|那一周|那个星期|那个礼拜|那个月|那段时间|那阵子|那时候?|当时|\\bthat (?:day|week|month|time)\\b|\\bback then\\b', () => ({ kind: 'anaphora' })),
   rule(
     '上[次回](?:的)?(?:活动|大促|促销|那次)|上一次(?:的)?(?:活动|大促|促销)|活动期间|(?:搞|做)活动(?:那几天|那天|的时候|期间)?|大促期间|大促|促销期间|节假日|(?<!五一|国庆|春节|十一|元旦|端午|中秋|清明)假期(?!后)|' +
-      '(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*月(?:初|底|末|中)(?!旬)|(?:上个?|本|这个?)月(?:初|底|末)|月初|月底|月末|年初|年底|年末|年中(?!大促)|' +
+      '年初|年底|年末|年中(?!大促)|' +
       '\\blast time\\b|\\bthe (?:last |previous |recent )?(?:promo|promotion|campaign|sale|event|launch)\\b|\\bduring the (?:promo|promotion|campaign|sale|event)\\b|' +
-      '\\b(?:early|late|end of|beginning of|start of) (?:the |this |last )?(?:month|year|quarter|week)\\b|' + UNKNOWN_OCCASIONS,
+      '\\b(?:early|late|end of|beginning of|start of) (?:the |this |last )?(?:year|quarter|week)\\b|' + UNKNOWN_OCCASIONS,
     () => ({ kind: 'unknown' }),
   ),
 ];
@@ -694,6 +717,17 @@ function combine(pieces: Piece[], text: string, t: Day): Element[] {
       continue;
     }
     const after = text.slice(a.end);
+    // "国庆过后那个礼拜", "the week after Double 11": the seven days after it.
+    const weekAfter = /^\s*(?:过后|之后|以后|后)\s*的?\s*(?:那|这)?\s*(?:一|头一|第一)?\s*个?\s*(?:礼拜|星期|周)/.exec(after) ?? (/\b(?:the\s+)?week\s+after\s+(?:the\s+)?$/.test(before) ? [''] : null);
+    if (weekAfter) {
+      const end = a.end + weekAfter[0].length;
+      elements.push({ kind: 'period', index: /week\s+after/.test(before) ? before.search(/(?:the\s+)?week\s+after\s+(?:the\s+)?$/) : a.index, end, resolve: () => {
+        const r = resolvePiece(a, t, t);
+        return r.ok ? ok({ from: addDays(r.interval.to, 1), to: addDays(r.interval.to, 7) }, 'span') : r;
+      } });
+      while (scoped[i + 1] && scoped[i + 1].index < end) i++;
+      continue;
+    }
     if (new RegExp(`^\\s*(?:${TO_DATE}|起|开始|为止|so far|to date|until now|till now|up to now|up until now|through today|to today)`, 'u').test(after) || /(?:since|自从?|从|\bfrom)\s*$/.test(before)) {
       elements.push({ kind: 'period', index: a.index, end: a.end, resolve: () => toDate(a, t) });
       continue;
@@ -767,6 +801,8 @@ export function readPeriod(text: string, today: string): PeriodReading | undefin
   }
   if (unknown.length) return { kind: 'unresolved', reason: unknown[0].kind === 'anaphora' ? 'anaphora' : 'unknown', text: said(unknown[0]) };
   if (!periods.length) return undefined;
+  const one = periods.length > 1 ? onePeriodOf(periods, today) : undefined;
+  if (one) return { kind: 'period', period: toPeriod(one, today), interval: one.interval, text: said({ index: periods[0].index, end: periods.at(-1)!.end }) };
   // Two periods side by side that did not combine ("去年上个月"): which one?
   for (let i = 1; i < periods.length; i++) {
     if (/^\s*的?\s*$/.test(norm.slice(periods[i - 1].end, periods[i].index))) return { kind: 'unresolved', reason: 'mixed', text: said({ index: periods[i - 1].index, end: periods[i].end }) };
@@ -775,6 +811,21 @@ export function readPeriod(text: string, today: string): PeriodReading | undefin
   const r = finalize(first.resolve(), today);
   if (!r.ok) return { kind: 'unresolved', reason: r.why, text: said(first) };
   return { kind: 'period', period: toPeriod(r, today), interval: r.interval, text: said(first) };
+}
+
+/** Several periods that name one stretch: said twice ("上周末 weekend", "Chinese New Year 春节"), or a period and days
+ *  inside it ("上周 Thursday Friday": the days, as one span when they follow each other). Undefined when they differ. */
+function onePeriodOf(periods: { resolve: () => Res }[], today: Day): Ok | undefined {
+  const all = periods.map((p) => finalize(p.resolve(), today));
+  if (!all.every((r): r is Ok => r.ok)) return undefined;
+  const same = (a: Interval, b: Interval) => a.from === b.from && a.to === b.to;
+  const within = (a: Interval, b: Interval) => a.from <= b.from && b.to <= a.to && !same(a, b); // a holds b
+  const distinct = all.filter((r, i) => !all.slice(0, i).some((q) => same(q.interval, r.interval)));
+  const inner = distinct.filter((r) => !distinct.some((q) => q !== r && within(r.interval, q.interval)));
+  if (inner.length === 1) return inner[0];
+  const days = inner.map((r) => r.interval).sort((a, b) => (a.from < b.from ? -1 : 1));
+  const consecutive = days.every((d, i) => d.from === d.to && (i === 0 || d.from === addDays(days[i - 1].to, 1)));
+  return consecutive ? finalize(ok({ from: days[0].from, to: days.at(-1)!.to }, 'span'), today) as Ok : undefined;
 }
 
 /** The period a message names, or undefined when it names none or none that can be pinned down. */

@@ -1,6 +1,6 @@
 // The labelled corpus (agents/local-planner/corpus/*.json, one file per intent) and the split the
 // benchmark holds apart: every 5th utterance of each intent and language.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Caller } from '../../../tools/context.ts';
 import type { Example } from './model.ts';
@@ -10,17 +10,10 @@ export const CORPUS_DIR = join(import.meta.dirname, '..', 'corpus');
 export type CorpusFile = { intent: string; roles: Caller['role'][]; description?: string; utterances: Record<string, string[]> };
 export type LabelledExample = Example & { language: string; roles: Caller['role'][] };
 
-/** The corpus: one file per intent, written by hand, plus `from-dialogues/` (the opening messages of the dialogue sets
- *  already read, `npm run nlu:corpus`). */
-export function loadCorpus(dir = CORPUS_DIR, options: { harvested?: boolean } = {}): LabelledExample[] {
+export function loadCorpus(dir = CORPUS_DIR): LabelledExample[] {
   const out: LabelledExample[] = [];
-  const harvested = join(dir, 'from-dialogues');
-  const files = [
-    ...readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => join(dir, f)),
-    ...(options.harvested !== false && existsSync(harvested) ? readdirSync(harvested).filter((f) => f.endsWith('.json')).sort().map((f) => join(harvested, f)) : []),
-  ];
-  for (const file of files) {
-    const c = JSON.parse(readFileSync(file, 'utf8')) as CorpusFile;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    const c = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CorpusFile;
     for (const [language, texts] of Object.entries(c.utterances)) for (const text of texts) out.push({ text, intent: c.intent, language, roles: c.roles });
   }
   return out;
@@ -28,10 +21,9 @@ export function loadCorpus(dir = CORPUS_DIR, options: { harvested?: boolean } = 
 
 let texts: string[] | undefined;
 
-/** The hand-written corpus utterances' texts, read once per process (the phrase reader and the spelling fixer learn words
- *  from them; not from the harvested dialogue openings, which keep their users' typos on purpose). */
+/** The corpus utterances' texts, read once per process (the phrase reader and the spelling fixer learn words from them). */
 export function corpusTexts(): string[] {
-  return (texts ??= loadCorpus(CORPUS_DIR, { harvested: false }).map((e) => e.text));
+  return (texts ??= loadCorpus().map((e) => e.text));
 }
 
 /** Intents a role may reach (tools of the other role never come up for it). */

@@ -1,0 +1,36 @@
+// A merchant's questions in their own words, first message of a chat: takings, counts, comparisons and what sells
+// least are figures; margins, markups and "are my prices too high" are pricing advice (with the cost share read).
+import { describe, expect, it } from 'vitest';
+import { understand, type Situation } from '../../agents/local-planner/understand.ts';
+import { ProductIndex } from '../../tools/catalogue/product-search.ts';
+
+const products = ProductIndex.fromEntries([
+  { id: 1, nameZh: '安踏运动袜 黑色', nameEn: 'Anta sports socks black', brand: 'Anta', category: 'sports', itemZh: '运动袜', itemEn: 'sports socks', listPrice: 2900 },
+]);
+const merchant = (locale: Situation['locale']): Situation => ({ role: 'merchant', locale, today: '2026-11-23', shops: [] });
+const plan = (text: string) => understand(text, merchant(/[\u4e00-\u9fff]/.test(text) ? 'zh' : 'en'), products) as { tool?: string; args?: Record<string, unknown> };
+
+describe("a merchant's figures in other words", () => {
+  it.each([
+    '赚了多少', '这周挣了多少钱', '卖出去多少件', '多少人来买过', '客流量怎么样', '同比增长多少', '两家店对比一下', '哪个商品卖不动',
+    '我的顾客喜欢什么', 'how much money did we make', 'average basket size', 'compare my shops', 'slow movers',
+    'which day of the week is busiest', 'most popular products', 'how many customers came in last week',
+  ])('%s → merchant_stats', (text) => expect(plan(text).tool).toBe('merchant_stats'));
+});
+
+describe('pricing in other words', () => {
+  it.each([
+    ['价格定高了吗', undefined],
+    ['我卖的东西贵不贵', undefined],
+    ['毛利两成五的话呢', 0.75],
+    ['毛利三成', 0.7],
+    ['成本占六成', 0.6],
+    ['进价是售价的一半', 0.5],
+    ['our markup is 40%', 0.71], // cost 100, price 140
+    ['加价五成卖的', 0.67],
+    ['cost is 60% of the price', 0.6],
+  ])('%s → pricing_advice, cost share %s', (text, costRatio) => {
+    expect(plan(text)).toMatchObject({ tool: 'pricing_advice' });
+    expect(plan(text).args?.costRatio).toBe(costRatio);
+  });
+});
