@@ -216,7 +216,7 @@ export function pricingSlots(text: string): { costRatio?: number; days?: number 
   const share = findPercents(text).find((p) => p.value >= 10 && p.value <= 95);
   const ratio = /(?:cost(?:\s*ratio)?|成本(?:率|比例?)?)[^\d]{0,8}?(0?\.\d{1,3})(?!\d)/i.exec(text);
   // "进价只有售价的一半", "cost is half the price".
-  const half = /(?:进价|成本|进货价|cost)[^，,。.]{0,10}(?:一半|half)|(?:一半|half)[^，,。.]{0,6}(?:是|is)?\s*(?:成本|进价|cost)/i.test(text);
+  const half = /(?:进价|成本|进货价|cost)[^，,。.]{0,18}(?:一半|half)|(?:一半|half)[^，,。.]{0,6}(?:是|is)?\s*(?:成本|进价|cost)/i.test(text);
   // "毛利大概三成", "gross margin 30%": what is left after the cost, so the cost is the rest.
   const margin = share && /毛利|利润率|利润|margin/i.test(text) && !/成本|进价|cost/i.test(text);
   // "markup 40%", "加价四成": the price is the cost plus that share of it.

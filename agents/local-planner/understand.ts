@@ -43,7 +43,9 @@ const HELP = /^(help|\/help|帮助|你能做什么|你会什么|能做什么|wha
 /** "你都能干点啥", "这个助手能帮我做些什么", "what can this bot do for me": the capabilities, said inside a longer message. */
 const ASKS_WHAT_IT_DOES = /(?:能|会|可以)(?:帮我|帮忙|为我|给我)?(?:做|干|帮)(?:些|点|一些)?(?:什么|啥)|有(?:什么|哪些|啥)功能|都(?:能|会)(?:干|做)?(?:啥|什么)|what (?:else )?(?:can|could) (?:you|it|this (?:bot|thing|assistant|app)) (?:do|help)|what (?:are you able|do you) (?:to )?(?:do|help)|how (?:can|could) you help/i;
 /** Things to recommend or make up that are no goods: films, songs, trips, a name for a shop. */
-const NOT_GOODS = /(?:推荐|介绍|想|起|取)(?:一?[部首个本些几]|点)?(?:好看的|好听的|好玩的|有意思的|新的?)?(?:电影|电视剧|综艺|动漫|歌|音乐|景点|旅游|店名|名字|游戏)|\b(?:recommend|suggest)\b.{0,20}\b(?:movies?|films?|songs?|music|tv shows?|series|places to visit|a name)\b|\bname (?:for )?my (?:new )?(?:shop|store)\b|\bwhat should i watch\b/i;
+/** Weather and the like: small talk, even with a day in it ("今天武汉会不会下雪"). */
+const WEATHER = /祝我好运|wish me luck|(?:该|要)吃(?:什么|啥)药|看(?:什么|哪个)科|\bwhat (?:medicine|pills?) should i take\b|\bshould i see a doctor\b|天气|下雨|下雪|降温|升温|气温|温度多少|刮风|台风|雾霾|\bweather\b|\b(?:will|is) it (?:rain|snow)|\bforecast for (?:today|tomorrow|the weekend)\b/i;
+const NOT_GOODS = /\bhow (?:do|would|can) (?:you|i) say\b|\btranslate\b|\bin chinese\?|用英语怎么说|英文怎么说|翻译(?:一下|成)|(?:推荐|介绍|想|起|取)(?:一?[部首个本些几]|点)?(?:好看的|好听的|好玩的|有意思的|新的?)?(?:电影|电视剧|综艺|动漫|歌|音乐|景点|旅游|店名|名字|游戏)|\b(?:recommend|suggest)\b.{0,20}\b(?:movies?|films?|songs?|music|tv shows?|series|places to visit|a name)\b|\bname (?:for )?my (?:new )?(?:shop|store)\b|\bwhat should i watch\b/i;
 const BACK_TO_EARLIER = /回到(?:刚才|之前|上一个|前面)|刚才(?:那个|的)(?:搜索|问题)?(?:呢|吧)?|\bback to (?:the )?(?:earlier|previous|last|first)\b|\bgo(?:ing)? back to\b|\bas before\b/i;
 /** Things the assistant cannot do, named so plainly that no model is asked: top-ups, transfers, taxis, bills of others. */
 const PLAINLY_CANNOT = /(?:叫|点|订)(?:个|份|一份)?外卖|送货上门|送(?:货)?到(?:宿舍|家|楼下|门口|寝室)|\bdeliver(?:y|ed)? (?:it )?to (?:my|the)\b|充话费|充(?:值)?(?:点|个)?(?:话费|流量)|交(?:一下)?(?:电费|水费|燃气费|话费)|\btop ?up (?:my )?(?:phone|mobile|credit|data|sim)\b|\brecharge (?:my )?(?:phone|mobile|sim)\b|\bphone credit\b|打车|叫(?:个|辆|一辆)(?:车|出租车|滴滴)|\bcall (?:me )?an? (?:cab|taxi|uber)\b|转账给|转给(?:我的?)?(?:朋友|同学|室友|家人)|把.{0,8}(?:电费|水费|燃气费|话费|网费|物业费).{0,3}(?:交|缴)|(?:帮我|替我|给我|能不能|可不可以|你能)(?:把[^，。？?]{0,14})?退(?:掉|货|款)|\b(?:refund|return) (?:it|this|that|them|my)\b|\bget (?:me )?(?:a |my )?refund\b|(?:跟|给|向|找)供应商(?:下|订|进|发)|(?:帮我|替我)(?:下|发)(?:个|一个)?(?:采购单|进货单|订货单)|\bplace (?:an? )?(?:purchase )?order with (?:the |my |our )?suppliers?\b|\border (?:it |them |\d+ \w+ )?from (?:the |my |our )?suppliers?\b|\b(?:send|transfer) (?:\d+ )?(?:money|yuan|rmb)\b/i;
@@ -79,19 +81,19 @@ function askingClause(text: string, namesGoods: (clause: string) => boolean): st
 const WRITES = new Set(['record_purchase', 'feedback', 'confirm_scan', 'risk_questionnaire']);
 const THANKS = /^(thanks|thank you|thx|谢谢|多谢|感谢|好的谢谢|ok thanks)[!！。.\s]*$/i;
 const NEARBY = /附近|周边|旁边|哪里|哪儿|哪家|在哪|去哪|哪能|有卖|买到|能买|where|near|nearby|around here|close to|closest|nearest|which shops?|shops? (?:that )?sell|buy|find (?:a|an|some)?/i;
-const PRICE = /贵|便宜吗|合理|划算|(?:多少钱|什么价|啥价)(?:才)?算(?:正常|合理|公道)|算正常|正常价|算(?:哪门子|什么|不算|是)?(?:优惠|便宜|实惠)|(?:真的?|是不是真的?)(?:优惠|便宜|实惠)|优惠吗|实惠吗|值吗|虚高|值不值|值得|价格怎么样|正常吗|宰|坑|fair|expensive|overpriced|rip[- ]?off|too much|good price|worth|reasonable|a good deal|pricey|\d\s*(?:yuan|rmb|kuai|bucks|元|块)\s*(?:ok|okay|alright|fine|good)\b|\b(?:is|are) (?:¥\s*)?\d+(?:\.\d+)?\s*(?:yuan|rmb|kuai|bucks)? (?:ok|okay|alright|fine)\b/i;
+const PRICE = /贵|便宜吗|合理|\bpri?ce ?check\b|\bpirce\b|\bdecent (?:price|deal)\b|\bgood value\b|\bfair enough price\b|划算|(?:多少钱|什么价|啥价)(?:才)?算(?:正常|合理|公道)|算正常|正常价|算(?:哪门子|什么|不算|是)?(?:优惠|便宜|实惠)|(?:真的?|是不是真的?)(?:优惠|便宜|实惠)|优惠吗|实惠吗|值吗|虚高|值不值|值得|价格怎么样|正常吗|宰|坑|fair|expensive|overpriced|rip[- ]?off|too much|good price|worth|reasonable|a good deal|pricey|\d\s*(?:yuan|rmb|kuai|bucks|元|块)\s*(?:ok|okay|alright|fine|good)\b|\b(?:is|are) (?:¥\s*)?\d+(?:\.\d+)?\s*(?:yuan|rmb|kuai|bucks)? (?:ok|okay|alright|fine)\b/i;
 const STATS = /\bw(?:ee)?k\s*(?:over|on|vs\.?)\s*w(?:ee)?k\b|销售|销量|营业额|营收|收入|流水|订单|业绩|卖得|卖了|生意|客单价|畅销|热销|卖得最好|(?:卖|买)的最好|最好卖|卖最多|经营|数据|sales|revenue|turnover|orders|how did .* do|how (?:are|were) (?:we|my shops?|sales|things)|best[- ]?sell|top (?:\d+ )?products?|top sellers?|performance|figures|stats|kpi/i;
 /** A merchant's figures in other words: takings, counts of goods and customers, comparisons, what sells least. */
 const MERCHANT_FIGURES = /赚|挣|进账|入账|卖出去|卖了几|多少件|几件|客流|(?:来了|有)?多少(?:个)?(?:人|顾客|客人)|几个(?:人|顾客|客人)|顾客数|客人数|回头客|复购|同比|环比|对比|比一比|比较一下|排行|排名|卖不动|滞销|卖得(?:最)?差|最差|没人买|(?:顾客|客人|大家)(?:最)?(?:喜欢|爱买)|最受欢迎|最忙|高峰|\bcompare\b|\bbusiest\b|\bpeak (?:day|hour|time)s?\b|\b(?:most )?popular\b|\bcustomers?\b|\bfootfall\b|\bfoot traffic\b|\bbasket\b|\baov\b|\baverage order\b|\bslow[- ]?(?:mov|sell)|\b(?:not|isn't|aren't|wasn't|weren't) selling\b|\bworst[- ]sell|\bmake (?:any )?money\b|\bearn(?:ed|ings)?\b|\bbusiness\b/i;
 const RESTOCK = /补货|补(?:些|点|啥|什么|哪些)货|要补(?:啥|什么|哪些)|(?:要|该|得|需要)补(?:多少|几)|够不够卖|还够卖|够卖吗|进货|订货|备货|库存|断货|缺货预测|卖断|restock|re-stock|reorder|inventory|stock[- ]?out|run(?:ning)? out|what (?:should|to) (?:i )?order|forecast|预测/i;
-const REVIEWS = /评价|差评|好评|满意度?|投诉|抱怨|不满|口碑|怎么改进|如何改进|改进|顾客.{0,6}(?:说|反馈)|reviews?|complain(?:ts?)?|unhappy|satisfaction|satisfied|feedback|improve/i;
+const REVIEWS = /评价|差评|好评|几星|几颗星|星级|评分|打分|\baverage (?:score|rating|stars?)\b|\bstar rating\b|\b(?:our|my) (?:score|rating)s?\b|满意度?|投诉|抱怨|不满|口碑|怎么改进|如何改进|改进|顾客.{0,6}(?:说|反馈)|reviews?|complain(?:ts?)?|unhappy|satisfaction|satisfied|feedback|improve/i;
 const ANOMALY = /异常|有什么问题|有问题吗|不对劲|出什么事|出了什么|anything wrong|anything unusual|unusual|anomal|alerts?\b|something off/i;
 const PRICING = /定价|(?:成本|进价|进货价|加价|加成)[^，。？?]{0,8}(?:[一二两三四五六七八九十\d]\s*成|\d\s*[%％]|一半)|\bcost (?:is|ratio|of goods)\b|毛利|利润率|\bmargins?\b|\bmark-?up\b|价格定(?:高|低|得)|定(?:高|低|贵)了|(?:我|我们|店里|我家)(?:卖|的)[^，。？?]{0,6}(?:贵不贵|贵吗|便宜吗|价格高吗)|价格策略|优惠券|折扣|发券|促销|coupon|discount|pricing|promotion|price advice|(?:客群|segment|顾客群|不同(?:的)?顾客)\S{0,12}(?:价格|定价|price)|价格敏感度|price[- ]sensitiv|willingness to pay/i;
-const RECOMMEND = /推荐|买点什么|该买什么|需要买什么|接下来.{0,4}买|缺什么|有什么好买|recommend|suggest|what should i buy|what to buy|what do i need|buy next/i;
-const PROFILE = /关于我|了解我|(?:你|你们)(?:都|还)?知道(?:我|关于我)(?:的)?(?:些|哪些|多少)?(?:什么|啥|事|信息)|平均(?:一次|每次|每单|一单)?(?:要|会)?(?:花|消费)|(?:下|买)过(?:几|多少)(?:单|次|回)|一共(?:下|买)了?(?:几|多少)(?:单|次)|(?:几|多少)(?:笔|个)?订单|\bhow many (?:orders|purchases|times) (?:have|did) i\b|\bhow often do i (?:shop|buy|order)\b|我(?:自己)?(?:最近|之前|这个月|上个月|上周|都)?.{0,6}?买(?:了|过)(?:些|点)?(?:什么|啥|哪些)|\bwhat (?:did|have) i (?:buy|bought|purchase[d]?)\b|\bmy (?:recent |past |last )?purchases\b|\bwhat i(?:'ve| have)? bought\b|我的画像|用户画像|我的标签|你知道我|what do you know about me|my profile|about me|我.{0,10}?(?:花了|消费了|花掉了?)多少|价格敏感|消费习惯|购物习惯|(?:付款|支付)方式|用什么(?:方式)?(?:付|支付)|(?:平均)?客单价|大手大脚|how much (?:have|did) i (?:spent|spend)|big spender|(?:average|avg|typical) basket|basket size|price[- ]sensitive|how do i (?:usually )?pay|what do i (?:usually )?pay with|my (?:spending|shopping) habits/i;
-const RECORD = /^(?:log|note|record|track|记)\s*[:：]|^(?:log|note down|record)\s+(?=\S*\d|a |an |one |two |three |four |five |six )|^(?:今天|昨天|前天|刚刚?|刚才|上午|中午|下午|晚上|早上)?\s*买了(?=.{0,20}[\d一二两三四五六七八九十]\s*(?:块|元|毛))|^(?:(?:just|today|yesterday|earlier)\s+)?(?:just\s+)?(?:bought|picked up)\b|记录|记一下|记下|记账|我买了|刚买了|i bought|i just bought|record (?:a |my )?purchase|log (?:a |my )?purchase|add (?:it |this |that )?to my (?:purchases|purchase history|history|records?)|\blog (?:it|this|that)\b|\btrack (?:it|this|that)\b|keep track of|(?:note|jot) (?:it |this |that )?down|买了.{1,30}(?:花了|一共|总共|付了)|花了\s*[\d一二两三四五六七八九十百千.]+\s*(?:块|元)?(?:钱)?买了?/i;
+const RECOMMEND = /推荐|买点什么|适合买(?:点)?(?:什么|啥)|买(?:什么|啥)好|该买什么|需要买什么|接下来.{0,4}买|缺什么|有什么好买|(?:该|要|可以)?囤(?:点|些)?(?:什么|啥)|recommend|suggest|what should i (?:buy|get|stock up on|pick up)|what to buy|what do i need|buy next|what (?:should|could) i stock up on|anything i should stock up on/i;
+const PROFILE = /关于我|了解我|记住我(?:买|的)|(?:给我|帮我)?记了(?:些|点)?(?:啥|什么)|\bkeep (?:a )?(?:list|record|track) of (?:the )?(?:stuff|things|what) i (?:buy|bought)\b|\bwhat do you (?:keep|store|remember|save) about me\b|我(?:最)?(?:常去|去得最多|去的最多|经常去)(?:的)?(?:是)?(?:哪|那)|\b(?:where|which (?:shop|store)) do i (?:shop|go|buy) (?:the )?most\b|\bmy (?:favou?rite|most visited|usual) (?:shop|store)\b|\b(?:how|hw|hou) much (?:did|have|do) i (?:spe?n?d|spent)\b|(?:你|你们)(?:都|还)?知道(?:我|关于我)(?:的)?(?:些|哪些|多少)?(?:什么|啥|事|信息)|平均(?:一次|每次|每单|一单)?(?:要|会)?(?:花|消费)|(?:下|买)过(?:几|多少)(?:单|次|回)|一共(?:下|买)了?(?:几|多少)(?:单|次)|(?:几|多少)(?:笔|个)?订单|\bhow many (?:orders|purchases|times) (?:have|did) i\b|\bhow often do i (?:shop|buy|order)\b|我(?:自己)?(?:最近|之前|这个月|上个月|上周|都)?.{0,6}?买(?:了|过)(?:些|点)?(?:什么|啥|哪些)|\bwhat (?:did|have) i (?:buy|bought|purchase[d]?)\b|\bmy (?:recent |past |last )?purchases\b|\bwhat i(?:'ve| have)? bought\b|我的画像|用户画像|我的标签|你知道我|what do you know about me|my profile|about me|我.{0,10}?(?:花了|消费了|花掉了?)多少|价格敏感|消费习惯|购物习惯|(?:付款|支付)方式|用什么(?:方式)?(?:付|支付)|(?:平均)?客单价|大手大脚|how much (?:have|did) i (?:spent|spend)|big spender|(?:average|avg|typical) basket|basket size|price[- ]sensitive|how do i (?:usually )?pay|what do i (?:usually )?pay with|my (?:spending|shopping) habits/i;
+const RECORD = /^(?:log|note|record|track|记)\s*[:：]|\bi (?:got|grabbed|picked up)\b.{1,50}?\bfor\s+(?:¥\s*)?\d+(?:\.\d+)?(?!.*\b(?:fair|expensive|worth|too much|rip|ok|okay|good|reasonable)\b)|^(?:log|note down|record)\s+(?=\S*\d|a |an |one |two |three |four |five |six )|^(?:今天|昨天|前天|刚刚?|刚才|上午|中午|下午|晚上|早上)?\s*买了(?=.{0,20}[\d一二两三四五六七八九十]\s*(?:块|元|毛))(?!.*(?:贵|便宜吗|值吗|值不值|合理|划算|正常吗|坑))|^(?:(?:just|today|yesterday|earlier)\s+)?(?:just\s+)?(?:bought|picked up)\b(?!.*\b(?:fair|expensive|rip|worth|too much|overpriced|a good (?:price|deal))\b)|记录|记一下|记下|记账|我买了|刚买了|i bought|i just bought|record (?:a |my )?purchase|log (?:a |my )?purchase|add (?:it |this |that )?to my (?:purchases|purchase history|history|records?)|\blog (?:it|this|that)\b|\btrack (?:it|this|that)\b|keep track of|(?:note|jot) (?:it |this |that )?down|买了.{1,30}(?:花了|一共|总共|付了)|花了\s*[\d一二两三四五六七八九十百千.]+\s*(?:块|元)?(?:钱)?买了?/i;
 const CREDIT = /额度|花呗|逾期|还能(?:用|花)多少|\b(?:how much )?(?:can i|could i) still (?:spend|use)\b|\boverdue\b|\bbehind on (?:my |the )?(?:pay[- ]?later )?(?:payments?|bills?|repayments?)\b|\blate (?:fees?|payments?|charges?)\b|先用后付|白条|信用|账单|还款|pay[- ]?later|credit|my limit|my bill|repay|\bnext bill\b|\bbill (?:is )?due\b|\bdue date\b/i;
-const WEALTH = /理财|投资|基金|存钱|闲钱|wealth|invest|funds?\b|savings|where to put my money/i;
+const WEALTH = /理财|理个财|理点财|理下财|投资|基金|存钱|闲钱|wealth|invest|funds?\b|savings|where to put my money/i;
 /** "有哪些产品", "which ones", "show me the options": what fits, after a questionnaire or a wealth answer. */
 const WHICH_ONES = /有哪些|有啥|哪几个|什么产品|哪些产品|看看产品|\bwhich ones?\b|\bwhat (?:products|options|funds|are they)\b|\bshow me\b|\blist (?:them|the)\b/i;
 const CHEAPER = /更便宜|便宜点|便宜一点|便宜些|再便宜|还有便宜|最便宜|哪家便宜|哪里便宜|cheaper|cheapest|less expensive|lower price|budget/i;
@@ -158,6 +160,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   if (HELP.test(raw) || (ASKS_WHAT_IT_DOES.test(raw) && raw.length <= 40 && !Object.values(TASK_WORDS).some((re) => re.test(raw)))) return { reply: PHRASES.capabilities(s.role, l) };
   // A film, a song, a name for the shop: not goods anyone here sells.
   if (NOT_GOODS.test(raw) && !findPrice(raw)) return { reply: PHRASES.offTopic(s.role, l) };
+  if (WEATHER.test(raw) && !Object.values(TASK_WORDS).some((re) => re.test(raw)) && !NEARBY.test(raw)) return { reply: PHRASES.offTopic(s.role, l) };
   if (THANKS.test(raw)) return { reply: PHRASES.thanks(l) };
 
   // The adapter turns a shared location into this message: redo the search that needed it.
@@ -179,7 +182,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
 
   // A live proposal is answered by the system before the planner sees the turn (agents/proposal-flow.ts); one that
   // lapsed is proposed again on a yes (shown again, never run), and a no just says nothing was changed.
-  if (prev?.result?.status === 'needs_confirmation' && !isCorrection(raw)) {
+  if (prev?.result?.status === 'needs_confirmation' && (!isCorrection(raw) || saysYes(raw))) { // "actually yeah do it" is a yes
     if (saysYes(raw)) return { tool: prev.name, args: prev.args };
     if (saysNo(raw)) return { reply: l === 'zh' ? '好的，已取消，什么都没改。' : 'OK, cancelled; nothing was changed.' };
   }
@@ -208,7 +211,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   const foreign = s.role === 'merchant' ? findForeignShop(raw, s.shops ?? []) : undefined;
   if (foreign) return declined(l === 'zh' ? `「${foreign}」不是你的店，我不能查看或透露它的数据；你可以问我自己店铺的经营情况。` : `"${foreign}" is not one of your shops, so I can't look at or share its figures; ask me about your own shops.`);
   // "跟过去半年比": the history an anomaly is judged against, not the period asked about.
-  const baseline = s.role === 'merchant' ? anomalySlots(raw) : {};
+  const baseline = s.role === 'merchant' && (has(ANOMALY, raw) || prev?.name === 'anomaly_alerts') ? anomalySlots(raw) : {};
   // In a correction the value after 不是 / not is the wrong one ("不是上周 是上个月"): it is not read.
   const corrected = isCorrection(raw) ? withoutNegated(raw) : raw;
   const periodText = baseline.text ? corrected.replace(baseline.text, ' ') : corrected;
@@ -267,7 +270,10 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   const renamesGoods = probe !== undefined && changedSlots(prev!, probe).some((k) => ['product', 'query', 'productId', 'category'].includes(k));
   const slotsOnly = Boolean(prev) && noGoods && !renamesGoods && (Boolean(period || shopId || baseline.lookbackDays) || probe !== undefined);
   const fragment = Boolean(prev) && Boolean(period || shopId || baseline.lookbackDays) && (raw.replace(/\s+/g, '').length <= 12 || raw.split(/\s+/).length <= 5 || slotsOnly);
-  const said = (intent: string) => top?.allowed === true && top.intent === intent && top.p >= SURE && !(fragment && prev?.name !== intent);
+  // The model's guess yields to another task's own words said plainly ("Recommend some baby things … 250 max" is no
+  // purchase to log, whatever the model thinks): only the tasks of the caller's role count.
+  const wordsOfAnother = (intent: string) => !TASK_WORDS[intent]?.test(raw) && Object.entries(TASK_WORDS).some(([t, re]) => t !== intent && MERCHANT_ONLY.has(t) === (s.role === 'merchant') && re.test(raw));
+  const said = (intent: string) => top?.allowed === true && top.intent === intent && top.p >= SURE && !(fragment && prev?.name !== intent) && !wordsOfAnother(intent);
 
   // "为什么这么低？", "why this one?", "how come 卓刀泉店 is flagged": the answer just shown gives its reasons (method,
   // policy, what it is based on); shown again for the same task, with a shop or period the question names, unless
@@ -289,7 +295,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   if (s.role === 'shopper' && COMPLAINT_ABOUT_STAFF.test(raw)) return { reply: INTENT_REPLIES.humanAgent(l) };
   // A question about how things stand ("Am I behind on my bills?", "我是不是逾期了") asks for no action.
   const asksHowThingsStand = ownWords && STATE_QUESTION.test(raw);
-  const cannot = goesOn ? undefined : plainlyCannot ?? (ownWords && ((ranked[0]?.p ?? 0) < 0.9 || asksHowThingsStand) ? undefined : unsupportedActionReply(ranked, s.role, l, raw));
+  const cannot = goesOn ? undefined : plainlyCannot ?? (ownWords && ((ranked[0]?.p ?? 0) < 0.9 || asksHowThingsStand) ? undefined : unsupportedActionReply(ranked, s.role, l, raw, ownWords));
   // "帮我下单两箱农夫山泉 送到楼下": declined, and the goods are kept, so "那附近哪家有卖的" finds them.
   if (cannot) return s.role === 'shopper' && strongProduct ? { ...cannot, pending: { tool: 'nearby_shops', args: clean({ query: phrase, ...where }) } } : cannot;
 

@@ -18,6 +18,14 @@ describe("a merchant's figures in other words", () => {
   ])('%s → merchant_stats', (text) => expect(plan(text).tool).toBe('merchant_stats'));
 });
 
+describe('reviews and anomalies in other words', () => {
+  it.each(['我家店平均几星', 'is our average score getting better month by month?'])('%s → satisfaction_report', (text) => expect(plan(text).tool).toBe('satisfaction_report'));
+  it('reads the dates said outright next to a holiday', () => {
+    expect(plan('anything unusual around Double 11, Nov 9 to Nov 15?')).toMatchObject({ tool: 'anomaly_alerts', args: { period: { from: '2026-11-09', to: '2026-11-15' } } });
+  });
+  it('is small talk when it is about the weather, a day named or not', () => expect(plan('请问今天武汉会不会下雪？门口的旧书摊要不要提前收进来。').tool).toBeUndefined());
+});
+
 describe('pricing in other words', () => {
   it.each([
     ['价格定高了吗', undefined],

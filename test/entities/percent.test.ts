@@ -47,6 +47,7 @@ describe('findPercent', () => {
 describe('findServiceLevel', () => {
   it.each<[string, number | undefined]>([
     ['service level 99%', 0.99],
+    ['service 98', 0.98],
     ['what should I reorder? service level 99%', 0.99],
     ['service level of 98 percent', 0.98],
     ['98 percent service level', 0.98],

@@ -18,6 +18,9 @@ const ZH_TAIL = [
 const EN = [
   /\b(?:anything|something|stuff|things?)\s+(?:but|except|other than|besides)\s+(?:the\s+)?([a-z][a-z' ]{1,20}?)(?=[?.!,;:—–]|\s+[-—–]|\s+(?:please|pls|near|around|nearby|for|where|which|what|how|and|or)\b|$)/i,
   /\b(?:except|other than|apart from|besides)\s+(?:for\s+)?(?:the\s+)?([a-z][a-z' ]{1,20}?)(?=[?.!,;:—–]|\s+[-—–]|\s+(?:please|pls|near|around|nearby|where|which|what|how|and|or)\b|$)/i,
+  // "Nothing from Three Squirrels, please", "none of the Lay's stuff": a brand of up to three words.
+  /\b(?:nothing|none)\s+(?:from|by|of)\s+(?:the\s+)?([a-z][a-z']*(?:\s+[a-z][a-z']*){0,2}?)(?:\s+(?:ones?|brand|stuff))?(?=[?.!,;:]|\s+(?:please|pls|thanks)\b|$)/i,
+  /\b(?:no more|not any more)\s+([a-z][a-z']*(?:\s+[a-z][a-z']*){0,2}?)(?=[?.!,;:]|\s+(?:please|pls|thanks)\b|$)/i,
   /\b(?:not|no)\s+(?:the\s+)?([a-z][a-z']{1,15})(?:\s+(?:ones?|brand|stuff))?(?=[?.!,]|\s|$)/i,
   /\b(?:i\s+)?(?:don'?t|do not)\s+want\s+(?:any\s+)?(?:the\s+)?([a-z][a-z']{1,15})(?:\s+(?:ones?|brand|stuff))?\b/i,
 ];

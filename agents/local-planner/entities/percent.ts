@@ -63,7 +63,7 @@ export function findServiceLevelValue(input: string): { value: number; text: str
     }
   }
   // A whole number said right after the words: "service 98", "服务水平 97.5".
-  const whole = new RegExp(`(?:${SERVICE_WORD})\\s*(?:是|为|at|of|is|to|=|:)?\\s*(\\d{2}(?:\\.\\d)?)(?![\\d%.])`, 'i').exec(text);
+  const whole = new RegExp(`(?:${SERVICE_WORD}|\\bservice)\\s*(?:是|为|at|of|is|to|=|:)?\\s*(\\d{2}(?:\\.\\d)?)(?![\\d%.])`, 'i').exec(text);
   if (whole) {
     const v = round(Number(whole[1]) / 100, 4);
     if (v >= 0.5 && v <= 0.999) return { value: v, text: whole[1] };

@@ -705,6 +705,8 @@ function combine(pieces: Piece[], text: string, t: Day): Element[] {
       (/^\s*(?:到|至|~|-|–|—|to|until|till|through|thru|直到|一直到)\s*$/.test(gap)) ||
       (/^\s*and\s*$/.test(gap) && /between\s*$/.test(before)) ||
       (/^\s*(?:和|与|跟)\s*$/.test(gap) && /^\s*之间/.test(text.slice(b!.end))));
+    // "around Double 11, Nov 9 to Nov 15": a range after a comma says which days were meant.
+    if (isPeriod(b) && b!.rangeTo && /^\s*[,，:：(（-]\s*$/.test(gap)) continue;
     // "上周和上上周", "2026-10-01 and 2026-10-15": two periods, or one range? Ask.
     if (isPeriod(b) && /^\s*(?:和|与|跟|及|或|&|and|or|,|，|、)\s*$/.test(gap) && !joined) {
       elements.push({ kind: 'unknown', index: a.index, end: b!.end });
@@ -820,6 +822,9 @@ function onePeriodOf(periods: { resolve: () => Res }[], today: Day): Ok | undefi
   if (!all.every((r): r is Ok => r.ok)) return undefined;
   const same = (a: Interval, b: Interval) => a.from === b.from && a.to === b.to;
   const within = (a: Interval, b: Interval) => a.from <= b.from && b.to <= a.to && !same(a, b); // a holds b
+  // "around Double 11, Nov 9 to Nov 15": the dates said outright settle it.
+  const dated = all.filter((r) => r.explicit);
+  if (dated.length === 1) return dated[0];
   const distinct = all.filter((r, i) => !all.slice(0, i).some((q) => same(q.interval, r.interval)));
   const inner = distinct.filter((r) => !distinct.some((q) => q !== r && within(r.interval, q.interval)));
   if (inner.length === 1) return inner[0];

@@ -156,6 +156,7 @@ export class PhraseReader {
 
   private isProductWord(word: string, pos: string): boolean {
     const w = PhraseReader.key(word); // the user's own word is shown; its stem is looked up
+    if (TIME_WORDS.test(w)) return false; // "whole month": a period, even where a name has the word ("6-12 months")
     if (this.keep.has(w) || SIZE.test(w) || PACK_SIZE.test(w.replace(/\s+/g, ''))) return true;
     if (this.asking.has(w) || STOP.has(w) || ASKING_WORDS.test(w) || ORDERING_WORDS.test(w)) return false;
     if (HAN.test(w) && FUNCTION_TAG.test(pos)) return false;
@@ -178,6 +179,8 @@ export function goodsWords(products: ProductIndex): string[] {
 }
 
 /** Stop words that name a variant in the catalogue's names ("large pack", "small cup"): goods words there. */
+/** Words of time ("whole month", "this weekend"): a period, read elsewhere, never goods. */
+const TIME_WORDS = /^(?:days?|weeks?|months?|years?|quarters?|fortnight|weekends?|whole|entire|full|today|tonight|yesterday|tomorrow|mornings?|evenings?|nights?|afternoons?|mtd|ytd|wtd)$/i;
 /** "来瓶", "要个", "就行": how one orders or settles, no goods ("算了来瓶茶饮料 就行"). */
 const ORDERING_WORDS = /^(?:来|要|拿|整)[一两]?[瓶个包杯份点盒袋罐支件只条碗]$|^就(?:行|好|可以|够|成)了?$/;
 /** Words of asking itself ("想先问下", "麻烦问一下", "打听"), however jieba cuts them. */

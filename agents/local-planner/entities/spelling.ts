@@ -87,6 +87,17 @@ export class SpellingFixer {
     const tokens = text.split(/(\s+|[^a-zA-Z\s]+)/).filter((t) => t !== '');
     const words = tokens.filter((t) => /^[a-zA-Z]+$/.test(t)).map((t) => t.toLowerCase());
     const pinyinish = words.length > 0 && words.filter((w) => this.isPinyin(w)).length / words.length >= 0.6;
+    // Syllables typed apart ("shu bao", "fu jin"): two or three in a row that spell a vocabulary word are that word.
+    if (pinyinish) {
+      for (let i = 0; i < tokens.length; i++) {
+        for (const n of [3, 2]) {
+          const span = tokens.slice(i, i + 2 * n - 1);
+          if (span.length < 2 * n - 1 || !span.every((t, k) => (k % 2 ? /^ $/.test(t) : /^[a-zA-Z]+$/.test(t) && this.syllables.has(t.toLowerCase())))) continue;
+          const zh = this.byPinyin.get(span.filter((_, k) => k % 2 === 0).join('').toLowerCase());
+          if (zh) { tokens.splice(i, 2 * n - 1, zh); break; }
+        }
+      }
+    }
     return tokens.map((t) => {
       if (!/^[a-zA-Z]+$/.test(t)) return t;
       const w = t.toLowerCase();

@@ -32,6 +32,8 @@ const PLAINLY_SOMEONE_ELSE = new RegExp([
   '(?<![给为送帮])(?:室友|舍友|朋友|同学|同事|邻居|老婆|老公|媳妇|女朋友|男朋友|我妈|我爸|妈妈|爸爸|家人|亲戚|爱人|先生|丈夫|太太|妻子|婆婆|公公|奶奶|爷爷|外婆|外公|儿子|女儿)[^，。？?！!]{0,12}?(?:买了|买过|花了|消费了|欠了|还了)(?:些|点|多少)?(?:什么|啥|哪些|多少|几)',
   // "My neighbour shops here a lot. What does she usually buy?": what a third person buys.
   "\\bwhat (?:does|did|do|has|have) (?:she|he|they) (?:usually |normally |often |always |ever |recently |mostly )?(?:buy|bought|get|order|purchase|spend)",
+  // "他上个月来买了几次", "she spent how much": a third person's visits or spending.
+  '(?:他|她)(?:们)?(?:上个月|这个月|最近|上周|这周|今年|一共|总共)?(?:来)?(?:买了|来了|消费了|花了|下了)(?:几|多少)',
   // "帮他查一下", "他叫赵浩": asking on someone's behalf, by name.
   '(?:帮|替|给)(?:他|她)(?:查|看|问)|(?:他|她)(?:叫|的名字是)\\s*[\\u4e00-\\u9fff]{2,3}(?:[，,。]|$)',
   "\\bwhat (?:did|has|have) my (?:room ?mate|flat ?mate|friend|wife|husband|partner|girlfriend|boyfriend|mom|mum|dad|mother|father|brother|sister|colleague|neighbou?r|son|daughter)s? (?:buy|bought|spend|spent|purchase)",
@@ -62,9 +64,10 @@ export function otherPeopleRefusal(text: string, ranked: Ranked, l: Locale, role
 const ACTION_CUE = /改|换|删|注销|取消|取销|付了|付款|支付|还掉|还清|还款|转(?:账|到|给|\s*\d)|买进|买下|卖掉|赎回|催|配送|送(?:到|过来|货)|退(?:货|款|到|掉)|订(?:个|一|五|十|\d)|预订|留着|下(?:一)?单|续费|关掉|清空|重置|解绑|设成|设为|发(?:一张|张|券|短信|邮件|封)|群发|回(?:一下|复)|补(?:\d|[一二两三四五六七八九十]|货)|上架|下架|辞|排班|调(?:\d|[一二两三四五六七八九十]|货)|结了|上调|下调|挂(?:个|一)|开起来|结束掉|购物车|替我|帮我(?:买|付|订|下|退|还|抢|办)|给我(?:下|订|买|退|办)|抢|\b(?:change|update|delete|close|wipe|place|add|charge|pay|repay|wire|transfer|sell|cancel|cancle|track|arrange|refund|return|book|reserve|turn off|checkout|swap|unlink|send|blast|email|reply|order|list|delist|fire|sack|set|rename|kill|raise|launch|move|clear|unsubscribe|schedule|ship|deliver|buy (?:it|this|that|them|me)|buy \w+ for me|do \w+ for me|put \w+ on sale)\b/i;
 
 /** An action the assistant cannot take ("buy it for me", "删掉差评"): said plainly before a look-alike tool runs. */
-export function unsupportedActionReply(ranked: Ranked, role: Caller['role'], l: Locale, text = ''): RoutedPlan | undefined {
+export function unsupportedActionReply(ranked: Ranked, role: Caller['role'], l: Locale, text = '', ownWords = false): RoutedPlan | undefined {
   const top = ranked[0];
-  return top?.intent === 'unsupported_action' && top.p >= 0.7 && (ACTION_CUE.test(text) || top.p >= 0.97) ? { reply: INTENT_REPLIES.unsupportedAction(l) + '\n' + PHRASES.capabilities(role, l) } : undefined;
+  // A message with a task's own words ("I got … for 33.9") needs an action word however sure the model is.
+  return top?.intent === 'unsupported_action' && top.p >= 0.7 && (ACTION_CUE.test(text) || (top.p >= 0.97 && !ownWords)) ? { reply: INTENT_REPLIES.unsupportedAction(l) + '\n' + PHRASES.capabilities(role, l) } : undefined;
 }
 
 export function routeByIntent(ranked: Ranked, role: Caller['role'], l: Locale, slots: Slots): RoutedPlan {

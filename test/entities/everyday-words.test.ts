@@ -1,0 +1,73 @@
+// Shoppers' everyday words, first message of a chat: goods by their everyday names ("coke", "nappies", "卷纸"), a place
+// to buy named goods (a search) against suggestions, amounts said without 每 / 共, money slang, how near, and what is
+// no shopping at all (a translation).
+import { describe, expect, it } from 'vitest';
+import { understand, type Situation } from '../../agents/local-planner/understand.ts';
+import { ProductIndex } from '../../tools/catalogue/product-search.ts';
+import { inCatalogueWords } from '../../tools/catalogue/goods-words.ts';
+
+const products = ProductIndex.fromEntries([
+  { id: 1, nameZh: '可口可乐可乐 330ml', nameEn: 'Coca-Cola cola 330ml', brand: 'Coca-Cola', category: 'snacks', itemZh: '可乐', itemEn: 'cola', listPrice: 300 },
+  { id: 2, nameZh: '帮宝适纸尿裤 M码', nameEn: 'Pampers diapers M', brand: 'Pampers', category: 'baby', itemZh: '纸尿裤', itemEn: 'diapers', listPrice: 8900 },
+  { id: 3, nameZh: '维达卫生纸 10卷', nameEn: 'Vinda toilet paper 10 rolls', brand: 'Vinda', category: 'cleaning', itemZh: '卫生纸', itemEn: 'toilet paper', listPrice: 2990 },
+  { id: 4, nameZh: '光明酸奶 单杯', nameEn: 'Bright yogurt single cup', brand: 'Bright', category: 'fresh', itemZh: '酸奶', itemEn: 'yogurt', listPrice: 500 },
+  { id: 5, nameZh: '安克充电宝 10000mAh', nameEn: 'Anker power bank 10000mAh', brand: 'Anker', category: 'digital', itemZh: '充电宝', itemEn: 'power bank', listPrice: 12900 },
+  { id: 7, nameZh: '三只松鼠坚果 每日坚果', nameEn: 'Three Squirrels mixed nuts daily', brand: 'Three Squirrels', category: 'snacks', itemZh: '坚果', itemEn: 'mixed nuts', listPrice: 3990 },
+  { id: 6, nameZh: '飘柔洗发水 400ml', nameEn: 'Rejoice shampoo 400ml', brand: 'Rejoice', category: 'cleaning', itemZh: '洗发水', itemEn: 'shampoo', listPrice: 3290 },
+]);
+const shopper = (locale: Situation['locale']): Situation => ({ role: 'shopper', locale, today: '2026-11-23' });
+const plan = (text: string) => understand(text, shopper(/[\u4e00-\u9fff]/.test(text) ? 'zh' : 'en'), products) as { tool?: string; args?: Record<string, unknown>; reply?: string };
+
+describe('everyday names for goods', () => {
+  it.each([
+    ['coke 3.5', 'cola'],
+    ['耳机多少钱', '蓝牙耳机'],
+    ['湿纸巾', '湿巾'],
+    ['推车', '婴儿推车'],
+  ])('%s is read with the catalogue word %s', (text, word) => expect(inCatalogueWords(text)).toContain(word));
+  it('leaves the catalogue\'s own words and brands alone', () => {
+    expect(inCatalogueWords('蓝牙耳机')).toBe('蓝牙耳机');
+    expect(inCatalogueWords('防晒霜')).toBe('防晒霜');
+    expect(inCatalogueWords('Coca-Cola 2L')).toBe('Coca-Cola 2L');
+  });
+  it.each([
+    ['where can i buy nappies', 'nearby_shops'],
+    ['附近哪有卖卷纸的', 'nearby_shops'],
+    ['coke 3.5 fair?', 'price_check'],
+    ['I bought 4 cans of coke, 3.5 each', 'record_purchase'],
+  ])('%s → %s', (text, tool) => expect(plan(text).tool).toBe(tool));
+});
+
+describe('a place for named goods is a search; suggestions keep the goods named', () => {
+  it.each([
+    '推荐个附近能买充电宝的地方', 'any good power banks around here?', 'I need a power bank, any suggestions where?', '30块以内的充电宝',
+  ])('%s → nearby_shops', (text) => expect(plan(text).tool).toBe('nearby_shops'));
+  it.each([['推荐几款洗发水', '洗发水'], ['recommend a good shampoo', 'shampoo']])('%s → recommend for %s', (text, need) => {
+    expect(plan(text)).toMatchObject({ tool: 'recommend', args: { need } });
+  });
+  it('reads "what should I stock up on" as suggestions, with the brand left out', () => {
+    expect(plan('What should I stock up on this week? Nothing from Three Squirrels, please.')).toMatchObject({ tool: 'recommend', args: { exclude: 'Three Squirrels' } });
+  });
+});
+
+describe('amounts, counts and money words', () => {
+  it.each([
+    ['记一笔 酸奶6杯 18块', 3, 6], // 6 cups for 18: the catalogue's cup is ¥5, not ¥18
+    ['买了3瓶可乐 9块', 3, 3],
+    ['log 4 cans of coke 10 yuan', 2.5, 4],
+  ])('%s → ¥%s each, %s of them', (text, price, quantity) => expect(plan(text)).toMatchObject({ tool: 'record_purchase', args: { price, quantity } }));
+  it('keeps a price check a price check', () => expect(plan('买了3瓶可乐 9块 贵吗').tool).not.toBe('record_purchase'));
+});
+
+describe('how near, and what is no shopping', () => {
+  it.each(['附近哪里有卖充电宝的要离我近一点的', '哪里有卖酸奶 不要太远'])('%s sorts by distance', (text) => expect(plan(text).args?.sort).toBe('distance'));
+  it('a translation is no search', () => expect(plan("can you help me say 'I'm allergic to peanuts' in Chinese?").tool).toBeUndefined());
+  it.each(['明天CET6考试 wish me luck 哈哈', '我头有点疼，该吃什么药', '今天武汉会不会下雪'])('%s is small talk, no tool', (text) => expect(plan(text).tool).toBeUndefined());
+  it('a purchase said as "I got … for 33.9" is logged, not declined as an action', () => {
+    expect(plan('on the 20th I got Anker power bank for 33.9, paid from my wallet')).toMatchObject({ tool: 'record_purchase', args: { price: 33.9, date: '2026-11-20' } });
+  });
+  it('a request with suggestion words is no purchase, whatever the model guesses', () => {
+    expect(plan('Recommend some baby things for my new nephew, two hundred and fifty max per item.')).toMatchObject({ tool: 'recommend', args: { budget: 250 } });
+  });
+  it.each(['那我去得最多的是哪家 shop', 'hw much did i spnd in the past 3 mnths', 'hey do u keep a list of the stuff I buy?', '你都给我记了些啥'])('%s is about the shopper', (text) => expect(plan(text).tool).toBe('customer_profile'));
+});
