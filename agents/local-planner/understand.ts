@@ -43,8 +43,10 @@ const HELP = /^(help|\/help|帮助|你能做什么|你会什么|能做什么|wha
 /** "你都能干点啥", "这个助手能帮我做些什么", "what can this bot do for me": the capabilities, said inside a longer message. */
 const ASKS_WHAT_IT_DOES = /(?:能|会|可以)(?:帮我|帮忙|为我|给我)?(?:做|干|帮)(?:些|点|一些)?(?:什么|啥)|有(?:什么|哪些|啥)功能|都(?:能|会)(?:干|做)?(?:啥|什么)|what (?:else )?(?:can|could) (?:you|it|this (?:bot|thing|assistant|app)) (?:do|help)|what (?:are you able|do you) (?:to )?(?:do|help)|how (?:can|could) you help/i;
 /** Things to recommend or make up that are no goods: films, songs, trips, a name for a shop. */
+/** Goodbyes and wishes with a day in them: "下周见", "明天再聊", "周末愉快", "see you next week". */
+const GOODBYE = /[见聊]$|再见|再聊|回头聊|快乐|愉快|\bsee (?:you|ya)\b|\btalk (?:to you )?(?:soon|later|tomorrow)\b|\bhave a (?:nice|good|great)\b|\bhappy\b|\bbye\b/i;
 /** Weather and the like: small talk, even with a day in it ("今天武汉会不会下雪"). */
-const WEATHER = /祝我好运|wish me luck|(?:该|要)吃(?:什么|啥)药|看(?:什么|哪个)科|\bwhat (?:medicine|pills?) should i take\b|\bshould i see a doctor\b|天气|下雨|下雪|降温|升温|气温|温度多少|刮风|台风|雾霾|\bweather\b|\b(?:will|is) it (?:rain|snow)|\bforecast for (?:today|tomorrow|the weekend)\b/i;
+const WEATHER = /\bwhat(?:'s| is)? (?:the )?(?:date|day|time)(?: is it)?(?: today)?\??$|\bwhat day is it\b|祝我好运|wish me luck|(?:该|要)吃(?:什么|啥)药|看(?:什么|哪个)科|\bwhat (?:medicine|pills?) should i take\b|\bshould i see a doctor\b|天气|下雨|下雪|降温|升温|气温|温度多少|刮风|台风|雾霾|\bweather\b|\b(?:will|is) it (?:rain|snow)|\bforecast for (?:today|tomorrow|the weekend)\b/i;
 const NOT_GOODS = /\bhow (?:do|would|can) (?:you|i) say\b|\btranslate\b|\bin chinese\?|用英语怎么说|英文怎么说|翻译(?:一下|成)|(?:推荐|介绍|想|起|取)(?:一?[部首个本些几]|点)?(?:好看的|好听的|好玩的|有意思的|新的?)?(?:电影|电视剧|综艺|动漫|歌|音乐|景点|旅游|店名|名字|游戏)|\b(?:recommend|suggest)\b.{0,20}\b(?:movies?|films?|songs?|music|tv shows?|series|places to visit|a name)\b|\bname (?:for )?my (?:new )?(?:shop|store)\b|\bwhat should i watch\b/i;
 const BACK_TO_EARLIER = /回到(?:刚才|之前|上一个|前面)|刚才(?:那个|的)(?:搜索|问题)?(?:呢|吧)?|\bback to (?:the )?(?:earlier|previous|last|first)\b|\bgo(?:ing)? back to\b|\bas before\b/i;
 /** Things the assistant cannot do, named so plainly that no model is asked: top-ups, transfers, taxis, bills of others. */
@@ -423,7 +425,10 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   const otherWords = (tool: string) => Object.entries(TASK_WORDS).some(([t, re]) => t !== tool && MERCHANT_ONLY.has(t) && re.test(raw) && !TASK_WORDS[tool].test(raw));
   const wantsRestock = merchant && (has(RESTOCK, raw) || ((said('restock_forecast') || restockFollowUp) && !otherWords('restock_forecast')));
   const wantsReviews = merchant && !has(RESTOCK, raw) && (has(REVIEWS, raw) || ((said('satisfaction_report') || reviewsFollowUp) && !otherWords('satisfaction_report')));
-  if (merchant && periodUnclear && !has(RESTOCK, raw) && !has(PRICING, raw)) {
+  // A day said in passing ("昨天太累了", "下周见", "周末愉快") asks for no figures; "上周呢", "昨天的", "上个月多少" do.
+  const leftOver = periodRead ? raw.replace(periodRead.text, '').replace(/[\s，,。.!！~～]/g, '') : raw;
+  const asksAboutPeriod = !GOODBYE.test(raw) && (/[?？]|呢|吗|嘛|怎么样|咋样|如何|多少|几|看|查|给我|说说|\b(?:how|what|show|tell|give|check|numbers|figures)\b/i.test(raw) || leftOver.length <= 2 || Object.values(TASK_WORDS).some((re) => re.test(raw)) || has(MERCHANT_FIGURES, raw));
+  if (merchant && periodUnclear && !has(RESTOCK, raw) && !has(PRICING, raw) && asksAboutPeriod) {
     // "今年双十二的营业额": not come yet, said so rather than asked again.
     if (periodRead?.kind === 'unresolved' && periodRead.reason === 'future') return { reply: l === 'zh' ? `「${periodRead.text}」还没到（今天是 ${s.today}），还没有数据；要看已经过去的哪段时间？` : `"${periodRead.text}" hasn't come yet (today is ${s.today}), so there are no figures; which past period shall I show?` };
     return { reply: l === 'zh' ? '你指的是哪段时间？请说具体一点，比如「上周」「10月」「11月1日到11日」。' : 'Which period do you mean? Please name it, e.g. "last week", "October" or "Nov 1 to Nov 11".' };
@@ -449,7 +454,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   }
 
   // --- Merchant questions about their figures.
-  if (has(STATS, raw) || said('merchant_stats') || (s.role === 'merchant' && ((period || topN) && !strongProduct || has(MERCHANT_FIGURES, raw)))) {
+  if (has(STATS, raw) || said('merchant_stats') || (s.role === 'merchant' && (((period && asksAboutPeriod) || topN) && !strongProduct || has(MERCHANT_FIGURES, raw)))) {
     // Carry the previous question's shop and size over, unless that question was refused.
     const base = prev?.name === 'merchant_stats' && !prev.result?.error ? prev.args : {};
     // "wk over wk?": the last whole week against the one before.

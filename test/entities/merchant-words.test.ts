@@ -24,6 +24,8 @@ describe('reviews and anomalies in other words', () => {
     expect(plan('anything unusual around Double 11, Nov 9 to Nov 15?')).toMatchObject({ tool: 'anomaly_alerts', args: { period: { from: '2026-11-09', to: '2026-11-15' } } });
   });
   it('is small talk when it is about the weather, a day named or not', () => expect(plan('请问今天武汉会不会下雪？门口的旧书摊要不要提前收进来。').tool).toBeUndefined());
+  it.each(['昨天太累了', '周末愉快', '下周见', 'see you next week', 'what day is it today'])('"%s" names a day but asks for no figures', (text) => expect(plan(text).tool).toBeUndefined());
+  it.each([['上周呢', 'last_week'], ['昨天的', 'yesterday'], ['上个月多少', 'last_month'], ['last week?', 'last_week']])('"%s" asks for that period', (text, period) => expect(plan(text)).toMatchObject({ tool: 'merchant_stats', args: { period } }));
 });
 
 describe('pricing in other words', () => {

@@ -163,6 +163,13 @@ const ROWS: Row[] = [
   ['the week after double 11', MON, d('2026-11-12', '2026-11-18')],
   ['跟去年同一个月 compare 一下', MON, 'relative'],
   ['next friday', MON, 'unresolved'],
+  // --- two periods compared: the later one when they follow each other (its change is against the one before)
+  ['这个月和上个月比怎么样', MON, 'this_month'],
+  ['本周和上周对比一下', MON, 'this_week'],
+  ['this month vs last month', MON, 'this_month'],
+  ['10月和11月哪个卖得好', MON, 'this_month'],
+  ['双十一和618比', MON, 'unresolved'], // months apart: which one?
+  ['上周和上上周', MON, 'unresolved'], // no comparison said: two periods
   ['sales the last fortnight', MON, d('2026-11-09', '2026-11-22')],
   ['这两天生意咋样', MON, d('2026-11-21', '2026-11-22')],
   ['最近几天的订单', MON, d('2026-11-20', '2026-11-22')],

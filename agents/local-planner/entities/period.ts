@@ -707,6 +707,19 @@ function combine(pieces: Piece[], text: string, t: Day): Element[] {
       (/^\s*(?:和|与|跟)\s*$/.test(gap) && /^\s*之间/.test(text.slice(b!.end))));
     // "around Double 11, Nov 9 to Nov 15": a range after a comma says which days were meant.
     if (isPeriod(b) && b!.rangeTo && /^\s*[,，:：(（-]\s*$/.test(gap)) continue;
+    // "这个月和上个月比", "这周跟上周对比一下", "October vs September": a period and the one just before it, compared —
+    // the later one, whose figures come with the change against the one before. Two apart ("双十一和618比"): ask.
+    if (isPeriod(b) && /^\s*(?:和|与|跟|同|vs\.?|versus|compared (?:to|with)|against)\s*$/i.test(gap) && !joined && (/^\s*(?:相?比|对比|比较|比一比|哪个|谁)/.test(text.slice(b!.end)) || /vs|versus|compared|against/i.test(gap) || /(?:compare|对比|比较)\s*$/i.test(before))) {
+      const later = () => {
+        const [ra, rb] = [resolvePiece(a, t, t), resolvePiece(b!, t, t)];
+        if (!ra.ok || !rb.ok) return !ra.ok ? ra : rb;
+        const [first, second] = ra.interval.from <= rb.interval.from ? [ra, rb] : [rb, ra];
+        return addDays(first.interval.to, 1) === second.interval.from ? second : bad('unknown');
+      };
+      elements.push({ kind: 'period', index: a.index, end: b!.end, resolve: later });
+      i++;
+      continue;
+    }
     // "上周和上上周", "2026-10-01 and 2026-10-15": two periods, or one range? Ask.
     if (isPeriod(b) && /^\s*(?:和|与|跟|及|或|&|and|or|,|，|、)\s*$/.test(gap) && !joined) {
       elements.push({ kind: 'unknown', index: a.index, end: b!.end });
