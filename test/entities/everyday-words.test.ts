@@ -50,6 +50,13 @@ describe('a place for named goods is a search; suggestions keep the goods named'
   });
 });
 
+describe('a price asked about the goods just searched for', () => {
+  const search = { name: 'nearby_shops', args: { query: 'power bank' }, result: { status: 'asked' } };
+  const after = (text: string) => understand(text, { ...shopper('en'), previous: search }, products) as { tool?: string; args?: Record<string, unknown> };
+  it('is a price check of those goods', () => expect(after('OK, then at least tell me if 99 yuan is a decent price for it.')).toEqual({ tool: 'price_check', args: { product: 'power bank', price: 99 } }));
+  it('while a cap is still a search', () => expect(after('any under 99?')).toMatchObject({ tool: 'nearby_shops', args: { maxPrice: 99 } }));
+});
+
 describe('amounts, counts and money words', () => {
   it.each([
     ['记一笔 酸奶6杯 18块', 3, 6], // 6 cups for 18: the catalogue's cup is ¥5, not ¥18
