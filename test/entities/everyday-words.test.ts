@@ -73,6 +73,12 @@ describe('how near, and what is no shopping', () => {
   it('a purchase said as "I got … for 33.9" is logged, not declined as an action', () => {
     expect(plan('on the 20th I got Anker power bank for 33.9, paid from my wallet')).toMatchObject({ tool: 'record_purchase', args: { price: 33.9, date: '2026-11-20' } });
   });
+  it('a purchase paid with 花呗 is a purchase, paid that way', () => {
+    expect(plan('刚用花呗买了一瓶飘柔洗发水，26块9，帮我record')).toMatchObject({ tool: 'record_purchase', args: { price: 26.9, paymentMethod: 'pay_later' } });
+  });
+  it('money to put away with "any suggestions" is a wealth question', () => {
+    expect(plan("I'd like to park about 5k somewhere safe for roughly six months. Any suggestions?")).toMatchObject({ tool: 'wealth_products', args: { amount: 5000, horizonMonths: 6 } });
+  });
   it('a request with suggestion words is no purchase, whatever the model guesses', () => {
     expect(plan('Recommend some baby things for my new nephew, two hundred and fifty max per item.')).toMatchObject({ tool: 'recommend', args: { budget: 250 } });
   });

@@ -19,8 +19,11 @@ describe("a merchant's figures in other words", () => {
 });
 
 describe('reviews and anomalies in other words', () => {
-  it.each(['我老公说上周一那天突然卖得特别多 是不是哪里出问题了', '最近有没有 refund spike 或者差评突然变多的情况', '上个月有没有哪天生意特别差的', 'any pricing mistakes on our listings?'])('%s → anomaly_alerts', (text) => expect(plan(text).tool).toBe('anomaly_alerts'));
+  it.each(['我老公说上周一那天突然卖得特别多 是不是哪里出问题了', '最近有没有 refund spike 或者差评突然变多的情况', '上个月有没有哪天生意特别差的', 'any pricing mistakes on our listings?', '上个月有没有哪天销量特别不正常'])('%s → anomaly_alerts', (text) => expect(plan(text).tool).toBe('anomaly_alerts'));
   it.each(['我家店平均几星', 'is our average score getting better month by month?'])('%s → satisfaction_report', (text) => expect(plan(text).tool).toBe('satisfaction_report'));
+  it('keeps the look-back apart from the period asked about', () => {
+    expect(plan('any red flags last week vs the previous 10 weeks?')).toMatchObject({ tool: 'anomaly_alerts', args: { period: 'last_week', lookbackDays: 70 } });
+  });
   it('reads the dates said outright next to a holiday', () => {
     expect(plan('anything unusual around Double 11, Nov 9 to Nov 15?')).toMatchObject({ tool: 'anomaly_alerts', args: { period: { from: '2026-11-09', to: '2026-11-15' } } });
   });
