@@ -81,12 +81,12 @@ const CATALOGUE_ZH = [...new Set(GOODS_WORDS.flatMap(([, to]) => to.match(/\p{Sc
 
 /** The text with everyday goods names put in the catalogue's words ("coke 3.5" → "cola 可乐 3.5"). */
 export function inCatalogueWords(text: string): string {
-  if (!PATTERN.test(text)) return text;
-  PATTERN.lastIndex = 0;
-  const kept: [number, number][] = [];
-  for (const w of CATALOGUE_ZH) for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) kept.push([i, i + w.length]);
-  const out = text.replace(PATTERN, (m, at: number) => (kept.some(([a, b]) => at >= a && at + m.length <= b) ? m : ` ${TO.get(m.toLowerCase()) ?? m} `));
-  return out.replace(/ {2,}/g, ' ').trim();
+  let kept: [number, number][] | undefined; // where the catalogue's own words stand, found at the first name only
+  const out = text.replace(PATTERN, (m, at: number) => {
+    kept ??= CATALOGUE_ZH.flatMap((w) => [...text.matchAll(new RegExp(escape(w), 'g'))].map((x): [number, number] => [x.index!, x.index! + w.length]));
+    return kept.some(([a, b]) => at >= a && at + m.length <= b) ? m : ` ${TO.get(m.toLowerCase()) ?? m} `;
+  });
+  return out === text ? text : out.replace(/ {2,}/g, ' ').trim();
 }
 
 /** Every everyday name, lower case (goods words for the phrase reader). */
