@@ -289,13 +289,29 @@ function table(title: string, rows: [string, number, number, number, number][]):
 /** A reply without a tool, by what it does: the canned "can't help", the clarifying question, or another reply. */
 function replyKind(o: TurnOutcome): string {
   const r = o.answer.reply, l = o.answer.locale, role = o.dialogue.role;
-  if (r.startsWith(PHRASES.offTopic(role, l).slice(0, 12))) return "reply: can't help";
-  if (r.startsWith(INTENT_REPLIES.unsure([], l).slice(0, 8))) return 'reply: which task?';
+  const starts = (t: string, n = 12) => r.startsWith(t.slice(0, n));
+  if (starts(PHRASES.offTopic(role, l))) return "reply: can't help";
+  if (starts(INTENT_REPLIES.unsure([], l), 8)) return 'reply: which task?';
   if (o.answer.error) return 'reply: error';
+  if (o.answer.proposal) return 'reply: proposal';
+  // Our own replies by their template, so a held-out set's failures can be grouped without reading its sentences.
+  const templates: [string, string][] = [
+    ['greeting / capabilities', PHRASES.capabilities(role, l)], ['greeting / capabilities', PHRASES.greeting(role, l)],
+    ['asks location', PHRASES.askLocation(l)], ['asks product', PHRASES.askProduct(l)], ['thanks', PHRASES.thanks(l)],
+    ['other role', INTENT_REPLIES.otherRole(role, l)], ['other people', INTENT_REPLIES.otherPeople(l)],
+    ['human agent', INTENT_REPLIES.humanAgent(l)], ['buying link', INTENT_REPLIES.buyingLink(l)],
+    ['unsupported action', INTENT_REPLIES.unsupportedAction(l)], ['asks what was bought', INTENT_REPLIES.recordWhat(l)],
+    ['market news', INTENT_REPLIES.marketNews(l)], ['unfair pricing', INTENT_REPLIES.unfairPricing(l)],
+    ['which period?', l === 'zh' ? '你指的是哪段时间' : 'Which period do you mean'],
+    ['asks price', PHRASES.askPrice('\u0000', l).split('\u0000')[0] || PHRASES.askPrice('\u0000', l).split('\u0000')[1]],
+  ];
+  const hit = templates.find(([, t]) => t && (r.startsWith(t.slice(0, 10)) || (t.length >= 10 && r.includes(t.slice(0, 16)))));
+  if (hit) return `reply: ${hit[0]}`;
+  if (/还没到|hasn't come yet/.test(r)) return 'reply: period ahead';
+  if (/[?？]\s*$/.test(r)) return 'reply: other question';
   return 'reply: other';
 }
 
-/** What went wrong, counted by kind (no sentences): a held-out set's failures can guide work without being read. */
 function failureKinds(outcomes: TurnOutcome[]): string {
   const kinds = new Map<string, number>();
   for (const o of outcomes.filter((x) => !x.pass)) {

@@ -189,6 +189,23 @@ const ROWS: Row[] = [
   ['今儿卖得咋样', MON, 'today'],
   ['前儿个', MON, d('2026-11-21')],
   ['prevent waste last week', MON, 'last_week'], // "prev" only before a period word
+  // --- lunar and solar-term days from their tables; halves and parts of a named month; typed month-day ranges
+  ['七夕', MON, d('2026-08-19')],
+  ['去年七夕那天', MON, d('2025-08-29')],
+  ['清明节假期', MON, d('2026-04-04', '2026-04-06')],
+  ['重阳节', MON, d('2026-10-18')],
+  ['520那天', MON, d('2026-05-20')],
+  ['暑假期间卖了多少', MON, d('2026-07-01', '2026-08-31')],
+  ['十月上半月', MON, d('2026-10-01', '2026-10-15')],
+  ['10月后半个月', MON, d('2026-10-16', '2026-10-31')],
+  ['early November', MON, d('2026-11-01', '2026-11-10')],
+  ['mid-October', MON, d('2026-10-11', '2026-10-20')],
+  ['the first half of October', MON, d('2026-10-01', '2026-10-15')],
+  ['end of Oct', MON, d('2026-10-21', '2026-10-31')],
+  ['11-1到11-15的销量', MON, d('2026-11-01', '2026-11-15')],
+  ['10.1-10.7卖了多少', MON, d('2026-10-01', '2026-10-07')],
+  ['11.5块的', MON, undefined], // a lone 11.5 is a price
+  ['520块钱', MON, undefined],
   // --- relative to the previous period (shiftPeriod): nothing on their own
   ['前一周呢', MON, 'relative'],
   ['and the week before that?', MON, 'relative'],
@@ -199,7 +216,7 @@ const ROWS: Row[] = [
   ['那天卖了多少', MON, 'unresolved'],
   ['上次活动的销售', MON, 'unresolved'],
   ['活动期间', MON, 'unresolved'],
-  ['七夕', MON, 'unresolved'],
+  ['腊八节', MON, 'unresolved'], // no lunar table for 腊八
   ['新年的销售', MON, 'unresolved'],
   ['去年上个月', MON, 'unresolved'],
   ['本周五', MON, 'unresolved'], // this week's Friday has not come yet
@@ -361,6 +378,7 @@ describe('the planner', () => {
     ['the month before', stats('last_month'), d('2026-09-01', '2026-09-30')],
     ['上个月呢', stats('last_week'), 'last_month'],
     ['双十一期间的销售', undefined, d('2026-11-01', '2026-11-11')],
+    ['前两周生意怎么样', undefined, d('2026-11-09', '2026-11-22')], // nothing before: the past two weeks
   ] as [string, PreviousCall | undefined, Period][])('"%s" asks merchant_stats for the right period', (text, previous, period) => {
     expect(plan(text, previous, /[a-z]/i.test(text) ? 'en' : 'zh')).toMatchObject({ tool: 'merchant_stats', args: { period } });
   });

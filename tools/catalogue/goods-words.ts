@@ -56,6 +56,8 @@ export const GOODS_WORDS: readonly (readonly [said: string[], catalogue: string]
   [['jumper', 'pullover', '针织衫', '毛线衣'], 'sweater 毛衣'],
   [['puffer jacket', 'puffer', 'parka', '羽绒衣'], 'down jacket 羽绒服'],
   [['joggers', 'sweatpants', 'trackies', 'tracksuit bottoms'], 'track pants 运动裤'],
+  // 裤子 / trousers: the catalogue's two kinds of trousers, either of which a shopper who says it may mean.
+  [['裤子', '长裤', 'trousers', 'pants'], 'jeans 牛仔裤 track pants 运动裤'],
   [['undies', 'boxers', 'briefs', 'knickers', '内裤'], 'underwear 内衣'],
   [['trainers', 'sneakers', 'runners', 'running trainers', '运动鞋', '跑步鞋'], 'running shoes 跑鞋'],
   [['racket', 'racquet', 'badminton racquet', '球拍'], 'badminton racket 羽毛球拍'],

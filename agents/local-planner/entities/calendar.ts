@@ -28,6 +28,10 @@
 // | 妇女节 / 女神节 / 三八节   | Mar 8                      | —                                                         |
 // | 儿童节 / 六一              | Jun 1                      | —                                                         |
 // | 中秋节 / 端午节            | table below                | —                                                         |
+// | 七夕 / 重阳节              | table below (七月初七, 九月初九) | —                                                   |
+// | 清明节 (bare = day)        | table below (the solar term) | Apr 4–6: the three-day holiday of 2024–2026              |
+// | 520                       | May 20                     | —                                                         |
+// | 暑假 / summer vacation     | —                          | Jul 1 – Aug 31: the school summer holiday (bare = window) |
 //
 // Lunar dates come from a table (2022–2028); a year outside it is not guessed: the occasion is unresolved.
 import { addDays, iso, nthWeekday, type Day, type Interval } from './days.ts';
@@ -43,6 +47,19 @@ export const MID_AUTUMN: Record<number, Day> = {
 /** Dragon Boat Festival (五月初五). */
 export const DRAGON_BOAT: Record<number, Day> = {
   2022: '2022-06-03', 2023: '2023-06-22', 2024: '2024-06-10', 2025: '2025-05-31', 2026: '2026-06-19', 2027: '2027-06-09', 2028: '2028-05-28',
+};
+
+/** 七夕 (七月初七), Chinese Valentine's Day. */
+export const QIXI: Record<number, Day> = {
+  2022: '2022-08-04', 2023: '2023-08-22', 2024: '2024-08-10', 2025: '2025-08-29', 2026: '2026-08-19', 2027: '2027-08-08', 2028: '2028-08-26',
+};
+/** 重阳节 (九月初九). */
+export const DOUBLE_NINTH: Record<number, Day> = {
+  2022: '2022-10-04', 2023: '2023-10-23', 2024: '2024-10-11', 2025: '2025-10-29', 2026: '2026-10-18', 2027: '2027-10-08', 2028: '2028-10-26',
+};
+/** 清明 (the solar term; Apr 4 or 5). */
+export const QINGMING: Record<number, Day> = {
+  2022: '2022-04-05', 2023: '2023-04-05', 2024: '2024-04-04', 2025: '2025-04-04', 2026: '2026-04-05', 2027: '2027-04-05', 2028: '2028-04-04',
 };
 
 /** 'week': the Monday-to-Sunday week the day falls in (双十一那一周); a number: that many days from the holiday's first day (国庆七天, 元旦三天假期);
@@ -86,6 +103,11 @@ export const OCCASIONS: Record<string, Occasion> = {
   womens_day: { key: 'womens_day', label: { zh: '妇女节', en: "Women's Day" }, bare: 'day', day: fixed(3, 8) },
   childrens_day: { key: 'childrens_day', label: { zh: '儿童节', en: "Children's Day" }, bare: 'day', day: fixed(6, 1) },
   mid_autumn: { key: 'mid_autumn', label: { zh: '中秋节', en: 'Mid-Autumn Festival' }, bare: 'day', day: (y) => MID_AUTUMN[y] },
+  qixi: { key: 'qixi', label: { zh: '七夕', en: 'Qixi (Chinese Valentine\'s Day)' }, bare: 'day', day: (y) => QIXI[y] },
+  double_ninth: { key: 'double_ninth', label: { zh: '重阳节', en: 'Double Ninth Festival' }, bare: 'day', day: (y) => DOUBLE_NINTH[y] },
+  qingming: { key: 'qingming', label: { zh: '清明节', en: 'Qingming Festival' }, bare: 'day', day: (y) => QINGMING[y], window: (y) => (QINGMING[y] ? span(4, 4, 4, 6)(y) : undefined) },
+  day_520: { key: 'day_520', label: { zh: '520', en: '520 (May 20)' }, bare: 'day', day: fixed(5, 20) },
+  summer_vacation: { key: 'summer_vacation', label: { zh: '暑假', en: 'summer vacation' }, bare: 'window', day: fixed(7, 1), window: span(7, 1, 8, 31) },
   dragon_boat: { key: 'dragon_boat', label: { zh: '端午节', en: 'Dragon Boat Festival' }, bare: 'day', day: (y) => DRAGON_BOAT[y] },
 };
 
@@ -145,10 +167,15 @@ export const OCCASION_NAMES: { re: string; key: string; as?: OccasionSpan }[] = 
   { re: "儿童节|(?<![\\d一二三四五六七八九十百])六一(?![\\d一二三四五六七八九十])|children'?s day", key: 'childrens_day' },
   { re: '中秋节?|mid-?autumn(?: festival)?|moon festival', key: 'mid_autumn' },
   { re: '端午节?|dragon boat(?: festival)?', key: 'dragon_boat' },
+  { re: "七夕(?:情人节|节)?|中国情人节|qixi(?: festival)?|chinese valentine'?s(?: day)?", key: 'qixi' },
+  { re: '重阳节?|double ninth(?: festival)?', key: 'double_ninth' },
+  { re: '清明节?|qingming(?: festival)?|tomb[- ]sweeping(?: day| festival)?', key: 'qingming' },
+  { re: '(?<![\\d.¥$])520(?![\\d.%]|\\s*(?:元|块|件|个|单|笔|份|瓶|号|kg|g|ml|yuan|rmb|cny|pcs|units|orders))', key: 'day_520' },
+  { re: '暑假|暑期|summer (?:vacation|holidays?|break)', key: 'summer_vacation' },
 ];
 
 /** Occasions the calendar does not resolve (lunar dates without a table, ambiguous names, the
  * merchant's own events): naming one makes the period unresolved rather than guessed. */
 export const UNKNOWN_OCCASIONS =
-  '七夕(?:情人节|节)?|中国情人节|清明节?|重阳节?|腊八节?|小年|年货节|店庆|周年庆|开业(?:那天|当天|纪念日|的时候)?|春季开学|寒假开学|春季学期|新年|' +
+  '腊八节?|小年|年货节|店庆|周年庆|开业(?:那天|当天|纪念日|的时候)?|春季开学|寒假开学|春季学期|新年|' +
   "easter|ramadan|diwali|spring break|(?<!october |national day )golden week|new year(?!'?s)|the holidays|holiday season";

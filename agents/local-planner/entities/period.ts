@@ -225,6 +225,7 @@ function monthPart(t: Day, offset: number, part: [number, number | 'end']): Res 
   return from > t ? bad('future') : ok({ from, to: to > t ? t : to }, 'span');
 }
 
+const RANGE_WORD = '(?:到|至|~|～|-|–|—|\\bto\\b|\\buntil\\b|\\bthrough\\b)';
 const MONTH_END_PARTS: Record<string, [number, number | 'end']> = { 初: [1, 10], 中: [11, 20], 底: [21, 'end'], 末: [21, 'end'] };
 const MONTHS_EN: Record<string, number> = Object.fromEntries(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
   .flatMap((name, i) => [[name, i + 1], [name.slice(0, 3), i + 1], ...(name === 'september' ? [['sept', 9]] : [])]));
@@ -248,7 +249,7 @@ const RULES: Rule[] = [
   rule('(?:去年|上一年|前一年|上年)同期|同期去年', () => ({ kind: 'relative', shift: { n: -1, unit: 'year', exact: true } })),
   rule('(?:上个?月|上一个月)同期', () => ({ kind: 'relative', shift: { n: -1, unit: 'month', exact: true } })),
   rule('(?:上周|上星期|上个星期)同期', () => ({ kind: 'relative', shift: { n: -1, unit: 'week', exact: true } })),
-  rule('去年(?:的)?(?:这个时候|这时候|同一时间|同一个?(?:假期|节日|时候|活动|月份?|礼拜|星期|周)|同月|这个月|这一周|这周)|\\bsame (?:period|time|days?|dates?|holiday|holidays|festival|event|week|weekend|sale|stretch|season|month) (?:last|a|the previous) year|\\bsame (?:period|time|days?|dates?|holiday|festival|event|week|weekend|sale|stretch|season) the year before|\\b(?:a|one) year (?:before|earlier)\\b', () => ({ kind: 'relative', shift: { n: -1, unit: 'year', exact: true } })),
+  rule('去年(?:的)?(?:这个时候|这时候|同一时间|同一个?(?:假期|节日|时候|活动|月份?|礼拜|星期|周)|同月|这个月|这一周|这周)|\\bsame (?:period|time|days?|dates?|holiday|holidays|festival|event|week|weekend|sale|stretch|season|month) (?:last|a|the previous) year|\\bsame (?:period|time|days?|dates?|holiday|festival|event|week|weekend|sale|stretch|season) the year before|\\b(?:a|one) year (?:before|earlier)\\b|\\b(?:this|the same) time last year\\b|\\bthis (?:week|month|day) last year\\b', () => ({ kind: 'relative', shift: { n: -1, unit: 'year', exact: true } })),
   rule('same (?:period|time|days?|dates?) (?:last|the previous) month', () => ({ kind: 'relative', shift: { n: -1, unit: 'month', exact: true } })),
   rule('\\b(?:the\\s+)?(day|week|month|quarter|year)\\s+before(?:\\s+(?:that|it|this|then))?\\b(?!\\s+last)', (m) => relative(-1, '1', m[1])),
   rule(`\\b${NUM_EN}\\s+${UNIT_EN}\\s+(?:earlier|before(?:\\s+(?:that|it|this))?|prior|back|further back)\\b`, (m) => relative(-1, m[1], m[2])),
@@ -291,6 +292,11 @@ const RULES: Rule[] = [
     if (m[1] && m[1] !== 'this' && m[1] !== 'next') return fixed(() => dayRes(weekdayIn(t, wd < weekday(t) ? '本' : '上', wd)));
     return fixed(() => dayRes(weekdayIn(t, m[1] === 'this' ? '本' : m[1] === 'next' ? '下' : undefined, wd)));
   }),
+  // "Monday last week", "friday this week": the weekday in the week named after it.
+  rule('\\b(monday|tuesday|tues|wednesday|weds|thursday|thurs|friday|saturday|sunday)\\s+(?:of\\s+)?(last|this|next|previous)\\s+week\\b', (m, t) => {
+    const wd = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 }[m[1].slice(0, 3) as 'mon'];
+    return fixed(() => dayRes(weekdayIn(t, m[2] === 'this' ? '本' : m[2] === 'next' ? '下' : '上', wd)));
+  }),
   rule('(上上|上|本|这个|这|下个|下)?\\s*个?周末', (m, t) => fixed(() => weekend(t, m[1]))),
   rule('\\b(?:the\\s+)?(?:(last|this|past|previous|next)\\s+)?weekend\\b', (m, t) => fixed(() => weekend(t, m[1]))),
 
@@ -320,6 +326,19 @@ const RULES: Rule[] = [
     const month = parseNumber(m[1].replace(/^0/, ''));
     return month && month <= 12 ? { kind: 'scoped', scoped: { t: 'month', m: month, part: weekOfMonth(m[2] ?? 'last') } } : undefined;
   }),
+  // "early November", "mid-Oct", "the end of October", "the second half of November": a part of a named month.
+  rule(`\\b(?:(early|mid|late)[- ]?|(?:the\\s+)?(beginning|start|middle|end|first days|last days|first half|second half|latter half|last part)\\s+of\\s+)(${Object.keys(MONTHS_EN).join('|')})\\b`, (m) => {
+    const word = m[1] ?? m[2];
+    const part: [number, number | 'end'] = /first half/.test(word) ? [1, 15] : /second half|latter half/.test(word) ? [16, 'end']
+      : MONTH_END_PARTS[/early|beginning|start|first/.test(word) ? '初' : /mid/.test(word) ? '中' : '底'];
+    return { kind: 'scoped', scoped: { t: 'month', m: MONTHS_EN[m[3]], part } };
+  }),
+  // "11-11到11-15", "11.1-11.15": month and day typed as numbers, read as dates only in a range of two (a lone "11.5"
+  // is a price as often as a day).
+  rule(`(?<![\\d.:/-])(1[0-2]|0?[1-9])[-./](3[01]|[12]\\d|0?[1-9])(?=\\s*${RANGE_WORD}\\s*(?:1[0-2]|0?[1-9])[-./](?:3[01]|[12]\\d|0?[1-9])(?![\\d.:/]))|(?<=(?<![\\d.:/-])(?:1[0-2]|0?[1-9])[-./](?:3[01]|[12]\\d|0?[1-9])\\s*${RANGE_WORD}\\s*)(1[0-2]|0?[1-9])[-./](3[01]|[12]\\d|0?[1-9])(?![\\d.:/])`, (m) => {
+    const [mo, d] = m[1] ? [Number(m[1]), Number(m[2])] : [Number(m[3]), Number(m[4])];
+    return { kind: 'scoped', scoped: { t: 'monthDay', m: mo, d }, explicit: true };
+  }),
   rule(`\\b(?:the\\s+)?(first|second|third|fourth|last|final|1st|2nd|3rd|4th)\\s+week\\s+(?:of|in)\\s+(${Object.keys(MONTHS_EN).join('|')})\\b`, (m) => ({ kind: 'scoped', scoped: { t: 'month', m: MONTHS_EN[m[2]], part: weekOfMonth(m[1]) } })),
   rule(`(本月|这个月|这月|上个?月|上一个月)\\s*(?:的)?\\s*(?:第\\s*([一二三四1-4])|(最后一))\\s*(?:个)?(?:周|星期|礼拜)|\\b(?:the\\s+)?(first|second|third|fourth|last|final|1st|2nd|3rd|4th)\\s+week\\s+(?:of|in)\\s+(this|last|the previous)\\s+month\\b`, (m, t) => {
     const offset = /上|last|previous/.test(m[1] ?? m[5]) ? -1 : 0;
@@ -331,7 +350,7 @@ const RULES: Rule[] = [
   rule('上个月|上月|上一个月|上一月|\\blast month\\b|\\bprevious month\\b|\\bprior month\\b', () => ({ kind: 'month', offset: -1 })),
   rule('上上个?月|\\b(?:the )?month before last\\b', () => ({ kind: 'month', offset: -2 })),
   rule('下个?月|下一个月|\\bnext month\\b', () => future),
-  rule('(?<![\\d零〇一二两三四五六七八九十])(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\\s*月份?(上旬|中旬|下旬)?(?![\\d零〇一二两三四五六七八九十]|\\s*\\d|[初中底末])', (m) => {
+  rule('(?<![\\d零〇一二两三四五六七八九十])(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\\s*月份?(上旬|中旬|下旬|[上前下后]半个?月)?(?![\\d零〇一二两三四五六七八九十]|\\s*\\d|[初中底末])', (m) => {
     const month = parseNumber(m[1].replace(/^0/, ''));
     return month && month <= 12 ? { kind: 'scoped', scoped: { t: 'month', m: month, part: partOfMonth(m[2]) } } : undefined;
   }),
@@ -720,6 +739,14 @@ function combine(pieces: Piece[], text: string, t: Day): Element[] {
       i++;
       continue;
     }
+    // "双十一当周和前一周比", "October compared with the month before": the period, whose figures come with the change
+    // against the one before it anyway.
+    const c = scoped[i + 1];
+    if (c?.kind === 'relative' && c.shift.n === -1 && !c.shift.exact && /^\s*(?:和|与|跟|同|比|对比|相比|vs\.?|versus|compared (?:to|with)|against)\s*$/i.test(gap)) {
+      elements.push({ kind: 'period', index: a.index, end: c.end, resolve: () => resolvePiece(a, t, t) });
+      i++;
+      continue;
+    }
     // "上周和上上周", "2026-10-01 and 2026-10-15": two periods, or one range? Ask.
     if (isPeriod(b) && /^\s*(?:和|与|跟|及|或|&|and|or|,|，|、)\s*$/.test(gap) && !joined) {
       elements.push({ kind: 'unknown', index: a.index, end: b!.end });
@@ -844,6 +871,15 @@ function onePeriodOf(periods: { resolve: () => Res }[], today: Day): Ok | undefi
   const days = inner.map((r) => r.interval).sort((a, b) => (a.from < b.from ? -1 : 1));
   const consecutive = days.every((d, i) => d.from === d.to && (i === 0 || d.from === addDays(days[i - 1].to, 1)));
   return consecutive ? finalize(ok({ from: days[0].from, to: days.at(-1)!.to }, 'span'), today) as Ok : undefined;
+}
+
+/** "前两周生意怎么样" with no period before it: the past two weeks up to yesterday, as 前三天 / 前两个月 are the last N.
+ *  Only the bare 前N form with N ≥ 2; "前一周呢" ("and the week before?"), "再往前一周", "the week before" with nothing
+ *  to count from stay a question. */
+export function pastWithoutAnchor(r: PeriodReading | undefined, today: string): Period | undefined {
+  if (r?.kind !== 'relative' || !r.shift.unit || r.shift.n > -2 || r.shift.exact || !/^前\s*\S{1,3}?\s*个?\s*(?:天|日|周|星期|礼拜|月)$/u.test(r.text.trim())) return undefined;
+  const res = finalize(rolling(-r.shift.n, r.shift.unit)(today), today);
+  return res.ok ? toPeriod(res, today) : undefined;
 }
 
 /** The period a message names, or undefined when it names none or none that can be pinned down. */
