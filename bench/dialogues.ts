@@ -298,6 +298,7 @@ function replyKind(o: TurnOutcome): string {
   const templates: [string, string][] = [
     ['greeting / capabilities', PHRASES.capabilities(role, l)], ['greeting / capabilities', PHRASES.greeting(role, l)],
     ['asks location', PHRASES.askLocation(l)], ['asks product', PHRASES.askProduct(l)], ['thanks', PHRASES.thanks(l)],
+    ['goodbye', PHRASES.goodbye(l)], ['acknowledged', PHRASES.acknowledged(l)], ['nothing to follow', PHRASES.nothingToFollow(l)],
     ['other role', INTENT_REPLIES.otherRole(role, l)], ['other people', INTENT_REPLIES.otherPeople(l)],
     ['human agent', INTENT_REPLIES.humanAgent(l)], ['buying link', INTENT_REPLIES.buyingLink(l)],
     ['unsupported action', INTENT_REPLIES.unsupportedAction(l)], ['asks what was bought', INTENT_REPLIES.recordWhat(l)],

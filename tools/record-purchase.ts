@@ -58,7 +58,10 @@ async function resolve(deps: ToolDeps, ctx: CallerContext, args: Args) {
     const q = queryTerms(args.product ?? '');
     const saidWhole = (name: string) => {
       const n = queryTerms(name);
-      return n.en.every((w) => q.en.includes(w)) && n.zh.every((run) => q.zh.some((r) => r.includes(run)));
+      // A Chinese name counts as said when each of its runs is in the query, or every character of it was typed
+      // ("罗技静音无线鼠标" says 罗技鼠标 静音无线, not 罗技高端鼠标 静音无线).
+      const typed = new Set(q.zh.join(''));
+      return n.en.every((w) => q.en.includes(w)) && (n.zh.every((run) => q.zh.some((r) => r.includes(run))) || (n.zh.length > 0 && [...n.zh.join('')].every((c) => typed.has(c))));
     };
     const whole = allTied.filter((m) => saidWhole(m.product.nameZh) || saidWhole(m.product.nameEn));
     const tied = whole.length === 1 ? whole : allTied;

@@ -79,6 +79,24 @@ export function findTopN(text: string): number | undefined {
   return /(?:最好|最多|最火)的?是哪(?:款|个|一款|一个|样)|\bthe (?:best|top)[- ]sell(?:er|ing (?:product|item))\b(?!s)/i.test(text) ? 1 : undefined;
 }
 
+/** How many shops or suggestions a shopper asks to see: "前3家", "只看三家", "来 10 个推荐", "show me 3 shops",
+ *  "top 3", "give me 10 recommendations" (1–20); a count of goods ("来两个包子") is not one. */
+const LIST_SIZE = new RegExp([
+  `\\btop[- ]?${N_EN}\\b${NOT_TIME}`,
+  `\\b(?:show|list|give|find|get)(?: me)?(?: the)?(?: top)?\\s*${N_EN}\\s+(?:\\w+\\s+)?(?:shops?|stores?|places?|options?|results?|suggestions?|recommendations?|picks?|ideas?)\\b`,
+  `\\b${N_EN}\\s+(?:more\\s+)?(?:suggestions|recommendations|picks|options|results|shops|stores)\\b`,
+  `(?:前|头|只看|只要|看|列|给我|来)\\s*${N_ZH}\\s*(?:家|间)`,
+  `(?:前|头|只看|只要)\\s*${N_ZH}${NOT_TIME}\\s*(?:个|条|名)`,
+  `${N_ZH}\\s*(?:个|条|款|样)\\s*(?:推荐|建议|结果|选项)`,
+].join('|'), 'i');
+
+export function findListSize(text: string): number | undefined {
+  const m = LIST_SIZE.exec(text);
+  const said = m?.slice(1).find((g) => g !== undefined);
+  const n = said ? findNumbers(said)[0]?.value : undefined;
+  return n && Number.isInteger(n) && n >= 1 && n <= 20 ? n : undefined;
+}
+
 // Words that name a kind of shop rather than a product.
 const SHOP_WORDS: [RegExp, Category][] = [
   [/超市|supermarket/i, 'cleaning'],

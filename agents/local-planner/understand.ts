@@ -14,7 +14,7 @@ import { CATEGORIES, CATEGORY_KEYS } from '../../tools/catalogue/categories.ts';
 import { PHOTO_TURN } from '../photo.ts';
 import { findPlace, type FoundPlace } from './places.ts';
 import { findBranchNotOwned, findForeignShop, findOwnShop, tradeNamesIn, type OwnShop } from './entities/own-shops.ts';
-import { findCategoryWord, findLeadTimeDays, findPeriod, findPrice, findRadiusKm, findServiceLevel, findShopCategory, findShopId, findTopN, type Price } from './slots.ts';
+import { findCategoryWord, findLeadTimeDays, findPeriod, findPrice, findRadiusKm, findServiceLevel, findShopCategory, findShopId, findListSize, findTopN, type Price } from './slots.ts';
 import { readBought } from './purchase-slots.ts';
 import { findBarePrice } from './entities/money.ts';
 import { pickedPosition, readFeedback } from './entities/feedback.ts';
@@ -26,7 +26,7 @@ import { ALL_SHOPS, changedSlots, editTask, withoutNegated, isBrandOnly, wealthS
 import { phraseReaderFor } from './entities/product-phrase.ts';
 import { findNeed } from './entities/need.ts';
 import { findExclusion, type Exclusion } from './entities/exclusion.ts';
-import { simplified, standardWords, withoutSalesWords } from './entities/written-forms.ts';
+import { fieldsAsWords, simplified, standardWords, withoutSalesWords } from './entities/written-forms.ts';
 import { asksUnfairPricing } from './unfair-pricing.ts';
 import { spellingFixerFor } from './entities/spelling.ts';
 
@@ -38,7 +38,7 @@ export type Situation = { role: Caller['role']; locale: Locale; today: string; p
 
 const has = (re: RegExp, text: string) => re.test(text);
 
-const GREETING = /^(hi|hello|hey|你好|您好|嗨|哈喽|在吗|good (morning|afternoon|evening))[!！。.\s]*$/i;
+const GREETING = /^(\/start|hi|hello|hey|你好|您好|嗨|哈喽|在吗|good (morning|afternoon|evening))[!！。.\s]*$/i;
 const HELP = /^(help|\/help|帮助|你能做什么|你会什么|能做什么|what can you do\??|how does this work\??)[?？!！。.\s]*$/i;
 /** "你都能干点啥", "这个助手能帮我做些什么", "what can this bot do for me": the capabilities, said inside a longer message. */
 const ASKS_WHAT_IT_DOES = /(?:能|会|可以)(?:帮我|帮忙|为我|给我)?(?:做|干|帮)(?:些|点|一些)?(?:什么|啥)|有(?:什么|哪些|啥)功能|都(?:能|会)(?:干|做)?(?:啥|什么)|what (?:else )?(?:can|could) (?:you|it|this (?:bot|thing|assistant|app)) (?:do|help)|what (?:are you able|do you) (?:to )?(?:do|help)|how (?:can|could) you help/i;
@@ -47,7 +47,7 @@ const ASKS_WHAT_IT_DOES = /(?:能|会|可以)(?:帮我|帮忙|为我|给我)?(?:
 const GOODBYE = /[见聊]$|再见|再聊|回头聊|快乐|愉快|\bsee (?:you|ya)\b|\btalk (?:to you )?(?:soon|later|tomorrow)\b|\bhave a (?:nice|good|great)\b|\bhappy\b|\bbye\b/i;
 /** Weather and the like: small talk, even with a day in it ("今天武汉会不会下雪"). */
 const WEATHER = /\bwhat(?:'s| is)? (?:the )?(?:date|day|time)(?: is it)?(?: today)?\??$|\bwhat day is it\b|祝我好运|wish me luck|(?:该|要)吃(?:什么|啥)药|看(?:什么|哪个)科|\bwhat (?:medicine|pills?) should i take\b|\bshould i see a doctor\b|天气|下雨|下雪|降温|升温|气温|温度多少|刮风|台风|雾霾|\bweather\b|\b(?:will|is) it (?:rain|snow)|\bforecast for (?:today|tomorrow|the weekend)\b/i;
-const NOT_GOODS = /\bhow (?:do|would|can) (?:you|i) say\b|\btranslate\b|\bin chinese\?|用英语怎么说|英文怎么说|翻译(?:一下|成)|(?:推荐|介绍|想|起|取)(?:一?[部首个本些几]|点)?(?:好看的|好听的|好玩的|有意思的|新的?)?(?:电影|电视剧|综艺|动漫|歌|音乐|景点|旅游|店名|名字|游戏)|\b(?:recommend|suggest)\b.{0,20}\b(?:movies?|films?|songs?|music|tv shows?|series|places to visit|a name)\b|\bname (?:for )?my (?:new )?(?:shop|store)\b|\bwhat should i watch\b/i;
+const NOT_GOODS = /(?:写|编|起草|拟)(?:个|一(?:个|段|篇|份|封|条|句))?(?:促销|宣传|推广|广告|营销)?(?:文案|广告词|海报|朋友圈|邮件|信|简历|辞职信|作文|诗|口号|标语)|\b(?:write|draft|compose) (?:me |us )?(?:a |an |some )?(?:promo(?:tional)?|marketing|sales)? ?(?:post|ad|advert|poem|letter|email|essay|caption|slogan|copy|tweet|flyer)\b|\bhow (?:do|would|can) (?:you|i) say\b|\btranslate\b|\bin chinese\?|用英语怎么说|英文怎么说|翻译(?:一下|成)|(?:推荐|介绍|想|起|取)(?:一?[部首个本些几]|点)?(?:好看的|好听的|好玩的|有意思的|新的?)?(?:电影|电视剧|综艺|动漫|歌|音乐|景点|旅游|店名|名字|游戏)|\b(?:recommend|suggest)\b.{0,20}\b(?:movies?|films?|songs?|music|tv shows?|series|places to visit|a name)\b|\bname (?:for )?my (?:new )?(?:shop|store)\b|\bwhat should i watch\b/i;
 const BACK_TO_EARLIER = /回到(?:刚才|之前|上一个|前面)|刚才(?:那个|的)(?:搜索|问题)?(?:呢|吧)?|\bback to (?:the )?(?:earlier|previous|last|first)\b|\bgo(?:ing)? back to\b|\bas before\b/i;
 /** Things the assistant cannot do, named so plainly that no model is asked: top-ups, transfers, taxis, bills of others. */
 const PLAINLY_CANNOT = /(?:叫|点|订)(?:个|份|一份)?外卖|送货上门|送(?:货)?到(?:宿舍|家|楼下|门口|寝室)|\bdeliver(?:y|ed)? (?:it )?to (?:my|the)\b|充话费|充(?:值)?(?:点|个)?(?:话费|流量)|交(?:一下)?(?:电费|水费|燃气费|话费)|\btop ?up (?:my )?(?:phone|mobile|credit|data|sim)\b|\brecharge (?:my )?(?:phone|mobile|sim)\b|\bphone credit\b|打车|叫(?:个|辆|一辆)(?:车|出租车|滴滴)|\bcall (?:me )?an? (?:cab|taxi|uber)\b|转账给|转给(?:我的?)?(?:朋友|同学|室友|家人)|把.{0,8}(?:电费|水费|燃气费|话费|网费|物业费).{0,3}(?:交|缴)|(?:帮我|替我|给我|能不能|可不可以|你能)(?:把[^，。？?]{0,14})?退(?:掉|货|款)|\b(?:refund|return) (?:it|this|that|them|my)\b|\bget (?:me )?(?:a |my )?refund\b|(?:跟|给|向|找)供应商(?:下|订|进|发)|(?:帮我|替我)(?:下|发)(?:个|一个)?(?:采购单|进货单|订货单)|\bplace (?:an? )?(?:purchase )?order with (?:the |my |our )?suppliers?\b|\border (?:it |them |\d+ \w+ )?from (?:the |my |our )?suppliers?\b|\b(?:send|transfer) (?:\d+ )?(?:money|yuan|rmb)\b/i;
@@ -81,6 +81,8 @@ function askingClause(text: string, namesGoods: (clause: string) => boolean): st
 
 /** Tools that write (after the user's yes): a "why" about them is no reason to propose again. */
 const WRITES = new Set(['record_purchase', 'feedback', 'confirm_scan', 'risk_questionnaire']);
+/** A farewell and nothing else ("886" is 拜拜拜 in chat slang). */
+const FAREWELL = /^(?:bye(?: bye)?|goodbye|good night|see (?:ya|you)(?: later| tomorrow)?|cya|ttyl|886|88|拜拜|再见|晚安|回见)[!！。.~～\s]*$/i;
 const THANKS = /^(thanks|thank you|thx|谢谢|多谢|感谢|好的谢谢|ok thanks)[!！。.\s]*$/i;
 const NEARBY = /附近|周边|旁边|哪里|哪儿|哪家|在哪|去哪|哪能|有卖|买到|能买|where|near|nearby|around here|close to|closest|nearest|which shops?|shops? (?:that )?sell|buy|find (?:a|an|some)?/i;
 const PRICE = /贵|便宜吗|合理|\bpri?ce ?check\b|\bpirce\b|\bdecent (?:price|deal)\b|\bgood value\b|\bfair enough price\b|划算|(?:多少钱|什么价|啥价)(?:才)?算(?:正常|合理|公道)|算正常|正常价|算(?:哪门子|什么|不算|是)?(?:优惠|便宜|实惠)|(?:真的?|是不是真的?)(?:优惠|便宜|实惠)|优惠吗|实惠吗|值吗|虚高|值不值|值得|价格怎么样|正常吗|宰|坑|fair|expensive|overpriced|rip[- ]?off|too much|good price|worth|reasonable|a good deal|pricey|\d\s*(?:yuan|rmb|kuai|bucks|元|块)\s*(?:ok|okay|alright|fine|good)\b|\b(?:is|are) (?:¥\s*)?\d+(?:\.\d+)?\s*(?:yuan|rmb|kuai|bucks)? (?:ok|okay|alright|fine)\b/i;
@@ -130,7 +132,7 @@ export function understand(said: string, s: Situation, products: ProductIndex): 
   // Pinyin, input-method homophones and English typos read as what was meant (entities/spelling.ts). The phrase reader
   // goes first: it adds the catalogue's goods to jieba's dictionary, which both then segment with, in any order of messages.
   phraseReaderFor(products);
-  const text = spellingFixerFor(products).fix(standardWords(withoutSalesWords(simplified(said))));
+  const text = spellingFixerFor(products).fix(standardWords(withoutSalesWords(fieldsAsWords(simplified(said)))));
   // "不要华为的", "anything but snacks": read once; not read as wanted below, and handed to the tools that leave it out.
   const excluded = findExclusion(text.trim(), products);
   let plan = understandMessage(text, s, products, excluded);
@@ -138,7 +140,12 @@ export function understand(said: string, s: Situation, products: ProductIndex): 
   // "离我最近的卖热干面的店", "cheapest coke near me", "评分最高的水果店": the order asked for goes with the search.
   if ('tool' in plan && plan.tool === 'nearby_shops' && plan.args.sort === undefined) {
     const sort = findSort(text);
-    if (sort) return { tool: plan.tool, args: { ...plan.args, sort } };
+    if (sort) plan = { tool: plan.tool, args: { ...plan.args, sort } };
+  }
+  // "前3家", "来 10 个推荐", "show me 3 shops": how many to list.
+  if ('tool' in plan && (plan.tool === 'nearby_shops' || plan.tool === 'recommend') && plan.args.limit === undefined) {
+    const limit = findListSize(text);
+    if (limit) plan = { tool: plan.tool, args: { ...plan.args, limit: Math.min(limit, plan.tool === 'recommend' ? 10 : 20) } };
   }
   return plan;
 }
@@ -164,6 +171,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   if (NOT_GOODS.test(raw) && !findPrice(raw)) return { reply: PHRASES.offTopic(s.role, l) };
   if (WEATHER.test(raw) && !Object.values(TASK_WORDS).some((re) => re.test(raw)) && !NEARBY.test(raw)) return { reply: PHRASES.offTopic(s.role, l) };
   if (THANKS.test(raw)) return { reply: PHRASES.thanks(l) };
+  if (FAREWELL.test(raw)) return { reply: PHRASES.goodbye(l) };
 
   // The adapter turns a shared location into this message: redo the search that needed it.
   if (LOCATION_SHARED.test(raw)) {
@@ -185,7 +193,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   // A live proposal is answered by the system before the planner sees the turn (agents/proposal-flow.ts); one that
   // lapsed is proposed again on a yes (shown again, never run), and a no just says nothing was changed.
   if (prev?.result?.status === 'needs_confirmation' && (!isCorrection(raw) || saysYes(raw))) { // "actually yeah do it" is a yes
-    if (saysYes(raw)) return { tool: prev.name, args: prev.args };
+    if (saysYes(raw) || saysYes(withoutRestated(raw, prev.args))) return { tool: prev.name, args: prev.args };
     if (saysNo(raw)) return { reply: l === 'zh' ? '好的，已取消，什么都没改。' : 'OK, cancelled; nothing was changed.' };
   }
   // Answers to the risk questionnaire: when it was asked for, or a retake ("重新答：D、C、C、B", "new answers: A B B A").
@@ -638,4 +646,10 @@ function purchaseDay(period: Period | undefined, today: string): string | undefi
 
 function clean(args: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined && v !== ''));
+}
+
+/** "对过了 没问题 31.9 记吧": the proposal's own figures said again are no change; any other number is one. */
+function withoutRestated(text: string, args: Record<string, unknown>): string {
+  const own = [args.price, args.quantity].filter((v): v is number => typeof v === 'number');
+  return text.replace(/(\d+(?:\.\d+)?)\s*(?:块钱|块|元|yuan|rmb)?/gi, (m, n: string) => (own.some((v) => Math.abs(v - Number(n)) < 0.005) ? ' ' : m));
 }

@@ -63,4 +63,7 @@ export const PHRASES = {
   nothingToFollow: (l: Locale) => (l === 'zh' ? '先告诉我你想找什么，我再帮你筛选。' : 'Tell me what you are looking for first, then I can narrow it down.'),
   toolFailed: (detail: string, l: Locale) => (l === 'zh' ? `抱歉，这次没查成：${detail}` : `Sorry, that did not work: ${detail}`),
   thanks: (l: Locale) => (l === 'zh' ? '不客气！还有什么需要帮忙的吗？' : "You're welcome! Anything else?"),
+  goodbye: (l: Locale) => (l === 'zh' ? '再见！有需要随时找我。' : 'Bye! Come back any time.'),
+  /** "知道了", "ok cool", "哈哈": an answer taken in, with nothing waiting for a yes. */
+  acknowledged: (l: Locale) => (l === 'zh' ? '好的。还有什么需要帮忙的，随时说。' : 'OK. Tell me whenever you need anything else.'),
 };

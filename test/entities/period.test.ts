@@ -206,6 +206,13 @@ const ROWS: Row[] = [
   ['10.1-10.7卖了多少', MON, d('2026-10-01', '2026-10-07')],
   ['11.5块的', MON, undefined], // a lone 11.5 is a price
   ['520块钱', MON, undefined],
+  ['从11月9号我 take over 到昨天 两个摊子 total 卖了多少', MON, d('2026-11-09', '2026-11-22')],
+  ['上周三直播那天 sales 怎么样', MON, d('2026-11-18')],
+  ['上周 GMV 多少 跟前一周比涨了没', MON, 'last_week'],
+  ['And over Double 11 week?', MON, d('2026-11-09', '2026-11-15')],
+  ['上个约卖的最好的是啥', MON, 'last_month'], // 约 typed for 月
+  ['the back half of October', MON, d('2026-10-16', '2026-10-31')],
+  ['这周一直很忙', MON, 'this_week'],
   // --- relative to the previous period (shiftPeriod): nothing on their own
   ['前一周呢', MON, 'relative'],
   ['and the week before that?', MON, 'relative'],

@@ -17,6 +17,7 @@ describe('corrected', () => {
     ['reccomend me some snaks', 'recommend me some snacks'],
     ['custmer satisfction last mnth', 'customer satisfaction last month'],
     ['sales yesteday?', 'sales yesterday?'],
+    ['营业鹅多少', '营业额多少'], // one character slipped at the end of a word
   ])('%s → …%s…', (text, part) => {
     expect(fixer.fix(text)).toContain(part);
   });
@@ -26,7 +27,7 @@ describe('left as written', () => {
   it.each([
     '附近哪里有卖洗衣液', '我上周买的东西想退货', '记录昨天买的蓝月亮洗手液300ml 11.9', '推荐适合我的理财', '帮我查下快递到哪了',
     '双十一那一周的数据', '喜茶中杯奶茶十七块九是不是有点贵', '点错了，我的答案是 B C C C', '实施方案', '店员说打完折155', // 打完 is a word, not the goods 大碗
-    'I shared my location', 'where can I buy Anker power bank', '你觉得iPhone和华为手机哪个拍照好', 'what about last week',
+    '我想约会', '营业时间', 'I shared my location', 'where can I buy Anker power bank', '你觉得iPhone和华为手机哪个拍照好', 'what about last week',
   ])('%s', (text) => {
     expect(fixer.fix(text)).toBe(text);
   });

@@ -1,7 +1,7 @@
 // How many best sellers a merchant asks for (findTopN in agents/local-planner/slots.ts): message → N, and the numbers
 // that count days, money or percent, which are no N.
 import { describe, expect, it } from 'vitest';
-import { findTopN } from '../../agents/local-planner/slots.ts';
+import { findListSize, findTopN } from '../../agents/local-planner/slots.ts';
 
 const ROWS: [string, number | undefined][] = [
   ['top 5 products last month', 5],
@@ -36,4 +36,21 @@ const ROWS: [string, number | undefined][] = [
 
 describe('findTopN', () => {
   it.each(ROWS)('"%s" → %s', (text, n) => expect(findTopN(text)).toBe(n));
+});
+
+// How many shops or suggestions a shopper asks to see (findListSize): a count of goods is none.
+const LIST_ROWS: [string, number | undefined][] = [
+  ['附近奶瓶 前3个', 3],
+  ['附近有洗衣液的店 只看三家', 3],
+  ['来 10 个推荐 我自己挑', 10],
+  ['show me 3 shops with baby bottles', 3],
+  ['top 3 baby bottle shops nearby', 3],
+  ['give me 10 recommendations', 10],
+  ['来两个包子', undefined],
+  ['附近三公里有奶瓶吗', undefined],
+  ['买了3瓶可乐', undefined],
+  ['under 20 yuan please', undefined],
+];
+describe('findListSize', () => {
+  it.each(LIST_ROWS)('"%s" → %s', (text, n) => expect(findListSize(text)).toBe(n));
 });

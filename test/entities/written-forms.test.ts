@@ -3,7 +3,7 @@
 // its reasons again (same task); market news is said to be out of reach, not guessed at.
 import { describe, expect, it } from 'vitest';
 import { understand, type PreviousCall, type Situation } from '../../agents/local-planner/understand.ts';
-import { simplified, standardWords, withoutSalesWords } from '../../agents/local-planner/entities/written-forms.ts';
+import { fieldsAsWords, simplified, standardWords, withoutSalesWords } from '../../agents/local-planner/entities/written-forms.ts';
 import { ProductIndex } from '../../tools/catalogue/product-search.ts';
 import { INTENT_REPLIES } from '../../prompts/replies/intent-replies.ts';
 
@@ -87,5 +87,20 @@ describe('market news', () => {
     expect(plan('有没有适合我的基金', at('shopper', 'zh')).tool).toBe('wealth_products');
     expect(plan('are we running out of running shoes?', at('merchant', 'en'))).toMatchObject({ tool: 'restock_forecast', args: { product: 'running shoes' } });
     expect(plan('is any stock running low today?', at('merchant', 'en'))).toEqual({ tool: 'restock_forecast', args: {} });
+  });
+});
+
+describe('labelled fields (a pasted receipt, a developer\'s query string)', () => {
+  it.each([
+    ['商品名称：立白抽纸 12包\n数量：2\n单价：29.90\n实付：59.80\n帮我记一下', '立白抽纸 12包\n x2\n每件29.90元\n \n帮我记一下'],
+    ['query=奶瓶 radius=3km sort=price_asc limit=3', '奶瓶 3km以内 最便宜的排前面 前3个'],
+    ['product: coke, qty: 6, total: 18', 'coke, x6, 一共18元'],
+    ['q=洗衣液&max_price=30&sort=distance', '洗衣液&30元以内&按距离'],
+  ])('%j reads as %j', (text, words) => expect(fieldsAsWords(text)).toBe(words));
+  it('leaves a message with one label or none as it is', () => {
+    for (const text of ['价格：59 贵吗', 'page 2', '备注：明天到']) expect(fieldsAsWords(text)).toBe(text);
+  });
+  it('records the pasted receipt at the unit price and count it states', () => {
+    expect(plan('商品名称：维达卫生纸 10卷\n数量：2\n单价：29.90\n实付：59.80\n帮我记到购买记录', at('shopper', 'zh'))).toMatchObject({ tool: 'record_purchase', args: { price: 29.9, quantity: 2 } });
   });
 });

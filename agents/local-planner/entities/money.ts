@@ -57,7 +57,7 @@ const NOT_MONEY_UNIT = new RegExp('^\\s*(?:' + [
   'st(?![a-z])', 'nd(?![a-z])', 'rd(?![a-z])', 'th(?![a-z])', 'x(?![a-z])', '×', 'k(?![a-z])',
 ].join('|') + ')', 'i');
 // Numbers that a word before them makes something other than a price.
-const NOT_MONEY_BEFORE = /(?:第|评分|评价|打分|星级|销量|销售量|库存|订单|距离|编号|电话|手机|尾号|rating|rated|stars?|score|sales|orders|stock|top|no\.?|#|number|shop|store|店|phone)\s*(?:是|为|在|of|is|:)?\s*$/i;
+const NOT_MONEY_BEFORE = /(?:第|评分|评价|打分|星级|销量|销售量|库存|订单|距离|编号|电话|手机|尾号|rating|rated|stars?|score|sales|orders|stock|top|no\.?|#|number|shop|store|店|phone)\s*(?:是|为|在|of|is|:)?\s*$|(?<![a-z])[x×*]\s*$/i;
 
 // Caps and floors said before the number; one regex so that the longest wins (不超过 over 超过, 不低于 over 低于).
 const BOUND_BEFORE = new RegExp(

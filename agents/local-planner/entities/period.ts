@@ -281,7 +281,7 @@ const RULES: Rule[] = [
   rule(`${NUM_ZH}\\s*个?\\s*(周|星期|礼拜|月|季度|年)\\s*(?:前|之前|以前)`, (m, t) => ago(m[1], m[2], t)),
   rule(`\\b${NUM_EN}\\s+(weeks?|months?|quarters?|years?)\\s+ago\\b`, (m, t) => ago(m[1], m[2], t)),
   // "周四家" is four shops a week, not Thursday; "周四周五" is two days.
-  rule('(上上|上|本|这个|这|下个|下)?\\s*个?(?:周|星期|礼拜)([一二三四五六日天1-7])(?![共起下点些样直切次个家间所位款种人]|周(?![一二三四五六日天1-7]))', (m, t) => {
+  rule('(上上|上|本|这个|这|下个|下)?\\s*个?(?:周|星期|礼拜)([一二三四五六日天1-7])(?![共起下点些样切次个家间所位款种人]|(?<=一)直|周(?![一二三四五六日天1-7]))', (m, t) => {
     const day = weekdayIn(t, m[1], WEEKDAY_ZH[m[2]]);
     return fixed(() => dayRes(day));
   }),
@@ -437,7 +437,7 @@ const RULES: Rule[] = [
 
 // The shopping calendar's names, with "当天 / 那天 / on" for the day and "期间 / 大促 / during / week" for the window.
 const OCCASION_RULES: Rule[] = OCCASION_NAMES.map(({ re, key, as }) => rule(
-  `(?:\\b(during|over|on|for)\\s+(?:the\\s+)?)?(?:${re})(?:(当天|那天|那一天|当日|这天|这一天|\\s+day\\b)|(期间|大促|活动期间|活动|假期|长假|小长假|黄金周|那几天|前后|档期|\\s+(?:week|weekend|period|season|sales? period|sale|holidays?)\\b)|(那一?周|那一?个?星期|那一?个?礼拜|当周|所在的?(?:那一?)?周)|\\s*(\\d{1,2}|[一二两三四五六七八九十]{1,3})\\s*天(?:假期?|长假|小长假)?)?`,
+  `(?:\\b(during|over|on|for)\\s+(?:the\\s+)?)?(?:${re})(?:(当天|那天|那一天|当日|这天|这一天|\\s+day\\b)|(期间|大促|活动期间|活动|假期|长假|小长假|黄金周|那几天|前后|档期|\\s+(?:weekend|period|season|sales? period|sale|holidays?)\\b)|(那一?周|那一?个?星期|那一?个?礼拜|当周|所在的?(?:那一?)?周|\\s+week\\b)|\\s*(\\d{1,2}|[一二两三四五六七八九十]{1,3})\\s*天(?:假期?|长假|小长假)?)?`,
   (m) => {
     const o = OCCASIONS[key];
     const days = m[5] ? parseNumber(m[5]) : undefined;
@@ -494,6 +494,11 @@ const SAID_AS: [RegExp, string][] = [
   [/今儿个|今儿/g, '今天'],
   [/前儿个|前儿/g, '前天'],
   [/半年来|这半年(?![的里]?(?:以前|之前))/g, '近半年'],
+  // The input method's 约 / 悦 / 越 for 月 (all "yue") after a month word: "上个约", "这个悦" (not 约会, 约好).
+  [/(?<=(?:上上|上|这|本|下)个?)[约悦越](?![会定好见人])/g, '月'],
+  // "back half of October", "the front half": a half.
+  [/\b(?:back|latter|later|tail) half\b/g, 'second half'],
+  [/\bfront half\b/g, 'first half'],
 ];
 
 /** The text the grammar reads (full-width folded, lower case, mistyped period words mended), with where each of its
@@ -722,6 +727,8 @@ function combine(pieces: Piece[], text: string, t: Day): Element[] {
     const gap = b ? text.slice(a.end, b.index) : '';
     const joined = isPeriod(b) && (
       (/^\s*(?:到|至|~|-|–|—|to|until|till|through|thru|直到|一直到)\s*$/.test(gap)) ||
+      // "从11月9号我 take over 到昨天": from a day, a few words, up to another.
+      (/(?:从|自从?|\bsince|\bfrom)\s*$/i.test(before) && /^[^，,。？?!！]{1,16}?(?:到|至|\buntil|\btill|\bthrough)\s*$/i.test(gap)) ||
       (/^\s*and\s*$/.test(gap) && /between\s*$/.test(before)) ||
       (/^\s*(?:和|与|跟)\s*$/.test(gap) && /^\s*之间/.test(text.slice(b!.end))));
     // "around Double 11, Nov 9 to Nov 15": a range after a comma says which days were meant.
@@ -836,9 +843,15 @@ export function readPeriod(text: string, today: string): PeriodReading | undefin
   const periods = elements.filter((e) => e.kind === 'period');
   const relatives = elements.filter((e) => e.kind === 'relative');
   // "618那天", "11月11日当天": the day just named; "那天" alone: which day?
-  const unknown = elements.filter((e, i) => e.kind === 'unknown' || (e.kind === 'anaphora' && !(elements[i - 1]?.kind === 'period' && /^\s*的?\s*$/.test(norm.slice(elements[i - 1].end, e.index)))));
+  // "上周三直播那天": 那天 right after a period, a few words between, is that period.
+  const unknown = elements.filter((e, i) => e.kind === 'unknown' || (e.kind === 'anaphora' && !(elements[i - 1]?.kind === 'period' && /^[^，,。？?!！;；]{0,8}$/.test(norm.slice(elements[i - 1].end, e.index)))));
   if (relatives.length) {
     const r = relatives[0];
+    // "上周 GMV 多少 跟前一周比涨了没": the period, whose figures come with the change against the one before.
+    if (periods.length === 1 && relatives.length === 1 && !unknown.length && r.shift.n === -1 && !r.shift.exact && r.index > periods[0].index && /比|对比|相比|环比|\bcompared?\b|\bvs\.?|\bversus\b|\bagainst\b/i.test(norm)) {
+      const only = finalize(periods[0].resolve(), today);
+      if (only.ok) return { kind: 'period', period: toPeriod(only, today), interval: only.interval, text: said(periods[0]) };
+    }
     return periods.length || unknown.length || relatives.length > 1 ? { kind: 'unresolved', reason: 'mixed', text: said(r) } : { kind: 'relative', shift: r.shift, text: said(r) };
   }
   if (unknown.length) return { kind: 'unresolved', reason: unknown[0].kind === 'anaphora' ? 'anaphora' : 'unknown', text: said(unknown[0]) };

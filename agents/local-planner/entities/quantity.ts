@@ -67,7 +67,9 @@ export function readPurchase(input: string, money: Money | undefined = findPrice
   const within = (from: number, to: number) => { for (const t of tokens) if (t.start >= from && t.end <= to) used.add(t); };
   for (const m of findAllMoney(text)) within(m.index, m.index + m.text.length); // 二三十块以内 is money, not 25 pieces
   if (marker) within(marker.index, marker.index + marker.texts[0].length); // the 一 of 8块一瓶 counts nothing
-  const counted = readCounts(text, tokens, used)[0];
+  // "立白抽纸 12包 x2": the multiplier counts what was bought; the pieces before it are what one holds.
+  const counts = readCounts(text, tokens, used);
+  const counted = counts.find((c) => /^(?:x|×|\*)/i.test(c.text)) ?? counts[0];
   // "two of the 12-packs", "买了两个12支装": the count of packs named before the pack.
   if (pack && counted && pack.packs === 1 && counted.index < pack.index) pack.packs = counted.count;
   const count = pack ? undefined : counted;

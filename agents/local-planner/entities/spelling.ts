@@ -173,6 +173,8 @@ export class SpellingFixer {
       // A verb and its result ("打完折", "买到了", "用好") is grammar, not a slip (not 大碗, 麦道).
       if (size === 2 && RESULT_CHARS.has(chars[i + 1]) && tag(chars[i], false)[0]?.tag === 'v') return undefined;
       if (this.named.has(word)) return word;
+      // One character slipped at the end of a word ("营业鹅" for 营业额, "上个约" for 上个月): the rest is the word as typed.
+      if (size === 3 && parts.length === 2 && parts[1].length === 1 && word.startsWith(parts[0])) return word;
       return parts.every((p) => p.length === 1) && !inWord.slice(i, i + size).some(Boolean) ? word : undefined;
     };
     for (let i = 0; i < chars.length; ) {

@@ -23,6 +23,39 @@ export function withoutSalesWords(text: string): string {
   return out === text ? text : out.replace(/\s{2,}/g, ' ').trim();
 }
 
+// Labelled fields, as a receipt, an order page or a developer writes them ("商品名称：立白抽纸\n数量：2\n单价：29.90",
+// "query=奶瓶 radius=3km sort=price_asc limit=3"): each field said as the words the planner reads.
+const FIELD = /(?<![\p{L}\p{N}_])(商品名称|商品|品名|名称|货品|product|item|query|q|keyword|数量|件数|qty|quantity|count|单价|unit[ _]?price|price[ _]?each|实付(?:款|金额)?|实付|合计|总价|总计|小计|应付|total|amount(?:[ _]paid)?|paid|price|价格|金额|radius|范围|距离|sort|排序|limit|条数|top|page|页|max[ _]?price|budget|预算|店铺|门店|shop|store|日期|date)\s*[:：=]\s*([^\n;；,，&]+?)\s*(?=$|[\n;；,，&]|\s+(?:[\p{L}_]+)\s*[:：=])/giu;
+const FIELD_SAYS: [RegExp, (v: string) => string][] = [
+  [/^(?:商品名称|商品|品名|名称|货品|product|item|query|q|keyword)$/i, (v) => v],
+  [/^(?:数量|件数|qty|quantity|count)$/i, (v) => (/^\d+$/.test(v) ? ` x${v}` : v)],
+  [/^(?:单价|unit[ _]?price|price[ _]?each)$/i, (v) => `每件${v.replace(/^[¥￥]/, '')}元`],
+  [/^(?:实付(?:款|金额)?|实付|合计|总价|总计|小计|应付|total|amount(?:[ _]paid)?|paid)$/i, (v) => `一共${v.replace(/^[¥￥]/, '')}元`],
+  [/^(?:price|价格|金额)$/i, (v) => `${v.replace(/^[¥￥]/, '')}元`],
+  [/^(?:radius|范围|距离)$/i, (v) => `${v}以内`],
+  [/^(?:sort|排序)$/i, (v) => (/price|价/i.test(v) ? (/desc|高到低/i.test(v) ? '价格从高到低' : '最便宜的排前面') : /rat|评分|star/i.test(v) ? '按评分' : /dist|距离|near/i.test(v) ? '按距离' : v)],
+  [/^(?:limit|条数|top)$/i, (v) => (/^\d+$/.test(v) ? `前${v}个` : v)],
+  [/^(?:page|页)$/i, (v) => (/^\d+$/.test(v) ? `第${v}页` : v)],
+  [/^(?:max[ _]?price|budget|预算)$/i, (v) => `${v.replace(/^[¥￥]/, '')}元以内`],
+  [/^(?:店铺|门店|shop|store|日期|date)$/i, (v) => v],
+];
+
+/** Two or more labelled fields read as words; a message with fewer is left as it is. */
+export function fieldsAsWords(text: string): string {
+  const found = [...text.matchAll(FIELD)];
+  if (found.length < 2) return text;
+  // When both a unit price and a total are given, the unit price says it (the total follows from the count).
+  const hasUnit = found.some((m) => /^(?:单价|unit[ _]?price|price[ _]?each)$/i.test(m[1]));
+  let out = text;
+  for (const m of found.reverse()) {
+    const rule = FIELD_SAYS.find(([re]) => re.test(m[1]));
+    if (!rule) continue;
+    const total = /^(?:实付|合计|总价|总计|小计|应付|total|amount|paid)/i.test(m[1]);
+    out = out.slice(0, m.index) + (hasUnit && total ? ' ' : rule[1](m[2].trim())) + out.slice(m.index! + m[0].length);
+  }
+  return out.replace(/[ \t]{2,}/g, ' ');
+}
+
 /** Dialect and chat words for the words the planner knows (Sichuan/Hubei speech, net slang). */
 const ZH_WORDS: [RegExp, string][] = [
   [/好多钱/g, '多少钱'],

@@ -79,6 +79,9 @@ export function routeByIntent(ranked: Ranked, role: Caller['role'], l: Locale, s
   switch (top.intent) {
     case 'greeting': return { reply: PHRASES.greeting(role, l) };
     case 'thanks': return { reply: PHRASES.thanks(l) };
+    case 'goodbye': return { reply: PHRASES.goodbye(l) };
+    // Taken in, or a yes / no with no proposal on screen (the proposal flow answers those before the planner).
+    case 'acknowledge': case 'yes': case 'no': return { reply: PHRASES.acknowledged(l) };
     case 'help': return { reply: PHRASES.capabilities(role, l) };
     case 'human_agent': return { reply: INTENT_REPLIES.humanAgent(l) };
     case 'buying_link': return product ? { tool: 'nearby_shops', args: clean({ query: product, ...slots.where }) } : { reply: INTENT_REPLIES.buyingLink(l) };
@@ -101,7 +104,7 @@ export function routeByIntent(ranked: Ranked, role: Caller['role'], l: Locale, s
     case 'pricing_advice': return { tool: 'pricing_advice', args: clean({ shopId: slots.shopId }) };
     case 'anomaly_alerts': return { tool: 'anomaly_alerts', args: clean({ shopId: slots.shopId, period: slots.period }) };
     // Follow-up words with nothing to follow up on.
-    case 'more': case 'cheaper': case 'nearest': case 'best_rated': case 'ordinal_pick': case 'correction': case 'yes': case 'no':
+    case 'more': case 'cheaper': case 'nearest': case 'best_rated': case 'ordinal_pick': case 'correction':
       return { reply: PHRASES.nothingToFollow(l) };
     default: return { reply: PHRASES.offTopic(role, l) };
   }
