@@ -193,7 +193,7 @@ export function wealthSlots(text: string, price: Price | undefined): Record<stri
 }
 
 /** "四家店加起来呢", "all my shops together": every shop of the merchant again (the one named before is dropped). */
-export const ALL_SHOPS = /加起来|加一起|加在一起|一共|总共|合计|整体|[两三四五六七八九十\d]个店(?:一起|加|合|都)|[两三四五六七八九十\d]家(?:一起|加|合|都)|\ball (?:two|three|four|five|\d) (?:together|of them|shops|stores)\b|\b(?:both|all) (?:shops|stores|of them) together\b|\ball (?:two|three|four|five|\d)\b(?=.*\btogether\b)|\btogether\?*$|\bin total\b|\btotal(?:s)? for all\b|全部(?:的)?店|所有(?:的)?店|几家店|一起看|都看|[两三四五六七八九十\d]家店(?:一起|加|合)|all (?:my |the |of my )?(?:shops|stores)|(?:shops|stores) (?:together|combined)|\boverall\b|\bcombined\b|\baltogether\b/i;
+export const ALL_SHOPS = /加起来|加一起|加在一起|一共|总共|合计|整体|[两三四五六七八九十\d]个店(?:一起|加|合|都)|[两三四五六七八九十\d]家(?:一起|加|合|都)|\ball (?:two|three|four|five|\d) (?:together|of them|shops|stores)\b|\b(?:both|all) (?:shops|stores|of them) together\b|\ball (?:two|three|four|five|\d)\b(?=.*\btogether\b)|\btogether\?*$|\bin total\b|\btotal(?:s)? for all\b|全部(?:的)?店|所有(?:的)?店|几家店|[两三四五六七八九十\d]家店|\bboth (?:shops|stores|branches)\b|\bboth\?*$|一起看|都看|[两三四五六七八九十\d]家店(?:一起|加|合)|all (?:my |the |of my )?(?:shops|stores)|(?:shops|stores) (?:together|combined)|\boverall\b|\bcombined\b|\baltogether\b/i;
 function allShops(text: string): { shopId?: null } {
   return ALL_SHOPS.test(text) ? { shopId: null } : {};
 }

@@ -41,12 +41,12 @@ const has = (re: RegExp, text: string) => re.test(text);
 const GREETING = /^(\/start|hi|hello|hey|你好|您好|嗨|哈喽|在吗|good (morning|afternoon|evening))[!！。.\s]*$/i;
 const HELP = /^(help|\/help|帮助|你能做什么|你会什么|能做什么|what can you do\??|how does this work\??)[?？!！。.\s]*$/i;
 /** "你都能干点啥", "这个助手能帮我做些什么", "what can this bot do for me": the capabilities, said inside a longer message. */
-const ASKS_WHAT_IT_DOES = /(?:能|会|可以)(?:帮我|帮忙|为我|给我)?(?:做|干|帮)(?:些|点|一些)?(?:什么|啥)|有(?:什么|哪些|啥)功能|都(?:能|会)(?:干|做)?(?:啥|什么)|what (?:else )?(?:can|could) (?:you|it|this (?:bot|thing|assistant|app)) (?:do|help)|what (?:are you able|do you) (?:to )?(?:do|help)|how (?:can|could) you help/i;
+const ASKS_WHAT_IT_DOES = /(?:能|会|可以)(?:帮我|帮忙|为我|给我|为商家|为我们|给商家)?(?:做|干|帮|查|看|提供)(?:些|点|一些|哪些)?(?:什么|啥|哪些)(?:帮助|服务|功能|东西)?|提供(?:哪些|什么|啥)(?:帮助|服务|功能)|有(?:什么|哪些|啥)功能|都(?:能|会)(?:干|做)?(?:啥|什么)|what (?:else )?(?:can|could) (?:you|it|this (?:bot|thing|assistant|app)) (?:do|help)|what (?:are you able|do you) (?:to )?(?:do|help)|how (?:can|could) you help/i;
 /** Things to recommend or make up that are no goods: films, songs, trips, a name for a shop. */
 /** Goodbyes and wishes with a day in them: "下周见", "明天再聊", "周末愉快", "see you next week". */
 const GOODBYE = /[见聊]$|再见|再聊|回头聊|快乐|愉快|\bsee (?:you|ya)\b|\btalk (?:to you )?(?:soon|later|tomorrow)\b|\bhave a (?:nice|good|great)\b|\bhappy\b|\bbye\b/i;
 /** Weather and the like: small talk, even with a day in it ("今天武汉会不会下雪"). */
-const WEATHER = /\bwhat(?:'s| is)? (?:the )?(?:date|day|time)(?: is it)?(?: today)?\??$|\bwhat day is it\b|祝我好运|wish me luck|(?:该|要)吃(?:什么|啥)药|看(?:什么|哪个)科|\bwhat (?:medicine|pills?) should i take\b|\bshould i see a doctor\b|天气|下雨|下雪|降温|升温|气温|温度多少|刮风|台风|雾霾|\bweather\b|\b(?:will|is) it (?:rain|snow)|\bforecast for (?:today|tomorrow|the weekend)\b/i;
+const WEATHER = /运势|星座|(?:白羊|金牛|双子|巨蟹|狮子|处女|天秤|天蝎|射手|摩羯|水瓶|双鱼)座|塔罗|算命|算一卦|八字|风水|黄历|\bhoroscopes?\b|\bzodiac\b|\bastrolog|\btarot\b|\bfortune[- ]tell|\bwhat(?:'s| is)? (?:the )?(?:date|day|time)(?: is it)?(?: today)?\??$|\bwhat day is it\b|祝我好运|wish me luck|(?:该|要)吃(?:什么|啥)药|看(?:什么|哪个)科|\bwhat (?:medicine|pills?) should i take\b|\bshould i see a doctor\b|天气|下雨|下雪|降温|升温|气温|温度多少|刮风|台风|雾霾|\bweather\b|\b(?:will|is) it (?:rain|snow)|\bforecast for (?:today|tomorrow|the weekend)\b/i;
 const NOT_GOODS = /(?:写|编|起草|拟)(?:个|一(?:个|段|篇|份|封|条|句))?(?:促销|宣传|推广|广告|营销)?(?:文案|广告词|海报|朋友圈|邮件|信|简历|辞职信|作文|诗|口号|标语)|\b(?:write|draft|compose) (?:me |us )?(?:a |an |some )?(?:promo(?:tional)?|marketing|sales)? ?(?:post|ad|advert|poem|letter|email|essay|caption|slogan|copy|tweet|flyer)\b|\bhow (?:do|would|can) (?:you|i) say\b|\btranslate\b|\bin chinese\?|用英语怎么说|英文怎么说|翻译(?:一下|成)|(?:推荐|介绍|想|起|取)(?:一?[部首个本些几]|点)?(?:好看的|好听的|好玩的|有意思的|新的?)?(?:电影|电视剧|综艺|动漫|歌|音乐|景点|旅游|店名|名字|游戏)|\b(?:recommend|suggest)\b.{0,20}\b(?:movies?|films?|songs?|music|tv shows?|series|places to visit|a name)\b|\bname (?:for )?my (?:new )?(?:shop|store)\b|\bwhat should i watch\b/i;
 const BACK_TO_EARLIER = /回到(?:刚才|之前|上一个|前面)|刚才(?:那个|的)(?:搜索|问题)?(?:呢|吧)?|\bback to (?:the )?(?:earlier|previous|last|first)\b|\bgo(?:ing)? back to\b|\bas before\b/i;
 /** Things the assistant cannot do, named so plainly that no model is asked: top-ups, transfers, taxis, bills of others. */
@@ -81,6 +81,12 @@ function askingClause(text: string, namesGoods: (clause: string) => boolean): st
 
 /** Tools that write (after the user's yes): a "why" about them is no reason to propose again. */
 const WRITES = new Set(['record_purchase', 'feedback', 'confirm_scan', 'risk_questionnaire']);
+/** Merchant tools that look at a period. */
+const PERIOD_TOOLS = new Set(['merchant_stats', 'satisfaction_report', 'anomaly_alerts']);
+/** The rest of the goods: "其他货", "别的东西", "everything else", "all the other products". */
+const OTHER_GOODS = /(?:其他|其它|别的|剩下的|所有的?|全部的?)(?:货|商品|东西|产品|的)|\beverything else\b|\ball (?:the )?(?:other |rest of the )?(?:products|items|goods|stock)\b|\bthe rest\b|\bother (?:products|items|goods)\b/i;
+/** Done for now: "that's all", "nothing else", "就这些", "没别的了". */
+const CLOSING = /(?:\bthat'?s (?:all|it)(?: for (?:now|today))?|\bnothing else|\b(?:i'?m|we'?re) (?:all )?(?:good|done|set)(?: for now)?|\bno more questions|就这些|没别的了?|没有别的了?|暂时没(?:有)?了|先这样吧)(?:[\s,，!！.。]*(?:thanks|thank you|thx|cheers|谢谢|谢啦|多谢)(?: (?:a lot|so much))?)?[\s!！.。~～]*$/i;
 /** A farewell and nothing else ("886" is 拜拜拜 in chat slang). */
 const FAREWELL = /^(?:bye(?: bye)?|goodbye|good night|see (?:ya|you)(?: later| tomorrow)?|cya|ttyl|886|88|拜拜|再见|晚安|回见)[!！。.~～\s]*$/i;
 const THANKS = /^(thanks|thank you|thx|谢谢|多谢|感谢|好的谢谢|ok thanks)[!！。.\s]*$/i;
@@ -94,7 +100,7 @@ const REVIEWS = /评价|差评|好评|几星|几颗星|星级|评分|打分|\bav
 const ANOMALY = /异常|不正常|\bred flags?\b|\bwarning signs?\b|有什么问题|有问题吗|出(?:了)?问题|突然|暴涨|暴跌|猛增|骤降|(?:哪天|哪几天|那天).{0,8}(?:特别|格外|出奇)(?:差|好|多|少|高|低)|(?:价格|定价)?标错|价格不对|定价不对|\bspikes?\b|\bsurge\b|\bsudden(?:ly)?\b|\bpricing (?:mistakes?|errors?)\b|\bprice (?:mistakes?|errors?)\b|\bmispriced\b|不对劲|出什么事|出了什么|anything wrong|anything unusual|unusual|anomal|alerts?\b|something off/i;
 const PRICING = /定价|(?:成本|进价|进货价|加价|加成)[^，。？?]{0,8}(?:[一二两三四五六七八九十\d]\s*成|\d\s*[%％]|一半)|\bcost (?:is|ratio|of goods)\b|毛利|利润率|\bmargins?\b|\bmark-?up\b|价格定(?:高|低|得)|定(?:高|低|贵)了|(?:我|我们|店里|我家)(?:卖|的)[^，。？?]{0,6}(?:贵不贵|贵吗|便宜吗|价格高吗)|价格策略|优惠券|折扣|发券|促销|coupon|discount|pricing|promotion|price advice|(?:客群|segment|顾客群|不同(?:的)?顾客)\S{0,12}(?:价格|定价|price)|价格敏感度|price[- ]sensitiv|willingness to pay/i;
 const RECOMMEND = /推荐|买点什么|适合买(?:点)?(?:什么|啥)|买(?:什么|啥)好|该买什么|需要买什么|接下来.{0,4}买|缺什么|有什么好买|(?:该|要|可以)?囤(?:点|些)?(?:什么|啥)|recommend|suggest|what should i (?:buy|get|stock up on|pick up)|what to buy|what do i need|buy next|what (?:should|could) i stock up on|anything i should stock up on/i;
-const PROFILE = /关于我|了解我|记住我(?:买|的)|(?:给我|帮我)?记了(?:些|点)?(?:啥|什么)|\bkeep (?:a )?(?:list|record|track) of (?:the )?(?:stuff|things|what) i (?:buy|bought)\b|\bwhat do you (?:keep|store|remember|save) about me\b|我(?:最)?(?:常去|去得最多|去的最多|经常去)(?:的)?(?:是)?(?:哪|那)|\b(?:where|which (?:shop|store)) do i (?:shop|go|buy) (?:the )?most\b|\bmy (?:favou?rite|most visited|usual) (?:shop|store)\b|\b(?:how|hw|hou) much (?:did|have|do) i (?:spe?n?d|spent)\b|(?:你|你们)(?:都|还)?知道(?:我|关于我)(?:的)?(?:些|哪些|多少)?(?:什么|啥|事|信息)|平均(?:一次|每次|每单|一单)?(?:要|会)?(?:花|消费)|(?:下|买)过(?:几|多少)(?:单|次|回)|一共(?:下|买)了?(?:几|多少)(?:单|次)|(?:几|多少)(?:笔|个)?订单|\bhow many (?:orders|purchases|times) (?:have|did) i\b|\bhow often do i (?:shop|buy|order)\b|我(?:自己)?(?:最近|之前|这个月|上个月|上周|都)?.{0,6}?买(?:了|过)(?:些|点)?(?:什么|啥|哪些)|\bwhat (?:did|have) i (?:buy|bought|purchase[d]?)\b|\bmy (?:recent |past |last )?purchases\b|\bwhat i(?:'ve| have)? bought\b|我的画像|用户画像|我的标签|你知道我|what do you know about me|my profile|about me|我.{0,10}?(?:花了|消费了|花掉了?)多少|价格敏感|消费习惯|购物习惯|(?:付款|支付)方式|用什么(?:方式)?(?:付|支付)|(?:平均)?客单价|大手大脚|how much (?:have|did) i (?:spent|spend)|big spender|(?:average|avg|typical) basket|basket size|price[- ]sensitive|how do i (?:usually )?pay|what do i (?:usually )?pay with|my (?:spending|shopping) habits/i;
+const PROFILE = /关于我|了解我|记住我(?:买|的)|(?:给我|帮我)?记了(?:些|点)?(?:啥|什么)|\bkeep (?:a )?(?:list|record|track) of (?:the )?(?:stuff|things|what) i (?:buy|bought)\b|\bwhat do you (?:keep|store|remember|save) about me\b|我(?:最)?(?:常去|去得最多|去的最多|经常去)(?:的)?(?:是)?(?:哪|那)|\b(?:where|which (?:shop|store)) do i (?:shop|go|buy) (?:the )?most\b|\bmy (?:favou?rite|most visited|usual) (?:shop|store)\b|\b(?:how|hw|hou) much (?:did|have|do) i (?:spe?n?d|spent)\b|(?:你|你们)(?:都|还)?知道(?:我|关于我)(?:的)?(?:些|哪些|多少)?(?:什么|啥|事|信息)|平均(?:一次|每次|每单|一单)?(?:要|会)?(?:花|消费)|(?:下|买)过(?:几|多少)(?:单|次|回)|一共(?:下|买)了?(?:几|多少)(?:单|次)|(?:几|多少)(?:笔|个)?订单|\bhow many (?:orders|purchases|times) (?:have|did) i\b|\bhow often do i (?:shop|buy|order)\b|我(?:自己)?(?:最近|之前|这个月|上个月|上周|都)?.{0,6}?买(?:了|过)(?:些|点)?(?:什么|啥|哪些)|\bwhat (?:did|have) i (?:buy|bought|purchase[d]?)\b|\bmy (?:recent |past |last )?purchases\b|\bwhat i(?:'ve| have)? bought\b|我的画像|用户画像|我的标签|你知道我|what do you know about me|my profile|about me|我.{0,10}?(?:花了|消费了|花掉了?)多少|价格敏感|消费习惯|购物习惯|(?:付款|支付)方式|用什么(?:方式)?(?:付|支付)|(?:平均)?客单价|大手大脚|how much (?:have|did) i (?:spent|spend)|\b(?:my|total) (?:total )?spend(?:ing)?\b(?! (?:limit|power))|big spender|(?:average|avg|typical) basket|basket size|price[- ]sensitive|how do i (?:usually )?pay|what do i (?:usually )?pay with|my (?:spending|shopping) habits/i;
 const RECORD = /^(?:log|note|record|track|记)\s*[:：]|\bi (?:got|grabbed|picked up)\b.{1,50}?\bfor\s+(?:¥\s*)?\d+(?:\.\d+)?(?!.*\b(?:fair|expensive|worth|too much|rip|ok|okay|good|reasonable)\b)|^(?:log|note down|record)\s+(?=\S*\d|a |an |one |two |three |four |five |six )|^(?:今天|昨天|前天|刚刚?|刚才|上午|中午|下午|晚上|早上)?\s*买了(?=.{0,20}[\d一二两三四五六七八九十]\s*(?:块|元|毛))(?!.*(?:贵|便宜吗|值吗|值不值|合理|划算|正常吗|坑))|^(?:(?:just|today|yesterday|earlier)\s+)?(?:just\s+)?(?:bought|picked up)\b(?!.*\b(?:fair|expensive|rip|worth|too much|overpriced|a good (?:price|deal))\b)|(?:^|我|刚|刚刚|今天|昨天|前天|[上里])(?:在\S{1,10}?)?(?:入了|下单了|下了单|(?<=(?:淘宝|拼多多|京东|天猫|闲鱼|抖音|网店|网上)\S{0,2})拍了|网购了|剁手了)(?=.{0,30}(?:\d|[一二两三四五六七八九十百]+\s*(?:块|元|毛)))(?!.*(?:贵|便宜吗|值吗|值不值|合理|划算|正常吗|坑))|\bi(?:'ve| have| just)? ordered\b(?=.{0,60}\d)(?!.*\b(?:fair|expensive|worth|too much|overpriced|rip|a good (?:price|deal))\b)|记录|记一下|记下|记账|我买了|刚买了|i bought|i just bought|record (?:a |my )?purchase|log (?:a |my )?purchase|add (?:it |this |that )?to my (?:purchases|purchase history|history|records?)|\blog (?:it|this|that)\b|\btrack (?:it|this|that)\b|keep track of|(?:note|jot) (?:it |this |that )?down|买了.{1,30}(?:花了|一共|总共|付了)|花了\s*[\d一二两三四五六七八九十百千.]+\s*(?:块|元)?(?:钱)?买了?/i;
 const CREDIT = /额度|花呗|逾期|还能(?:用|花)多少|\b(?:how much )?(?:can i|could i) still (?:spend|use)\b|\boverdue\b|\bbehind on (?:my |the )?(?:pay[- ]?later )?(?:payments?|bills?|repayments?)\b|\blate (?:fees?|payments?|charges?)\b|先用后付|白条|信用|账单|还款|pay[- ]?later|credit|my limit|my bill|repay|\bnext bill\b|\bbill (?:is )?due\b|\bdue date\b/i;
 const WEALTH = /理财|理个财|理点财|理下财|投资|基金|存钱|闲钱|wealth|invest|funds?\b|savings|where to put my money/i;
@@ -122,7 +128,9 @@ const RECORD_WORDS = /add (?:it |this )?to my (?:history|records?|purchases)|log
 function productPhraseIn(products: ProductIndex) {
   const reader = phraseReaderFor(products);
   return (text: string, ...remove: (string | undefined)[]): string => {
-    let rest = text;
+    // "haggle it down to", "knock the price down": the particle of a verb of bargaining, not the goods called down.
+    // "I don't drive", "can't cook": the verb after a negation is what they do, not goods.
+    let rest = text.replace(/\b(?:haggl|bargain|knock|bring|get|talk|beat|negotiat|bid)\w*\s+(?:\w+\s+){0,2}?down\b/gi, ' ').replace(/\b(?:i|we)\s+(?:don'?t|do not|can'?t|cannot|never)\s+(?!want\b|need\b|like\b|have\b|buy\b|eat\b|drink\b|use\b)[a-z]+\b/gi, ' ');
     for (const r of remove) if (r) rest = rest.replace(new RegExp(r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), ' ');
     return reader.phrase(rest);
   };
@@ -136,11 +144,20 @@ export function understand(said: string, s: Situation, products: ProductIndex): 
   // "不要华为的", "anything but snacks": read once; not read as wanted below, and handed to the tools that leave it out.
   const excluded = findExclusion(text.trim(), products);
   let plan = understandMessage(text, s, products, excluded);
+  // "辣条就别推了" after suggestions: the same suggestions without it, whatever else the message says.
+  if (excluded && s.previous?.name === 'recommend' && !('tool' in plan && plan.tool === 'recommend') && !NEARBY.test(text)) plan = { tool: 'recommend', args: { ...s.previous.args } };
   if (excluded && 'tool' in plan && (plan.tool === 'recommend' || plan.tool === 'nearby_shops')) plan = { tool: plan.tool, args: { ...plan.args, exclude: excluded.word } };
   // "离我最近的卖热干面的店", "cheapest coke near me", "评分最高的水果店": the order asked for goes with the search.
   if ('tool' in plan && plan.tool === 'nearby_shops' && plan.args.sort === undefined) {
     const sort = findSort(text);
     if (sort) plan = { tool: plan.tool, args: { ...plan.args, sort } };
+  }
+  // "卖得最猛的前三是啥" after 30 days' alerts, "差评呢" after last month's figures: another look at the same period, when
+  // the message names none and is short.
+  const prev = s.previous;
+  if ('tool' in plan && s.role === 'merchant' && PERIOD_TOOLS.has(plan.tool) && prev && PERIOD_TOOLS.has(prev.name) && prev.name !== plan.tool && prev.args.period !== undefined
+    && !readPeriod(text, s.today) && (text.replace(/\s+/g, '').length <= 20 || /^(?:顺便|另外|那|再)|^(?:also|and|then|now|what about|how about)\b/i.test(text.trim()))) {
+    plan = { tool: plan.tool, args: { ...plan.args, period: prev.args.period } };
   }
   // "前3家", "来 10 个推荐", "show me 3 shops": how many to list.
   if ('tool' in plan && (plan.tool === 'nearby_shops' || plan.tool === 'recommend') && plan.args.limit === undefined) {
@@ -167,11 +184,16 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   if (!raw) return { reply: PHRASES.capabilities(s.role, l) };
   if (GREETING.test(raw)) return { reply: PHRASES.greeting(s.role, l) };
   if (HELP.test(raw) || (ASKS_WHAT_IT_DOES.test(raw) && raw.length <= 40 && !Object.values(TASK_WORDS).some((re) => re.test(raw)))) return { reply: PHRASES.capabilities(s.role, l) };
+  // "你好 我是樱园超市的店员 … 这个都能查些啥呀": a long introduction that ends by asking what the assistant does.
+  const lastClause = raw.split(/[。！？!?\n]+|[，,]\s*|\s+(?=\S)/u).filter(Boolean).slice(-2).join(' ');
+  if (raw.length > 40 && ASKS_WHAT_IT_DOES.test(lastClause) && !Object.values(TASK_WORDS).some((re) => re.test(lastClause))) return { reply: PHRASES.capabilities(s.role, l) };
   // A film, a song, a name for the shop: not goods anyone here sells.
   if (NOT_GOODS.test(raw) && !findPrice(raw)) return { reply: PHRASES.offTopic(s.role, l) };
   if (WEATHER.test(raw) && !Object.values(TASK_WORDS).some((re) => re.test(raw)) && !NEARBY.test(raw)) return { reply: PHRASES.offTopic(s.role, l) };
   if (THANKS.test(raw)) return { reply: PHRASES.thanks(l) };
   if (FAREWELL.test(raw)) return { reply: PHRASES.goodbye(l) };
+  // "Perfect, cheers! That's all for now.", "就这些 谢谢": the user is done.
+  if (CLOSING.test(raw) && !/\d/.test(raw) && !Object.values(TASK_WORDS).some((re) => re.test(raw))) return { reply: /thank|cheers|\bty\b|thx|谢/i.test(raw) ? PHRASES.thanks(l) : PHRASES.acknowledged(l) };
 
   // The adapter turns a shared location into this message: redo the search that needed it.
   if (LOCATION_SHARED.test(raw)) {
@@ -332,7 +354,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   // --- A follow-up or a correction edits the active task ("如果是59呢", "华为的有吗", "打错了，是八块", "I meant the
   // other shop"), unless it names another task's words.
   // "then at least tell me if 99 yuan is a decent price for it" after a search: a price check of the goods searched for.
-  const checksPriceOfSearch = prev?.name === 'nearby_shops' && typeof prev.args.query === 'string' && Boolean(price) && has(PRICE, raw) && !has(NEARBY, raw) && !strongProduct;
+  const checksPriceOfSearch = prev?.name === 'nearby_shops' && typeof prev.args.query === 'string' && Boolean(price) && price!.max === undefined && has(PRICE, raw) && !has(NEARBY, raw) && !strongProduct;
   if (checksPriceOfSearch && price!.currency === 'CNY') {
     const one = prev!.result?.matchedProducts?.length === 1 ? prev!.result.matchedProducts[0].id : undefined;
     return { tool: 'price_check', args: one ? { productId: one, price: price!.amount } : { product: prev!.args.query, price: price!.amount } };
@@ -343,6 +365,11 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
     const answering = prev.result?.status === 'asked' && !(top?.intent === 'off_topic' && top.p >= SURE && !strongProduct); // "今天天气怎么样" answers nothing
     // A merchant naming goods while looking at restock advice ("三文鱼呢 看未来6周") narrows that advice.
     const restockGoods = prev.name === 'restock_forecast' && s.role === 'merchant' && strongProduct;
+    // "其他货也一起看看要不要补", "what about everything else" after advice on one product: the advice for all of them.
+    if (prev.name === 'restock_forecast' && typeof prev.args.product === 'string' && OTHER_GOODS.test(raw) && !strongProduct) {
+      const { product: _one, ...rest } = prev.args;
+      return { tool: prev.name, args: { ...rest, ...clean({ leadTimeDays: findLeadTimeDays(raw), serviceLevel: findServiceLevel(raw) }) } };
+    }
     // "all three together?" after one shop's figures: the same figures for all of them.
     const allOfThem = MERCHANT_ONLY.has(prev.name) && ALL_SHOPS.test(raw);
     const editing = correcting || isFollowUp(raw) || isBrandOnly(phrase, products) || slotsOnly || restockGoods || allOfThem;

@@ -51,10 +51,12 @@ function zhWords(t: string): string[] | undefined {
 }
 
 // "算了还是记上吧", "那还是记吧", "actually yes, log it", "on second thought go ahead": a change of mind to a yes.
-const CHANGE_OF_MIND = /^(?:(?:算了|那|那就|嗯|呃|哎|唉)[，,\s]*)?还是\s*|^(?:(?:ugh|uh+|um+|erm|oh|meh|well)[,\s]+)?(?:actually|on second thought|hmm+|wait|ok wait|ugh|um+|oh well|well)[,\s]+/i;
+const CHANGE_OF_MIND = /^(?:(?:算了|那|那就|嗯|呃|哎|唉|啊?不对|哦不对|哎呀不对)[，,\s]*)?还是\s*|^(?:(?:ugh|uh+|um+|erm|oh|meh|well)[,\s]+)?(?:actually|on second thought|hmm+|wait|ok wait|ugh|um+|oh well|well)[,\s]+/i;
 
 /** The user's own yes to the proposal shown last. */
-export function saysYes(text: string): boolean {
+export function saysYes(said: string): boolean {
+  // "还是记上吧 刚手滑了": the slip they explain is no condition on the yes.
+  const text = said.replace(/[，,。.\s]+(?:刚才?|刚刚)?(?:手滑|点错|按错|打错|误触|弄错|看错)了?[。.!！~～]*$|[,.\s]+(?:my bad|sorry|oops|fat[- ]fingered(?: it)?|misclicked)[.!\s]*$/i, '');
   const mind = CHANGE_OF_MIND.exec(text.trim());
   if (mind && mind[0].length < text.trim().length) return saysYes(text.trim().slice(mind[0].length));
   if (AFFIRMATIVE.test(text.trim())) return true;
@@ -77,6 +79,12 @@ export function saysYes(text: string): boolean {
 // proposal, not a cancel (the proposal lapses and the corrected one is shown).
 const SAYS_INSTEAD = /[，,。;；\s]\s*(?:是|应该是|改成|改为|换成|要的是|我要|我说的是|我是说)|\bi meant\b|\bit'?s\b|\bit was\b|\bmake it\b|\bshould be\b|[\d一二两三四五六七八九十百千万]/i;
 
+/** "等会儿再说", "hold on, let me check the receipt": not now (the proposal lapses; a later yes shows it again). */
+export function saysNotNow(text: string): boolean {
+  const t = plainWords(text);
+  return NOT_NOW.test(t) && !/[\d一二两三四五六七八九十百千万]\s*(?:块|元|yuan|kuai)|[?？]/.test(text);
+}
+
 /** The user's own no (cancel) to the proposal shown last. */
 export function saysNo(text: string): boolean {
   if (saysYes(text)) return false; // "算了还是记上吧" ends on a yes
@@ -84,7 +92,7 @@ export function saysNo(text: string): boolean {
   if (mind && mind[0].length < text.trim().length) return saysNo(text.trim().slice(mind[0].length)); // "还是算了", "actually no"
   if (NEGATIVE.test(text.trim())) return true;
   const t = plainWords(text);
-  if (NOT_NOW.test(t) && !/[\d一二两三四五六七八九十百千万]\s*(?:块|元|yuan|kuai)|[?？]/.test(text)) return true; // "等会儿再说吧 我先对一下小票" however long
+  if (saysNotNow(text)) return true; // "等会儿再说吧 我先对一下小票" however long
   if (!t || !short(t) || /^(?:没问题|no problem)/.test(t)) return false;
   if (SAYS_INSTEAD.test(text.trim())) return false;
   return NO_START.test(t);

@@ -13,7 +13,7 @@ const ZH = [
 /** "零食以外的", "辣条就算了", "华为不要了": the goods end the run before the words (its start may be other words). */
 const ZH_TAIL = [
   /([\p{Script=Han}A-Za-z]{1,8}?)(?:以外|之外)的/u,
-  /([\p{Script=Han}A-Za-z]{1,8}?)(?:就算了|就免了|就不要了|不要了|免了)/u,
+  /([\p{Script=Han}A-Za-z]{1,8}?)(?:就算了|就免了|就不要了|不要了|免了|(?:就|也)?别(?:再)?(?:推荐?|给我推荐?|推了|要了))/u,
 ];
 const EN = [
   /\b(?:anything|something|stuff|things?)\s+(?:but|except|other than|besides)\s+(?:the\s+)?([a-z][a-z' ]{1,20}?)(?=[?.!,;:—–]|\s+[-—–]|\s+(?:please|pls|near|around|nearby|for|where|which|what|how|and|or)\b|$)/i,

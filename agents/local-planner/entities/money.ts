@@ -61,12 +61,12 @@ const NOT_MONEY_BEFORE = /(?:第|评分|评价|打分|星级|销量|销售量|�
 
 // Caps and floors said before the number; one regex so that the longest wins (不超过 over 超过, 不低于 over 低于).
 const BOUND_BEFORE = new RegExp(
-  '(?:(?<max>nothing (?:over|above|more than)|not (?:over|above)|(?:别|不要|不能|不想|不可以|不许|勿)(?:超过|超出|高于|多于|大于|过)|不超过|不超出|不高于|不到|不足|最多|顶多|最高|最贵|低于|少于|小于|预算(?:是|为|在|有)?|控制在|under|below|less than|no more than|not more than|at most|cheaper than|no higher than|lower than|budget(?: of| is)?)'
+  '(?:(?<max>nothing (?:over|above|more than)|(?:not|never|won\'t|will not|wouldn\'t|don\'t want to|refuse to|am not|i\'m not)\\s+(?:paying|spending|going to (?:pay|spend)|willing to (?:pay|spend)|pay|spend)\\s+(?:more than|over|above|beyond)|not (?:over|above)|(?:别|不要|不能|不想|不可以|不许|勿)(?:超过|超出|高于|多于|大于|过)|不超过|不超出|不高于|不到|不足|最多|顶多|最高|最贵|低于|少于|小于|预算(?:是|为|在|有)?|控制在|under|below|less than|no more than|not more than|at most|cheaper than|no higher than|lower than|budget(?: of| is)?)'
   + '|(?<maxc>within|up to|max(?:imum)?(?: of)?)'
   + '|(?<min>至少|最少|起码|不低于|不少于|高于|超过|大于|多于|over|above|more than|at least|no less than|upwards of)'
   + '|(?<minc>minimum(?: of)?|min\\.?|starting (?:at|from))'
   + ')\\s*$', 'i');
-const BOUND_AFTER = /^\s*(?:(?<max>以内|之内|以下|封顶|顶天|为限|or less|or under|or below)|(?<maxc>内|max(?![a-z])|tops(?![a-z])|at most)|(?<min>以上|or more|or above|and up(?![a-z])|\+)|(?<minc>起(?!来)|plus(?![a-z])|and above))/i;
+const BOUND_AFTER = /^\s*(?:(?<max>以内|之内|以下|封顶|顶天|为限|or less|or under|or below|(?:(?:块|元)?(?:钱)?(?:也行|也可以|也成|也ok|也能接受)?[，,\s]*再贵(?:的|一点|点)?(?:就|的话)?(?:算了|不要了?|不买了?|免谈|不行|不考虑)))|(?<maxc>内|max(?![a-z])|tops(?![a-z])|at most)|(?<min>以上|or more|or above|and up(?![a-z])|\+)|(?<minc>起(?!来)|plus(?![a-z])|and above))/i;
 const ABOUT_BEFORE = /(?:约|大约|大概|差不多|大致|估计|约莫|about|around|roughly|approximately|approx\.?|~|～|circa)\s*$/i;
 const ABOUT_AFTER = /^\s*(?:左右|上下|出头|多(?![少久])|or so(?![a-z])|ish(?![a-z]))/i;
 // The suffix 多/来/余 of a spoken round number sits before the currency: 三百来块, 二十多块, 100余元.
@@ -144,7 +144,7 @@ function spokenCents(text: string, tokens: NumberToken[]): NumberToken[] {
   for (let i = 0; i < tokens.length; i++) {
     const [a, b] = [tokens[i], tokens[i + 1]];
     if (b && (a.kind === 'en' || a.kind === 'arabic') && b.kind === 'en' && Number.isInteger(a.value) && a.value >= 1 && a.value < 1000 && Number.isInteger(b.value) && b.value >= 10 && b.value <= 99
-      && /^\s+$/.test(text.slice(a.end, b.start)) && /\b(?:paid|pay|for|at|costs?|was|is|charged?|price[ds]?)\s+$/i.test(text.slice(0, a.start))) {
+      && /^\s+$/.test(text.slice(a.end, b.start)) && /\b(?:paid|pay|for|at|costs?|was|is|charged?|price[ds]?|(?:down|drop(?:s|ped)?|reduced?|cut|bargained|haggled?)(?: it)?(?: down)? to|offer(?:ed)?)\s+$/i.test(text.slice(0, a.start))) {
       out.push({ value: a.value + b.value / 100, start: a.start, end: b.end, text: text.slice(a.start, b.end), kind: 'arabic' });
       i++;
     } else out.push(a);

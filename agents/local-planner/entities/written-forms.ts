@@ -78,6 +78,8 @@ const SIZE_UNIT: Record<string, string> = { 公斤: 'kg', 千克: 'kg', 毫升: 
 
 export function standardWords(text: string): string {
   let out = text;
+  // "一张二十的": a note of that many yuan.
+  out = out.replace(/一张(一百|五十|二十|十|五|100|50|20|10|5)(?:块|元)?的(?:钱|票子|钞票)?/g, '$1块');
   for (const [re, to] of ZH_WORDS) out = out.replace(re, to);
   // "十二盒装", "六瓶装": a pack size in words, as the catalogue writes it (12盒装).
   out = out.replace(/([一二两三四五六七八九十百]+)(盒|瓶|罐|包|袋|支|卷|片|粒|枚|只|听|个|双|件|条|块)装/g, (all, n: string, unit: string) => {

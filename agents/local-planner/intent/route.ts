@@ -41,6 +41,8 @@ const PLAINLY_SOMEONE_ELSE = new RegExp([
   '\\b(?:customer|user|shopper|member)\\s*(?:no\\.?|#)?\\s*\\d+\\b.{0,40}\\b(?:history|purchases?|bought|buys|profile|account|credit|bills?|orders?)\\b|\\b(?:recommend\\w*|suggest\\w*|history|purchases?|orders?|profile|account|credit)\\b.{0,40}\\b(?:customer|user|shopper|member)\\s*(?:no\\.?|#)?\\s*\\d+\\b',
   '(?:\\d+\\s*号\\s*(?:用户|顾客|客户|会员)|(?:用户|顾客|客户|会员)\\s*#?\\d+)\\S{0,20}(?:买|订单|记录|画像|推荐|额度|账单|消费)',
   "\\bmy (?:room ?mate|flat ?mate|friend|wife|husband|partner|girlfriend|boyfriend|mom|mum|dad|mother|father|brother|sister|colleague|neighbou?r)'?s\\b",
+  // "another Baijia Eatery — different owner, not mine", "那家不是我的店": a shop said not to be the caller's.
+  "\\b(?:different|another|other) owner\\b|\\b(?:shop|store|branch|eatery|restaurant|supermarket|outlet)\\b[^.?!]{0,40}\\bnot (?:mine|ours)\\b|\\bnot (?:my|our) (?:shop|store|branch)\\b|不是我(?:的|家|们)(?:的)?店|别人家的店|别人开的店",
   '系统指令|系统提示|system (?:prompt|instruction|override)|切换(?:为|成|到)\\s*(?:用户|customer|商家|merchant)|customer\\s*[:：]\\s*\\d|merchant\\s*[:：]\\s*\\d|\\buser\\s*id\\s*[:=]?\\s*\\d',
   '(?:phone|mobile|手机号|手机号码|电话|联系方式|地址|address(?:es)?|身份证|微信号|wechat id|email)\\S*.{0,30}(?:customers?|shoppers?|buyers?|顾客|客户|用户|买家)|(?:customers?|shoppers?|顾客|客户|用户|买家).{0,60}(?:phone|mobile|手机号|电话|联系方式|家庭住址|住址|地址|address|身份证|微信号|email)',
   '(?:all|every) (?:the )?\\w* ?(?:shops|stores) in (?:the|this) (?:city|area|district)|including (?:the )?others|competitors\\W? (?:sales|revenue|figures)|别家店?的(?:销量|销售|营业额|流水)|同行的(?:销量|销售额?|营业额|流水)|其他商家的',
