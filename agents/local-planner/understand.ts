@@ -193,7 +193,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   if (THANKS.test(raw)) return { reply: PHRASES.thanks(l) };
   if (FAREWELL.test(raw)) return { reply: PHRASES.goodbye(l) };
   // "Perfect, cheers! That's all for now.", "就这些 谢谢": the user is done.
-  if (CLOSING.test(raw) && !/\d/.test(raw) && !Object.values(TASK_WORDS).some((re) => re.test(raw))) return { reply: /thank|cheers|\bty\b|thx|谢/i.test(raw) ? PHRASES.thanks(l) : PHRASES.acknowledged(l) };
+  if (CLOSING.test(raw) && s.previous?.name !== 'scan_to_buy' && !THATS_IT.test(raw) && !/\d/.test(raw) && !Object.values(TASK_WORDS).some((re) => re.test(raw))) return { reply: /thank|cheers|\bty\b|thx|谢/i.test(raw) ? PHRASES.thanks(l) : PHRASES.acknowledged(l) };
 
   // The adapter turns a shared location into this message: redo the search that needed it.
   if (LOCATION_SHARED.test(raw)) {
