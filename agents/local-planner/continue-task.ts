@@ -120,7 +120,7 @@ const EDITS: Record<string, Edit> = {
     const said = edited && (m || plain) && typeof s.product === 'string' ? r.phraseOf(r.text, m?.text ?? plain?.text) : '';
     const product = said && !namesGoods(r, said) ? undefined : edited;
     // In a price check a bare number ("如果是49呢") is the price; with a product named, one that is no size or count.
-    const price = m?.amount ?? (product ? plain?.amount : bareNumber(r));
+    const price = m?.amount ?? plain?.amount ?? (product ? undefined : bareNumber(r));
     // Only the price changes: the product the last check settled on, by id.
     const settled = !product && result?.status === 'ok' && Number.isInteger(result.product?.id) ? result.product.id : undefined;
     return { price, product, ...(settled && price !== undefined ? { productId: settled, product: undefined } : {}) };

@@ -94,6 +94,10 @@ export class PhraseReader {
       }
     }
     flush();
+    // "size L", "size XL": the letter is the variant the catalogue names ("Pampers diapers size L").
+    for (let i = out.length - 2; i >= 0; i--) {
+      if (/^size$/i.test(out[i].word) && /^(?:xxs|xs|s|m|l|xl|xxl|xxxl)$/i.test(out[i + 1].word)) out.splice(i, 2, { word: `size ${out[i + 1].word}`, tag: 'nz' });
+    }
     // A size cut in two ("30|枚", "500|ml") is one word again.
     for (let i = out.length - 2; i >= 0; i--) {
       const joined = out[i].word + out[i + 1].word;
@@ -157,7 +161,7 @@ export class PhraseReader {
   private isProductWord(word: string, pos: string): boolean {
     const w = PhraseReader.key(word); // the user's own word is shown; its stem is looked up
     if (TIME_WORDS.test(w)) return false; // "whole month": a period, even where a name has the word ("6-12 months")
-    if (this.keep.has(w) || SIZE.test(w) || PACK_SIZE.test(w.replace(/\s+/g, ''))) return true;
+    if (this.keep.has(w) || SIZE.test(w) || PACK_SIZE.test(w.replace(/\s+/g, '')) || /^size (?:xxs|xs|s|m|l|xl|xxl|xxxl)$/i.test(w)) return true;
     if (this.asking.has(w) || STOP.has(w) || ASKING_WORDS.test(w) || ORDERING_WORDS.test(w)) return false;
     if (HAN.test(w) && FUNCTION_TAG.test(pos)) return false;
     // A short word jieba could not place made with a pronoun or a particle ("我些", "它的") names nothing.
