@@ -27,10 +27,22 @@ export function restockSlots(text: string, products: ProductIndex): RestockSlots
     else if (d.days >= 1 && d.days <= 60) out.leadTimeDays ??= Math.ceil(d.days - 1e-9);
     rest = rest.replace(d.text, ' ');
   }
-  const level = findPercents(text).find((p) => p.value >= 50 && p.value < 100);
+  // "下单后隔天到", "next-day delivery": a day.
+  const nextDay = /隔天|第二天|次日|当天|\bnext[- ]day\b|\bovernight\b|\bsame[- ]day\b/i.exec(text);
+  if (out.leadTimeDays === undefined && nextDay && /到|送|发|deliver|arriv|ship|come/i.test(text)) {
+    out.leadTimeDays = 1;
+    rest = rest.replace(nextDay[0], ' ');
+  }
+  const percents = findPercents(text);
+  const level = percents.find((p) => p.value >= 50 && p.value < 100);
+  // "缺货风险控制在5%以内", "a 2% stock-out risk": the chance of running out, so the level is the rest.
+  const risk = percents.find((p) => p.value > 0 && p.value <= 20 && /缺货|断货|卖断|stock[- ]?outs?|run(?:ning)? out/i.test(text));
   if (level) {
     out.serviceLevel = Math.round(level.value * 10) / 1000;
     rest = rest.replace(level.text, ' ');
+  } else if (risk) {
+    out.serviceLevel = Math.round((100 - risk.value) * 10) / 1000;
+    rest = rest.replace(risk.text, ' ');
   }
   const phrase = phraseReaderFor(products).phrase(rest.replace(STOCK_WORDS, ' '));
   if (phrase.length > 1 && (products.search(phrase, 1)[0]?.score ?? 0) >= 0.5) out.product = phrase;

@@ -22,6 +22,11 @@ describe('restockSlots', () => {
     ['只看袜子', { product: '袜子' }], // the product phrase, without the asking words
     ['下周要补啥货? 我们 7 天下一次单, 到货要 3 天', { reviewDays: 7, leadTimeDays: 3 }],
     ['forecast 8 weeks out', { horizonWeeks: 8 }],
+    ['下单后隔天就到', { leadTimeDays: 1 }],
+    ['next-day delivery from the supplier', { leadTimeDays: 1 }],
+    ['订货到到货大概十来天', { leadTimeDays: 10 }],
+    ['缺货风险控制在5%以内', { serviceLevel: 0.95 }],
+    ['a 2% stock-out risk is fine', { serviceLevel: 0.98 }],
     ['三文鱼呢 看未来6周', { horizonWeeks: 6 }], // goods the catalogue does not sell are no product filter
   ])('%s', (text, expected) => expect(restockSlots(text, products)).toMatchObject(expected));
 

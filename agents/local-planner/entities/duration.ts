@@ -9,11 +9,12 @@ import { findNumbers, normaliseWidth, round, type NumberToken } from './numbers.
 
 export type Duration = { days: number; text: string; index: number; approximate?: boolean };
 
+// "十来天", "二十多天", "一个多月": about that many (来 / 多 / 余 after a round number).
 const ZH_UNIT: [RegExp, number][] = [
-  [/^\s*个?\s*(半)?\s*(?:工作日)(半)?/, 7 / 5],
-  [/^\s*个?\s*(半)?\s*天(半)?/, 1],
-  [/^\s*个?\s*(半)?\s*(?:星期|礼拜|周(?!年))(半)?/, 7],
-  [/^\s*个\s*(半)?\s*月(半)?/, 30], // 个 is needed: 3月 is March
+  [/^\s*(?:来|多|余)?\s*个?\s*(半)?\s*(?:工作日)(半)?/, 7 / 5],
+  [/^\s*(?:来|多|余)?\s*个?\s*(半)?\s*天(半)?/, 1],
+  [/^\s*(?:来|多|余)?\s*个?\s*(半)?\s*(?:星期|礼拜|周(?!年))(半)?/, 7],
+  [/^\s*(?:来|多|余)?\s*个\s*(?:多)?\s*(半)?\s*月(半)?/, 30], // 个 is needed: 3月 is March
   [/^\s*(半)?\s*年(半)?(?![级代底初中])/, 365],
   [/^\s*个?\s*(半)?\s*(?:小时|钟头)(半)?/, 1 / 24],
 ];
