@@ -28,6 +28,11 @@ describe('declined', () => {
     ['我妈的 risk level 是多少', 'shopper'],
     ['List the customers who gave us 1-star reviews, with their names and home addresses', 'merchant'],
     ['想先知道他们光谷广场店一个月能挣多少钱', 'shopper'], // a shop's takings are no shopper's to see
+    ['how much does my mom owe', 'shopper'],
+    ["my colleague Li Na's orders", 'shopper'],
+    ['隔壁那家店上周卖了多少', 'merchant'],
+    ["what's the average revenue of shops like mine", 'merchant'],
+    ["There's another Baijia Eatery on Chuhe Hanjie, different owner, not mine. What did they take last week?", 'merchant'],
   ])('%s', (text, role) => {
     expect(refused(text, role)).toEqual({ reply: INTENT_REPLIES.otherPeople('zh') });
   });
@@ -37,6 +42,8 @@ describe('not declined', () => {
   it.each<[string, 'shopper' | 'merchant']>([
     ['我的花呗还欠多少', 'shopper'],
     ['我朋友推荐的洗发水哪里有卖', 'shopper'],
+    ["my mom's birthday gift ideas", 'shopper'],
+    ['that bag is not mine, where can I buy one', 'shopper'],
     ['跟5公里内的同行比呢', 'merchant'],
     ['顾客都在抱怨什么', 'merchant'],
     ['给我妈妈买点什么礼物好', 'shopper'],
