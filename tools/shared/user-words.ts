@@ -22,16 +22,16 @@ export function pickedCandidate(text: string): number | undefined {
 // Yes and no as people type them to a proposal: "是的没错", "ok 记上吧", "yeah go ahead", "先别记了", "nah".
 // Deliberately conservative, because a yes writes: a short message made only of yes words and
 // fillers, starting with a yes word, with no question mark and no negation.
-const YES_CORE_ZH = ['确认无误', '核对过了', '核对了', '对过了', '没毛病', '无误', '没问题', '没错', '可以', '确认', '确定', '当然', '是的', '对的', '好的', '好滴', '好嘞', '记上', '记下来', '记下', '记吧', '是', '对', '好', '行', '嗯', '记', '要'];
+const YES_CORE_ZH = ['确认记录', '确认无误', '是滴', '对滴', '妥了', '妥', '中', '核对过了', '核对了', '对过了', '没毛病', '无误', '没问题', '没错', '可以', '确认', '确定', '当然', '是的', '对的', '好的', '好滴', '好嘞', '记上', '记下来', '记下', '记吧', '是', '对', '好', '行', '嗯', '记', '要'];
 const FILLER_ZH = ['就这么记', '就这么办', '就这么', '照这个', '就这个', '就是这个', '就是它', '就是', '谢谢', '麻烦你了', '麻烦您了', '麻烦了', '麻烦', '辛苦了', '就这样', '你', '您', '这样', '帮我', '一下', '吧', '啊', '呀', '哦', '噢', '的', '了', '啦', '呢', '嘛', '哈', '上', '下', '来', '吧'];
-const YES_CORE_EN = new Set(['yes', 'yep', 'yeah', 'yup', 'ya', 'y', 'ok', 'okay', 'k', 'sure', 'confirm', 'confirmed', 'correct', 'right', 'go', 'absolutely', 'definitely', 'alright', 'fine', 'perfect', 'great', 'record', 'save', 'log', 'do']);
-const FILLER_EN = new Set(['and', 'ahead', 'thing', 'it', 'please', 'pls', 'plz', 'thx', 'ty', 'now', 'right', 'correct', 'exactly', 'that\'s', 'thats', 'it\'s', 'its', 'is', 'thanks', 'thank', 'you', 'of', 'course', 'obviously', 'duh', 'certainly', 'indeed', 'totally', 'mate', 'then', 'lol', 'plead', 'pleas', 'plase', 'pleae', 'pleasee', 'that', 'this', 'one', 'sounds', 'good', 'all', 'do', 'go', 'yes', 'just', 'sure', 'fine', 'record', 'save', 'log']);
+const YES_CORE_EN = new Set(['affirmative', 'please', 'that\'s', 'thats', 'yes', 'yep', 'yeah', 'yup', 'ya', 'y', 'ok', 'okay', 'k', 'sure', 'confirm', 'confirmed', 'correct', 'right', 'go', 'absolutely', 'definitely', 'alright', 'fine', 'perfect', 'great', 'record', 'save', 'log', 'do']);
+const FILLER_EN = new Set(['and', 'ahead', 'thing', 'it', 'please', 'pls', 'plz', 'thx', 'ty', 'now', 'right', 'correct', 'exactly', 'that\'s', 'thats', 'it\'s', 'its', 'is', 'thanks', 'thank', 'you', 'of', 'course', 'obviously', 'duh', 'certainly', 'indeed', 'totally', 'mate', 'then', 'lol', 'plead', 'pleas', 'plase', 'pleae', 'pleasee', 'on', 'for', 'that', 'this', 'one', 'sounds', 'good', 'all', 'do', 'go', 'yes', 'just', 'sure', 'fine', 'record', 'save', 'log']);
 const NO_START = /^(?:不|别|算了|取消|先不|先别|no\b|nope|nah|cancel|don'?t|never ?mind|not now|stop)/;
 /** Not now: "等会儿再说吧", "回头再记", "later", "hold on, let me check the receipt" — the proposal lapses, nothing is written. */
-const NOT_NOW = /^(?:等(?:一)?(?:会儿?|下|等)[，,\s~～]*(?=我|先))?(?:等(?:一)?(?:会儿?|下|等)再|等(?:一)?(?:会儿?|下)吧|回头再|晚(?:点|些|一点)再|过(?:一)?会儿?再|以后再|改天再|先等等|先放着|先放一放|我(?:再)?(?:想想|考虑一下|先核对|先对一下|先看看)|later\b|maybe later|not yet|hold on|hang on|let me (?:check|think)|give me a (?:sec|second|minute))/;
+const NOT_NOW = /^(?:(?:等(?:一)?(?:会儿?|下|等)|稍等(?:一下)?)[，,\s~～]*(?=我|先))?(?:让我(?:想想|看看|确认一下|核对一下)|稍等|等一下$|我(?:先)?(?:确认|核对|对|看|查)(?:一)?下|i'?ll (?:check|think about it|confirm) first|wait a (?:sec|second|minute|moment)|let me see|等(?:一)?(?:会儿?|下|等)再|等(?:一)?(?:会儿?|下)吧|回头再|晚(?:点|些|一点)再|过(?:一)?会儿?再|以后再|改天再|先等等|先放着|先放一放|我(?:再)?(?:想想|考虑一下|先核对|先对一下|先看看)|later\b|maybe later|not yet|hold on|hang on|let me (?:check|think)|give me a (?:sec|second|minute))/;
 
 function plainWords(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}'\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+  return text.normalize('NFKC').toLowerCase().replace(/([a-z])(?=\p{Script=Han})|(\p{Script=Han})(?=[a-z])/gu, '$1$2 ').replace(/[^\p{L}\p{N}'\s]/gu, ' ').replace(/\s+/g, ' ').trim();
 }
 
 const han = (t: string) => /\p{Script=Han}/u.test(t);
@@ -88,11 +88,11 @@ export function saysNotNow(text: string): boolean {
 /** The user's own no (cancel) to the proposal shown last. */
 export function saysNo(text: string): boolean {
   if (saysYes(text)) return false; // "算了还是记上吧" ends on a yes
+  if (saysNotNow(text)) return true; // "wait a sec", "等会儿再说吧 我先对一下小票" however long
   const mind = CHANGE_OF_MIND.exec(text.trim());
   if (mind && mind[0].length < text.trim().length) return saysNo(text.trim().slice(mind[0].length)); // "还是算了", "actually no"
   if (NEGATIVE.test(text.trim())) return true;
   const t = plainWords(text);
-  if (saysNotNow(text)) return true; // "等会儿再说吧 我先对一下小票" however long
   if (!t || !short(t) || /^(?:没问题|no problem)/.test(t)) return false;
   if (SAYS_INSTEAD.test(text.trim())) return false;
   return NO_START.test(t);
