@@ -4,7 +4,7 @@ import { SpellingFixer } from '../../agents/local-planner/entities/spelling.ts';
 import { loadCorpus } from '../../agents/local-planner/intent/corpus.ts';
 import { PLACE_NAMES } from '../../agents/local-planner/places.ts';
 
-const fixer = new SpellingFixer(loadCorpus().map((e) => e.text), ['洗衣液', '充电宝', '可乐', '牙刷', '大碗', 'power bank', 'detergent', 'Anker', ...PLACE_NAMES]);
+const fixer = new SpellingFixer(loadCorpus().map((e) => e.text), ['洗衣液', '充电宝', '可乐', '牙刷', '大碗', 'power bank', 'detergent', 'toothpaste', 'Anker', ...PLACE_NAMES]);
 
 describe('corrected', () => {
   it.each([
@@ -18,6 +18,9 @@ describe('corrected', () => {
     ['custmer satisfction last mnth', 'customer satisfaction last month'],
     ['sales yesteday?', 'sales yesterday?'],
     ['营业鹅多少', '营业额多少'], // one character slipped at the end of a word
+    ['记一下 买了可了 3块', '可乐'], // a particle typed for the second character of goods
+    ['补或建议', '补货建议'],
+    ['wher can i buy tooth past near me', 'toothpaste'], // goods typed in two
   ])('%s → …%s…', (text, part) => {
     expect(fixer.fix(text)).toContain(part);
   });
@@ -27,7 +30,7 @@ describe('left as written', () => {
   it.each([
     '附近哪里有卖洗衣液', '我上周买的东西想退货', '记录昨天买的蓝月亮洗手液300ml 11.9', '推荐适合我的理财', '帮我查下快递到哪了',
     '双十一那一周的数据', '喜茶中杯奶茶十七块九是不是有点贵', '点错了，我的答案是 B C C C', '实施方案', '店员说打完折155', // 打完 is a word, not the goods 大碗
-    '我想约会', '营业时间', 'I shared my location', 'where can I buy Anker power bank', '你觉得iPhone和华为手机哪个拍照好', 'what about last week',
+    '我想约会', '营业时间', '买了吗', '还有吗', '可以了', '补了货', 'power bank', 'hand wash', 'I shared my location', 'where can I buy Anker power bank', '你觉得iPhone和华为手机哪个拍照好', 'what about last week',
   ])('%s', (text) => {
     expect(fixer.fix(text)).toBe(text);
   });

@@ -35,6 +35,10 @@ export class SpellingFixer {
   private readonly enList: string[];
   /** goods and places: a slip may be corrected to one of these even across a word jieba knows (街道扣 → 街道口) */
   private readonly named = new Set<string>();
+  /** the English words of goods and places (and their two-word names) */
+  private readonly goodsEn = new Set<string>();
+  /** how often the corpus has each word */
+  private readonly frequency = new Map<string, number>();
   /** every syllable of the vocabulary, to tell a pinyin message from an English one */
   private readonly syllables = new Set<string>();
   /** every run of two or three characters the corpus has: text people write is not a slip ("买的" is not "卖得") */
@@ -63,11 +67,13 @@ export class SpellingFixer {
       const lower = w.toLowerCase();
       if (HAN.test(lower)) this.named.add(lower);
       if (HAN.test(lower) && lower.length >= 2 && !/\s/.test(lower)) add(lower, 2);
-      for (const e of lower.match(/[a-z]{3,}/g) ?? []) this.enWords.add(e);
+      for (const e of lower.match(/[a-z]{3,}/g) ?? []) { this.enWords.add(e); this.goodsEn.add(e); }
+      if (/^[a-z]+ [a-z]+$/.test(lower)) this.goodsEn.add(lower);
     }
     for (const [w, n] of [...counts].sort((a, b) => b[1] - a[1])) {
       if (n < 2 && !extraWords.includes(w)) continue;
       this.zhWords.add(w);
+      this.frequency.set(w, n);
       for (const key of readings(w)) if (!this.byPinyin.has(key)) this.byPinyin.set(key, w);
     }
     this.enList = [...this.enWords];
@@ -96,6 +102,17 @@ export class SpellingFixer {
           const zh = this.byPinyin.get(span.filter((_, k) => k % 2 === 0).join('').toLowerCase());
           if (zh) { tokens.splice(i, 2 * n - 1, zh); break; }
         }
+      }
+    }
+    // A goods word typed in two ("tooth past", "tooth paste"): the two, joined, are that word or one letter from it.
+    if (!pinyinish) {
+      for (let i = 0; i + 2 < tokens.length; i++) {
+        const [a, gap, b] = [tokens[i], tokens[i + 1], tokens[i + 2]];
+        if (!/^[a-zA-Z]{3,}$/.test(a) || gap !== ' ' || !/^[a-zA-Z]{3,}$/.test(b)) continue;
+        const joined = (a + b).toLowerCase();
+        if (joined.length < 8 || this.goodsEn.has(`${a} ${b}`.toLowerCase())) continue;
+        const goods = this.goodsEn.has(joined) ? joined : [...this.goodsEn].find((g) => Math.abs(g.length - joined.length) <= 1 && distance(g, joined) <= 1);
+        if (goods) tokens.splice(i, 3, goods);
       }
     }
     return tokens.map((t) => {
@@ -164,12 +181,17 @@ export class SpellingFixer {
     }
     const homophone = (i: number, size: number): string | undefined => {
       const window = chars.slice(i, i + size).join('');
-      if (window.length !== size || ![...window].every((c) => HAN.test(c) && !FUNCTION_CHARS.has(c)) || this.zhWords.has(window) || this.written.has(window)) return undefined;
+      if (window.length !== size || ![...window].every((c) => HAN.test(c)) || this.zhWords.has(window) || this.written.has(window)) return undefined;
       const word = this.byPinyin.get(keyOf(window));
       if (!word || word.length !== size) return undefined;
+      // A particle or the like is a slip only as the last of two characters, for goods or a word people ask with often,
+      // whose first character was typed ("可了" for 可乐, "补或建议" for 补货).
+      const slipAtEnd = size === 2 && window[0] === word[0] && (this.named.has(word) || (this.frequency.get(word) ?? 0) >= 10);
+      if ([...window].some((c) => FUNCTION_CHARS.has(c)) && !(slipAtEnd && !FUNCTION_CHARS.has(window[0]))) return undefined;
       // Characters jieba cannot join into a word are a slip; across a word it knows ("快递到"), only a name or goods is.
       const parts = cut(window, false);
-      if (parts.length === 1) return undefined; // a word of its own
+      // A word of its own, unless it is a goods name with one character slipped ("充电包" for 充电宝).
+      if (parts.length === 1) return size === 3 && this.named.has(word) && [...word].filter((c, k) => c === window[k]).length === 2 ? word : undefined;
       // A verb and its result ("打完折", "买到了", "用好") is grammar, not a slip (not 大碗, 麦道).
       if (size === 2 && RESULT_CHARS.has(chars[i + 1]) && tag(chars[i], false)[0]?.tag === 'v') return undefined;
       if (this.named.has(word)) return word;
