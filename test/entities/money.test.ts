@@ -17,6 +17,8 @@ describe('findMoney', () => {
     ['十五块八', { amount: 15.8 }],
     ['三块五毛', { amount: 3.5, text: '三块五毛' }],
     ['三块五毛二', { amount: 3.52 }],
+    ['拾捌元玖角', { amount: 18.9 }], // formal numerals, as on a receipt
+    ['三十块不到的', { amount: 30, max: 30 }],
     ['三块零五', { amount: 3.05 }],
     ['两块', { amount: 2 }],
     ['两块半', { amount: 2.5 }],

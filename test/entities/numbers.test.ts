@@ -48,11 +48,15 @@ describe('parseNumber: one number, the whole string', () => {
     ['1万2', 12000],
     ['3百', 300],
     ['2k5', 2500],
+    ['2 thousand', 2000],
+    ['1.5 million', 1500000],
+    ['2 lakh', 200000], // Indian English
     // English words
     ['twenty-five', 25],
     ['twenty five', 25],
     ['a hundred and five', 105],
     ['three thousand two hundred', 3200],
+    ['two lakh', 200000],
     ['a dozen', 12],
     ['half a dozen', 6],
     ['two dozen', 24],

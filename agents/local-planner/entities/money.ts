@@ -66,7 +66,7 @@ const BOUND_BEFORE = new RegExp(
   + '|(?<min>至少|最少|起码|不低于|不少于|高于|超过|大于|多于|over|above|more than|at least|no less than|upwards of)'
   + '|(?<minc>minimum(?: of)?|min\\.?|starting (?:at|from))'
   + ')\\s*$', 'i');
-const BOUND_AFTER = /^\s*(?:(?<max>以内|之内|以下|封顶|顶天|为限|or less|or under|or below|(?:(?:块|元)?(?:钱)?(?:也行|也可以|也成|也ok|也能接受)?[，,\s]*再贵(?:的|一点|点)?(?:就|的话)?(?:算了|不要了?|不买了?|免谈|不行|不考虑)))|(?<maxc>内|max(?![a-z])|tops(?![a-z])|at most)|(?<min>以上|or more|or above|and up(?![a-z])|\+)|(?<minc>起(?!来)|plus(?![a-z])|and above))/i;
+const BOUND_AFTER = /^\s*(?:(?<max>以内|之内|以下|封顶|顶天|为限|不到(?![吗呢啊嘛?？])|or less|or under|or below|(?:(?:块|元)?(?:钱)?(?:也行|也可以|也成|也ok|也能接受)?[，,\s]*再贵(?:的|一点|点)?(?:就|的话)?(?:算了|不要了?|不买了?|免谈|不行|不考虑)))|(?<maxc>内|max(?![a-z])|tops(?![a-z])|at most)|(?<min>以上|or more|or above|and up(?![a-z])|\+)|(?<minc>起(?!来)|plus(?![a-z])|and above))/i;
 const ABOUT_BEFORE = /(?:约|大约|大概|差不多|大致|估计|约莫|about|around|roughly|approximately|approx\.?|~|～|circa)\s*$/i;
 const ABOUT_AFTER = /^\s*(?:左右|上下|出头|多(?![少久])|or so(?![a-z])|ish(?![a-z]))/i;
 // The suffix 多/来/余 of a spoken round number sits before the currency: 三百来块, 二十多块, 100余元.
@@ -198,7 +198,8 @@ function around(text: string, t: NumberToken, opts: { range?: 'first' | 'second'
   }
   if (zhStyle && Number.isInteger(value)) {
     // One digit, not the start of a longer number, unless that number counts something: 两块五一瓶, 三块五两瓶.
-    const d = `([${ZH_DIGIT_CHARS}]|\\d)(?![\\d.十百千万]|[${ZH_DIGIT_CHARS}]+(?!\\s*(?:个|瓶|包|袋|盒|支|罐|听|提|箱|斤|件|条|块|杯|只|本|张|份|套)))`;
+    // Formal numerals as on a receipt: 拾捌元玖角 (18.9).
+    const d = `([${ZH_DIGIT_CHARS}壹贰叁肆伍陆柒捌玖]|\\d)(?![\\d.十百千万拾佰仟]|[${ZH_DIGIT_CHARS}]+(?!\\s*(?:个|瓶|包|袋|盒|支|罐|听|提|箱|斤|件|条|块|杯|只|本|张|份|套)))`;
     const rest2 = text.slice(end);
     const tenthsAfterZero = new RegExp(`^零${d}(?:毛|角)`).exec(rest2); // 四十块零五毛 (40.5)
     const fen = tenthsAfterZero ? null : new RegExp(`^零${d}分?`).exec(rest2); // 三块零五 (3.05)
@@ -315,5 +316,5 @@ function fixIndex(money: Money, input: string, start: number): Money {
 }
 
 function digit(c: string): number {
-  return /\d/.test(c) ? Number(c) : ({ 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 } as Record<string, number>)[c];
+  return /\d/.test(c) ? Number(c) : ({ 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 壹: 1, 贰: 2, 叁: 3, 肆: 4, 伍: 5, 陆: 6, 柒: 7, 捌: 8, 玖: 9 } as Record<string, number>)[c];
 }

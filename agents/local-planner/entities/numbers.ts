@@ -96,7 +96,7 @@ const EN_ONES: Record<string, number> = {
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
 };
 const EN_TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
-const EN_VOCAB = new Set([...Object.keys(EN_ONES), ...Object.keys(EN_TENS), 'hundred', 'thousand', 'dozen', 'dozens', 'couple', 'a', 'an', 'half', 'and', 'of']);
+const EN_VOCAB = new Set([...Object.keys(EN_ONES), ...Object.keys(EN_TENS), 'hundred', 'thousand', 'lakh', 'lakhs', 'crore', 'crores', 'dozen', 'dozens', 'couple', 'a', 'an', 'half', 'and', 'of']);
 const EN_FILLER = new Set(['a', 'an', 'half', 'and', 'of']);
 
 /** English number words, the whole string: "twenty-five" → 25, "a hundred and five" → 105, "a dozen" → 12,
@@ -132,6 +132,11 @@ export function parseEnNumber(input: string): number | undefined {
       total += (current || 1) * 1000;
       current = 0;
       seen = true;
+    } else if (w === 'lakh' || w === 'lakhs' || w === 'crore' || w === 'crores') {
+      // Indian English: a lakh is 100,000, a crore 10,000,000.
+      total += (current || 1) * (w.startsWith('lakh') ? 100_000 : 10_000_000);
+      current = 0;
+      seen = true;
     } else if (w === 'dozen' || w === 'dozens') {
       current = (current || 1) * 12;
       seen = true;
@@ -152,10 +157,11 @@ export function parseEnNumber(input: string): number | undefined {
 const ARABIC = new RegExp(
   '(?<![\\d.]|\\d,)(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?' +
   // k/K (not kg, km, kuai: no letter after), lower-case w (65W is watts), 千 (not 千克/千米/千瓦/千卡), 万, 百 (not 百分).
-  `(?:([kK](?![a-zA-Z])|w(?![a-zA-Z])|千(?![克米瓦卡])|万|百(?!分))([1-9]|[${ZH_DIGIT_CHARS.slice(2)}])?(?![\\d.]))?`,
+  // Or a scale word after a space: "2 thousand", "1.5 million", "2 lakh" (Indian English: 100,000).
+  `(?:([kK](?![a-zA-Z])|w(?![a-zA-Z])|千(?![克米瓦卡])|万|百(?!分)|\\s+(?:hundred|thousand|million|lakhs?|crores?)\\b)([1-9]|[${ZH_DIGIT_CHARS.slice(2)}])?(?![\\d.]))?`,
   'g',
 );
-const MULTIPLIER: Record<string, number> = { k: 1000, K: 1000, 千: 1000, w: 10000, 万: 10000, 百: 100 };
+const MULTIPLIER: Record<string, number> = { k: 1000, K: 1000, 千: 1000, w: 10000, 万: 10000, 百: 100, hundred: 100, thousand: 1000, million: 1_000_000, lakh: 100_000, lakhs: 100_000, crore: 10_000_000, crores: 10_000_000 };
 
 /** One number, the whole string, any of the three kinds: "2.5k" → 2500, "1w" → 10000, "一万二" → 12000, "twenty" → 20. */
 export function parseNumber(input: string): number | undefined {
@@ -179,7 +185,7 @@ export function findNumbers(input: string): NumberToken[] {
     let value = base;
     let scale: number | undefined;
     if (m[3]) {
-      scale = MULTIPLIER[m[3]];
+      scale = MULTIPLIER[m[3].trim().toLowerCase()] ?? MULTIPLIER[m[3]];
       value = base * scale;
       if (m[4]) {
         if (m[2]) { // 1.5万2 is not a number: keep 1.5万
