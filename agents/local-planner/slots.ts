@@ -36,6 +36,18 @@ export function findRadiusKm(text: string): { km: number; text: string } | undef
     const before = /(?:方圆|周围|半径|within|in a radius of)\s*$/i.exec(t.slice(0, n.start))?.[0] ?? '';
     if (km > 0 && km <= 20) return { km, text: text.slice(n.start - before.length, n.end + unit[0].length) };
   }
+  // "走路10分钟能到", "a 15-minute walk", "骑车20分钟": minutes of walking (5 km/h), cycling (15 km/h) or driving (30 km/h).
+  for (const n of findNumbers(t)) {
+    const before = t.slice(Math.max(0, n.start - 8), n.start);
+    const after = t.slice(n.end, n.end + 20);
+    if (!/^\s*(?:分钟|min(?:ute)?s?\b|-min(?:ute)?\b)/i.test(after)) continue;
+    const how = /走路|步行|走|walk|on foot/i.test(before + after) ? 5 : /骑车|骑行|电动车|\b(?:bike|cycl)/i.test(before + after) ? 15 : /开车|打车|\bdriv/i.test(before + after) ? 30 : undefined;
+    if (!how) continue;
+    const km = Math.round(((n.value / 60) * how) * 10) / 10;
+    const lead = /(?:走路|步行|骑车|骑行|开车|走)\s*$/.exec(before)?.[0].length ?? 0;
+    const tail = /^\s*(?:分钟|min(?:ute)?s?|-min(?:ute)?)(?:\s*(?:以内|之内|内|walk|on foot))?/i.exec(after)?.[0].length ?? 0;
+    if (km > 0 && km <= 20) return { km, text: text.slice(n.start - lead, n.end + tail) };
+  }
   return undefined;
 }
 

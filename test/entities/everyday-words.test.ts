@@ -68,6 +68,11 @@ describe('amounts, counts and money words', () => {
 
 describe('how near, and what is no shopping', () => {
   it.each(['附近哪里有卖充电宝的要离我近一点的', '哪里有卖酸奶 不要太远'])('%s sorts by distance', (text) => expect(plan(text).args?.sort).toBe('distance'));
+  it.each<[string, number]>([['走路10分钟能到的卖酸奶的店', 0.8], ['附近哪里有可乐 步行15分钟以内', 1.3], ['yogurt within a 10 minute walk', 0.8], ['骑车20分钟能到的卖纸尿裤的店', 5]])('%s: minutes of walking or cycling are a radius of %s km', (text, km) => {
+    expect(plan(text)).toMatchObject({ tool: 'nearby_shops', args: { radiusKm: km } });
+  });
+  it('a radius alone makes it a search ("any bakery within 2km")', () => expect(plan('any bakery within 2km')).toMatchObject({ tool: 'nearby_shops', args: { query: 'bakery', radiusKm: 2 } }));
+  it('"cheap" sorts by price', () => expect(plan('where can I get yogurt cheap nearby').args?.sort).toBe('price'));
   it('a translation is no search', () => expect(plan("can you help me say 'I'm allergic to peanuts' in Chinese?").tool).toBeUndefined());
   it.each(['明天CET6考试 wish me luck 哈哈', '我头有点疼，该吃什么药', '今天武汉会不会下雪'])('%s is small talk, no tool', (text) => expect(plan(text).tool).toBeUndefined());
   it('a purchase said as "I got … for 33.9" is logged, not declined as an action', () => {
