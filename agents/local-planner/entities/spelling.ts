@@ -110,7 +110,9 @@ export class SpellingFixer {
         const [a, gap, b] = [tokens[i], tokens[i + 1], tokens[i + 2]];
         if (!/^[a-zA-Z]{3,}$/.test(a) || gap !== ' ' || !/^[a-zA-Z]{3,}$/.test(b)) continue;
         const joined = (a + b).toLowerCase();
-        if (joined.length < 8 || this.goodsEn.has(`${a} ${b}`.toLowerCase())) continue;
+        const pair = `${a} ${b}`.toLowerCase();
+        // "power banks": both halves are goods words already, a name in two words.
+        if (joined.length < 8 || this.goodsEn.has(pair) || this.goodsEn.has(pair.replace(/s$/, '')) || (this.goodsEn.has(a.toLowerCase()) && this.goodsEn.has(b.toLowerCase().replace(/s$/, '')))) continue;
         const goods = this.goodsEn.has(joined) ? joined : [...this.goodsEn].find((g) => Math.abs(g.length - joined.length) <= 1 && distance(g, joined) <= 1);
         if (goods) tokens.splice(i, 3, goods);
       }

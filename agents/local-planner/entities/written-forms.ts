@@ -69,7 +69,7 @@ const EN_WORDS: Record<string, string> = {
   sth: 'something', smth: 'something', b4: 'before', '2day': 'today', tmr: 'tomorrow', tmrw: 'tomorrow', wk: 'week', wks: 'weeks',
   mo: 'month', yr: 'year', ppl: 'people', cuz: 'because', coz: 'because', wanna: 'want to', gonna: 'going to', gimme: 'give me',
   lemme: 'let me', rn: 'right now', bc: 'because', w: 'with', 'w/': 'with', prolly: 'probably', nvm: 'never mind',
-  mch: 'much', hw: 'how', wat: 'what', wht: 'what', shud: 'should', shld: 'should', cud: 'could', hv: 'have', rly: 'really', gd: 'good',
+  mch: 'much', hw: 'how', wat: 'what', wich: 'which', whr: 'where', wht: 'what', shud: 'should', shld: 'should', cud: 'could', hv: 'have', rly: 'really', gd: 'good',
   l8r: 'later', '2moro': 'tomorrow', '2morrow': 'tomorrow', bcz: 'because', becoz: 'because', thanx: 'thanks', thnks: 'thanks', plss: 'please',
 };
 const EN_ABBREVIATION = new RegExp(`(?<![\\w'])(?:${Object.keys(EN_WORDS).map((w) => w.replace('/', '\\/')).join('|')})(?![\\w'])`, 'gi');
