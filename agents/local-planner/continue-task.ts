@@ -33,7 +33,7 @@ export type Read = {
   correcting?: boolean;
 };
 
-const CORRECTION = /不对|不是|打错|说错|写错|点错|搞错|弄错|记错|看错|错了|改成|改为|换成|应该是|更正|oops|sorry|i meant|meant to say|\bactually\b|make (?:that|it)\b|correction|\btypo\b|\binstead\b|\bnot\b/i;
+const CORRECTION = /不对|不是|打错|说错|写错|点错|搞错|弄错|记错|看错|错了|改成|改为|换成|应该是|更正|oops|sorry|i meant|meant to say|\bactually\b|make (?:that|it)\b|correction|\btypo\b|^(?:oh,? )?(?:and )?it (?:was|is|cost) (?=\d|a |an |one |two |three |four |five )|\binstead\b|\bnot\b/i;
 /** A short message that only carries a value continues what was being done. */
 const FOLLOW_UP = /^(?:(?:我|就|想)?要[^，,。？?]{1,12}的(?:吧|呢|啊)?\s*[?？]?$|[^，,。？?]{1,12}呢\s*[，,]|那|那么|如果|要是|假如|换成|只看|只要|就看|再看|改看|and\b|what about|how about|what if|only\b|just\b|then\b|same\b|for the\b|over the\b|with (?:a|an)\b)|\bonly\s*[.!?]?\s*$|呢\s*[?？]?\s*$|的有吗\s*[?？]?$|的有没有\s*[?？]?$|\bthen\s*\??$|\bthere\s*[?.!]?\s*$|instead\??$|\bsame (?:assumptions?|settings?|numbers?|ratio|costs?|way|again)\b|照这个|照样|也这样|(?:一样|同样)的?(?:假设|条件|比例|算法)/i;
 

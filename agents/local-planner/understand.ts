@@ -50,7 +50,7 @@ const WEATHER = /运势|星座|(?:白羊|金牛|双子|巨蟹|狮子|处女|天�
 const NOT_GOODS = /(?:写|编|起草|拟)(?:个|一(?:个|段|篇|份|封|条|句))?(?:促销|宣传|推广|广告|营销)?(?:文案|广告词|海报|朋友圈|邮件|信|简历|辞职信|作文|诗|口号|标语)|\b(?:write|draft|compose) (?:me |us )?(?:a |an |some )?(?:promo(?:tional)?|marketing|sales)? ?(?:post|ad|advert|poem|letter|email|essay|caption|slogan|copy|tweet|flyer)\b|\bhow (?:do|would|can) (?:you|i) say\b|\btranslate\b|\bin chinese\?|用英语怎么说|英文怎么说|翻译(?:一下|成)|(?:推荐|介绍|想|起|取)(?:一?[部首个本些几]|点)?(?:好看的|好听的|好玩的|有意思的|新的?)?(?:电影|电视剧|综艺|动漫|歌|音乐|景点|旅游|店名|名字|游戏)|\b(?:recommend|suggest)\b.{0,20}\b(?:movies?|films?|songs?|music|tv shows?|series|places to visit|a name)\b|\bname (?:for )?my (?:new )?(?:shop|store)\b|\bwhat should i watch\b/i;
 const BACK_TO_EARLIER = /回到(?:刚才|之前|上一个|前面)|刚才(?:那个|的)(?:搜索|问题)?(?:呢|吧)?|\bback to (?:the )?(?:earlier|previous|last|first)\b|\bgo(?:ing)? back to\b|\bas before\b/i;
 /** Things the assistant cannot do, named so plainly that no model is asked: top-ups, transfers, taxis, bills of others. */
-const PLAINLY_CANNOT = /(?:叫|点|订)(?:个|份|一份)?外卖|送货上门|送(?:货)?到(?:我们?)?(?:宿舍|家|楼下|门口|寝室|公司)|(?:帮我|替我|给我)下(?:个|一个)?单(?!了)|\bdeliver(?:y|ed)? (?:it )?to (?:my|the)\b|充话费|充(?:值)?(?:点|个)?(?:话费|流量)|交(?:一下)?(?:电费|水费|燃气费|话费)|\btop ?up (?:my )?(?:phone|mobile|credit|data|sim)\b|\brecharge (?:my )?(?:phone|mobile|sim)\b|\bphone credit\b|打车|叫(?:个|辆|一辆)(?:车|出租车|滴滴)|\bcall (?:me )?an? (?:cab|taxi|uber)\b|转账给|转给(?:我的?)?(?:朋友|同学|室友|家人)|把.{0,8}(?:电费|水费|燃气费|话费|网费|物业费).{0,3}(?:交|缴)|(?:帮我|替我|给我|能不能|可不可以|你能)(?:把[^，。？?]{0,14})?退(?:掉|货|款)|(?:申请|办理?|处理|走)(?:一下|个|一个)?退(?:款|货)|(?:全部|都|帮我|给我)?改价(?:成|为|到)|把[^，。？?]{0,16}(?:的)?(?:价格?|价钱)?(?:全部|都)?(?:改成|改为|调成|调到|改价成)|\b(?:refund|return) (?:it|this|that|them|my)\b|\bget (?:me )?(?:a |my )?refund\b|(?:跟|给|向|找)供应商(?:下|订|进|发)|(?:帮我|替我)(?:下|发)(?:个|一个)?(?:采购单|进货单|订货单)|\bplace (?:an? )?(?:purchase )?order with (?:the |my |our )?suppliers?\b|\border (?:it |them |\d+ \w+ )?from (?:the |my |our )?suppliers?\b|\b(?:send|transfer) (?:\d+ )?(?:money|yuan|rmb)\b/i;
+const PLAINLY_CANNOT = /(?:叫|点|订)(?:个|份|一份)?外卖|送货上门|送(?:货)?到(?:我们?)?(?:宿舍|家|楼下|门口|寝室|公司)|(?:帮我|替我|给我)下(?:个|一个)?单(?!了)|\bdeliver(?:y|ed)? (?:it )?to (?:my|the)\b|充话费|充(?:值)?(?:点|个)?(?:话费|流量)|交(?:一下)?(?:电费|水费|燃气费|话费)|\btop ?up (?:my )?(?:phone|mobile|credit|data|sim)\b|\brecharge (?:my )?(?:phone|mobile|sim)\b|\bphone credit\b|打车|叫(?:个|辆|一辆)(?:车|出租车|滴滴)|\bcall (?:me )?an? (?:cab|taxi|uber)\b|转账给|转给(?:我的?)?(?:朋友|同学|室友|家人)|把.{0,8}(?:电费|水费|燃气费|话费|网费|物业费).{0,3}(?:交|缴)|(?:帮我|替我|给我|能不能|可不可以|你能)(?:把[^，。？?]{0,14})?退(?:掉|货|款)|(?:申请|办理?|处理|走)(?:一下|个|一个)?退(?:款|货)|(?:全部|都|帮我|给我)?改价(?:成|为|到)|把[^，。？?]{0,16}(?:的)?(?:价格?|价钱)?(?:全部|都)?(?:改成|改为|调成|调到|改价成)|\b(?:refund|return) (?:it|this|that|them|my)\b|\bget (?:me )?(?:a |my )?refund\b|(?:跟|给|向|找)(?:供应商|供货商|厂家|批发商)(?:下|订|进|发)|(?:帮我|替我)(?:下|发)(?:个|一个)?(?:采购单|进货单|订货单)|\bplace (?:an? )?(?:purchase )?order with (?:the |my |our )?suppliers?\b|\border (?:it |them |\d+ \w+ )?from (?:the |my |our )?suppliers?\b|\b(?:send|transfer) (?:\d+ )?(?:money|yuan|rmb)\b/i;
 const COMPLAINT_ABOUT_STAFF = /投诉.{0,12}(?:收银员|店员|服务员|营业员|员工|快递员|骑手|老板|保安)|(?:收银员|店员|服务员|营业员|骑手|快递员).{0,8}(?:态度|骂|凶|不耐烦|服务差)|\b(?:complain|complaint)\b.{0,30}\b(?:cashier|staff|clerk|employee|courier|rider|waiter)\b|\b(?:cashier|staff|clerk|courier|waiter) (?:was|were) (?:rude|mean)\b/i;
 /** The words of the categories themselves ("零食", "snacks"): a category said, not a need. */
 const CATEGORY_WORDS = new Set(CATEGORY_KEYS.flatMap((k) => CATEGORIES[k].words.map((w) => w.toLowerCase())));
@@ -81,6 +81,8 @@ function askingClause(text: string, namesGoods: (clause: string) => boolean): st
 
 /** Tools that write (after the user's yes): a "why" about them is no reason to propose again. */
 const WRITES = new Set(['record_purchase', 'feedback', 'confirm_scan', 'risk_questionnaire']);
+/** Set against other shops: "跟周边同行比", "compared with other shops", "vs the competition". */
+const PEERS = /(?:跟|和|与|同|比)(?:周边|附近|周围|其他|别的)?(?:的)?(?:同行|别的店|其他店|同类店|竞争对手)|\bcompared? (?:to|with) (?:other|nearby|similar|local) (?:shops|stores)\b|\b(?:vs\.?|versus|against) (?:the )?(?:competition|peers|competitors|other shops)\b/i;
 /** Merchant tools that look at a period. */
 const PERIOD_TOOLS = new Set(['merchant_stats', 'satisfaction_report', 'anomaly_alerts']);
 /** The rest of the goods: "其他货", "别的东西", "everything else", "all the other products". */
@@ -374,6 +376,8 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
     const answering = prev.result?.status === 'asked' && !(top?.intent === 'off_topic' && top.p >= SURE && !strongProduct); // "今天天气怎么样" answers nothing
     // A merchant naming goods while looking at restock advice ("三文鱼呢 看未来6周") narrows that advice.
     const restockGoods = prev.name === 'restock_forecast' && s.role === 'merchant' && strongProduct;
+    // "跟周边同行比咋样", "compared with other shops?": the same answer again, which sets the shop against its peers.
+    if (s.role === 'merchant' && MERCHANT_ONLY.has(prev.name) && PEERS.test(raw) && !prev.result?.error) return { tool: prev.name, args: prev.args };
     // "其他货也一起看看要不要补", "what about everything else" after advice on one product: the advice for all of them.
     if (prev.name === 'restock_forecast' && typeof prev.args.product === 'string' && OTHER_GOODS.test(raw) && !strongProduct) {
       const { product: _one, ...rest } = prev.args;
