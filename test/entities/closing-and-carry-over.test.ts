@@ -12,7 +12,7 @@ const products = ProductIndex.fromEntries([
   { id: 3, nameZh: '蓝月亮洗衣液 2kg', nameEn: 'Blue Moon laundry detergent 2kg', brand: 'Blue Moon', category: 'cleaning', itemZh: '洗衣液', itemEn: 'laundry detergent', listPrice: 4590 },
 ]);
 const TODAY = '2026-11-30';
-const at = (role: Situation['role'], locale: Situation['locale'], previous?: PreviousCall): Situation => ({ role, locale, today: TODAY, previous, shops: role === 'merchant' ? [{ id: 81, nameZh: '博雅生鲜店(卓刀泉店)', nameEn: 'Boya Fresh (Zhuodaoquan)', district: '卓刀泉' }, { id: 82, nameZh: '博雅生鲜店(楚河汉街店)', nameEn: 'Boya Fresh (Chuhe Hanjie)', district: '楚河汉街' }] as Situation['shops'] : undefined });
+const at = (role: Situation['role'], locale: Situation['locale'], previous?: PreviousCall): Situation => ({ role, locale, today: TODAY, previous, shops: role === 'merchant' ? [{ id: 81, nameZh: '博雅生鲜店(卓刀泉店)', nameEn: 'Boya Fresh (Zhuodaoquan)' }, { id: 82, nameZh: '博雅生鲜店(楚河汉街店)', nameEn: 'Boya Fresh (Chuhe Hanjie)' }] : undefined });
 const plan = (text: string, s: Situation) => understand(text, s, products) as { tool?: string; args?: Record<string, unknown>; reply?: string };
 
 describe('turns that end without a task', () => {
