@@ -318,7 +318,8 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   // Sales words are in every merchant question ("哪天销量特别不正常"), "suggestions" in wealth ones, and 花呗 in a purchase
   // says how it was paid.
   const wordsOfAnother = (intent: string) => !TASK_WORDS[intent]?.test(raw) && Object.entries(TASK_WORDS).some(([t, re]) => t !== intent && MERCHANT_ONLY.has(t) === (s.role === 'merchant')
-    && !(t === 'merchant_stats' && MERCHANT_ONLY.has(intent)) && !(t === 'recommend' && intent === 'wealth_products') && !(t === 'credit_line' && paymentMethodIn(raw)) && re.test(raw));
+    // A guess of alerts with no alert words yields to a plain "how were sales" ("最近 30 天流水怎么样 有没有 carry 全场").
+    && !(t === 'merchant_stats' && MERCHANT_ONLY.has(intent) && !(intent === 'anomaly_alerts' && /怎么样|咋样|如何|多少|\bhow (?:was|were|did|is|are|much)\b/i.test(raw))) && !(t === 'recommend' && intent === 'wealth_products') && !(t === 'credit_line' && paymentMethodIn(raw)) && re.test(raw));
   const said = (intent: string) => top?.allowed === true && top.intent === intent && top.p >= SURE && !(fragment && prev?.name !== intent) && !wordsOfAnother(intent);
 
   // "为什么这么低？", "why this one?", "how come 卓刀泉店 is flagged": the answer just shown gives its reasons (method,
