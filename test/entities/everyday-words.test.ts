@@ -78,6 +78,10 @@ describe('how near, and what is no shopping', () => {
   it('a purchase said as "I got … for 33.9" is logged, not declined as an action', () => {
     expect(plan('on the 20th I got Anker power bank for 33.9, paid from my wallet')).toMatchObject({ tool: 'record_purchase', args: { price: 33.9, date: '2026-11-20' } });
   });
+  it.each<[string, string]>([['11月20号买了可乐 12.9', '2026-11-20'], ['上个月15号买的酸奶 6块', '2026-10-15']])('%s: a purchase dated by its day', (text, date) => {
+    expect(plan(text)).toMatchObject({ tool: 'record_purchase', args: { date } });
+  });
+  it('"11月20日买了什么" asks what the shopper bought', () => expect(plan('11月20日买了什么').tool).toBe('customer_profile'));
   it('a purchase paid with 花呗 is a purchase, paid that way', () => {
     expect(plan('刚用花呗买了一瓶飘柔洗发水，26块9，帮我record')).toMatchObject({ tool: 'record_purchase', args: { price: 26.9, paymentMethod: 'pay_later' } });
   });
