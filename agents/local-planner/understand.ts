@@ -142,6 +142,12 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
     if (saysYes(raw) || saysYes(withoutRestated(raw, prev.args))) return { tool: prev.name, args: prev.args };
     if (saysNo(raw)) return { reply: l === 'zh' ? '好的，已取消，什么都没改。' : 'OK, cancelled; nothing was changed.' };
   }
+  // "ok thanks. and yes, save that apple purchase", "刚才那个香蕉帮我记上吧" after a detour: the purchase proposed
+  // before is proposed again (shown again, never written without a new yes).
+  const detour = s.previous?.name !== 'record_purchase' ? [s.earlier].find((t) => t?.name === 'record_purchase' && t.args.product && t.args.price !== undefined && t.result?.status === 'needs_confirmation') : undefined;
+  if (s.role === 'shopper' && detour && (has(RECORD, raw) || /\bsave\b|记上|记下|存一下/i.test(raw)) && /\b(?:that|the|earlier|before)\b|刚才|那个|之前|前面/i.test(raw) && !findPrice(raw)) {
+    return { tool: 'record_purchase', args: detour.args };
+  }
   // Answers to the risk questionnaire: when it was asked for, or a retake ("重新答：D、C、C、B", "new answers: A B B A").
   const retake = /重新|再测|重测|再做|重做|再答|改答案|换答案|\bredo\b|\bretake\b|new answers|\bagain\b/i.test(raw) || prev?.name === 'risk_questionnaire' || prev?.name === 'wealth_products';
   if ((prev?.result?.status === 'need_questionnaire' || (prev?.name === 'risk_questionnaire' && prev.result?.status === 'invalid') || (s.role === 'shopper' && retake)) && parseAnswers(raw)) {
@@ -330,12 +336,6 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
 
   // --- Shopper: their own things (purchases, feedback, profile, credit, wealth, suggestions).
   if (s.role === 'shopper') {
-    // "ok thanks. and yes, save that apple purchase", "刚才那个香蕉帮我记上吧" after a detour: the purchase proposed
-    // before is proposed again (shown again, never written without a new yes).
-    const earlierRecord = [prev, s.earlier].find((t) => t?.name === 'record_purchase' && t.args.product && t.args.price !== undefined);
-    if (earlierRecord && prev?.name !== 'record_purchase' && (has(RECORD, raw) || /\bsave\b|记上|记下|存一下/i.test(raw)) && /\b(?:that|the|earlier|before)\b|刚才|那个|之前|前面/i.test(raw) && !price) {
-      return { tool: 'record_purchase', args: earlierRecord.args };
-    }
     // "你们是不是会记录我买过啥": a question about what it knows, not a purchase to log.
     if (has(PROFILE, raw) && !price && !has(PRICE, raw)) return { tool: 'customer_profile', args: {} };
     // A price asked about ("这算哪门子优惠") is no purchase to log unless they say to log it.

@@ -61,4 +61,9 @@ describe('what a follow-up carries over', () => {
     expect(plan('对过了 没问题 31.9 记吧', at('shopper', 'zh', proposed))).toEqual({ tool: 'record_purchase', args: { product: '洗衣液', price: 31.9 } });
     expect(plan('对过了 是29.9 记吧', at('shopper', 'zh', proposed)).args?.price).not.toBe(31.9);
   });
+  it('a purchase proposed before a detour is proposed again when asked for by name', () => {
+    const credit: PreviousCall = { name: 'credit_line', args: {}, result: { status: 'ok' } };
+    const proposed: PreviousCall = { name: 'record_purchase', args: { product: '洗衣液', price: 45.9 }, result: { status: 'needs_confirmation' } };
+    expect(plan('好，刚才那个洗衣液帮我记上吧', { ...at('shopper', 'zh', credit), earlier: proposed })).toEqual({ tool: 'record_purchase', args: { product: '洗衣液', price: 45.9 } });
+  });
 });

@@ -104,3 +104,7 @@ describe('labelled fields (a pasted receipt, a developer\'s query string)', () =
     expect(plan('商品名称：维达卫生纸 10卷\n数量：2\n单价：29.90\n实付：59.80\n帮我记到购买记录', at('shopper', 'zh'))).toMatchObject({ tool: 'record_purchase', args: { price: 29.9, quantity: 2 } });
   });
 });
+
+describe('short forms', () => {
+  it.each([['罗技U盘256G的', '罗技U盘256GB的'], ['the 2nd 1 looks gud', 'the 2nd one looks good'], ['500g的牛肉', '500g的牛肉']])('%s reads as %s', (text, words) => expect(standardWords(text)).toBe(words));
+});

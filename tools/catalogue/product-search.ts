@@ -43,8 +43,8 @@ export type QueryTerms = { en: string[]; zh: string[] };
 
 export function queryTerms(query: string): QueryTerms {
   const text = normalise(inCatalogueWords(query));
-  // A one-letter word counts only as a size ("size L", as the catalogue names it).
-  const en = (text.match(/[a-z0-9.]+/g) ?? []).filter((w, i, all) => !EN_STOPWORDS.has(w) && (w.length > 1 || (all[i - 1] === 'size' && /^[sml]$/.test(w)))).map(stem);
+  // A one-letter word counts only as a size ("size L", as the catalogue names it) or the T of a T-shirt.
+  const en = (text.match(/[a-z0-9.]+/g) ?? []).filter((w, i, all) => !EN_STOPWORDS.has(w) && (w.length > 1 || (all[i - 1] === 'size' && /^[sml]$/.test(w)) || (w === 't' && /^shirts?$/.test(all[i + 1] ?? '')))).map(stem);
   const zh: string[] = [];
   for (const run of text.match(/\p{Script=Han}+/gu) ?? []) {
     let cleaned = run;

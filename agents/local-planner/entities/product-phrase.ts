@@ -94,6 +94,11 @@ export class PhraseReader {
       }
     }
     flush();
+    // "T-shirt", cut by jieba into t | - | shirt: one word again.
+    for (let i = out.length - 2; i >= 0; i--) {
+      const dash = out[i + 1].word === '-' ? 1 : 0;
+      if (/^t$/i.test(out[i].word) && /^shirts?$/i.test(out[i + 1 + dash]?.word ?? '')) out.splice(i, 2 + dash, { word: 't-shirt', tag: 'nz' });
+    }
     // "size L", "size XL": the letter is the variant the catalogue names ("Pampers diapers size L").
     for (let i = out.length - 2; i >= 0; i--) {
       if (/^size$/i.test(out[i].word) && /^(?:xxs|xs|s|m|l|xl|xxl|xxxl)$/i.test(out[i + 1].word)) out.splice(i, 2, { word: `size ${out[i + 1].word}`, tag: 'nz' });

@@ -69,7 +69,7 @@ const EN_WORDS: Record<string, string> = {
   sth: 'something', smth: 'something', b4: 'before', '2day': 'today', tmr: 'tomorrow', tmrw: 'tomorrow', wk: 'week', wks: 'weeks',
   mo: 'month', yr: 'year', ppl: 'people', cuz: 'because', coz: 'because', wanna: 'want to', gonna: 'going to', gimme: 'give me',
   lemme: 'let me', rn: 'right now', bc: 'because', w: 'with', 'w/': 'with', prolly: 'probably', nvm: 'never mind',
-  mch: 'much', hw: 'how', wat: 'what', wich: 'which', whr: 'where', wht: 'what', shud: 'should', shld: 'should', cud: 'could', hv: 'have', rly: 'really', gd: 'good',
+  gud: 'good', mch: 'much', hw: 'how', wat: 'what', wich: 'which', whr: 'where', wht: 'what', shud: 'should', shld: 'should', cud: 'could', hv: 'have', rly: 'really', gd: 'good',
   l8r: 'later', '2moro': 'tomorrow', '2morrow': 'tomorrow', bcz: 'because', becoz: 'because', thanx: 'thanks', thnks: 'thanks', plss: 'please',
 };
 const EN_ABBREVIATION = new RegExp(`(?<![\\w'])(?:${Object.keys(EN_WORDS).map((w) => w.replace('/', '\\/')).join('|')})(?![\\w'])`, 'gi');
@@ -92,5 +92,9 @@ export function standardWords(text: string): string {
     const value = /\d/.test(n) ? Number(n) : parseZhNumber(n);
     return value && value > 0 ? `${value}${SIZE_UNIT[unit]}` : all;
   });
+  // Storage sizes said short: "256G" is 256GB as the catalogue writes it (grams are rarely a power of two).
+  out = out.replace(/(?<![\d.])(8|16|32|64|128|256|512)\s*[gG](?![a-zA-Z])/g, '$1GB');
+  // "the 2nd 1": the second one.
+  out = out.replace(/\b(\d+(?:st|nd|rd|th)|first|second|third|last)\s+1\b/gi, '$1 one');
   return out.replace(EN_ABBREVIATION, (w) => EN_WORDS[w.toLowerCase()] ?? w);
 }
