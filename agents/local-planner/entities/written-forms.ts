@@ -72,7 +72,8 @@ const EN_WORDS: Record<string, string> = {
   gud: 'good', mch: 'much', hw: 'how', wat: 'what', wich: 'which', whr: 'where', wht: 'what', shud: 'should', shld: 'should', cud: 'could', hv: 'have', rly: 'really', gd: 'good',
   l8r: 'later', '2moro': 'tomorrow', '2morrow': 'tomorrow', bcz: 'because', becoz: 'because', thanx: 'thanks', thnks: 'thanks', plss: 'please',
 };
-const EN_ABBREVIATION = new RegExp(`(?<![\\w'])(?:${Object.keys(EN_WORDS).map((w) => w.replace('/', '\\/')).join('|')})(?![\\w'])`, 'gi');
+// Not inside a Chinese word ("U盘" is a USB drive, not "you盘").
+const EN_ABBREVIATION = new RegExp(`(?<![\\w'\\u4e00-\\u9fff])(?:${Object.keys(EN_WORDS).map((w) => w.replace('/', '\\/')).join('|')})(?![\\w'\\u4e00-\\u9fff])`, 'gi');
 
 /** A size in words, as the catalogue writes it: 五公斤 → 5kg, 五百毫升 → 500ml, 1.5升 → 1.5l. */
 const ZH_SIZE = /([零〇一二两三四五六七八九十百千]+|\d+(?:\.\d+)?)\s*(公斤|千克|毫升|克|升)(?!级)/g;
