@@ -115,6 +115,8 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   if (WEATHER.test(raw) && !Object.values(TASK_WORDS).some((re) => re.test(raw)) && !NEARBY.test(raw)) return { reply: PHRASES.offTopic(s.role, l) };
   if (THANKS.test(raw)) return { reply: PHRASES.thanks(l) };
   if (FAREWELL.test(raw)) return { reply: PHRASES.goodbye(l) };
+  // A reaction and nothing else ("👍", "🙏😊") with no proposal on screen: taken in.
+  if (/^[\p{Extended_Pictographic}\u{FE0F}\u{200D}\s]+$/u.test(raw) && !['needs_confirmation', 'ambiguous', 'asked', 'matched', 'unsure'].includes(s.previous?.result?.status)) return { reply: PHRASES.acknowledged(l) };
   if (ASKS_OPINION.test(raw) && !findPrice(raw) && !NEARBY.test(raw) && !PRICE.test(raw) && !Object.values(TASK_WORDS).some((re) => re.test(raw))) return { reply: PHRASES.offTopic(s.role, l) };
   // "Perfect, cheers! That's all for now.", "就这些 谢谢": the user is done.
   if (CLOSING.test(raw) && s.previous?.name !== 'scan_to_buy' && !THATS_IT.test(raw) && !/\d/.test(raw) && !Object.values(TASK_WORDS).some((re) => re.test(raw))) return { reply: /thank|cheers|\bty\b|thx|谢/i.test(raw) ? PHRASES.thanks(l) : PHRASES.acknowledged(l) };
@@ -220,7 +222,9 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   // The trained intent model backs up the words each task is known by ("note down…", "记一笔", "track it").
   const top = ranked[0];
   // "OK 冲 今晚直播加油💪", "行 吃完继续搬砖": a cheer or a sign-off, sure and asking nothing, even with a day in it.
-  if (top && ['acknowledge', 'goodbye', 'thanks'].includes(top.intent) && top.p >= 0.8 && !price && !/[?？]|吗|呢|嘛|多少|几|怎么|咋|如何|\b(?:how|what|which|when|where|why|show|tell)\b/i.test(raw)) {
+  // Not an answer to what is on screen: a pick or rating of a list ("1 👍"), a yes to a proposal, a scan's match.
+  const answersScreen = /\d/.test(raw) || ['scan_to_buy', 'risk_questionnaire'].includes(prev?.name ?? '') || ['needs_confirmation', 'ambiguous', 'asked'].includes(prev?.result?.status);
+  if (top && ['acknowledge', 'goodbye', 'thanks', 'yes'].includes(top.intent) && top.p >= (raw.length <= 4 ? 0.4 : 0.8) && !price && !answersScreen && !/[?？]|吗|呢|嘛|多少|几|怎么|咋|如何|\b(?:how|what|which|when|where|why|show|tell)\b/i.test(raw)) {
     return { reply: top.intent === 'goodbye' ? PHRASES.goodbye(l) : top.intent === 'thanks' ? PHRASES.thanks(l) : PHRASES.acknowledged(l) };
   }
   // A short fragment with a slot ("what about this month?", "2号店呢") continues the active task, whatever it resembles.

@@ -33,6 +33,12 @@ describe('turns that end without a task', () => {
   it('a long introduction that ends by asking what it can do gets the capabilities', () => {
     expect(plan('你好 我是樱园超市的店员 老板这几天回老家了 让我先用他的账号看着 这个都能查些啥呀', at('merchant', 'zh')).reply).toBe(PHRASES.capabilities('merchant', 'zh'));
   });
+  it('a reaction alone is taken in', () => expect(plan('👍', at('shopper', 'zh')).reply).toBe(PHRASES.acknowledged('zh')));
+  it('a short rating of a list item is feedback, not a reaction', () => {
+    const suggested: PreviousCall = { name: 'recommend', args: {}, result: { status: 'ok', items: [{ productId: 1 }, { productId: 2 }] } };
+    expect(plan('1 👍', at('shopper', 'en', suggested))).toEqual({ tool: 'feedback', args: { productId: 1, rating: 5 } });
+    expect(plan('2 no', at('shopper', 'en', suggested))).toEqual({ tool: 'feedback', args: { productId: 2, rating: 1 } });
+  });
   it('writing copy is not offered', () => expect(plan('帮我写个促销文案', at('merchant', 'zh')).tool).toBeUndefined());
 });
 

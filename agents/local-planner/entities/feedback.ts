@@ -3,11 +3,12 @@
 import { findNumbers } from './numbers.ts';
 
 const ORDINAL_WORDS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
-const PICK = /第\s*([1-9一二三四五六七八九十])\s*(?:个|款|种|样|项|条)?|([1-9一二三四五六七八九十])\s*号|(?:number|no\.?|#)\s*([1-9]|10)\b|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|\b([1-9]|10)(?:st|nd|rd|th)\b/i;
+// "1 👍", "2 no": a bare number first in a short answer to the list.
+const PICK = /^\s*([1-9])(?=\s*(?:[👍👎❤️😍🥰🙅]|(?:号|个)?\s*(?:喜欢|不喜欢|不要|不错|挺好|好|行|no|nope|yes|good|great|nice|meh|nah)\b|$))|第\s*([1-9一二三四五六七八九十])\s*(?:个|款|种|样|项|条)?|([1-9一二三四五六七八九十])\s*号|(?:number|no\.?|#)\s*([1-9]|10)\b|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|\b([1-9]|10)(?:st|nd|rd|th)\b/i;
 const LAST = /最后一个|最后那个|最后一款|\bthe last( one)?\b|\blast one\b/i;
 const SCORE = /(?:打|给|评)?\s*([1-5一二三四五])\s*(?:分|星|颗星)|\b([1-5])\s*(?:stars?|out of 5|\/\s*5)\b|\b(?:rate|give)\b.*?\b([1-5])\b/i;
-const DISLIKE = /不喜欢|不(?:太|怎么|是很|大|咋)喜欢|没那么喜欢|\bnot (?:really )?(?:into|keen on|a fan of)\b|\bdon'?t really (?:like|want)\b|不要|别推|别再推|不想要|不感兴趣|不感冒|不太行|不行|不好|一般般|没兴趣|不合适|不适合|用不上|不需要|算了吧|不爱|不吃|不用|难吃|难用|踩雷|\b(?:not|isn'?t|is not|aren'?t) (?:really |quite )?my (?:thing|style|taste|cup of tea|type|kind of thing)\b|\bno good\b|\bgross\b|\byuck\b|\bdisgusting\b|\bnever (?:show|recommend|suggest)\b|\bdon'?t (?:show|recommend|suggest) (?:me )?(?:that|it|this)\b|再也别推|别再给我推|\bpass on\b|\bskip (?:it|that|this)\b|\bdon'?t care for\b|\bnot a fan\b|\bnot for me\b|isn'?t (?:really )?for me|\bdon'?t (?:like|want|need)\b|\bdislike\b|\bnot interested\b|\bnope\b|\bhate\b|\bno thanks\b|\bmeh\b/i;
-const LIKE = /喜欢|不错|挺好|很好|好用|好吃|好看|爱了|想要|想买|种草|感兴趣|多推荐?|实用|有用|正合适|对路|\buseful\b|\bhandy\b|\bpractical\b|\blooks? (?:great|good|nice|perfect)\b|\bnice\b|\bawesome\b|\bperfect\b|\bmore (?:\w+ )?like (?:that|this|it)\b|\blike\b|\blove\b|\bgreat\b|\bgood one\b|\bmore like\b|\binterested\b/i;
+const DISLIKE = /👎|🙅|^\s*[1-9]\s+(?:no|nah)\b|不喜欢|不(?:太|怎么|是很|大|咋)喜欢|没那么喜欢|\bnot (?:really )?(?:into|keen on|a fan of)\b|\bdon'?t really (?:like|want)\b|不要|别推|别再推|不想要|不感兴趣|不感冒|不太行|不行|不好|一般般|没兴趣|不合适|不适合|用不上|不需要|算了吧|不爱|不吃|不用|难吃|难用|踩雷|\b(?:not|isn'?t|is not|aren'?t) (?:really |quite )?my (?:thing|style|taste|cup of tea|type|kind of thing)\b|\bno good\b|\bgross\b|\byuck\b|\bdisgusting\b|\bnever (?:show|recommend|suggest)\b|\bdon'?t (?:show|recommend|suggest) (?:me )?(?:that|it|this)\b|再也别推|别再给我推|\bpass on\b|\bskip (?:it|that|this)\b|\bdon'?t care for\b|\bnot a fan\b|\bnot for me\b|isn'?t (?:really )?for me|\bdon'?t (?:like|want|need)\b|\bdislike\b|\bnot interested\b|\bnope\b|\bhate\b|\bno thanks\b|\bmeh\b/i;
+const LIKE = /👍|❤️|😍|🥰|喜欢|不错|挺好|很好|好用|好吃|好看|爱了|想要|想买|种草|感兴趣|多推荐?|实用|有用|正合适|对路|\buseful\b|\bhandy\b|\bpractical\b|\blooks? (?:great|good|nice|perfect)\b|\bnice\b|\bawesome\b|\bperfect\b|\bmore (?:\w+ )?like (?:that|this|it)\b|\blike\b|\blove\b|\bgreat\b|\bgood one\b|\bmore like\b|\binterested\b/i;
 
 export type FeedbackRead = { position: number; rating: number };
 
@@ -33,8 +34,8 @@ export function pickedPosition(text: string, shown: number): number | undefined 
 function pickOf(text: string): number | undefined {
   const m = PICK.exec(text);
   if (!m) return undefined;
-  if (m[4]) return ORDINAL_WORDS[m[4].toLowerCase()];
-  const said = m[1] ?? m[2] ?? m[3] ?? m[5];
+  if (m[5]) return ORDINAL_WORDS[m[5].toLowerCase()];
+  const said = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[6];
   return findNumbers(said)[0]?.value;
 }
 
