@@ -224,7 +224,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   // "OK 冲 今晚直播加油💪", "行 吃完继续搬砖": a cheer or a sign-off, sure and asking nothing, even with a day in it.
   // Not an answer to what is on screen: a pick or rating of a list ("1 👍"), a yes to a proposal, a scan's match.
   const answersScreen = /\d/.test(raw) || ['scan_to_buy', 'risk_questionnaire'].includes(prev?.name ?? '') || ['needs_confirmation', 'ambiguous', 'asked'].includes(prev?.result?.status);
-  if (top && ['acknowledge', 'goodbye', 'thanks', 'yes'].includes(top.intent) && top.p >= (raw.length <= 4 ? 0.4 : 0.8) && !price && !answersScreen && !/[?？]|吗|呢|嘛|多少|几|怎么|咋|如何|\b(?:how|what|which|when|where|why|show|tell)\b/i.test(raw)) {
+  if (top && ['acknowledge', 'goodbye', 'thanks'].includes(top.intent) && top.p >= 0.8 && !price && !answersScreen && !/[?？]|吗|呢|嘛|多少|几|怎么|咋|如何|\b(?:how|what|which|when|where|why|show|tell)\b/i.test(raw)) {
     return { reply: top.intent === 'goodbye' ? PHRASES.goodbye(l) : top.intent === 'thanks' ? PHRASES.thanks(l) : PHRASES.acknowledged(l) };
   }
   // A short fragment with a slot ("what about this month?", "2号店呢") continues the active task, whatever it resembles.
