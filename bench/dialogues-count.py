@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Counts the conversations and turns of a dialogue set by role, language, category and expected tool.
 
-Usage: python3 bench/dialogues-dev-7/count.py [folder]   (default: this file's folder)
+Usage: python3 bench/dialogues-count.py <folder>
 Prints Markdown tables (the ones in README.md).
 """
 import json
@@ -9,7 +9,9 @@ import os
 import sys
 from collections import Counter, defaultdict
 
-folder = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
+if len(sys.argv) < 2:
+    sys.exit('usage: python3 bench/dialogues-count.py <folder>')
+folder = sys.argv[1]
 convs = []
 for name in sorted(f for f in os.listdir(folder) if f.endswith('.json')):
     with open(os.path.join(folder, name), encoding='utf-8') as fh:
