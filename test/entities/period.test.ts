@@ -2,7 +2,7 @@
 // the readings that must not be guessed, follow-ups relative to the previous period, and the wire-in.
 import { describe, expect, it } from 'vitest';
 import { extractPeriod, readPeriod, shiftPeriod } from '../../agents/local-planner/entities/period.ts';
-import { OCCASIONS, SPRING_FESTIVAL, occasionDates } from '../../agents/local-planner/entities/calendar.ts';
+import { OCCASIONS, springFestival, occasionDates } from '../../agents/local-planner/entities/calendar.ts';
 import { findPeriod } from '../../agents/local-planner/slots.ts';
 import { understand, type PreviousCall } from '../../agents/local-planner/understand.ts';
 import { ProductIndex } from '../../tools/catalogue/product-search.ts';
@@ -320,7 +320,7 @@ describe('extractPeriod', () => {
 
 describe('the shopping calendar', () => {
   it('has the Spring Festival for 2024–2028', () => {
-    expect([2024, 2025, 2026, 2027, 2028].map((y) => SPRING_FESTIVAL[y])).toEqual(['2024-02-10', '2025-01-29', '2026-02-17', '2027-02-06', '2028-01-26']);
+    expect([2024, 2025, 2026, 2027, 2028].map((y) => springFestival(y))).toEqual(['2024-02-10', '2025-01-29', '2026-02-17', '2027-02-06', '2028-01-26']);
   });
   it.each([
     ['black_friday', 2024, 'day', d('2024-11-29')],

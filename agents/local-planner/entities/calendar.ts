@@ -36,31 +36,21 @@
 // Lunar dates come from a table (2022–2028); a year outside it is not guessed: the occasion is unresolved.
 import { addDays, iso, nthWeekday, type Day, type Interval } from './days.ts';
 
-/** Spring Festival (农历正月初一) by Gregorian year. */
-export const SPRING_FESTIVAL: Record<number, Day> = {
-  2022: '2022-02-01', 2023: '2023-01-22', 2024: '2024-02-10', 2025: '2025-01-29', 2026: '2026-02-17', 2027: '2027-02-06', 2028: '2028-01-26',
+/** The lunar-calendar days (and 清明, a solar term on Apr 4 or 5) by Gregorian year, one row a year:
+ *  春节 正月初一, 中秋 八月十五, 端午 五月初五, 七夕 七月初七, 重阳 九月初九. */
+type LunarDays = { springFestival: Day; midAutumn: Day; dragonBoat: Day; qixi: Day; doubleNinth: Day; qingming: Day };
+const LUNAR: Record<number, LunarDays> = {
+  2022: { springFestival: '2022-02-01', midAutumn: '2022-09-10', dragonBoat: '2022-06-03', qixi: '2022-08-04', doubleNinth: '2022-10-04', qingming: '2022-04-05' },
+  2023: { springFestival: '2023-01-22', midAutumn: '2023-09-29', dragonBoat: '2023-06-22', qixi: '2023-08-22', doubleNinth: '2023-10-23', qingming: '2023-04-05' },
+  2024: { springFestival: '2024-02-10', midAutumn: '2024-09-17', dragonBoat: '2024-06-10', qixi: '2024-08-10', doubleNinth: '2024-10-11', qingming: '2024-04-04' },
+  2025: { springFestival: '2025-01-29', midAutumn: '2025-10-06', dragonBoat: '2025-05-31', qixi: '2025-08-29', doubleNinth: '2025-10-29', qingming: '2025-04-04' },
+  2026: { springFestival: '2026-02-17', midAutumn: '2026-09-25', dragonBoat: '2026-06-19', qixi: '2026-08-19', doubleNinth: '2026-10-18', qingming: '2026-04-05' },
+  2027: { springFestival: '2027-02-06', midAutumn: '2027-09-15', dragonBoat: '2027-06-09', qixi: '2027-08-08', doubleNinth: '2027-10-08', qingming: '2027-04-05' },
+  2028: { springFestival: '2028-01-26', midAutumn: '2028-10-03', dragonBoat: '2028-05-28', qixi: '2028-08-26', doubleNinth: '2028-10-26', qingming: '2028-04-04' },
 };
-/** Mid-Autumn Festival (八月十五). */
-export const MID_AUTUMN: Record<number, Day> = {
-  2022: '2022-09-10', 2023: '2023-09-29', 2024: '2024-09-17', 2025: '2025-10-06', 2026: '2026-09-25', 2027: '2027-09-15', 2028: '2028-10-03',
-};
-/** Dragon Boat Festival (五月初五). */
-export const DRAGON_BOAT: Record<number, Day> = {
-  2022: '2022-06-03', 2023: '2023-06-22', 2024: '2024-06-10', 2025: '2025-05-31', 2026: '2026-06-19', 2027: '2027-06-09', 2028: '2028-05-28',
-};
-
-/** 七夕 (七月初七), Chinese Valentine's Day. */
-export const QIXI: Record<number, Day> = {
-  2022: '2022-08-04', 2023: '2023-08-22', 2024: '2024-08-10', 2025: '2025-08-29', 2026: '2026-08-19', 2027: '2027-08-08', 2028: '2028-08-26',
-};
-/** 重阳节 (九月初九). */
-export const DOUBLE_NINTH: Record<number, Day> = {
-  2022: '2022-10-04', 2023: '2023-10-23', 2024: '2024-10-11', 2025: '2025-10-29', 2026: '2026-10-18', 2027: '2027-10-08', 2028: '2028-10-26',
-};
-/** 清明 (the solar term; Apr 4 or 5). */
-export const QINGMING: Record<number, Day> = {
-  2022: '2022-04-05', 2023: '2023-04-05', 2024: '2024-04-04', 2025: '2025-04-04', 2026: '2026-04-05', 2027: '2027-04-05', 2028: '2028-04-04',
-};
+const lunar = (key: keyof LunarDays) => (year: number): Day | undefined => LUNAR[year]?.[key];
+/** Spring Festival (农历正月初一) by Gregorian year, where the table has it. */
+export const springFestival = lunar('springFestival');
 
 /** 'week': the Monday-to-Sunday week the day falls in (双十一那一周); a number: that many days from the holiday's first day (国庆七天, 元旦三天假期);
  *  before / after: that many days up to its first day or from its last (双十一前两周, 国庆后三天, the week before Christmas). */
@@ -77,7 +67,6 @@ export type Occasion = {
 const fixed = (m: number, d: number) => (y: number) => iso(y, m, d);
 const span = (m1: number, d1: number, m2: number, d2: number) => (y: number): Interval => ({ from: iso(y, m1, d1), to: iso(y, m2, d2) });
 const blackFriday = (y: number) => addDays(nthWeekday(y, 11, 4, 4), 1);
-const springFestival = (y: number) => SPRING_FESTIVAL[y];
 
 export const OCCASIONS: Record<string, Occasion> = {
   singles_day: { key: 'singles_day', label: { zh: '双十一', en: "Singles' Day (11.11)" }, bare: 'day', day: fixed(11, 11), window: span(11, 1, 11, 11) },
@@ -85,10 +74,10 @@ export const OCCASIONS: Record<string, Occasion> = {
   mid_year_618: { key: 'mid_year_618', label: { zh: '618', en: '618' }, bare: 'day', day: fixed(6, 18), window: span(6, 1, 6, 18) },
   spring_festival: {
     key: 'spring_festival', label: { zh: '春节', en: 'Spring Festival' }, bare: 'window', day: springFestival,
-    window: (y) => (SPRING_FESTIVAL[y] ? { from: addDays(SPRING_FESTIVAL[y], -1), to: addDays(SPRING_FESTIVAL[y], 6) } : undefined),
+    window: (y) => { const d = springFestival(y); return d ? { from: addDays(d, -1), to: addDays(d, 6) } : undefined; },
   },
-  spring_festival_eve: { key: 'spring_festival_eve', label: { zh: '除夕', en: "Chinese New Year's Eve" }, bare: 'day', day: (y) => (SPRING_FESTIVAL[y] ? addDays(SPRING_FESTIVAL[y], -1) : undefined) },
-  lantern: { key: 'lantern', label: { zh: '元宵节', en: 'Lantern Festival' }, bare: 'day', day: (y) => (SPRING_FESTIVAL[y] ? addDays(SPRING_FESTIVAL[y], 14) : undefined) },
+  spring_festival_eve: { key: 'spring_festival_eve', label: { zh: '除夕', en: "Chinese New Year's Eve" }, bare: 'day', day: (y) => { const d = springFestival(y); return d && addDays(d, -1); } },
+  lantern: { key: 'lantern', label: { zh: '元宵节', en: 'Lantern Festival' }, bare: 'day', day: (y) => { const d = springFestival(y); return d && addDays(d, 14); } },
   national_day: { key: 'national_day', label: { zh: '国庆', en: 'National Day' }, bare: 'window', day: fixed(10, 1), window: span(10, 1, 10, 7) },
   new_year: { key: 'new_year', label: { zh: '元旦', en: "New Year's Day" }, bare: 'day', day: fixed(1, 1) },
   new_years_eve: { key: 'new_years_eve', label: { zh: '跨年', en: "New Year's Eve" }, bare: 'day', day: fixed(12, 31), window: (y) => ({ from: iso(y, 12, 31), to: iso(y + 1, 1, 1) }) },
@@ -102,13 +91,13 @@ export const OCCASIONS: Record<string, Occasion> = {
   valentines: { key: 'valentines', label: { zh: '情人节', en: "Valentine's Day" }, bare: 'day', day: fixed(2, 14) },
   womens_day: { key: 'womens_day', label: { zh: '妇女节', en: "Women's Day" }, bare: 'day', day: fixed(3, 8) },
   childrens_day: { key: 'childrens_day', label: { zh: '儿童节', en: "Children's Day" }, bare: 'day', day: fixed(6, 1) },
-  mid_autumn: { key: 'mid_autumn', label: { zh: '中秋节', en: 'Mid-Autumn Festival' }, bare: 'day', day: (y) => MID_AUTUMN[y] },
-  qixi: { key: 'qixi', label: { zh: '七夕', en: 'Qixi (Chinese Valentine\'s Day)' }, bare: 'day', day: (y) => QIXI[y] },
-  double_ninth: { key: 'double_ninth', label: { zh: '重阳节', en: 'Double Ninth Festival' }, bare: 'day', day: (y) => DOUBLE_NINTH[y] },
-  qingming: { key: 'qingming', label: { zh: '清明节', en: 'Qingming Festival' }, bare: 'day', day: (y) => QINGMING[y], window: (y) => (QINGMING[y] ? span(4, 4, 4, 6)(y) : undefined) },
+  mid_autumn: { key: 'mid_autumn', label: { zh: '中秋节', en: 'Mid-Autumn Festival' }, bare: 'day', day: lunar('midAutumn') },
+  qixi: { key: 'qixi', label: { zh: '七夕', en: 'Qixi (Chinese Valentine\'s Day)' }, bare: 'day', day: lunar('qixi') },
+  double_ninth: { key: 'double_ninth', label: { zh: '重阳节', en: 'Double Ninth Festival' }, bare: 'day', day: lunar('doubleNinth') },
+  qingming: { key: 'qingming', label: { zh: '清明节', en: 'Qingming Festival' }, bare: 'day', day: lunar('qingming'), window: (y) => (LUNAR[y] ? span(4, 4, 4, 6)(y) : undefined) },
   day_520: { key: 'day_520', label: { zh: '520', en: '520 (May 20)' }, bare: 'day', day: fixed(5, 20) },
   summer_vacation: { key: 'summer_vacation', label: { zh: '暑假', en: 'summer vacation' }, bare: 'window', day: fixed(7, 1), window: span(7, 1, 8, 31) },
-  dragon_boat: { key: 'dragon_boat', label: { zh: '端午节', en: 'Dragon Boat Festival' }, bare: 'day', day: (y) => DRAGON_BOAT[y] },
+  dragon_boat: { key: 'dragon_boat', label: { zh: '端午节', en: 'Dragon Boat Festival' }, bare: 'day', day: lunar('dragonBoat') },
 };
 
 /** The days an occasion stands for in a year; undefined when the calendar does not know that year. */
