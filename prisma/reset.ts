@@ -1,7 +1,7 @@
 // npm run db:reset: rebuild the store from the migrations and reseed the demo world.
 import { rmSync } from 'node:fs';
 import pg from 'pg';
-import { seedIfEmpty } from './seed/index.ts';
+import { endDateOption, seedIfEmpty } from './seed/index.ts';
 import { migrate, openStore } from './store.ts';
 import { databaseUrl, providerOf, sqliteFileUrl } from './url.ts';
 
@@ -17,5 +17,5 @@ if (providerOf(url) === 'sqlite') {
 }
 migrate(url);
 const db = await openStore(url);
-await seedIfEmpty(db);
+await seedIfEmpty(db, endDateOption());
 await db.$disconnect();

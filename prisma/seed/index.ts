@@ -48,6 +48,12 @@ export async function seedSqliteAside(url: string, log: (line: string) => void, 
   return true;
 }
 
+// --end-date YYYY-MM-DD: the last day of history (default yesterday), so a bench set written against one store can be
+// judged against the same world on another day. Read by db:seed and db:reset alike.
+export function endDateOption(argv: string[] = process.argv): WorldOptions {
+  return argv.includes('--end-date') ? { endDate: parseEndDate(argv[argv.indexOf('--end-date') + 1]) } : {};
+}
+
 function parseEndDate(text: string | undefined): Date {
   if (!text || !/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(text))) {
     console.error(`--end-date wants a day as YYYY-MM-DD, got ${JSON.stringify(text ?? '')}`);
@@ -68,10 +74,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     last = p.percent;
     console.log(JSON.stringify(p));
   };
-  // --end-date YYYY-MM-DD: the last day of history (default yesterday), so a bench set written against one store can be
-  // judged against the same world on another day.
-  const endArg = process.argv[process.argv.indexOf('--end-date') + 1];
-  const options: WorldOptions = process.argv.includes('--end-date') ? { endDate: parseEndDate(endArg) } : {};
+  const options = endDateOption();
   let seeded: boolean;
   if (providerOf(url) === 'sqlite') seeded = await seedSqliteAside(url, log, progress, options);
   else {
