@@ -107,12 +107,14 @@ export class Assistant {
       const userText = turn.photo ? `${PHOTO_SENT[locale]}${text ? ` ${text}` : ''}` : text || (turn.location ? LOCATION_SHARED[locale] : '');
       if (!userText) return { reply: PHRASES.capabilities(turn.caller.role, locale), locale, toolCalls: [], suggestions: [], attachments: NO_ATTACHMENTS };
 
+      const conversation = await openConversation(this.db, turn.chatKey, turn.caller, locale);
+      const history = await loadHistory(this.db, conversation.id);
+      // "2", "👍", "¥35" say no language: the reply keeps the language the chat was in.
+      if (!turn.locale && !detectLocale(text)) locale = chatLocale(history) ?? locale;
       proposed = new TurnProposals(this.db, turn.chatKey, callerKey(turn.caller), locale);
       const turnProposals = proposed;
       const consent: Consent = { chatKey: turn.chatKey, propose: (tool, args, preview) => turnProposals.add(tool, args, preview) };
       const context: CallerContext = { caller: turn.caller, locale, location, now, consent, photo: turn.photo, userText: text };
-      const conversation = await openConversation(this.db, turn.chatKey, turn.caller, locale);
-      const history = await loadHistory(this.db, conversation.id);
       const state = storedState(conversation.state);
       // A merchant's own shops, so a branch they name ("鲁巷店") is read as that shop (only theirs are listed).
       const shops = turn.caller.role === 'merchant' ? await this.db.shop.findMany({ where: { merchantId: turn.caller.merchantId }, select: { id: true, nameZh: true, nameEn: true }, orderBy: { id: 'asc' } }) : undefined;
@@ -153,6 +155,16 @@ export class Assistant {
       return fail(locale, FAILURE.notSaved(locale), 'not_saved');
     }
   }
+}
+
+/** The language of the user's latest message in the chat that says one. */
+function chatLocale(history: BaseMessage[]): Locale | undefined {
+  for (let i = history.length - 1; i >= 0; i--) {
+    const m = history[i];
+    const said = HumanMessage.isInstance(m) ? detectLocale(String(m.content)) : undefined;
+    if (said) return said;
+  }
+  return undefined;
 }
 
 /** LangChain's callbacks, narrowed to the two moments a user can be told about. A failing listener never fails the turn. */

@@ -11,7 +11,8 @@ import { findDurations } from './entities/duration.ts';
 import { findBarePrice, findMoney } from './entities/money.ts';
 import { findNumbers } from './entities/numbers.ts';
 import { findPercents } from './entities/percent.ts';
-import { findQuantity } from './entities/quantity.ts';
+import { findLooseWeight, findQuantity } from './entities/quantity.ts';
+import { byWeight } from './purchase-slots.ts';
 import { extractPeriod, readPeriod } from './entities/period.ts';
 import { addDays } from './entities/days.ts';
 import { restockSlots } from './restock-slots.ts';
@@ -136,15 +137,19 @@ const EDITS: Record<string, Edit> = {
     const q = findQuantity(r.text);
     const day = dayOf(r);
     const period = readPeriod(r.text, r.today);
+    // "不对 是四斤" after three jin of apples at ¥6.5: the count of the product's 500 g units, not a price of ¥4.
+    const weight = q ? undefined : findLooseWeight(r.text);
+    const sold = typeof s.productId === 'number' ? r.products.get(s.productId) : typeof s.product === 'string' ? r.products.search(s.product, 1)[0]?.product : undefined;
+    const weighed = weight && !m ? byWeight(r.text, undefined, '', sold)?.quantity : undefined;
     // "actually it was 3" after "2 lattes at 19.9": a small bare number with no money word is the count.
-    const bare = !m && !q && !day ? bareNumber(r) : undefined;
+    const bare = !m && !q && !day && !weight ? bareNumber(r) : undefined;
     // With no price yet (it was asked for: "「李宁跑鞋」花了多少钱？" → "480 黑色的"), a bare number is the price.
     // In a correction a bare number replaces the figure it is nearest to: "不对不对 是66" after ¥68 × 1 is the price.
     const nearerPrice = r.correcting && bare !== undefined && bare > 0 && typeof s.price === 'number' && Math.abs(Math.log(bare / s.price)) < Math.abs(Math.log(bare / (s.quantity ?? 1)));
     const price = m?.amount ?? ((s.price === undefined || nearerPrice) && bare !== undefined && bare > 0 ? bare : undefined);
-    const count = q?.count ?? (price === undefined && bare !== undefined && Number.isInteger(bare) && bare >= 1 && bare <= 20 ? bare : undefined);
+    const count = q?.count ?? weighed ?? (price === undefined && bare !== undefined && Number.isInteger(bare) && bare >= 1 && bare <= 20 ? bare : undefined);
     const bareText = price !== undefined && !m ? findNumbers(r.text).at(-1)?.text : undefined;
-    return { price, quantity: count, date: day, paymentMethod: paymentMethodIn(r.text), product: productEdit(r, s.product, [m?.text, q?.text, period?.text, bareText, PAID_WITH.exec(r.text)?.[0]]) };
+    return { price, quantity: count, date: day, paymentMethod: paymentMethodIn(r.text), product: productEdit(r, s.product, [m?.text, q?.text, weight?.text, period?.text, bareText, PAID_WITH.exec(r.text)?.[0]]) };
   },
   merchant_stats: (r) => ({ period: r.period, shopId: r.shopId, topN: findTopN(r.text), ...allShops(r.text) }),
   anomaly_alerts: (r) => ({ period: r.period, shopId: r.shopId, lookbackDays: anomalySlots(r.text).lookbackDays, ...allShops(r.text) }),

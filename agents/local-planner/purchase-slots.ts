@@ -7,7 +7,7 @@
 //   stays one pack at the pack's price (entities/quantity.ts says why). More than 20 single items stay packs.
 import type { ProductIndex } from '../../tools/catalogue/product-search.ts';
 import type { Money } from './entities/money.ts';
-import { readPurchase } from './entities/quantity.ts';
+import { findLooseWeight, gramsInName, pricePerWeight, readPurchase } from './entities/quantity.ts';
 
 /** A product name that is a pack of several: 整箱, 6瓶装, 两瓶装, twin pack, 12-pack, case of 24. */
 const PACK_NAME = /整箱|箱装|[提箱盒]装|\d+\s*(?:瓶|罐|听|盒|支|包|袋|卷|片|粒|杯)\s*装|[两三四五六七八九十]\s*(?:瓶|罐|听|盒|支|包|袋)\s*装|\b(?:twin|multi|family)[- ]?pack\b|\b\d+[- ]?pack\b|\bpack of\b|\bcase of\b/i;
@@ -26,8 +26,8 @@ export function readBought(raw: string, money: Money | undefined, products: Prod
   // Counts and 每瓶 are not the product; "6瓶装" / "12-pack" is how the catalogue names a pack, so it stays in.
   const keepInName = (t: string) => /装$|-?pack$|^整/i.test(t); // "整箱12盒" too: the catalogue's 光明牛奶 整箱12盒
   const product = phraseOf(raw, ...named, ...(bought?.texts.filter((t) => !keepInName(t)) ?? []));
-  if (!bought) return { product, price: money?.amount };
   const top = (phrase: string) => (phrase ? products.search(phrase, 1)[0]?.product : undefined);
+  if (!bought) return byWeight(masked, money, product, top(product)) ?? { product, price: money?.amount };
 
   // A count that the catalogue sells as a size ("鸡蛋20枚"): one of that size.
   const countText = bought.pack ? undefined : bought.texts.find((t) => /^\s*[\d一二两三四五六七八九十]+\s*[\p{Script=Han}a-z]+$/iu.test(t) && /\d/.test(t));
@@ -54,4 +54,20 @@ export function readBought(raw: string, money: Money | undefined, products: Prod
     if (typical && far(amount / bought.quantity) < far(amount)) return { product, price: Math.round((amount / bought.quantity) * 100) / 100, quantity: bought.quantity };
   }
   return { product, price: bought.price ?? money?.amount, quantity: bought.quantity };
+}
+
+/** "三斤苹果 六块五一斤" when the catalogue sells apples by 500 g: 3 of them at 6.5; "两斤排骨 一共五十八" → 2 at 29;
+ *  a price said with no per or total word is taken per unit when that is nearer the product's list price. */
+export function byWeight(text: string, money: Money | undefined, product: string, match: { nameZh: string; nameEn: string; listPrice: number } | undefined): Bought | undefined {
+  const weight = findLooseWeight(text);
+  const grams = match && (gramsInName(match.nameZh) ?? gramsInName(match.nameEn));
+  if (!weight || !grams) return undefined;
+  const quantity = weight.grams / grams;
+  if (!Number.isInteger(quantity) || quantity < 1) return undefined;
+  if (!money) return { product, quantity };
+  const per = pricePerWeight(text, money);
+  if (per) return { product, quantity, price: Math.round(((money.amount * grams) / per) * 100) / 100 };
+  const list = match.listPrice / 100;
+  const total = /一共|总共|合计|共计|花了|in total|altogether/i.test(text) || (list > 0 && Math.abs(Math.log(money.amount / quantity / list)) < Math.abs(Math.log(money.amount / list)));
+  return { product, quantity, price: total ? Math.round((money.amount / quantity) * 100) / 100 : money.amount };
 }

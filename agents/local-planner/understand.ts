@@ -144,6 +144,14 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
     if (saysYes(raw) || saysYes(withoutRestated(raw, prev.args))) return { tool: prev.name, args: prev.args };
     if (saysNo(raw)) return { reply: l === 'zh' ? '好的，已取消，什么都没改。' : 'OK, cancelled; nothing was changed.' };
   }
+  // Which product a purchase was, from the list shown ("2", "第二个", "the Liby one" is read below as a brand edit);
+  // a bare yes picks none of them, and says so: nothing is logged yet.
+  if (prev?.name === 'record_purchase' && prev.result?.status === 'ambiguous' && s.role === 'shopper') {
+    const shown = (prev.result.candidates ?? []) as { id: number }[];
+    const n = raw.length <= 24 ? pickedPosition(raw, shown.length) : undefined;
+    if (n && shown[n - 1]) return { tool: 'record_purchase', args: clean({ ...prev.args, product: undefined, productId: shown[n - 1].id }) };
+    if (saysYes(raw) && !findPrice(raw)) return { reply: INTENT_REPLIES.pickFromList(shown.length, l) };
+  }
   // "ok thanks. and yes, save that apple purchase", "刚才那个香蕉帮我记上吧" after a detour: the purchase proposed
   // before is proposed again (shown again, never written without a new yes).
   const detour = s.previous?.name !== 'record_purchase' ? [s.earlier].find((t) => t?.name === 'record_purchase' && t.args.product && t.args.price !== undefined && t.result?.status === 'needs_confirmation') : undefined;
@@ -224,7 +232,9 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   // "OK 冲 今晚直播加油💪", "行 吃完继续搬砖": a cheer or a sign-off, sure and asking nothing, even with a day in it.
   // Not an answer to what is on screen: a pick or rating of a list ("1 👍"), a yes to a proposal, a scan's match.
   const answersScreen = /\d/.test(raw) || ['scan_to_buy', 'risk_questionnaire'].includes(prev?.name ?? '') || ['needs_confirmation', 'ambiguous', 'asked'].includes(prev?.result?.status);
-  if (top && ['acknowledge', 'goodbye', 'thanks'].includes(top.intent) && top.p >= 0.8 && !price && !answersScreen && !/[?？]|吗|呢|嘛|多少|几|怎么|咋|如何|\b(?:how|what|which|when|where|why|show|tell)\b/i.test(raw)) {
+  // A message that names goods or a task's own words ("ok 刚买了两包纸巾", "好的 那个酸奶不错") says more than OK.
+  const saysMore = strongProduct || Object.values(TASK_WORDS).some((re) => re.test(raw));
+  if (top && ['acknowledge', 'goodbye', 'thanks'].includes(top.intent) && top.p >= 0.8 && !price && !answersScreen && !saysMore && !/[?？]|吗|呢|嘛|多少|几|怎么|咋|如何|\b(?:how|what|which|when|where|why|show|tell)\b/i.test(raw)) {
     return { reply: top.intent === 'goodbye' ? PHRASES.goodbye(l) : top.intent === 'thanks' ? PHRASES.thanks(l) : PHRASES.acknowledged(l) };
   }
   // A short fragment with a slot ("what about this month?", "2号店呢") continues the active task, whatever it resembles.

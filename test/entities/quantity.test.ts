@@ -1,6 +1,8 @@
 // Counts, packs, and a purchase's quantity and price per unit (a pack stays a pack: see entities/quantity.ts).
 import { describe, expect, it } from 'vitest';
-import { findPack, findQuantity, readPurchase, type Purchase } from '../../agents/local-planner/entities/quantity.ts';
+import { findLooseWeight, findPack, findQuantity, gramsInName, readPurchase, type Purchase } from '../../agents/local-planner/entities/quantity.ts';
+import { byWeight } from '../../agents/local-planner/purchase-slots.ts';
+import { findBarePrice, findMoney } from '../../agents/local-planner/entities/money.ts';
 
 describe('findQuantity', () => {
   it.each<[string, number | undefined, string?]>([
@@ -24,6 +26,8 @@ describe('findQuantity', () => {
     ['两块肥皂', 2],
     ['15块3瓶', 3, '3瓶'], // 15块 is money
     ['３瓶', 3, '３瓶'],
+    ['两箱牛奶', 2, '两箱'], // cases counted, when no pack size is said
+    ['三提卫生纸', 3],
     // not counts
     ['2kg', undefined],
     ['500ml', undefined],
@@ -139,5 +143,38 @@ describe('readPurchase: what looks like a pack but is not', () => {
     ['买了仨苹果，每个3块', { quantity: 3, price: 3 }],
   ])('%s', (text, want) => {
     expect(readPurchase(text)).toMatchObject(want);
+  });
+});
+
+describe('loose weights: what was bought by the jin', () => {
+  it.each<[string, number | undefined]>([
+    ['三斤苹果', 1500],
+    ['买了2斤排骨', 1000],
+    ['半斤瓜子', 250],
+    ['一斤半葡萄', 750],
+    ['1公斤大米', 1000],
+    // not a weight bought
+    ['大米五公斤装', undefined], // a pack's size
+    ['六块五一斤', undefined], // what the price is for
+    ['5kg大米', undefined], // a bag's size, read with the product
+  ])('%s → %s g', (text, grams) => {
+    expect(findLooseWeight(text)?.grams).toBe(grams);
+  });
+
+  it.each<[string, number | undefined]>([['都乐苹果 500g', 500], ['Rice 5kg', 5000], ['光明牛奶 250ml', undefined]])('%s: %s g a unit', (name, grams) => {
+    expect(gramsInName(name)).toBe(grams);
+  });
+
+  const apples = { nameZh: '都乐苹果 500g', nameEn: 'Dole apples 500g', listPrice: 690 };
+  it.each<[string, { quantity: number; price?: number } | undefined]>([
+    ['三斤苹果 六块五一斤', { quantity: 3, price: 6.5 }],
+    ['买了两斤苹果 每斤7块', { quantity: 2, price: 7 }],
+    ['两斤苹果 一共十四', { quantity: 2, price: 7 }],
+    ['两斤苹果 十四块', { quantity: 2, price: 7 }], // ¥14 for one 500 g bag is far from its list price: the total
+    ['三斤苹果 12元/公斤', { quantity: 3, price: 6 }],
+    ['半斤苹果 3块', undefined], // half a unit cannot be logged as a count
+  ])('%s', (text, want) => {
+    const got = byWeight(text, findMoney(text) ?? findBarePrice(text), '苹果', apples);
+    expect(got === undefined ? undefined : { quantity: got.quantity, price: got.price }).toEqual(want);
   });
 });

@@ -10,6 +10,8 @@ const SCORE = /(?:打|给|评)?\s*([1-5一二三四五])\s*(?:分|星|颗星)|\b
 const DISLIKE = /👎|🙅|^\s*[1-9]\s+(?:no|nah)\b|不喜欢|不(?:太|怎么|是很|大|咋)喜欢|没那么喜欢|\bnot (?:really )?(?:into|keen on|a fan of)\b|\bdon'?t really (?:like|want)\b|不要|别推|别再推|不想要|不感兴趣|不感冒|不太行|不行|不好|一般般|没兴趣|不合适|不适合|用不上|不需要|算了吧|不爱|不吃|不用|难吃|难用|踩雷|\b(?:not|isn'?t|is not|aren'?t) (?:really |quite )?my (?:thing|style|taste|cup of tea|type|kind of thing)\b|\bno good\b|\bgross\b|\byuck\b|\bdisgusting\b|\bnever (?:show|recommend|suggest)\b|\bdon'?t (?:show|recommend|suggest) (?:me )?(?:that|it|this)\b|再也别推|别再给我推|\bpass on\b|\bskip (?:it|that|this)\b|\bdon'?t care for\b|\bnot a fan\b|\bnot for me\b|isn'?t (?:really )?for me|\bdon'?t (?:like|want|need)\b|\bdislike\b|\bnot interested\b|\bnope\b|\bhate\b|\bno thanks\b|\bmeh\b/i;
 const LIKE = /👍|❤️|😍|🥰|喜欢|不错|挺好|很好|好用|好吃|好看|爱了|想要|想买|种草|感兴趣|多推荐?|实用|有用|正合适|对路|\buseful\b|\bhandy\b|\bpractical\b|\blooks? (?:great|good|nice|perfect)\b|\bnice\b|\bawesome\b|\bperfect\b|\bmore (?:\w+ )?like (?:that|this|it)\b|\blike\b|\blove\b|\bgreat\b|\bgood one\b|\bmore like\b|\binterested\b/i;
 
+const LUKEWARM = /一般般|一般吧|还行|还可以|还好吧|凑合|马马虎虎|说得过去|中规中矩|so-so|\bokay-ish\b|\bmeh\b|\bit'?s (?:ok|okay|alright|fine)\b|\b(?:ok|okay|alright|fine)(?:,)? i guess\b|\baverage\b|\bmediocre\b/i;
+
 export type FeedbackRead = { position: number; rating: number };
 
 /** Which of `shown` items the message rates, and the rating (1–5), or undefined when it does not rate one. */
@@ -18,8 +20,9 @@ export function readFeedback(text: string, shown: number): FeedbackRead | undefi
   if (!position || position > shown) return undefined;
   const score = scoreOf(text.replace(PICK, ' '));
   if (score) return { position, rating: score };
-  // "一般般" is lukewarm: a 3, not a dislike.
-  if (/一般般|还行|so-so|\bokay-ish\b|\bmeh\b/i.test(text)) return { position, rating: 3 };
+  // "一般般", "还可以", "it's okay" are lukewarm: a 3, not a dislike; "not bad", "还不错" a 4.
+  if (/还不错|不算差|挺不错的?吧|\bnot bad\b|\bpretty good\b|\bquite good\b/i.test(text)) return { position, rating: 4 };
+  if (LUKEWARM.test(text)) return { position, rating: 3 };
   if (DISLIKE.test(text)) return { position, rating: 1 };
   if (LIKE.test(text)) return { position, rating: 5 };
   return undefined;

@@ -103,6 +103,12 @@ export class PhraseReader {
     for (let i = out.length - 2; i >= 0; i--) {
       if (/^size$/i.test(out[i].word) && /^(?:xxs|xs|s|m|l|xl|xxl|xxxl)$/i.test(out[i + 1].word)) out.splice(i, 2, { word: `size ${out[i + 1].word}`, tag: 'nz' });
     }
+    // "2 packs of tissues", "three bottles of": a count of what is bought, read by the quantity reader, not goods
+    // (the catalogue's "12-pack" is a variant: only a plural or a unit followed by "of" is a count).
+    for (let i = 0; i + 1 < out.length; i++) {
+      const unit = out[i + 1];
+      if (COUNT.test(out[i].word) && COUNT_UNIT.test(unit.word) && (/s$/i.test(unit.word) || /^of$/i.test(out[i + 2]?.word ?? ''))) unit.tag = 'count';
+    }
     // A size cut in two ("30|枚", "500|ml") is one word again.
     for (let i = out.length - 2; i >= 0; i--) {
       const joined = out[i].word + out[i + 1].word;
@@ -165,6 +171,7 @@ export class PhraseReader {
 
   private isProductWord(word: string, pos: string): boolean {
     const w = PhraseReader.key(word); // the user's own word is shown; its stem is looked up
+    if (pos === 'count') return false; // "packs" in "2 packs of tissues"
     if (TIME_WORDS.test(w)) return false; // "whole month": a period, even where a name has the word ("6-12 months")
     if (this.keep.has(w) || SIZE.test(w) || PACK_SIZE.test(w.replace(/\s+/g, '')) || /^size (?:xxs|xs|s|m|l|xl|xxl|xxxl)$/i.test(w)) return true;
     if (this.asking.has(w) || STOP.has(w) || ASKING_WORDS.test(w) || ORDERING_WORDS.test(w)) return false;
@@ -187,13 +194,16 @@ export function goodsWords(products: ProductIndex): string[] {
   return [...brands, ...items, ...[...names].filter((w) => !STOP.has(w) || VARIANT.has(w)), ...category, ...known.map((w) => w.toLowerCase())];
 }
 
-/** Stop words that name a variant in the catalogue's names ("large pack", "small cup"): goods words there. */
+/** A number said before a unit of what was bought ("2 packs", "a couple of bottles"). */
+const COUNT = /^(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple|few|several)$/i;
+const COUNT_UNIT = /^(?:packs?|bottles?|box(?:es)?|cans?|cases?|bags?|rolls?|cartons?|pieces?|jars?|tubes?|packets?|boxes|tins?|sachets?|dozens?|loaves|loaf)$/i;
 /** Words of time ("whole month", "this weekend"): a period, read elsewhere, never goods. */
 const TIME_WORDS = /^(?:days?|weeks?|months?|years?|quarters?|fortnight|weekends?|whole|entire|full|today|tonight|yesterday|tomorrow|mornings?|evenings?|nights?|afternoons?|mtd|ytd|wtd)$/i;
 /** "来瓶", "要个", "就行": how one orders or settles, no goods ("算了来瓶茶饮料 就行"). */
 const ORDERING_WORDS = /^(?:来|要|拿|整)[一两]?[瓶个包杯份点盒袋罐支件只条碗]$|^就(?:行|好|可以|够|成)了?$/;
 /** Words of asking itself ("想先问下", "麻烦问一下", "打听"), however jieba cuts them. */
 const ASKING_WORDS = /^(?:想|先|再|还|就|请|麻烦|劳驾|帮忙|帮我|顺便)*(?:问|问下|问一下|问问|打听|咨询|请教)?(?:下|一下)?$/;
+/** Stop words that name a variant in the catalogue's names ("large pack", "small cup"): goods words there. */
 const VARIANT = new Set(['large', 'small', 'big', 'medium', 'mini', 'extra', 'double', 'single', 'twin', 'family', 'regular']);
 
 const readers = new WeakMap<ProductIndex, PhraseReader>();

@@ -230,7 +230,8 @@ function readCounts(text: string, tokens: NumberToken[], used: Set<NumberToken>)
       continue;
     }
     if (!Number.isInteger(t.value)) continue;
-    const zh = new RegExp(`^\\s*个?\\s*(${PIECE})(?!装)`).exec(after); // "12盒装" is a pack size, not 12 boxes
+    // "12盒装" is a pack size, not 12 boxes; "两箱牛奶" counts cases, when no pack was read around it.
+    const zh = new RegExp(`^\\s*个?\\s*(${PIECE}|${CONTAINER})(?!装)`).exec(after);
     if (zh && !(zh[1] === '块' && /^\s*块(?:钱|$|[\s\p{P}])/u.test(after))) { out.push({ count: t.value, unit: zh[1], text: text.slice(t.start, t.end + zh[0].length), index: t.start }); continue; }
     const en = new RegExp(`^\\s*(${EN_PIECE})(?![a-z])`, 'i').exec(after);
     if (en && !/\bof\s*$/i.test(before)) { out.push({ count: t.value, unit: en[1].toLowerCase(), text: text.slice(t.start, t.end + en[0].length), index: t.start }); continue; }
@@ -297,4 +298,43 @@ function marker(text: string, money: Money, pack: PackRead | undefined): { kind:
 function strip(p: PackRead, input: string): Pack {
   const { packs: _packs, tokens: _tokens, counted: _counted, ...pack } = p;
   return { ...pack, text: input.slice(p.index, p.index + p.text.length) };
+}
+
+/** A weight of loose goods, as fruit and meat are bought: "三斤苹果", "2斤半", "半斤", "1公斤" (not "5公斤装", a
+ *  pack's size, nor "5kg", which names a bag's size). `per` is the weight a price is said for ("六块五一斤", "每斤8块",
+ *  "12元/斤"): 500 g for 斤. */
+export type LooseWeight = { grams: number; text: string; index: number };
+
+const JIN = 500;
+const WEIGHT_UNIT: Record<string, number> = { 斤: JIN, 公斤: 1000, 千克: 1000 };
+
+export function findLooseWeight(input: string): LooseWeight | undefined {
+  const text = normaliseWidth(input);
+  const half = /(?<![一二两三四五六七八九十\d])半斤/.exec(text);
+  const money = findAllMoney(text);
+  for (const t of findNumbers(text)) {
+    const m = /^\s*(斤|公斤|千克)(半)?(?!装)/.exec(text.slice(t.end));
+    // "一斤" right after a price ("六块五一斤") is what the price is for, not what was bought.
+    const afterPrice = t.value === 1 && money.some((x) => /^\s*$/.test(text.slice(x.index + x.text.length, t.start)) && x.index < t.start);
+    if (!m || !(t.value > 0) || afterPrice || money.some((x) => x.index <= t.start && t.start < x.index + x.text.length)) continue;
+    const grams = t.value * WEIGHT_UNIT[m[1]] + (m[2] ? WEIGHT_UNIT[m[1]] / 2 : 0);
+    return { grams, text: input.slice(t.start, t.end + m[0].length), index: t.start };
+  }
+  return half ? { grams: JIN / 2, text: input.slice(half.index, half.index + 2), index: half.index } : undefined;
+}
+
+/** The weight a price is said for: "六块五一斤", "每斤8块", "12元/斤", "一公斤十五" → grams; undefined when not per weight. */
+export function pricePerWeight(input: string, money: Money): number | undefined {
+  const text = normaliseWidth(input);
+  const after = text.slice(money.index + money.text.length);
+  const before = text.slice(0, money.index);
+  const m = /^\s*(?:一|每|\/|per\s*)(斤|公斤|千克)/.exec(after) ?? /(?:每|一)(斤|公斤|千克)\s*(?:是|要|卖)?\s*$/.exec(before);
+  return m ? WEIGHT_UNIT[m[1]] : undefined;
+}
+
+/** The grams of one unit of a product, from its name ("都乐苹果 500g" → 500, "大米 5kg" → 5000). */
+export function gramsInName(name: string): number | undefined {
+  const m = /(\d+(?:\.\d+)?)\s*(kg|g|克|公斤|千克)(?![a-z])/i.exec(name);
+  if (!m) return undefined;
+  return Number(m[1]) * (/^(?:kg|公斤|千克)$/i.test(m[2]) ? 1000 : 1);
 }
