@@ -17,7 +17,7 @@ import { findCategoryWord, findLeadTimeDays, findPeriod, findPrice, findRadiusKm
 import { readBought } from './purchase-slots.ts';
 import { findBarePrice } from './entities/money.ts';
 import { pickedPosition, readFeedback } from './entities/feedback.ts';
-import { pastWithoutAnchor, readPeriod, shiftPeriod } from './entities/period.ts';
+import { partOfEarlierMonth, pastWithoutAnchor, readPeriod, shiftPeriod } from './entities/period.ts';
 import { restockSlots, STOCK_WORDS } from './restock-slots.ts';
 import { anomalySlots } from './anomaly-slots.ts';
 import { ALL_SHOPS, changedSlots, editTask, withoutNegated, isBrandOnly, wealthSlots, isCorrection, isFollowUp, PAID_WITH, paymentMethodIn, pricingSlots } from './continue-task.ts';
@@ -191,7 +191,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   // "那个月的 top 3", "that month": the period the conversation is on.
   const periodRead = readPeriod(periodText, s.today);
   const saidBefore = periodRead?.kind === 'unresolved' && periodRead.reason === 'anaphora' ? (prev?.args?.period ?? s.earlier?.args?.period) as Period | undefined : undefined;
-  const period = findPeriod(periodText, s.today) ?? (prev?.args?.period ? shiftPeriod(prev.args.period, periodText, s.today) : undefined) ?? saidBefore ?? (prev?.args?.period ? undefined : pastWithoutAnchor(periodRead, s.today));
+  const period = (prev?.args?.period ? partOfEarlierMonth(prev.args.period, periodText, s.today) : undefined) ?? findPeriod(periodText, s.today) ?? (prev?.args?.period ? shiftPeriod(prev.args.period, periodText, s.today) : undefined) ?? saidBefore ?? (prev?.args?.period ? undefined : pastWithoutAnchor(periodRead, s.today));
   // A period named but not pinned down ("那天", "上次活动", "前一周" with nothing before it): ask, never guess.
   const periodUnclear = !period && periodRead !== undefined;
   // A plain number is a price only in a price or a purchase turn ("三只松鼠每日坚果 29.9", "鸡蛋20枚 25.9").

@@ -1,7 +1,7 @@
 // The PERIOD entity (agents/local-planner/entities/period.ts): tables of message + today → period,
 // the readings that must not be guessed, follow-ups relative to the previous period, and the wire-in.
 import { describe, expect, it } from 'vitest';
-import { extractPeriod, readPeriod, shiftPeriod } from '../../agents/local-planner/entities/period.ts';
+import { extractPeriod, partOfEarlierMonth, readPeriod, shiftPeriod } from '../../agents/local-planner/entities/period.ts';
 import { OCCASIONS, springFestival, occasionDates } from '../../agents/local-planner/entities/calendar.ts';
 import { findPeriod } from '../../agents/local-planner/slots.ts';
 import { understand, type PreviousCall } from '../../agents/local-planner/understand.ts';
@@ -212,6 +212,13 @@ const ROWS: Row[] = [
   ['And over Double 11 week?', MON, d('2026-11-09', '2026-11-15')],
   ['上个约卖的最好的是啥', MON, 'last_month'], // 约 typed for 月
   ['the back half of October', MON, d('2026-10-16', '2026-10-31')],
+  ['9月和10月加起来卖了多少', MON, d('2026-09-01', '2026-10-31')], // two months side by side: both
+  ['九月跟十月的流水', MON, d('2026-09-01', '2026-10-31')],
+  ['sales for September and October combined', MON, d('2026-09-01', '2026-10-31')],
+  ['9月和11月', MON, undefined], // not side by side: one period cannot say it
+  ['中秋那几天生意咋样', MON, d('2026-09-25', '2026-09-27')], // the three-day holiday (Fri–Sun)
+  ['端午假期', MON, d('2026-06-19', '2026-06-21')],
+  ['中秋节当天', MON, d('2026-09-25')],
   ['这周一直很忙', MON, 'this_week'],
   // --- relative to the previous period (shiftPeriod): nothing on their own
   ['前一周呢', MON, 'relative'],
@@ -362,6 +369,7 @@ describe('shiftPeriod: follow-ups relative to the period already in the conversa
     ['last_month', 'the month before', SUN, d('2026-01-01', '2026-01-31')],
     ['last_month', '去年同期', SUN, d('2025-02-01', '2025-02-28')],
     [d('2026-01-31'), 'the month after', SUN, 'yesterday'], // Feb 28, clamped
+    [d('2026-11-09', '2026-11-22'), 'and the fortnight before?', MON, d('2026-10-26', '2026-11-08')],
     // no follow-up, or none that can be pinned down
     [d('2026-09-01', '2026-09-30'), '前一周呢', MON, undefined], // a week before a month?
     ['this_week', 'the week after', MON, undefined], // the future
@@ -370,6 +378,22 @@ describe('shiftPeriod: follow-ups relative to the period already in the conversa
     ['last_week', '上个月的前一周', MON, undefined],
   ] as [Period, string, string, Period | undefined][])('%j then "%s" on %s', (previous, text, today, expected) => {
     expect(shiftPeriod(previous, text, today)).toEqual(expected);
+  });
+});
+
+describe('partOfEarlierMonth: a part of a month said alone, after a period in one month', () => {
+  it.each([
+    [d('2026-10-01', '2026-10-15'), '后半个月呢', d('2026-10-16', '2026-10-31')],
+    [d('2026-10-01', '2026-10-15'), 'and the second half?', d('2026-10-16', '2026-10-31')],
+    [d('2026-09-01', '2026-09-30'), '那下旬呢', d('2026-09-21', '2026-09-30')],
+    ['last_month', '月初那几天', d('2026-10-01', '2026-10-10')],
+    [d('2026-11-01', '2026-11-15'), '后半个月呢', d('2026-11-16', '2026-11-23')], // to today
+    // the message names its own month, or the period before was no single month
+    [d('2026-10-01', '2026-10-15'), '上个月后半个月', undefined],
+    [d('2026-09-01', '2026-10-31'), '后半个月呢', undefined],
+    [d('2026-10-01', '2026-10-15'), '上周呢', undefined],
+  ] as [Period, string, Period | undefined][])('%j then "%s"', (previous, text, expected) => {
+    expect(partOfEarlierMonth(previous, text, MON)).toEqual(expected);
   });
 });
 

@@ -27,7 +27,10 @@
 // | 情人节 / Valentine's Day   | Feb 14                     | —                                                         |
 // | 妇女节 / 女神节 / 三八节   | Mar 8                      | —                                                         |
 // | 儿童节 / 六一              | Jun 1                      | —                                                         |
-// | 中秋节 / 端午节            | table below                | —                                                         |
+// | 中秋节 / 端午节            | table below                | 3 days, the festival and the two days on the weekend's     |
+// |                           |                            | side (Fri/Sat: day…+2, Sun: −1…+1, Mon/Tue: −2…day,       |
+// |                           |                            | Wed/Thu: −1…+1), as the official three-day holidays of    |
+// |                           |                            | 2024–2026 fell (a year that joins 国庆 differs)            |
 // | 七夕 / 重阳节              | table below (七月初七, 九月初九) | —                                                   |
 // | 清明节 (bare = day)        | table below (the solar term) | Apr 4–6: the three-day holiday of 2024–2026              |
 // | 520                       | May 20                     | —                                                         |
@@ -66,6 +69,14 @@ export type Occasion = {
 
 const fixed = (m: number, d: number) => (y: number) => iso(y, m, d);
 const span = (m1: number, d1: number, m2: number, d2: number) => (y: number): Interval => ({ from: iso(y, m1, d1), to: iso(y, m2, d2) });
+/** A festival's three-day holiday: the festival and the two days on the weekend's side (see the table above). */
+const threeDayHoliday = (day: (y: number) => Day | undefined) => (y: number): Interval | undefined => {
+  const d = day(y);
+  if (!d) return undefined;
+  const weekday = new Date(`${d}T00:00:00Z`).getUTCDay(); // 0 = Sunday
+  const start = weekday === 5 || weekday === 6 ? 0 : weekday === 1 || weekday === 2 ? -2 : -1;
+  return { from: addDays(d, start), to: addDays(d, start + 2) };
+};
 const blackFriday = (y: number) => addDays(nthWeekday(y, 11, 4, 4), 1);
 
 export const OCCASIONS: Record<string, Occasion> = {
@@ -91,13 +102,13 @@ export const OCCASIONS: Record<string, Occasion> = {
   valentines: { key: 'valentines', label: { zh: '情人节', en: "Valentine's Day" }, bare: 'day', day: fixed(2, 14) },
   womens_day: { key: 'womens_day', label: { zh: '妇女节', en: "Women's Day" }, bare: 'day', day: fixed(3, 8) },
   childrens_day: { key: 'childrens_day', label: { zh: '儿童节', en: "Children's Day" }, bare: 'day', day: fixed(6, 1) },
-  mid_autumn: { key: 'mid_autumn', label: { zh: '中秋节', en: 'Mid-Autumn Festival' }, bare: 'day', day: lunar('midAutumn') },
+  mid_autumn: { key: 'mid_autumn', label: { zh: '中秋节', en: 'Mid-Autumn Festival' }, bare: 'day', day: lunar('midAutumn'), window: threeDayHoliday(lunar('midAutumn')) },
   qixi: { key: 'qixi', label: { zh: '七夕', en: 'Qixi (Chinese Valentine\'s Day)' }, bare: 'day', day: lunar('qixi') },
   double_ninth: { key: 'double_ninth', label: { zh: '重阳节', en: 'Double Ninth Festival' }, bare: 'day', day: lunar('doubleNinth') },
   qingming: { key: 'qingming', label: { zh: '清明节', en: 'Qingming Festival' }, bare: 'day', day: lunar('qingming'), window: (y) => (LUNAR[y] ? span(4, 4, 4, 6)(y) : undefined) },
   day_520: { key: 'day_520', label: { zh: '520', en: '520 (May 20)' }, bare: 'day', day: fixed(5, 20) },
   summer_vacation: { key: 'summer_vacation', label: { zh: '暑假', en: 'summer vacation' }, bare: 'window', day: fixed(7, 1), window: span(7, 1, 8, 31) },
-  dragon_boat: { key: 'dragon_boat', label: { zh: '端午节', en: 'Dragon Boat Festival' }, bare: 'day', day: lunar('dragonBoat') },
+  dragon_boat: { key: 'dragon_boat', label: { zh: '端午节', en: 'Dragon Boat Festival' }, bare: 'day', day: lunar('dragonBoat'), window: threeDayHoliday(lunar('dragonBoat')) },
 };
 
 /** The days an occasion stands for in a year; undefined when the calendar does not know that year. */

@@ -227,7 +227,8 @@ function monthPart(t: Day, offset: number, part: [number, number | 'end']): Res 
 
 const RANGE_WORD = '(?:到|至|~|～|-|–|—|\\bto\\b|\\buntil\\b|\\bthrough\\b)';
 const MONTH_END_PARTS: Record<string, [number, number | 'end']> = { 初: [1, 10], 中: [11, 20], 底: [21, 'end'], 末: [21, 'end'] };
-const MONTHS_EN: Record<string, number> = Object.fromEntries(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
+const MONTH_NAMES_EN = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS_EN: Record<string, number> = Object.fromEntries(MONTH_NAMES_EN
   .flatMap((name, i) => [[name, i + 1], [name.slice(0, 3), i + 1], ...(name === 'september' ? [['sept', 9]] : [])]));
 /** The days of a month's Nth week counted from the 1st (1–7, 8–14, …); the last week is its last seven days. */
 function weekOfMonth(word: string): [number, number | 'end'] {
@@ -479,6 +480,17 @@ function ago(count: string, unitWord: string, t: Day): Body | undefined {
 
 /** Full-width to half-width and A–Z to a–z, keeping every character where it was. */
 /** Period words as people mistype or say them ("last mnth", "yesterdy", "2day", "昨儿个"), read as the word they mean. */
+const ZH_MONTH = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
+const ADJACENT_MONTHS: [RegExp, string][] = [...Array(11).keys()].flatMap((i) => {
+  const [a, b] = [i + 1, i + 2];
+  const and = '\\s*(?:和|跟|与|加上?|还有|、|&|\\+|\\band\\b|,)\\s*';
+  const notCompared = '(?!.*(?:哪个|哪一个|比|对比|\\bvs\\b|versus|compar|\\bwhich\\b|better|worse))'; // "10月和11月哪个卖得好" compares them
+  const names = MONTH_NAMES_EN.map((n) => `${n.slice(0, 3)}(?:${n.slice(3)})?`);
+  return [
+    [new RegExp(`(?<![\\d一二三四五六七八九十])(?:${a}|${ZH_MONTH[a]})\\s*月份?${and}(?:${b}|${ZH_MONTH[b]})\\s*月份?${notCompared}`, 'g'), `${a}月到${b}月`],
+    [new RegExp(`\\b${names[i]}${and}${names[i + 1]}\\b${notCompared}`, 'g'), `${MONTH_NAMES_EN[i]} to ${MONTH_NAMES_EN[i + 1]}`],
+  ] as [RegExp, string][];
+});
 const SAID_AS: [RegExp, string][] = [
   [/\b(?:mnth|mth|mont|monht|montn)(s?)\b/g, 'month$1'],
   [/\b(?:wk|wek|weeek|weke)(s?)\b/g, 'week$1'],
@@ -486,6 +498,7 @@ const SAID_AS: [RegExp, string][] = [
   [/\bprev(?:ious)?\b(?= (?:week|month|year|quarter|wk|mnth|mth|mont))/g, 'last'],
   [/\b(?:yesterdy|yesteday|yestarday|yesturday|ysterday|yday|yest)\b/g, 'yesterday'],
   [/\b(?:2day|tdy|tday|todya|toady)\b/g, 'today'],
+  [/\b(?:the )?fortnight (?:before|earlier|prior)(?: that| it| this)?\b/g, '2 weeks before'],
   [/\b(?:the )?(?:last|past) fortnight\b|\bthe fortnight\b/g, 'the past 2 weeks'],
   [/\bsince the (?:start|beginning) of (?:the|this) month\b|\bso far this month\b/g, 'this month'],
   [/\bsince the (?:start|beginning) of (?:the|this) week\b|\bso far this week\b/g, 'this week'],
@@ -496,6 +509,8 @@ const SAID_AS: [RegExp, string][] = [
   [/半年来|这半年(?![的里]?(?:以前|之前))/g, '近半年'],
   // The input method's 约 / 悦 / 越 for 月 (all "yue") after a month word: "上个约", "这个悦" (not 约会, 约好).
   [/(?<=(?:上上|上|这|本|下)个?)[约悦越](?![会定好见人])/g, '月'],
+  // "9月和10月加起来", "September and October": two months side by side are the span of both.
+  ...ADJACENT_MONTHS,
   // "back half of October", "the front half": a half.
   [/\b(?:back|latter|later|tail) half\b/g, 'second half'],
   [/\bfront half\b/g, 'first half'],
@@ -969,3 +984,19 @@ export function shiftPeriod(previous: Period, text: string, today: string): Peri
   return canonicalPeriod({ from: moved.from, to: minDay(moved.to, today) }, today, grain);
 }
 
+
+/** A part of a month said alone ("后半个月呢", "下旬呢", "and the second half?", "月底那几天") after a period inside one
+ *  month: that part of the same month (after 十月上半月, "后半个月" is Oct 16–31, not this month's). Undefined when the
+ *  message names a month or a period of its own, or the previous period spans more than one month. */
+export function partOfEarlierMonth(previous: Period, text: string, today: string): Period | undefined {
+  if (!periodSchema.safeParse(previous).success) return undefined;
+  const m = /(上半个?月|下半个?月|前半个?月|后半个?月|上旬|中旬|下旬)|(?<![\d一二三四五六七八九十上本这当个])月(初|中|底|末)(?!旬)|\b(first|second|latter|back|other)\s+half\b/i.exec(text);
+  if (!m || /(?:\d|[一二三四五六七八九十])\s*月|[上本这当下]个?月|\b(?:this|last|next)\s+month\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i.test(text)) return undefined;
+  const base = typeof previous === 'string' ? namedInterval(previous, today) : previous;
+  if (base.from > base.to || startOf(base.from, 'month') !== startOf(base.to, 'month')) return undefined;
+  const part = m[1] ? partOfMonth(m[1]) : m[2] ? MONTH_END_PARTS[m[2]] : m[3].toLowerCase() === 'first' ? partOfMonth('上半月') : m[3].toLowerCase() === 'other' ? partOfMonth(base.from.slice(8) <= '15' ? '下半月' : '上半月') : partOfMonth('下半月');
+  if (!part) return undefined;
+  const { from, to } = partDays(startOf(base.from, 'month'), part);
+  if (from > today) return undefined;
+  return canonicalPeriod({ from, to: minDay(to, today) }, today, 'span');
+}
