@@ -470,6 +470,12 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
     return { reply: PHRASES.askProduct(l) };
   }
 
+  // "再来几个", "more": the suggestions again, longer (the tool shows at most 10).
+  if (prev?.name === 'recommend' && prev.result?.status === 'ok' && !strongProduct && !price && (MORE.test(raw) || said('more'))) {
+    const limit = Number(prev.args.limit ?? 5);
+    return limit >= 10 ? { reply: PHRASES.noMoreSuggestions(l) } : { tool: 'recommend', args: { ...prev.args, limit: Math.min(10, limit + 5) } };
+  }
+
   // --- Follow-ups on a shop search.
   if (prev?.name === 'nearby_shops' && !strongProduct && !price) {
     const r = prev.result;
@@ -519,13 +525,12 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
 
   // "附近哪有三百来块的蓝牙耳机": a rough figure in a where-to-buy question is what they mean to spend.
   if (price && price.approximate && has(NEARBY, raw) && !has(PRICE, raw) && phrase && price.currency === 'CNY') {
-    return { tool: 'nearby_shops', args: clean({ query: phrase, ...where, radiusKm: radius?.km, maxPrice: price.amount }) };
+    return { tool: 'nearby_shops', args: clean({ query: phrase, ...where, radiusKm: radius?.km, maxPrice: budgetCap(price) }) };
   }
 
   // "算了来瓶茶饮料 三块出头就行" after a search: what they mean to spend on other goods, not a price to check.
   if (price && prev?.name === 'nearby_shops' && strongProduct && !has(PRICE, raw) && price.currency === 'CNY' && (price.approximate || price.max !== undefined || /就行|就好|就可以|就够/.test(raw))) {
-    const cap = /出头/.test(price.text) ? Math.round(price.amount * 1.2 * 10) / 10 : price.max ?? price.amount;
-    return { tool: 'nearby_shops', args: clean({ query: phrase, ...where, radiusKm: radius?.km, maxPrice: cap }) };
+    return { tool: 'nearby_shops', args: clean({ query: phrase, ...where, radiusKm: radius?.km, maxPrice: budgetCap(price) }) };
   }
   // --- Is this price fair?
   if (price && (has(PRICE, raw) || strongProduct || !has(NEARBY, raw))) {
@@ -619,4 +624,10 @@ function clean(args: Record<string, unknown>): Record<string, unknown> {
 function withoutRestated(text: string, args: Record<string, unknown>): string {
   const own = [args.price, args.quantity].filter((v): v is number => typeof v === 'number');
   return text.replace(/(\d+(?:\.\d+)?)\s*(?:块钱|块|元|yuan|rmb)?/gi, (m, n: string) => (own.some((v) => Math.abs(v - Number(n)) < 0.005) ? ' ' : m));
+}
+
+/** The most a rough budget allows: "三百来块", "二十块左右", "三块出头" go a fifth above the figure; a cap is the cap. */
+function budgetCap(price: Price): number {
+  if (price.max !== undefined) return price.max;
+  return price.approximate || /出头/.test(price.text) ? Math.round(price.amount * 1.2 * 10) / 10 : price.amount;
 }

@@ -60,6 +60,7 @@ export const PHRASES = {
   onlyYuan: (l: Locale) => (l === 'zh' ? '目前只支持人民币价格，请告诉我多少元。' : 'I can only compare prices in CNY. How much is it in yuan?'),
   locationReceived: (l: Locale) => (l === 'zh' ? '收到你的位置了。' : 'Got your location.'),
   locationNoted: (place: string, l: Locale) => (l === 'zh' ? `好的，你在${place}附近。` : `Got it, you are near ${place}.`),
+  noMoreSuggestions: (l: Locale) => (l === 'zh' ? '能推荐的就是上面这些了。可以说个需要（比如“早餐”）、品类或预算，我换一批。' : 'That is all I can suggest for now. Name a need (e.g. "breakfast"), a category or a budget and I will find others.'),
   nothingToFollow: (l: Locale) => (l === 'zh' ? '先告诉我你想找什么，我再帮你筛选。' : 'Tell me what you are looking for first, then I can narrow it down.'),
   toolFailed: (detail: string, l: Locale) => (l === 'zh' ? `抱歉，这次没查成：${detail}` : `Sorry, that did not work: ${detail}`),
   thanks: (l: Locale) => (l === 'zh' ? '不客气！还有什么需要帮忙的吗？' : "You're welcome! Anything else?"),

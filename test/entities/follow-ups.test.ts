@@ -65,8 +65,21 @@ describe('a follow-up or a correction edits the active task', () => {
     ['写错了，是4天', as('merchant', call('restock_forecast', { leadTimeDays: 40 })), { tool: 'restock_forecast', args: { leadTimeDays: 4 } }],
     ['sorry, make that 70%', as('merchant', call('pricing_advice', { costRatio: 0.6 }), 'en'), { tool: 'pricing_advice', args: { costRatio: 0.7 } }],
     ['只要前五名', as('merchant', call('merchant_stats', { period: 'last_month' })), { tool: 'merchant_stats', args: { period: 'last_month', topN: 5 } }],
+    ['后半个月呢', as('merchant', call('merchant_stats', { period: { from: '2026-10-01', to: '2026-10-15' } })), { tool: 'merchant_stats', args: { period: { from: '2026-10-16', to: '2026-10-31' } } }],
+    ['再来几个', as('shopper', call('recommend', { category: 'snacks', budget: 10 }, { status: 'ok', items: [] })), { tool: 'recommend', args: { category: 'snacks', budget: 10, limit: 10 } }],
+    ['不要辣的', as('shopper', call('recommend', { category: 'snacks' }, { status: 'ok', items: [] })), { tool: 'recommend', args: { category: 'snacks', exclude: '辣' } }],
+    ['2', as('shopper', call('record_purchase', { product: '洗衣液', price: 40, quantity: 2 }, { status: 'ambiguous', query: '洗衣液', candidates: [{ id: 1, name: '蓝月亮洗衣液 2kg' }, { id: 2, name: '奥妙洗衣液 2kg' }] })), { tool: 'record_purchase', args: { productId: 2, price: 40, quantity: 2 } }],
   ])('%s', (text, situation, plan) => {
     expect(understand(text, situation, products)).toEqual(plan);
+  });
+
+  it('a bare yes to a list of kinds logs nothing and asks which', () => {
+    const plan = understand('是的', as('shopper', call('record_purchase', { product: '洗衣液', price: 40 }, { status: 'ambiguous', query: '洗衣液', candidates: [{ id: 1, name: '蓝月亮洗衣液 2kg' }, { id: 2, name: '奥妙洗衣液 2kg' }] })), products);
+    expect(plan).toEqual({ reply: expect.stringContaining('还没记') });
+  });
+
+  it('a rough budget goes a fifth above the figure', () => {
+    expect(understand('附近有没有二十块左右的洗衣液', { role: 'shopper', locale: 'zh', today: MON }, products)).toMatchObject({ tool: 'nearby_shops', args: { query: '洗衣液', maxPrice: 24 } });
   });
 
   it('a follow-up that names another task starts that task', () => {

@@ -27,6 +27,9 @@ const EN = [
 
 export type Exclusion = { word: string; text: string };
 
+/** A taste left out ("不要辣的", "nothing spicy"): the goods whose name has it (辣条, 香辣鸭脖). */
+const TASTE = /^(?:辣|麻辣|香辣|甜|咸|spicy|sweet|salty)$/;
+
 
 /** The first brand, item or category word the message says it does not want, with the words saying so. */
 export function findExclusion(text: string, products: ProductIndex): Exclusion | undefined {
@@ -35,7 +38,7 @@ export function findExclusion(text: string, products: ProductIndex): Exclusion |
   const known = (w: string) => {
     const lower = w.toLowerCase().replace(/'s$/, '').trim();
     const singular = lower.replace(/s$/, '');
-    return [lower, singular].some((x) => brands.has(x) || items.has(x) || categoryWords.has(x));
+    return [lower, singular].some((x) => brands.has(x) || items.has(x) || categoryWords.has(x)) || TASTE.test(lower);
   };
   for (const re of [...ZH, ...ZH_TAIL, ...EN]) {
     const m = re.exec(text);
