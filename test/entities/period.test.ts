@@ -212,6 +212,13 @@ const ROWS: Row[] = [
   ['And over Double 11 week?', MON, d('2026-11-09', '2026-11-15')],
   ['上个约卖的最好的是啥', MON, 'last_month'], // 约 typed for 月
   ['the back half of October', MON, d('2026-10-16', '2026-10-31')],
+  ['截至昨天本月的销售额', MON, d('2026-11-01', '2026-11-22')], // the span to yesterday, not yesterday
+  ['今年截至昨日', MON, d('2026-01-01', '2026-11-22')],
+  ['到昨天为止这个月卖了多少', MON, d('2026-11-01', '2026-11-22')],
+  ['this month up to yesterday', MON, d('2026-11-01', '2026-11-22')],
+  ['this year excluding today', MON, d('2026-01-01', '2026-11-22')],
+  ['从年初到昨天', MON, d('2026-01-01', '2026-11-22')],
+  ['黄金周期间', MON, d('2026-10-01', '2026-10-07')],
   ['9月和10月加起来卖了多少', MON, d('2026-09-01', '2026-10-31')], // two months side by side: both
   ['九月跟十月的流水', MON, d('2026-09-01', '2026-10-31')],
   ['sales for September and October combined', MON, d('2026-09-01', '2026-10-31')],

@@ -152,7 +152,7 @@ export const OCCASION_NAMES: { re: string; key: string; as?: OccasionSpan }[] = 
   { re: '春节|过年|农历新年|中国新年|chinese new year(?!\'?s eve)|lunar new year|spring festival|\\bcny\\b', key: 'spring_festival' },
   { re: "除夕|大年三十|年三十|chinese new year'?s eve", key: 'spring_festival_eve' },
   { re: '元宵节|正月十五|lantern festival', key: 'lantern' },
-  { re: '国庆节?|国庆黄金周|十一黄金周|十一长假|十一小长假|十一假期|(?<![\\d一二三四五六七八九十双])十一(?=期间|那几天|前后)|national day|october golden week', key: 'national_day' },
+  { re: '国庆节?|国庆黄金周|十一黄金周|(?<![五劳])黄金周|十一长假|十一小长假|十一假期|(?<![\\d一二三四五六七八九十双])十一(?=期间|那几天|前后)|national day|october golden week', key: 'national_day' },
   { re: '元旦|new year\'?s day|new year\'?s(?! eve)', key: 'new_year' },
   { re: "跨年|new year'?s eve", key: 'new_years_eve' },
   { re: '(?<![\\d一二三四五六七八九十百])五一(?![\\d一二三四五六七八九十])|劳动节|may day|labou?r day', key: 'labour_day' },

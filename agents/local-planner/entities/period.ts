@@ -509,6 +509,14 @@ const SAID_AS: [RegExp, string][] = [
   [/半年来|这半年(?![的里]?(?:以前|之前))/g, '近半年'],
   // The input method's 约 / 悦 / 越 for 月 (all "yue") after a month word: "上个约", "这个悦" (not 约会, 约好).
   [/(?<=(?:上上|上|这|本|下)个?)[约悦越](?![会定好见人])/g, '月'],
+  // "截至昨天", "截止到昨日", "as of yesterday", "up to yesterday": the end of a span ("本月截至昨天" = this month to yesterday).
+  [/(?:截至|截止(?:到|至)?|直到|一直到)\s*(?=昨天|昨日|今天|今日|现在|目前|\d|[一二三四五六七八九十]+\s*[月号日])/g, '到'],
+  [/\b(?:up to|up until|till|thru|as of)\s+(?=yesterday|today|now|the \d|\d)/g, 'to '],
+  [/\b(?:excluding|not counting|except|without) today\b/g, 'to yesterday'],
+  // "到昨天为止这个月的", "截至昨天本月": the span first, as it is read ("这个月到昨天").
+  [/到\s*(昨天|昨日|今天|今日|现在|目前)\s*(?:为止)?\s*(?:的)?\s*(本月|这个月|这月|今年|本年|这周|本周|这个星期|这星期|本季度|这个季度|这季度)/g, '$2到$1'],
+  // "年初到昨天", "从年初至今": the year's first day.
+  [/年初(?=\s*(?:到|至|~|～|-|–|—))/g, '1月1号'],
   // "9月和10月加起来", "September and October": two months side by side are the span of both.
   ...ADJACENT_MONTHS,
   // "back half of October", "the front half": a half.
