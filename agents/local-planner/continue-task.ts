@@ -171,7 +171,9 @@ const EDITS: Record<string, Edit> = {
   recommend: (r) => {
     const m = money(r);
     // "只要三个就行", "just 3": how many suggestions.
-    const n = findQuantity(r.text)?.count ?? (m ? undefined : bareNumber(r));
+    // Not the "one" of "the first one", "number one", "第二个": those point at a suggestion.
+    const pointsAtOne = /第\s*[1-9一二三四五六七八九十]|\b(?:first|second|third|fourth|fifth|last|number|no\.)\b|#\s*\d|\d(?:st|nd|rd|th)\b/i.test(r.text);
+    const n = pointsAtOne ? undefined : findQuantity(r.text)?.count ?? (m ? undefined : bareNumber(r));
     return { budget: m ? (m.max ?? m.amount) : undefined, limit: n && Number.isInteger(n) && n >= 1 && n <= 10 ? n : undefined, category: findCategoryWord(r.text) };
   },
 };

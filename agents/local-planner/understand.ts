@@ -289,6 +289,20 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   const recommended = s.role === 'shopper' && shownList?.result?.status === 'ok' ? (shownList.result.items as { productId: number }[]) : undefined;
   const rated = recommended ? readFeedback(raw, recommended.length) : undefined;
   if (recommended && rated) return { tool: 'feedback', args: { productId: recommended[rated.position - 1].productId, rating: rated.rating } };
+  // "那个面膜不错", "the tissues are rubbish": one of the suggestions named by its goods, with a liking.
+  const named = recommended && phrase ? recommended.filter((item) => (item as { name?: string }).name?.toLowerCase().includes(phrase.toLowerCase())) : [];
+  const ratedByName = named.length === 1 ? readFeedback(`#1 ${raw.replace(phrase, ' ')}`, 1) : undefined;
+  if (ratedByName) return { tool: 'feedback', args: { productId: named[0].productId, rating: ratedByName.rating } };
+  // Two of them have those goods: which one?
+  if (named.length > 1 && readFeedback(`#1 ${raw.replace(phrase, ' ')}`, 1)) {
+    return { reply: INTENT_REPLIES.whichOfThese(named.map((item) => `${recommended!.indexOf(item) + 1}. ${(item as { name?: string }).name ?? ''}`), l) };
+  }
+  // "I already have the first one": which one is clear, how they like it is not.
+  const pointed = recommended ? pickedPosition(raw, recommended.length) : undefined;
+  if (recommended && pointed && raw.length <= 40 && !has(RECORD, raw)) {
+    const item = recommended[pointed - 1] as { name?: string };
+    return { reply: INTENT_REPLIES.howDoYouRate(item.name ?? `#${pointed}`, l) };
+  }
   // "哦不对 是第三个" after a rating was proposed: the same rating, for the item they meant.
   if (recommended && prev?.name === 'feedback' && typeof prev.args.rating === 'number' && (isCorrection(raw) || ordinalIn(raw))) {
     const meant = pickedPosition(raw, recommended.length);

@@ -32,6 +32,8 @@ export const INTENT_REPLIES = {
       : "Sorry, I can't do that for you: I can look things up, compare prices, suggest, and log what you bought, but I can't order, pay, change settings or change things in a shop.",
   recordWhat: (l: Locale) => (l === 'zh' ? '你买了什么、花了多少钱？比如“记一下：蓝月亮洗手液 15元”。' : 'What did you buy and how much did it cost? For example "log: Blue Moon hand wash 15 yuan".'),
   whichRecommended: (l: Locale) => (l === 'zh' ? '是推荐里的第几个？比如“第2个不喜欢”。先说“推荐点东西”看看推荐。' : 'Which of the suggestions? For example "I don\'t like number 2". Say "recommend something" to see them first.'),
+  howDoYouRate: (name: string, l: Locale) => (l === 'zh' ? `「${name}」你觉得怎么样？说“喜欢”“不喜欢”，或打 1–5 分，我按这个调整推荐。` : `How do you like "${name}"? Say "like it", "not for me", or give it 1–5, and I will adjust the suggestions.`),
+  whichOfThese: (lines: string[], l: Locale) => (l === 'zh' ? `是哪一个？\n${lines.join('\n')}\n回复编号，比如“第${lines[0].split('.')[0]}个不错”。` : `Which one?\n${lines.join('\n')}\nReply with its number, e.g. "number ${lines[0].split('.')[0]} is great".`),
   pickFromList: (n: number, l: Locale) => (l === 'zh' ? `还没记：是上面 ${n} 个里的哪一个？回复编号（比如“2”）或品牌。` : `Nothing is logged yet: which of the ${n} above was it? Reply with its number (e.g. "2") or the brand.`),
   unsure: (options: string[], l: Locale) =>
     l === 'zh' ? `我不太确定你的意思。你是想${options.map((o) => `「${o}」`).join('、')}吗？点一个，或者换个说法。` : `I'm not sure what you mean. Did you want to ${options.map((o) => `"${o}"`).join(', ')}? Tap one, or say it another way.`,

@@ -18,6 +18,12 @@ describe('readFeedback (5 suggestions shown)', () => {
     ["the second one's okay I guess", { position: 2, rating: 3 }],
     ['第三个还不错', { position: 3, rating: 4 }],
     ['#1 not bad', { position: 1, rating: 4 }],
+    ['第二个打两分', { position: 2, rating: 2 }],
+    ['2 is rubbish', { position: 2, rating: 1 }],
+    ['number one please, more like that', { position: 1, rating: 5 }],
+    ["the third one's alright", { position: 3, rating: 3 }],
+    ['第一个好评', { position: 1, rating: 5 }],
+    ['第三个可以的', { position: 3, rating: 3 }],
     // not a rating: no pick, no opinion, or a pick beyond what was shown
     ['不喜欢', undefined],
     ['第二个多少钱', undefined],

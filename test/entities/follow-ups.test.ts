@@ -78,6 +78,13 @@ describe('a follow-up or a correction edits the active task', () => {
     expect(plan).toEqual({ reply: expect.stringContaining('还没记') });
   });
 
+  it('a suggestion named by its goods is rated; two with those goods are asked about', () => {
+    const shown = call('recommend', {}, { status: 'ok', items: [{ productId: 3, name: '华为充电宝 10000mAh' }, { productId: 5, name: '乐事薯片 70g' }, { productId: 4, name: '小米充电宝 10000mAh' }] });
+    expect(understand('那个薯片不错', as('shopper', shown), products)).toEqual({ tool: 'feedback', args: { productId: 5, rating: 5 } });
+    expect(understand('充电宝不太喜欢', as('shopper', shown), products)).toEqual({ reply: expect.stringMatching(/1\. 华为充电宝[\s\S]*3\. 小米充电宝/) });
+    expect(understand('第一个我已经有了', as('shopper', shown), products)).toEqual({ reply: expect.stringContaining('「华为充电宝 10000mAh」你觉得怎么样') });
+  });
+
   it('a rough budget goes a fifth above the figure', () => {
     expect(understand('附近有没有二十块左右的洗衣液', { role: 'shopper', locale: 'zh', today: MON }, products)).toMatchObject({ tool: 'nearby_shops', args: { query: '洗衣液', maxPrice: 24 } });
   });
