@@ -92,7 +92,7 @@ export function understand(said: string, s: Situation, products: ProductIndex): 
 
 /** The order a shopper asks shops to be listed in. */
 function findSort(text: string): 'distance' | 'price' | 'rating' | undefined {
-  if (/\bcheap\b|最便宜|哪家便宜|哪里便宜|哪儿便宜|哪个便宜|便宜的?(?:排|放)(?:在)?(?:前|上)|从便宜到贵|价格从低到高|按价格|cheapest|lowest price|by price|价格最低|最实惠/i.test(text)) return 'price';
+  if (/\bcheap\b|最便宜|哪家便宜|要便宜(?:的|点|些)|便宜(?:一)?(?:点|些)的|(?:实惠|划算)(?:一)?(?:点|些)?的|哪里便宜|哪儿便宜|哪个便宜|便宜的?(?:排|放)(?:在)?(?:前|上)|从便宜到贵|价格从低到高|按价格|cheapest|lowest price|by price|价格最低|最实惠/i.test(text)) return 'price';
   if (has(BEST_RATED, text) || /(?:by|on) (?:rating|stars|reviews)|按评分|评分(?:从高到低|排序)/i.test(text)) return 'rating';
   if (/离我最近|最近的|最近一家|离我近|(?:近|近一点|近点)的(?:店|那家|地方)?(?:$|[，,。！!？?吧呢])|越近越好|不要太远|别太远|走路(?:能|就)?到|nearest|closest|near(?:est)? to me first|by distance|按距离|not too far|walking distance|close(?:st)? by first/i.test(text)) return 'distance';
   return undefined;
@@ -546,6 +546,11 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   if (price && prev?.name === 'nearby_shops' && strongProduct && !has(PRICE, raw) && price.currency === 'CNY' && (price.approximate || price.max !== undefined || /就行|就好|就可以|就够/.test(raw))) {
     return { tool: 'nearby_shops', args: clean({ query: phrase, ...where, radiusKm: radius?.km, maxPrice: budgetCap(price) }) };
   }
+  // "想吃热干面 五块钱能吃到吗", "充电宝 一百出头能买到吗", "can I get shampoo for 20 around here?": whether it can be had
+  // for that much, which a search with that cap answers; "is 20 fair" stays a price check.
+  if (price && s.role === 'shopper' && price.currency === 'CNY' && phrase && strongProduct && CAN_GET_FOR.test(raw) && !FAIRNESS.test(raw)) {
+    return { tool: 'nearby_shops', args: clean({ query: phrase, ...where, radiusKm: radius?.km, maxPrice: budgetCap(price), sort: 'price' }) };
+  }
   // --- Is this price fair?
   if (price && (has(PRICE, raw) || strongProduct || !has(NEARBY, raw))) {
     if (price.currency !== 'CNY') return { reply: PHRASES.onlyYuan(l) };
@@ -645,3 +650,8 @@ function budgetCap(price: Price): number {
   if (price.max !== undefined) return price.max;
   return price.approximate || /出头/.test(price.text) ? Math.round(price.amount * 1.2 * 10) / 10 : price.amount;
 }
+
+/** Whether goods can be had for an amount: "能买到吗", "吃得到吗", "can I get … for 20". */
+const CAN_GET_FOR = /能(?:买|吃|喝|找)(?:得)?到|(?:买|吃|喝|找)得到|买得起|\bcan (?:i|we|you) (?:get|find|buy|grab)\b|\bis there (?:any|a)\b.*\bfor\b|\bwhere (?:can|could) i (?:get|find|buy)\b/i;
+/** Words that ask whether a price is fair. */
+const FAIRNESS = /贵|便宜吗|值吗|值不值|值得|合理|划算|正常|坑|宰|\b(?:fair|worth|overpriced|rip|expensive|reasonable|a good (?:price|deal))\b/i;

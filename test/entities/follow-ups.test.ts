@@ -22,7 +22,7 @@ describe('the product phrase', () => {
     ['蓝月亮洗衣液 2kg 贵吗', '蓝月亮洗衣液 2kg'],
     ['记一下 我买了乐事薯片70g', '乐事薯片 70g'],
     ['where can I buy power banks pls', 'power banks'],
-    ['Need laundry detergent asap, who has it close by?', 'laundry detergent asap'],
+    ['Need laundry detergent asap, who has it close by?', 'laundry detergent'], // "asap" says how soon, not what
     ['无人机哪里有卖', '无人机'], // not in the catalogue: kept, so the answer can say nobody sells it
     ['瑞幸拿铁多少钱', '瑞幸拿铁'], // single characters jieba could not place are one unknown word
   ])('%s → %s', (text, phrase) => {
@@ -83,6 +83,17 @@ describe('a follow-up or a correction edits the active task', () => {
     expect(understand('那个薯片不错', as('shopper', shown), products)).toEqual({ tool: 'feedback', args: { productId: 5, rating: 5 } });
     expect(understand('充电宝不太喜欢', as('shopper', shown), products)).toEqual({ reply: expect.stringMatching(/1\. 华为充电宝[\s\S]*3\. 小米充电宝/) });
     expect(understand('第一个我已经有了', as('shopper', shown), products)).toEqual({ reply: expect.stringContaining('「华为充电宝 10000mAh」你觉得怎么样') });
+  });
+
+  it('whether goods can be had for an amount is a capped search, cheapest first', () => {
+    expect(understand('想买薯片 五块钱能买到吗', { role: 'shopper', locale: 'zh', today: MON }, products)).toMatchObject({ tool: 'nearby_shops', args: { query: '薯片', maxPrice: 5, sort: 'price' } });
+    expect(understand('can I get a power bank for 100 around here?', { role: 'shopper', locale: 'en', today: MON }, products)).toMatchObject({ tool: 'nearby_shops', args: { query: 'power bank', maxPrice: 100 } });
+    expect(understand('这个充电宝129 能买到吗 是不是太贵了', { role: 'shopper', locale: 'zh', today: MON }, products)).toMatchObject({ tool: 'price_check' });
+  });
+
+  it('"asap" is no part of the goods, "要便宜的" sorts by price', () => {
+    expect(understand('i need a power bank asap whats the closest shop', { role: 'shopper', locale: 'en', today: MON }, products)).toMatchObject({ tool: 'nearby_shops', args: { query: 'power bank', sort: 'distance' } });
+    expect(understand('哪有卖薯片的 要便宜的', { role: 'shopper', locale: 'zh', today: MON }, products)).toMatchObject({ tool: 'nearby_shops', args: { query: '薯片', sort: 'price' } });
   });
 
   it('a rough budget goes a fifth above the figure', () => {

@@ -266,7 +266,7 @@ function readOne(input: string, text: string, t: NumberToken): Found | undefined
   const slang = /fiver|tenner/i.test(t.text);
   const cap = s.bound === 'max' && s.value >= 10 && !/^\s*(?:items?|products?|shops?|stores?|results?|things|pieces|of them|km|公里|家|个店)/i.test(text.slice(s.end));
   // "for like 20ish", "around 30ish": a round amount said loosely after a word of paying is money too.
-  const isMoney = s.currency !== undefined || slang || cap || (s.bound !== undefined && s.boundBare) || s.priceContext || (s.approximate && /^\s*(?:左右|上下)/.test(text.slice(t.end))) || (s.approximate && /^\s*ish\b/i.test(text.slice(t.end)) && /\b(?:for|at|under|around|about)\s+(?:like\s+)?$/i.test(text.slice(0, t.start)));
+  const isMoney = s.currency !== undefined || slang || cap || (s.bound !== undefined && s.boundBare) || s.priceContext || (s.approximate && /^\s*(?:左右|上下|出头)/.test(text.slice(t.end))) || (s.approximate && /^\s*ish\b/i.test(text.slice(t.end)) && /\b(?:for|at|under|around|about)\s+(?:like\s+)?$/i.test(text.slice(0, t.start)));
   if (!isMoney || !(s.value > 0) || s.value > MAX_AMOUNT) return undefined;
   const money: Money = { amount: s.value, currency: s.currency ?? 'CNY', text: input.slice(s.start, s.end).trim(), index: s.start };
   if (s.approximate) money.approximate = true;
