@@ -297,8 +297,9 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   if (named.length > 1 && readFeedback(`#1 ${raw.replace(phrase, ' ')}`, 1)) {
     return { reply: INTENT_REPLIES.whichOfThese(named.map((item) => `${recommended!.indexOf(item) + 1}. ${(item as { name?: string }).name ?? ''}`), l) };
   }
-  // "I already have the first one": which one is clear, how they like it is not.
-  const pointed = recommended ? pickedPosition(raw, recommended.length) : undefined;
+  // "I already have the first one": which one is clear, how they like it is not (after a rating was proposed, "是第三个"
+  // moves that rating: below).
+  const pointed = recommended && !(prev?.name === 'feedback' && (isCorrection(raw) || ordinalIn(raw))) ? pickedPosition(raw, recommended.length) : undefined;
   if (recommended && pointed && raw.length <= 40 && !has(RECORD, raw)) {
     const item = recommended[pointed - 1] as { name?: string };
     return { reply: INTENT_REPLIES.howDoYouRate(item.name ?? `#${pointed}`, l) };
@@ -362,6 +363,11 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
     return { reply: PHRASES.offTopic(s.role, l) };
   }
 
+  // "想吃热干面 五块钱能吃到吗", "充电宝 一百出头能买到吗", "can I get shampoo for 20 around here?": whether it can be had
+  // for that much, which a search with that cap answers; "is 20 fair" stays a price check.
+  if (price && s.role === 'shopper' && price.currency === 'CNY' && phrase && strongProduct && CAN_GET_FOR.test(raw) && !FAIRNESS.test(raw)) {
+    return { tool: 'nearby_shops', args: clean({ query: phrase, ...where, radiusKm: radius?.km, maxPrice: budgetCap(price), sort: 'price' }) };
+  }
   // --- Shopper: their own things (purchases, feedback, profile, credit, wealth, suggestions).
   if (s.role === 'shopper') {
     // "你们是不是会记录我买过啥": a question about what it knows, not a purchase to log.
@@ -546,11 +552,6 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   if (price && prev?.name === 'nearby_shops' && strongProduct && !has(PRICE, raw) && price.currency === 'CNY' && (price.approximate || price.max !== undefined || /就行|就好|就可以|就够/.test(raw))) {
     return { tool: 'nearby_shops', args: clean({ query: phrase, ...where, radiusKm: radius?.km, maxPrice: budgetCap(price) }) };
   }
-  // "想吃热干面 五块钱能吃到吗", "充电宝 一百出头能买到吗", "can I get shampoo for 20 around here?": whether it can be had
-  // for that much, which a search with that cap answers; "is 20 fair" stays a price check.
-  if (price && s.role === 'shopper' && price.currency === 'CNY' && phrase && strongProduct && CAN_GET_FOR.test(raw) && !FAIRNESS.test(raw)) {
-    return { tool: 'nearby_shops', args: clean({ query: phrase, ...where, radiusKm: radius?.km, maxPrice: budgetCap(price), sort: 'price' }) };
-  }
   // --- Is this price fair?
   if (price && (has(PRICE, raw) || strongProduct || !has(NEARBY, raw))) {
     if (price.currency !== 'CNY') return { reply: PHRASES.onlyYuan(l) };
@@ -645,10 +646,11 @@ function withoutRestated(text: string, args: Record<string, unknown>): string {
   return text.replace(/(\d+(?:\.\d+)?)\s*(?:块钱|块|元|yuan|rmb)?/gi, (m, n: string) => (own.some((v) => Math.abs(v - Number(n)) < 0.005) ? ' ' : m));
 }
 
-/** The most a rough budget allows: "三百来块", "二十块左右", "三块出头" go a fifth above the figure; a cap is the cap. */
+/** The most a budget allows: "三块出头" (a little over three) goes a fifth above the figure; "三百来块", "二十块左右" and a
+ *  cap are the figure itself, as people who say them mean it as the most. */
 function budgetCap(price: Price): number {
   if (price.max !== undefined) return price.max;
-  return price.approximate || /出头/.test(price.text) ? Math.round(price.amount * 1.2 * 10) / 10 : price.amount;
+  return /出头/.test(price.text) ? Math.round(price.amount * 1.2 * 10) / 10 : price.amount;
 }
 
 /** Whether goods can be had for an amount: "能买到吗", "吃得到吗", "can I get … for 20". */

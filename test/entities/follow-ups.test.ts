@@ -96,8 +96,9 @@ describe('a follow-up or a correction edits the active task', () => {
     expect(understand('哪有卖薯片的 要便宜的', { role: 'shopper', locale: 'zh', today: MON }, products)).toMatchObject({ tool: 'nearby_shops', args: { query: '薯片', sort: 'price' } });
   });
 
-  it('a rough budget goes a fifth above the figure', () => {
-    expect(understand('附近有没有二十块左右的洗衣液', { role: 'shopper', locale: 'zh', today: MON }, products)).toMatchObject({ tool: 'nearby_shops', args: { query: '洗衣液', maxPrice: 24 } });
+  it('"a little over" a figure goes a fifth above it; "about" a figure is the figure', () => {
+    expect(understand('附近有没有二十块出头的洗衣液', { role: 'shopper', locale: 'zh', today: MON }, products)).toMatchObject({ tool: 'nearby_shops', args: { query: '洗衣液', maxPrice: 24 } });
+    expect(understand('附近有没有二十块左右的洗衣液', { role: 'shopper', locale: 'zh', today: MON }, products)).toMatchObject({ tool: 'nearby_shops', args: { query: '洗衣液', maxPrice: 20 } });
   });
 
   it('a follow-up that names another task starts that task', () => {
