@@ -375,7 +375,10 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
     // A price asked about ("这算哪门子优惠") is no purchase to log unless they say to log it.
     // "好 那帮我记一下 今天买了两把 一共七块钱": the goods the conversation is about, when the message names none.
     const inView = goodsInView(prev);
-    if ((has(RECORD, raw) || (said('record_purchase') && !has(PRICE, raw))) && (phrase || (inView && price))) {
+    // "Master Kong spicy strips x4, 36 total, on Nov 3", "昨天 蓝月亮洗衣液 两瓶 六十": goods, what was paid and a past day
+    // said flatly is a purchase told, whatever the model guesses (not a question, not where to buy).
+    const toldPurchase = Boolean(price) && strongProduct && purchaseDay(period, s.today) !== undefined && period !== 'today' && !/[?？]/.test(raw) && !FAIRNESS.test(raw) && !has(NEARBY, raw) && !has(PRICE, raw) && !SEEN_PRICE.test(raw);
+    if ((has(RECORD, raw) || toldPurchase || (said('record_purchase') && !has(PRICE, raw))) && (phrase || (inView && price))) {
       if (!price) return { reply: l === 'zh' ? `「${phrase}」花了多少钱？` : `How much did you pay for "${phrase}"?`, pending: { tool: 'record_purchase', args: clean({ product: phrase, date: purchaseDay(period, s.today) }) } };
       // "买了3瓶，每瓶8块" is 3 at 8, "3瓶一共24块" 3 at 8, "6瓶一提 15块" one pack at 15 (entities/quantity.ts says
       // why a pack stays a pack). Counts and 每瓶 are not the product; "6瓶装" is how the catalogue names a pack.
@@ -657,3 +660,5 @@ function budgetCap(price: Price): number {
 const CAN_GET_FOR = /能(?:买|吃|喝|找)(?:得)?到|(?:买|吃|喝|找)得到|买得起|\bcan (?:i|we|you) (?:get|find|buy|grab)\b|\bis there (?:any|a)\b.*\bfor\b|\bwhere (?:can|could) i (?:get|find|buy)\b/i;
 /** Words that ask whether a price is fair. */
 const FAIRNESS = /贵|便宜吗|值吗|值不值|值得|合理|划算|正常|坑|宰|\b(?:fair|worth|overpriced|rip|expensive|reasonable|a good (?:price|deal))\b/i;
+/** A price seen, not paid: "昨天看到洗衣液卖59", "saw it listed at 30". */
+const SEEN_PRICE = /看到|看见|瞧见|标价|标着|卖|报价|要价|\b(?:saw|seen|sees|listed|priced|selling|sells|asking|quoted?)\b/i;

@@ -96,6 +96,12 @@ describe('a follow-up or a correction edits the active task', () => {
     expect(understand('哪有卖薯片的 要便宜的', { role: 'shopper', locale: 'zh', today: MON }, products)).toMatchObject({ tool: 'nearby_shops', args: { query: '薯片', sort: 'price' } });
   });
 
+  it('goods, what was paid and a past day said flatly are a purchase told; a price seen that day is not', () => {
+    expect(understand("Lay's potato chips 70g x4, 30 total, on Nov 3", { role: 'shopper', locale: 'en', today: MON }, products)).toMatchObject({ tool: 'record_purchase', args: { price: 7.5, quantity: 4, date: '2026-11-03' } });
+    expect(understand('昨天 乐事薯片 两包 十五', { role: 'shopper', locale: 'zh', today: MON }, products)).toMatchObject({ tool: 'record_purchase', args: { quantity: 2, date: '2026-11-22' } });
+    expect(understand('昨天看到乐事薯片卖十五', { role: 'shopper', locale: 'zh', today: MON }, products)).not.toMatchObject({ tool: 'record_purchase' });
+  });
+
   it('"a little over" a figure goes a fifth above it; "about" a figure is the figure', () => {
     expect(understand('附近有没有二十块出头的洗衣液', { role: 'shopper', locale: 'zh', today: MON }, products)).toMatchObject({ tool: 'nearby_shops', args: { query: '洗衣液', maxPrice: 24 } });
     expect(understand('附近有没有二十块左右的洗衣液', { role: 'shopper', locale: 'zh', today: MON }, products)).toMatchObject({ tool: 'nearby_shops', args: { query: '洗衣液', maxPrice: 20 } });
