@@ -42,7 +42,10 @@ export function readBought(raw: string, money: Money | undefined, products: Prod
   // A pack of single items the catalogue sells one by one: the items at their price.
   if (bought.pack && bought.items && bought.items <= 20 && bought.itemPrice !== undefined) {
     const match = top(product);
-    if (match && !PACK_NAME.test(match.nameZh) && !PACK_NAME.test(match.nameEn)) return { product, price: bought.itemPrice, quantity: bought.items };
+    // A name with the pack's own size in it ("欧莱雅面膜 5片" for 五片装) is that pack, sold as one.
+    const size = bought.pack.unit ? `${bought.pack.size}${bought.pack.unit}` : undefined;
+    const sizeInName = size !== undefined && match !== undefined && match.nameZh.replace(/\s+/g, '').includes(size);
+    if (match && !sizeInName && !PACK_NAME.test(match.nameZh) && !PACK_NAME.test(match.nameEn)) return { product, price: bought.itemPrice, quantity: bought.items };
   }
   // "酸奶6杯 18块", "4 cans of coke 10": the amount said without 每 / 共 / each / total is read the way the catalogue's list
   // prices make likelier, per item or for all of them.

@@ -29,13 +29,18 @@ export function findPrice(text: string): Price | undefined {
 /** A search radius: 2公里, 两公里以内, 方圆五公里, 500米, 1.5 km, "within three kilometres". */
 export function findRadiusKm(text: string): { km: number; text: string } | undefined {
   const t = normaliseWidth(text);
+  const found: { km: number; text: string; rejected: boolean }[] = [];
   for (const n of findNumbers(t)) {
     const unit = /^\s*(公里|千米|km\b|kilometres?|kilometers?|米|m\b|meters?|metres?)\s*(以内|之内|内|范围内?|范围)?/i.exec(t.slice(n.end));
     if (!unit) continue;
     const km = /米|^m$|meter|metre/i.test(unit[1]) && !/千米/.test(unit[1]) ? n.value / 1000 : n.value;
     const before = /(?:方圆|周围|半径|within|in a radius of)\s*$/i.exec(t.slice(0, n.start))?.[0] ?? '';
-    if (km > 0 && km <= 20) return { km, text: text.slice(n.start - before.length, n.end + unit[0].length) };
+    // "3 km 太远了", "5 km is too far", "不要3公里": a distance turned down, not the one wanted.
+    const rejected = /^\s*(?:都|也|还是)?\s*(?:太远|有点远|too far|is too far|is a bit far)/i.test(t.slice(n.end + unit[0].length)) || /(?:不要|别|not)\s*$/i.test(t.slice(0, n.start));
+    if (km > 0 && km <= 20) found.push({ km, text: text.slice(n.start - before.length, n.end + unit[0].length), rejected });
   }
+  const wanted = found.find((f) => !f.rejected);
+  if (wanted) return { km: wanted.km, text: wanted.text };
   // "走路10分钟能到", "a 15-minute walk", "骑车20分钟": minutes of walking (5 km/h), cycling (15 km/h) or driving (30 km/h).
   for (const n of findNumbers(t)) {
     const before = t.slice(Math.max(0, n.start - 8), n.start);

@@ -466,7 +466,9 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   }
 
   // --- Merchant questions about their figures.
-  if (has(STATS, raw) || said('merchant_stats') || (s.role === 'merchant' && (((period && asksAboutPeriod) || topN) && !strongProduct || has(MERCHANT_FIGURES, raw)))) {
+  // A shopper asking where to buy goods ("附近哪里有卖…线") is asking for shops, whatever word of figures is in it.
+  const shopperSearch = s.role === 'shopper' && strongProduct && has(NEARBY, raw);
+  if (!shopperSearch && (has(STATS, raw) || said('merchant_stats')) || (s.role === 'merchant' && (((period && asksAboutPeriod) || topN) && !strongProduct || has(MERCHANT_FIGURES, raw)))) {
     // Carry the previous question's shop and size over, unless that question was refused.
     const base = prev?.name === 'merchant_stats' && !prev.result?.error ? prev.args : {};
     // "wk over wk?": the last whole week against the one before.

@@ -27,6 +27,9 @@ describe('what the shopper does not want', () => {
     ['有什么推荐的 零食以外的', '零食'],
     ['薯片就算了 我牙不好', '薯片'],
     ['推荐点吃的，薯片就免了', '薯片'],
+    ["Skip the potato chips, we're stocked up.", 'potato chips'],
+    ['leave out the snacks please', 'snacks'],
+    ['不要辣的', '辣'], // a taste: the goods whose name has it
   ])('%s → %s', (text, word) => {
     expect(findExclusion(text, products)?.word).toBe(word);
   });

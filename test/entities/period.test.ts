@@ -219,6 +219,12 @@ const ROWS: Row[] = [
   ['this year excluding today', MON, d('2026-01-01', '2026-11-22')],
   ['从年初到昨天', MON, d('2026-01-01', '2026-11-22')],
   ['黄金周期间', MON, d('2026-10-01', '2026-10-07')],
+  ['前天呢 the day before', MON, d('2026-11-21')], // said twice, once relative to the day before: the day said
+  ['国庆 golden week 那七天', MON, d('2026-10-01', '2026-10-07')],
+  ['元旦放假那三天 生意么样', MON, d('2026-01-01', '2026-01-03')],
+  ['中秋那三天假', MON, d('2026-09-25', '2026-09-27')],
+  ['烦请统计十月下半月四家分店合计之营业额', MON, d('2026-10-16', '2026-10-31')],
+  ['十月四家分店一共卖了多少', MON, 'last_month'], // four shops, not the 4th of October
   ['9月和10月加起来卖了多少', MON, d('2026-09-01', '2026-10-31')], // two months side by side: both
   ['九月跟十月的流水', MON, d('2026-09-01', '2026-10-31')],
   ['sales for September and October combined', MON, d('2026-09-01', '2026-10-31')],

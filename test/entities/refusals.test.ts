@@ -33,6 +33,9 @@ describe('declined', () => {
     ['隔壁那家店上周卖了多少', 'merchant'],
     ["what's the average revenue of shops like mine", 'merchant'],
     ["There's another Baijia Eatery on Chuhe Hanjie, different owner, not mine. What did they take last week?", 'merchant'],
+    ['帮我查一下我们班长的 pay later 还欠多少', 'shopper'], // a role, not a relation
+    ['你帮我看看她最近都买了些啥', 'shopper'],
+    ['他让我帮他 check 一下账单', 'shopper'],
   ])('%s', (text, role) => {
     expect(refused(text, role)).toEqual({ reply: INTENT_REPLIES.otherPeople('zh') });
   });
@@ -53,6 +56,8 @@ describe('not declined', () => {
     ['how many customers bought milk last week', 'merchant'],
     ['他们家的洗衣液多少钱', 'shopper'],
     ['上个月营业额多少', 'merchant'], // a merchant's own takings
+    ['给我们老师买点什么礼物好', 'shopper'],
+    ['她喜欢吃的零食推荐几个', 'shopper'],
   ])('%s', (text, role) => {
     expect(refused(text, role)).toBeUndefined();
   });

@@ -22,7 +22,7 @@ export function pickedCandidate(text: string): number | undefined {
 // Yes and no as people type them to a proposal: "是的没错", "ok 记上吧", "yeah go ahead", "先别记了", "nah".
 // Deliberately conservative, because a yes writes: a short message made only of yes words and
 // fillers, starting with a yes word, with no question mark and no negation.
-const YES_CORE_ZH = ['确认记录', '确认无误', '是滴', '对滴', '妥了', '妥', '中', '要得', '对头', '安排', '冲', '嗯呐', '嗯哪', '嗯嗯', '好呀', '好哒', '好噠', '成', '整', '核对过了', '核对了', '对过了', '没毛病', '无误', '没问题', '没错', '可以', '确认', '确定', '当然', '是的', '对的', '好的', '好滴', '好嘞', '记上', '记下来', '记下', '记吧', '是', '对', '好', '行', '嗯', '记', '要'];
+const YES_CORE_ZH = ['确认记录', '确认无误', '核对无误', '请予记录', '予以记录', '请记录', '记录', '记起', '尊嘟', '是滴', '对滴', '妥了', '妥', '中', '要得', '对头', '安排', '冲', '嗯呐', '嗯哪', '嗯嗯', '好呀', '好哒', '好噠', '成', '整', '核对过了', '核对了', '对过了', '没毛病', '无误', '没问题', '没错', '可以', '确认', '确定', '当然', '是的', '对的', '好的', '好滴', '好嘞', '记上', '记下来', '记下', '记吧', '是', '对', '好', '行', '嗯', '记', '要'];
 const FILLER_ZH = ['就这么记', '就这么办', '就这么', '照这个', '就这个', '就是这个', '就是它', '就是', '谢谢', '麻烦你了', '麻烦您了', '麻烦了', '麻烦', '辛苦了', '就这样', '你', '您', '这样', '帮我', '一下', '吧', '啊', '呀', '哦', '噢', '的', '了', '啦', '呢', '嘛', '哈', '上', '下', '来', '吧'];
 const YES_CORE_EN = new Set(['affirmative', 'yea', 'yah', 'yas', 'yess', 'ofc', 'sounds', 'please', 'that\'s', 'thats', 'yes', 'yep', 'yeah', 'yup', 'ya', 'y', 'ok', 'okay', 'k', 'sure', 'confirm', 'confirmed', 'correct', 'right', 'go', 'absolutely', 'definitely', 'alright', 'fine', 'perfect', 'great', 'record', 'save', 'log', 'do']);
 const FILLER_EN = new Set(['and', 'ahead', 'thing', 'it', 'please', 'pls', 'plz', 'thx', 'ty', 'now', 'right', 'correct', 'exactly', 'that\'s', 'thats', 'it\'s', 'its', 'is', 'thanks', 'thank', 'you', 'of', 'course', 'obviously', 'duh', 'certainly', 'indeed', 'totally', 'mate', 'then', 'lol', 'plead', 'pleas', 'plase', 'pleae', 'pleasee', 'on', 'for', 'that', 'this', 'one', 'sounds', 'good', 'all', 'do', 'go', 'yes', 'just', 'sure', 'fine', 'record', 'save', 'log']);
@@ -53,12 +53,32 @@ function zhWords(t: string): string[] | undefined {
 // "算了还是记上吧", "那还是记吧", "actually yes, log it", "on second thought go ahead": a change of mind to a yes.
 const CHANGE_OF_MIND = /^(?:(?:算了|那|那就|嗯|呃|哎|唉|啊?不对|哦不对|哎呀不对)[，,\s]*)?还是\s*|^(?:(?:ugh|uh+|um+|erm|oh|meh|well)[,\s]+)?(?:actually|on second thought|hmm+|wait|ok wait|ugh|um+|oh well|well)[,\s]+/i;
 
+/** A reason or a remark after a yes ("还是记上吧 报销要对账用", "yes please, it's for the club"): nothing in it that
+ *  changes or doubts what was proposed (no negation, contrast, figure, question or correction). */
+const PLAIN_REMARK = /^[^不没别但改错换?？\d一二两三四五六七八九十百千]*$/;
+/** A question or a new request in the remark ("对了，附近哪里有卖洗衣液"): no remark on the yes. */
+const ASKS = /哪|什么|啥|吗|呢|多少|几|怎么|推荐|附近|\b(?:where|what|how|which|who|when|why|can you|could you|find|show)\b/i;
+const CHANGES_IT = /\b(?:but|except|not|no|change|wrong|instead|actually|only|though)\b|可是|不过|只是|应该/i;
+
 /** The user's own yes to the proposal shown last. */
 export function saysYes(said: string): boolean {
+  const clauses = said.trim().split(/[\s,，。;；]+/).filter(Boolean);
+  if (clauses.length >= 2) {
+    // The yes first, then a remark: the yes counts when the remark changes nothing.
+    for (let k = 1; k < clauses.length; k++) {
+      const head = clauses.slice(0, k).join(' ');
+      const tail = clauses.slice(k).join(' ');
+      if (strictYes(head) && head !== '对了' && PLAIN_REMARK.test(tail) && !CHANGES_IT.test(tail) && !ASKS.test(tail) && /[记上吧好行对是]|yes|ok|sure|log|record|save/i.test(head)) return true;
+    }
+  }
+  return strictYes(said);
+}
+
+function strictYes(said: string): boolean {
   // "还是记上吧 刚手滑了": the slip they explain is no condition on the yes.
   const text = said.replace(/[，,。.\s]+(?:刚才?|刚刚)?(?:手滑|点错|按错|打错|误触|弄错|看错)了?[。.!！~～]*$|[,.\s]+(?:my bad|sorry|oops|fat[- ]fingered(?: it)?|misclicked)[.!\s]*$/i, '');
   const mind = CHANGE_OF_MIND.exec(text.trim());
-  if (mind && mind[0].length < text.trim().length) return saysYes(text.trim().slice(mind[0].length));
+  if (mind && mind[0].length < text.trim().length) return strictYes(text.trim().slice(mind[0].length));
   if (AFFIRMATIVE.test(text.trim())) return true;
   if (/[?？]/.test(text)) return false;
   const t = plainWords(text).replace(/\bof course\b/g, 'sure');
@@ -86,9 +106,13 @@ export function saysNotNow(text: string): boolean {
 }
 
 /** The user's own no (cancel) to the proposal shown last. */
-export function saysNo(text: string): boolean {
-  if (saysYes(text)) return false; // "算了还是记上吧" ends on a yes
-  if (saysNotNow(text)) return true; // "wait a sec", "等会儿再说吧 我先对一下小票" however long
+export function saysNo(said: string): boolean {
+  if (saysYes(said)) return false; // "算了还是记上吧" ends on a yes
+  if (saysNotNow(said)) return true; // "wait a sec", "等会儿再说吧 我先对一下小票" however long
+  // "等一下 先不记 我回去翻下小票", "wait, no": what comes after the pause says it.
+  const paused = /^(?:等(?:一)?下|等等|稍等|wait|hold on|hang on)[\s,，。!！~～]+(?=\S)/i.exec(said.trim());
+  const text = paused ? said.trim().slice(paused[0].length) : said;
+  if (paused && saysNotNow(text)) return true;
   const mind = CHANGE_OF_MIND.exec(text.trim());
   if (mind && mind[0].length < text.trim().length) return saysNo(text.trim().slice(mind[0].length)); // "还是算了", "actually no"
   if (NEGATIVE.test(text.trim())) return true;

@@ -1,8 +1,9 @@
 // Percentages, as percent (95 for 95%): 98%, 99.5%, 98％, 百分之九十五, 百分之95, 九成五 (95), 七成半 (75), 九成 (90),
 // "98 percent", "ninety-five per cent". findServiceLevel turns one next to a service-level word into the
 // 0.5–0.999 fraction the restock tool takes.
+// Fractions in words are shares too: 三分之一 (33.33), "two thirds" (66.67), "a quarter" (25).
 // It does not read discounts (八折, 九五折, 20% off: a price cut is not a share of something, and 八折
-// would be 80 where the cut is 20), spans (七八成), ratios written as fractions (3/4), or "per mille".
+// would be 80 where the cut is 20), spans (七八成), ratios written with a slash (3/4), or "per mille".
 import { findNumbers, normaliseWidth, parseZhNumber, round } from './numbers.ts';
 
 export type Percent = { value: number; text: string; index: number };
@@ -34,6 +35,16 @@ export function findPercents(input: string): Percent[] {
     const hundredths = m[2] === '半' ? 5 : m[2] ? parseZhNumber(m[2])! : 0; // 七成半 = 75
     if (tenths === 10 && hundredths) continue;
     out.push({ value: tenths * 10 + hundredths, text: m[0], index: m.index });
+  }
+  // 三分之一, 四分之三, "a third", "two thirds", "a quarter": a share said as a fraction.
+  for (const m of text.matchAll(/(?<![一二两三四五六七八九十\d])([一二两三四五六七八九十]|\d{1,2})\s*分之\s*([一二两三四五六七八九]|\d)(?![十百\d])/g)) {
+    const [whole, part] = [m[1], m[2]].map((x) => (/\d/.test(x) ? Number(x) : parseZhNumber(x)));
+    if (whole && part && part < whole) out.push({ value: round((part / whole) * 100, 4), text: m[0], index: m.index });
+  }
+  for (const m of text.matchAll(/\b(a|one|two|three|four)[- ](third|thirds|quarter|quarters|fifth|fifths)\b/gi)) {
+    const part = { a: 1, one: 1, two: 2, three: 3, four: 4 }[m[1].toLowerCase() as 'a'];
+    const whole = { third: 3, quarter: 4, fifth: 5 }[m[2].toLowerCase().replace(/s$/, '') as 'third'];
+    if (part < whole) out.push({ value: round((part / whole) * 100, 4), text: m[0], index: m.index });
   }
   // Texts as written (98％, not 98%): offsets are the same in both.
   return out.sort((a, b) => a.index - b.index).map((p) => ({ ...p, text: input.slice(p.index, p.index + p.text.length) }));

@@ -438,7 +438,7 @@ const RULES: Rule[] = [
 
 // The shopping calendar's names, with "当天 / 那天 / on" for the day and "期间 / 大促 / during / week" for the window.
 const OCCASION_RULES: Rule[] = OCCASION_NAMES.map(({ re, key, as }) => rule(
-  `(?:\\b(during|over|on|for)\\s+(?:the\\s+)?)?(?:${re})(?:(当天|那天|那一天|当日|这天|这一天|\\s+day\\b)|(期间|大促|活动期间|活动|假期|长假|小长假|黄金周|那几天|前后|档期|\\s+(?:weekend|period|season|sales? period|sale|holidays?)\\b)|(那一?周|那一?个?星期|那一?个?礼拜|当周|所在的?(?:那一?)?周|\\s+week\\b)|\\s*(\\d{1,2}|[一二两三四五六七八九十]{1,3})\\s*天(?:假期?|长假|小长假)?)?`,
+  `(?:\\b(during|over|on|for)\\s+(?:the\\s+)?)?(?:${re})(?:(当天|那天|那一天|当日|这天|这一天|\\s+day\\b)|(期间|大促|活动期间|活动|假期|长假|小长假|黄金周|那几天|前后|档期|\\s+(?:weekend|period|season|sales? period|sale|holidays?)\\b)|(那一?周|那一?个?星期|那一?个?礼拜|当周|所在的?(?:那一?)?周|\\s+week\\b)|\\s*(?:放假|假期|假)?\\s*(?:那|这)?\\s*(\\d{1,2}|[一二两三四五六七八九十]{1,3})\\s*天(?:假期?|长假|小长假)?)?`,
   (m) => {
     const o = OCCASIONS[key];
     const days = m[5] ? parseNumber(m[5]) : undefined;
@@ -517,6 +517,10 @@ const SAID_AS: [RegExp, string][] = [
   [/到\s*(昨天|昨日|今天|今日|现在|目前)\s*(?:为止)?\s*(?:的)?\s*(本月|这个月|这月|今年|本年|这周|本周|这个星期|这星期|本季度|这个季度|这季度)/g, '$2到$1'],
   // "年初到昨天", "从年初至今": the year's first day.
   [/年初(?=\s*(?:到|至|~|～|-|–|—))/g, '1月1号'],
+  // "十月四家分店", "上个月三个爆款": the number after 月 counts shops or goods, it is no day of the month.
+  [/月(?=[一二两三四五六七八九十\d]+\s*(?:家|个|间|款|种|样|位|名|笔|件|次|成|单|家店|分店))/g, '月 '],
+  // "golden week": the October one (国庆).
+  [/\bgolden week\b/g, '国庆黄金周'],
   // "9月和10月加起来", "September and October": two months side by side are the span of both.
   ...ADJACENT_MONTHS,
   // "back half of October", "the front half": a half.
@@ -874,6 +878,12 @@ export function readPeriod(text: string, today: string): PeriodReading | undefin
     if (periods.length === 1 && relatives.length === 1 && !unknown.length && r.shift.n === -1 && !r.shift.exact && r.index > periods[0].index && /比|对比|相比|环比|\bcompared?\b|\bvs\.?|\bversus\b|\bagainst\b/i.test(norm)) {
       const only = finalize(periods[0].resolve(), today);
       if (only.ok) return { kind: 'period', period: toPeriod(only, today), interval: only.interval, text: said(periods[0]) };
+    }
+    // "前天呢 the day before", "上上周 the week before that": the period said, and the same said again relative to the
+    // one before; the period said is the one meant.
+    if (periods.length === 1 && relatives.length === 1 && !unknown.length && r.index > periods[0].index && !r.shift.exact && Math.abs(r.shift.n) === 1 && !/比|对比|相比|\bcompared?\b|\bvs\.?|\bversus\b|\bagainst\b/i.test(norm)) {
+      const only = finalize(periods[0].resolve(), today);
+      if (only.ok) return { kind: 'period', period: toPeriod(only, today), interval: only.interval, text: said({ index: periods[0].index, end: r.end }) };
     }
     return periods.length || unknown.length || relatives.length > 1 ? { kind: 'unresolved', reason: 'mixed', text: said(r) } : { kind: 'relative', shift: r.shift, text: said(r) };
   }

@@ -196,7 +196,9 @@ export class SpellingFixer {
       if (parts.length === 1) return size === 3 && this.named.has(word) && [...word].filter((c, k) => c === window[k]).length === 2 ? word : undefined;
       // A verb and its result ("打完折", "买到了", "用好") is grammar, not a slip (not 大碗, 麦道).
       if (size === 2 && RESULT_CHARS.has(chars[i + 1]) && tag(chars[i], false)[0]?.tag === 'v') return undefined;
-      if (this.named.has(word)) return word;
+      // Goods or a place: two characters with none of the word's own ("鬼叫" for 硅胶, "为壹" for 卫衣) are words of their
+      // own more often than a slip; one kept ("可了" for 可乐) is the slip.
+      if (this.named.has(word)) return size === 3 || [...word].some((c, k) => c === window[k]) ? word : undefined;
       // One character slipped at the end of a word ("营业鹅" for 营业额, "上个约" for 上个月): the rest is the word as typed.
       if (size === 3 && parts.length === 2 && parts[1].length === 1 && word.startsWith(parts[0])) return word;
       return parts.every((p) => p.length === 1) && !inWord.slice(i, i + size).some(Boolean) ? word : undefined;
