@@ -64,7 +64,12 @@ async function resolve(deps: ToolDeps, ctx: CallerContext, args: Args) {
       return n.en.every((w) => q.en.includes(w)) && (n.zh.every((run) => q.zh.some((r) => r.includes(run))) || (n.zh.length > 0 && [...n.zh.join('')].every((c) => typed.has(c))));
     };
     const whole = allTied.filter((m) => saidWhole(m.product.nameZh) || saidWhole(m.product.nameEn));
-    const tied = whole.length === 1 ? whole : allTied;
+    // "Luckin americano" against Luckin coffees: the ones whose name has every word said (not the latte).
+    // (The words as said: the search's own terms fold americano and latte into "coffee".)
+    const said = (args.product ?? '').toLowerCase().split(/[\s,，]+/).filter((w) => w.length >= 2);
+    const covers = (m: (typeof allTied)[number]) => said.every((w) => m.product.nameZh.toLowerCase().includes(w) || m.product.nameEn.toLowerCase().includes(w.replace(/s$/, '')));
+    const covering = allTied.filter(covers);
+    const tied = whole.length === 1 ? whole : covering.length > 0 && covering.length < allTied.length ? covering : allTied;
     // Variants of one name (300ml / 500ml): the one whose price is nearest what they paid, if only one is plausible —
     // the proposal names it, so the shopper sees which before anything is written.
     productId = tied.length > 1 ? await nearestByPrice(deps, tied.map((m) => m.product.id), toFen(args.price)) : found[0].product.id;

@@ -93,7 +93,7 @@ export function findTopN(text: string): number | undefined {
   const n = said ? findNumbers(said)[0]?.value : undefined;
   if (n && n >= 1 && n <= 20) return n;
   // "卖得最好的是哪款", "what was the best seller": the one product.
-  return /(?:最好|最多|最火)的?是哪(?:款|个|一款|一个|样)|\bthe (?:best|top)[- ]sell(?:er|ing (?:product|item))\b(?!s)/i.test(text) ? 1 : undefined;
+  return /(?:最好|最多|最火)的?是哪(?:款|个|一款|一个|样)|哪(?:款|个|样)(?:东西|商品|货)?(?:卖得最好|卖得最多|最赚钱|赚得最多)|\bthe (?:best|top)[- ]sell(?:er|ing (?:product|item))\b(?!s)|\bwhich (?:item|product|one|thing|sku)s? (?:brought in|sold|made|earned|took in|did) the most\b|\bwhat (?:sold|made|earned) the most\b/i.test(text) ? 1 : undefined;
 }
 
 /** How many shops or suggestions a shopper asks to see: "前3家", "只看三家", "来 10 个推荐", "show me 3 shops",

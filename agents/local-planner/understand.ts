@@ -144,6 +144,11 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
     if (saysYes(raw) || saysYes(withoutRestated(raw, prev.args))) return { tool: prev.name, args: prev.args };
     if (saysNo(raw)) return { reply: l === 'zh' ? '好的，已取消，什么都没改。' : 'OK, cancelled; nothing was changed.' };
   }
+  // "先不记了" after a purchase that could not be proposed (no such product, a price out of range, which one?): nothing
+  // to cancel, and nothing is written.
+  if (prev && WRITES.has(prev.name) && prev.result?.status !== 'needs_confirmation' && saysNo(raw) && !isCorrection(withoutPause(raw))) {
+    return { reply: l === 'zh' ? '好的，先不记，什么都没改。' : 'OK, nothing logged; nothing was changed.' };
+  }
   // Which product a purchase was, from the list shown ("2", "第二个", "the Liby one" is read below as a brand edit);
   // a bare yes picks none of them, and says so: nothing is logged yet.
   if (prev?.name === 'record_purchase' && prev.result?.status === 'ambiguous' && s.role === 'shopper') {
@@ -664,3 +669,8 @@ const CAN_GET_FOR = /能(?:买|吃|喝|找)(?:得)?到|(?:买|吃|喝|找)得到
 const FAIRNESS = /贵|便宜吗|值吗|值不值|值得|合理|划算|正常|坑|宰|\b(?:fair|worth|overpriced|rip|expensive|reasonable|a good (?:price|deal))\b/i;
 /** A price seen, not paid: "昨天看到洗衣液卖59", "saw it listed at 30". */
 const SEEN_PRICE = /看到|看见|瞧见|标价|标着|卖|报价|要价|\b(?:saw|seen|sees|listed|priced|selling|sells|asking|quoted?)\b/i;
+
+/** The message without a pause word before it ("等一下 先不记" → "先不记"). */
+function withoutPause(text: string): string {
+  return text.replace(/^\s*(?:等(?:一)?下|等等|稍等|wait|hold on|hang on)[\s,，。!！~～]+/i, '');
+}

@@ -8,6 +8,8 @@ const ROWS: [string, number | undefined][] = [
   ['top3', 3],
   ['top-5 products', 5],
   ['best sellers top ten', 10],
+  ['Which item brought in the most?', 1],
+  ['哪款卖得最好', 1],
   ['show me my 3 best-selling items', 3],
   ['what are my five best sellers', 5],
   ['20 best sellers', 20],

@@ -3,7 +3,7 @@
 // whose shop tags and sales words ("【官方旗舰】", "到手价", "包邮", "Free Shipping") name no product.
 // Only what the understanding reads changes: the stored message stays as the user wrote it.
 import { Converter } from 'opencc-js/t2cn';
-import { parseZhNumber } from './numbers.ts';
+import { parseEnNumber, parseZhNumber } from './numbers.ts';
 
 let toSimplified: ((text: string) => string) | undefined;
 
@@ -79,6 +79,10 @@ const EN_ABBREVIATION = new RegExp(`(?<![\\w'\\u4e00-\\u9fff])(?:${Object.keys(E
 const ZH_SIZE = /([零〇一二两三四五六七八九十百千]+|\d+(?:\.\d+)?)\s*(公斤|千克|毫升|克|升)(?!级)/g;
 const SIZE_UNIT: Record<string, string> = { 公斤: 'kg', 千克: 'kg', 毫升: 'ml', 克: 'g', 升: 'l' };
 
+const EN_NUMBER_WORD = '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)';
+const EN_SIZE = new RegExp(`\\b(${EN_NUMBER_WORD}(?:[\\s-]+(?:and[\\s-]+)?${EN_NUMBER_WORD})*)\\s*(ml|millilit(?:re|er)s?|grams?|kg|kilos?|kilograms?|litres?|liters?|mah|gb)\\b`, 'gi');
+const EN_SIZE_UNIT: Record<string, string> = { ml: 'ml', millilitre: 'ml', milliliter: 'ml', gram: 'g', kg: 'kg', kilo: 'kg', kilogram: 'kg', litre: 'l', liter: 'l', mah: 'mAh', gb: 'GB' };
+
 export function standardWords(text: string): string {
   let out = text;
   // "一张二十的": a note of that many yuan.
@@ -92,6 +96,11 @@ export function standardWords(text: string): string {
   out = out.replace(ZH_SIZE, (all, n: string, unit: string) => {
     const value = /\d/.test(n) ? Number(n) : parseZhNumber(n);
     return value && value > 0 ? `${value}${SIZE_UNIT[unit]}` : all;
+  });
+  // "the fifty ml one", "two hundred grams": a size in English words, as the catalogue writes it (50ml, 200g).
+  out = out.replace(EN_SIZE, (all, n: string, unit: string) => {
+    const value = parseEnNumber(n);
+    return value && value > 0 ? `${value}${EN_SIZE_UNIT[unit.toLowerCase().replace(/s$/, '')] ?? unit}` : all;
   });
   // Storage sizes said short: "256G" is 256GB as the catalogue writes it (grams are rarely a power of two).
   out = out.replace(/(?<![\d.])(8|16|32|64|128|256|512)\s*[gG](?![a-zA-Z])/g, '$1GB');
