@@ -134,6 +134,12 @@ describe('readPurchase', () => {
   });
 });
 
+describe('readPurchase: a price for the box a size-named pack comes in', () => {
+  it('三盒鸡蛋10枚装的 每盒十二块 is three boxes at 12', () => {
+    expect(readPurchase('昨天买了三盒光明鸡蛋10枚装的，每盒十二块')).toMatchObject({ quantity: 3, price: 12 });
+  });
+});
+
 describe('readPurchase: what looks like a pack but is not', () => {
   it.each<[string, { quantity: number; price: number }]>([
     ['我前天买了5包康师傅方便面，一包4块', { quantity: 5, price: 4 }], // 一包4块: the price of one pack, not 4 pieces in it

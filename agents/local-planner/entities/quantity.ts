@@ -274,7 +274,9 @@ function marker(text: string, money: Money, pack: PackRead | undefined): { kind:
   const kindOf = (word: string): 'unit' | 'pack' => {
     if (!pack) return 'unit';
     const w = word.toLowerCase().replace(/e?s$/, '');
-    return w === pack.container ? 'pack' : 'unit';
+    // "10枚装的鸡蛋 每盒十二": a pack named by its size (N枚装) is held in the container the price names.
+    const holds = pack.container === '装' && w !== pack.unit && new RegExp(`^(?:${CONTAINER})$`).test(w);
+    return w === pack.container || holds ? 'pack' : 'unit';
   };
   const zhBefore = new RegExp(`(?:每|一)\\s*(${PIECE}|${CONTAINER})\\s*(?:是|要|卖)?\\s*$`).exec(before);
   if (zhBefore) return { kind: kindOf(zhBefore[1]), texts: [zhBefore[0].trim()], before: true };
