@@ -44,7 +44,9 @@ export function isCorrection(text: string): boolean {
 
 export function isFollowUp(text: string): boolean {
   const bare = text.replace(/\s+/g, '');
-  return FOLLOW_UP.test(text.trim()) && (bare.length <= 16 || text.trim().split(/\s+/).length <= 7);
+  // A figure in words ("two hundred and sixty") is one thing said, not five words.
+  const words = text.trim().replace(/\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)(?:[\s-]+(?:and[\s-]+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand))*\b/gi, 'N');
+  return FOLLOW_UP.test(text.trim()) && (bare.length <= 16 || words.split(/\s+/).length <= 7);
 }
 
 /** "华为的", "OMO": a brand said alone, which only makes sense as an edit of what was being looked at. */

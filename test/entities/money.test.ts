@@ -13,7 +13,9 @@ describe('findMoney', () => {
   it.each<[string, Want | undefined]>([
     // spoken Chinese prices
     ['六块五', { amount: 6.5, text: '六块五' }],
-    ['充电宝 一百出头能买到吗', { amount: 100, approximate: true, text: '一百出头' }], // 出头 makes a bare number money, as 左右 does
+    ['充电宝 一百出头能买到吗', { amount: 100, approximate: true, text: '一百出头' }],
+    ['and the 50ml one for two hundred and sixty', { amount: 260, text: 'two hundred and sixty' }], // a figure in words after "for"
+    ['a box for two', undefined], // a count, not ¥2 // 出头 makes a bare number money, as 左右 does
     ['七块二', { amount: 7.2 }],
     ['十五块八', { amount: 15.8 }],
     ['三块五毛', { amount: 3.5, text: '三块五毛' }],

@@ -229,7 +229,10 @@ function around(text: string, t: NumberToken, opts: { range?: 'first' | 'second'
   // Part of a date, a time or a code (2026-11-16, 11:30, 027-8765): not money, except as the ends of a range (¥20-30).
   if (!currency && ((opts.range !== 'second' && /[\d][-/.:]$/.test(text.slice(0, t.start))) || (opts.range !== 'first' && /^[-/:.]\d/.test(text.slice(t.end))))) return undefined;
   // Bare Chinese numerals are everywhere in words (一下, 三只松鼠): only the price words proper make them a price.
-  const priceContext = PRICE_AFTER.test(text.slice(end)) || (t.kind === 'arabic' ? PRICE_BEFORE : /(?:标价|售价|定价|价格是?|要价)\s*$/).test(text.slice(0, start));
+  // "for two hundred and sixty", "paid forty-five": a number in words after a price word is money too (not "for two",
+  // "for a dozen": counts).
+  const wordsForPrice = t.kind === 'en' && t.value >= 10 && !/dozen|couple|pair/i.test(t.text) && /\b(?:for|at|costs?|paid|pay|charged?|price(?:d at| is| of)?)\s*$/i.test(text.slice(0, start));
+  const priceContext = wordsForPrice || PRICE_AFTER.test(text.slice(end)) || (t.kind === 'arabic' ? PRICE_BEFORE : /(?:标价|售价|定价|价格是?|要价)\s*$/).test(text.slice(0, start));
 
   // About, caps and floors, before and after.
   let bound: Single['bound'];
