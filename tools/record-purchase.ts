@@ -72,7 +72,7 @@ async function resolve(deps: ToolDeps, ctx: CallerContext, args: Args) {
     const tied = whole.length === 1 ? whole : covering.length > 0 && covering.length < allTied.length ? covering : allTied;
     // Variants of one name (300ml / 500ml): the one whose price is nearest what they paid, if only one is plausible —
     // the proposal names it, so the shopper sees which before anything is written.
-    productId = tied.length > 1 ? await nearestByPrice(deps, tied.map((m) => m.product.id), toFen(args.price)) : found[0].product.id;
+    productId = tied.length > 1 ? await nearestByPrice(deps, tied.map((m) => m.product.id), toFen(args.price)) : tied[0].product.id;
     if (!productId) return { ambiguous: { status: 'ambiguous' as const, query: args.product!, candidates: tied.map((m) => ({ id: m.product.id, name: say(m.product.nameZh, m.product.nameEn) })) } };
   }
   const product = await deps.db.product.findUnique({ where: { id: productId } });

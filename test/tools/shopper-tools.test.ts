@@ -156,4 +156,9 @@ describe('record_purchase', () => {
     const unclear = await recordPurchase.preview!(fixture.deps, shopperAtCampus, args({ product: '洗衣液', price: 40 }));
     expect('problem' in unclear && unclear.problem).toMatchObject({ status: 'ambiguous' });
   });
+
+  it('keeps to the kind whose name has every word said, even when the search ranks another first', async () => {
+    const liby = await recordPurchase.preview!(fixture.deps, shopperAtCampus, args({ product: '立白 洗衣液', price: 40 }));
+    expect('text' in liby && liby.text).toMatch(/立白洗衣液/);
+  });
 });
