@@ -306,6 +306,13 @@ const RULES: Rule[] = [
     const offset = /上|last/.test(m[1]) ? -1 : 0;
     return fixed(() => monthPart(t, offset, partOfMonth(m[2])!));
   }),
+  // "这个月头十天", "上个月最后五天": the first or last days of this or last month.
+  rule(`(本月|这个月|这月|当月|上个?月|上一个月)\\s*(?:的)?\\s*(头|前|最初|最后|末)\\s*${NUM_ZH}\\s*天`, (m, t) => {
+    const n = parseNumber(m[3]);
+    if (!n || !Number.isInteger(n) || n > 27) return undefined;
+    const offset = /上/.test(m[1]) ? -1 : 0;
+    return fixed(() => monthPart(t, offset, /最后|末/.test(m[2]) ? [-n, 'end'] : [1, n]));
+  }),
   rule('\\b(?:the\\s+)?(first|second|latter)\\s+half\\s+of\\s+(?:the\\s+)?(this|last|the previous)?\\s*month\\b', (m, t) => fixed(() => monthPart(t, /last|previous/.test(m[2] ?? '') ? -1 : 0, partOfMonth(m[1] === 'first' ? '上半月' : '下半月')!))),
 
   // --- The start, middle and end of a month ("这个月月初", "上个月底", "11月中", "the end of last month"): its first, middle
@@ -517,6 +524,15 @@ const SAID_AS: [RegExp, string][] = [
   [/到\s*(昨天|昨日|今天|今日|现在|目前)\s*(?:为止)?\s*(?:的)?\s*(本月|这个月|这月|今年|本年|这周|本周|这个星期|这星期|本季度|这个季度|这季度)/g, '$2到$1'],
   // "年初到昨天", "从年初至今": the year's first day.
   [/年初(?=\s*(?:到|至|~|～|-|–|—))/g, '1月1号'],
+  // Ways of saying a period the grammar knows under another name.
+  [/第([一二三四1-4])季(?!度)/g, '第$1季度'],
+  [/\b(?:the )?year so far\b/g, 'this year'],
+  [/\b(?:(?:the )?(?:past|last) )?half a year\b|\b(?:the )?(?:past|last) half year\b/g, 'the past 6 months'],
+  [/(?:一个月|1个月)以来/g, '近一个月'],
+  [/上两(周|个星期|个礼拜|个月)/g, '近两$1'],
+  [/(上周|上星期|上个星期|上礼拜|上个礼拜|这周|本周|这个星期|这礼拜)的?工作日/g, '$1一到周五'],
+  // "九、十两个月", "9、10月": two months named in one breath.
+  [/(?<![\d一二三四五六七八九十])(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*[、,，]\s*(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*(?:两个|俩)?月份?/g, '$1月到$2月'],
   // "十月四家分店", "上个月三个爆款": the number after 月 counts shops or goods, it is no day of the month.
   [/月(?=[一二两三四五六七八九十\d]+\s*(?:家|个|间|款|种|样|位|名|笔|件|次|成|单|家店|分店))/g, '月 '],
   // "golden week": the October one (国庆).
