@@ -12,7 +12,7 @@ import { findBarePrice, findMoney } from './entities/money.ts';
 import { findNumbers } from './entities/numbers.ts';
 import { findPercents } from './entities/percent.ts';
 import { findLooseWeight, findQuantity } from './entities/quantity.ts';
-import { byWeight } from './purchase-slots.ts';
+import { weighedUnits } from './purchase-slots.ts';
 import { extractPeriod, readPeriod } from './entities/period.ts';
 import { addDays } from './entities/days.ts';
 import { restockSlots } from './restock-slots.ts';
@@ -142,7 +142,7 @@ const EDITS: Record<string, Edit> = {
     // "不对 是四斤" after three jin of apples at ¥6.5: the count of the product's 500 g units, not a price of ¥4.
     const weight = q ? undefined : findLooseWeight(r.text);
     const sold = typeof s.productId === 'number' ? r.products.get(s.productId) : typeof s.product === 'string' ? r.products.search(s.product, 1)[0]?.product : undefined;
-    const weighed = weight && !m ? byWeight(r.text, undefined, '', sold)?.quantity : undefined;
+    const weighed = weight && !m ? weighedUnits(r.text, sold)?.quantity : undefined;
     // "actually it was 3" after "2 lattes at 19.9": a small bare number with no money word is the count.
     const bare = !m && !q && !day && !weight ? bareNumber(r) : undefined;
     // With no price yet (it was asked for: "「李宁跑鞋」花了多少钱？" → "480 黑色的"), a bare number is the price.

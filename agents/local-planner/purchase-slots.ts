@@ -61,12 +61,21 @@ export function readBought(raw: string, money: Money | undefined, products: Prod
 
 /** "三斤苹果 六块五一斤" when the catalogue sells apples by 500 g: 3 of them at 6.5; "两斤排骨 一共五十八" → 2 at 29;
  *  a price said with no per or total word is taken per unit when that is nearer the product's list price. */
-export function byWeight(text: string, money: Money | undefined, product: string, match: { nameZh: string; nameEn: string; listPrice: number } | undefined): Bought | undefined {
+type Sold = { nameZh: string; nameEn: string; listPrice: number };
+
+/** How many of the product's own units a weight said is ("三斤" of 都乐苹果 500g → 3), when they divide it. */
+export function weighedUnits(text: string, match: Sold | undefined): { quantity: number; grams: number } | undefined {
   const weight = findLooseWeight(text);
   const grams = match && (gramsInName(match.nameZh) ?? gramsInName(match.nameEn));
   if (!weight || !grams) return undefined;
   const quantity = weight.grams / grams;
-  if (!Number.isInteger(quantity) || quantity < 1) return undefined;
+  return Number.isInteger(quantity) && quantity >= 1 ? { quantity, grams } : undefined;
+}
+
+export function byWeight(text: string, money: Money | undefined, product: string, match: Sold | undefined): Bought | undefined {
+  const units = weighedUnits(text, match);
+  if (!units || !match) return undefined;
+  const { quantity, grams } = units;
   if (!money) return { product, quantity };
   const per = pricePerWeight(text, money);
   if (per) return { product, quantity, price: Math.round(((money.amount * grams) / per) * 100) / 100 };

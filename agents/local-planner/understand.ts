@@ -1,6 +1,6 @@
 // Understands one shopper/merchant message in zh or en: intent + slots, using the conversation so far
 // for follow-ups ("cheaper ones?", "上个月呢", "我在街道口"). Returns a tool call or a direct reply.
-import { AFFIRMATIVE, ORDINALS, ordinalIn, saysNo, saysYes, THATS_IT } from '../../tools/shared/user-words.ts';
+import { AFFIRMATIVE, ORDINALS, ordinalIn, saysNo, saysYes, THATS_IT, withoutPause } from '../../tools/shared/user-words.ts';
 import { classifyIntent } from './intent/index.ts';
 import { otherPeopleRefusal, routeByIntent, SURE, unsupportedActionReply, type Ranked } from './intent/route.ts';
 import { INTENT_REPLIES } from '../../prompts/replies/intent-replies.ts';
@@ -27,7 +27,7 @@ import { findExclusion, type Exclusion } from './entities/exclusion.ts';
 import { fieldsAsWords, simplified, standardWords, withoutSalesWords } from './entities/written-forms.ts';
 import { asksUnfairPricing } from './unfair-pricing.ts';
 import { spellingFixerFor } from './entities/spelling.ts';
-import { ANOMALY, askingClause, ASKS_OPINION, ASKS_WHAT_IT_DOES, BACK_TO_EARLIER, BEST_RATED, CATEGORY_WORDS, CHEAPER, CLOSING, COMPLAINT_ABOUT_STAFF, CREDIT, FAREWELL, GOODBYE, GREETING, HELP, HOME_RESTOCK, LOCATION_SHARED, MARKET_NEWS, MERCHANT_FIGURES, MERCHANT_ONLY, MORE, NEARBY, NEAREST, NOT_GOODS, ORDINAL, OTHER_GOODS, OWN_INSTEAD, PEERS, PERIOD_TOOLS, PLAINLY_CANNOT, PRICE, PRICING, PROFILE, RECOMMEND, RECORD, RECORD_WORDS, RESTOCK, REVIEWS, STATE_QUESTION, STATS, STUFF, TASK_WORDS, THANKS, WEALTH, WEATHER, WHERE_TO_BUY, WHICH_ONES, WHY, WRITES } from './words.ts';
+import { ANOMALY, askingClause, ASKS_OPINION, ASKS_WHAT_IT_DOES, BACK_TO_EARLIER, BEST_RATED, CAN_GET_FOR, CATEGORY_WORDS, CHEAPER, CLOSING, COMPLAINT_ABOUT_STAFF, CREDIT, FAIRNESS, FAREWELL, GOODBYE, GREETING, HELP, HOME_RESTOCK, LOCATION_SHARED, MARKET_NEWS, MERCHANT_FIGURES, MERCHANT_ONLY, MORE, NEARBY, NEAREST, NOT_GOODS, ORDINAL, OTHER_GOODS, OWN_INSTEAD, PEERS, PERIOD_TOOLS, PLAINLY_CANNOT, PRICE, PRICING, PROFILE, RECOMMEND, RECORD, RECORD_WORDS, RESTOCK, REVIEWS, SEEN_PRICE, STATE_QUESTION, STATS, STUFF, TASK_WORDS, THANKS, WEALTH, WEATHER, WHERE_TO_BUY, WHICH_ONES, WHY, WRITES } from './words.ts';
 
 export type PreviousCall = { name: string; args: Record<string, any>; result?: Record<string, any> };
 /** A reply that asks for a missing slot names the task it holds open (`pending`): the next message fills it in. */
@@ -291,23 +291,20 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   // "第三个不要", "1号挺好的，给它打5分", "the last one, nope": a rating of one of the suggestions shown.
   // The suggestions shown: the active task's, or the one before a rating ("第三个也不喜欢" after rating the second).
   const shownList = prev?.name === 'recommend' ? prev : prev?.name === 'feedback' && s.earlier?.name === 'recommend' ? s.earlier : undefined;
-  const recommended = s.role === 'shopper' && shownList?.result?.status === 'ok' ? (shownList.result.items as { productId: number }[]) : undefined;
+  const recommended = s.role === 'shopper' && shownList?.result?.status === 'ok' ? (shownList.result.items as { productId: number; name?: string }[]) : undefined;
   const rated = recommended ? readFeedback(raw, recommended.length) : undefined;
   if (recommended && rated) return { tool: 'feedback', args: { productId: recommended[rated.position - 1].productId, rating: rated.rating } };
   // "那个面膜不错", "the tissues are rubbish": one of the suggestions named by its goods, with a liking.
-  const named = recommended && phrase ? recommended.filter((item) => (item as { name?: string }).name?.toLowerCase().includes(phrase.toLowerCase())) : [];
-  const ratedByName = named.length === 1 ? readFeedback(`#1 ${raw.replace(phrase, ' ')}`, 1) : undefined;
-  if (ratedByName) return { tool: 'feedback', args: { productId: named[0].productId, rating: ratedByName.rating } };
+  const named = recommended && phrase ? recommended.filter((item) => item.name?.toLowerCase().includes(phrase.toLowerCase())) : [];
+  const ratedByName = named.length ? readFeedback(`#1 ${raw.replace(phrase, ' ')}`, 1) : undefined;
+  if (ratedByName && named.length === 1) return { tool: 'feedback', args: { productId: named[0].productId, rating: ratedByName.rating } };
   // Two of them have those goods: which one?
-  if (named.length > 1 && readFeedback(`#1 ${raw.replace(phrase, ' ')}`, 1)) {
-    return { reply: INTENT_REPLIES.whichOfThese(named.map((item) => `${recommended!.indexOf(item) + 1}. ${(item as { name?: string }).name ?? ''}`), l) };
-  }
+  if (ratedByName) return { reply: INTENT_REPLIES.whichOfThese(named.map((item) => `${recommended!.indexOf(item) + 1}. ${item.name ?? ''}`), l) };
   // "I already have the first one": which one is clear, how they like it is not (after a rating was proposed, "是第三个"
   // moves that rating: below).
   const pointed = recommended && !(prev?.name === 'feedback' && (isCorrection(raw) || ordinalIn(raw))) ? pickedPosition(raw, recommended.length) : undefined;
   if (recommended && pointed && raw.length <= 40 && !has(RECORD, raw)) {
-    const item = recommended[pointed - 1] as { name?: string };
-    return { reply: INTENT_REPLIES.howDoYouRate(item.name ?? `#${pointed}`, l) };
+    return { reply: INTENT_REPLIES.howDoYouRate(recommended[pointed - 1].name ?? `#${pointed}`, l) };
   }
   // "哦不对 是第三个" after a rating was proposed: the same rating, for the item they meant.
   if (recommended && prev?.name === 'feedback' && typeof prev.args.rating === 'number' && (isCorrection(raw) || ordinalIn(raw))) {
@@ -661,16 +658,4 @@ function withoutRestated(text: string, args: Record<string, unknown>): string {
 function budgetCap(price: Price): number {
   if (price.max !== undefined) return price.max;
   return /出头/.test(price.text) ? Math.round(price.amount * 1.2 * 10) / 10 : price.amount;
-}
-
-/** Whether goods can be had for an amount: "能买到吗", "吃得到吗", "can I get … for 20". */
-const CAN_GET_FOR = /能(?:买|吃|喝|找)(?:得)?到|(?:买|吃|喝|找)得到|买得起|\bcan (?:i|we|you) (?:get|find|buy|grab)\b|\bis there (?:any|a)\b.*\bfor\b|\bwhere (?:can|could) i (?:get|find|buy)\b/i;
-/** Words that ask whether a price is fair. */
-const FAIRNESS = /贵|便宜吗|值吗|值不值|值得|合理|划算|正常|坑|宰|\b(?:fair|worth|overpriced|rip|expensive|reasonable|a good (?:price|deal))\b/i;
-/** A price seen, not paid: "昨天看到洗衣液卖59", "saw it listed at 30". */
-const SEEN_PRICE = /看到|看见|瞧见|标价|标着|卖|报价|要价|\b(?:saw|seen|sees|listed|priced|selling|sells|asking|quoted?)\b/i;
-
-/** The message without a pause word before it ("等一下 先不记" → "先不记"). */
-function withoutPause(text: string): string {
-  return text.replace(/^\s*(?:等(?:一)?下|等等|稍等|wait|hold on|hang on)[\s,，。!！~～]+/i, '');
 }

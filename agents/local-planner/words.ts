@@ -91,3 +91,10 @@ export const TASK_WORDS: Record<string, RegExp> = {
   merchant_stats: STATS, restock_forecast: RESTOCK, satisfaction_report: REVIEWS, pricing_advice: PRICING, anomaly_alerts: ANOMALY,
   recommend: RECOMMEND, credit_line: CREDIT, wealth_products: WEALTH, record_purchase: RECORD, customer_profile: PROFILE,
 };
+
+/** Whether goods can be had for an amount: "能买到吗", "吃得到吗", "can I get … for 20". */
+export const CAN_GET_FOR = /能(?:买|吃|喝|找)(?:得)?到|(?:买|吃|喝|找)得到|买得起|\bcan (?:i|we|you) (?:get|find|buy|grab)\b|\bis there (?:any|a)\b.*\bfor\b|\bwhere (?:can|could) i (?:get|find|buy)\b/i;
+/** Words that ask whether a price is fair. */
+export const FAIRNESS = /贵|便宜吗|值吗|值不值|值得|合理|划算|正常|坑|宰|\b(?:fair|worth|overpriced|rip|expensive|reasonable|a good (?:price|deal))\b/i;
+/** A price seen, not paid: "昨天看到洗衣液卖59", "saw it listed at 30". */
+export const SEEN_PRICE = /看到|看见|瞧见|标价|标着|卖|报价|要价|\b(?:saw|seen|sees|listed|priced|selling|sells|asking|quoted?)\b/i;

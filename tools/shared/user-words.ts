@@ -105,14 +105,18 @@ export function saysNotNow(text: string): boolean {
   return NOT_NOW.test(t) && !/[\d一二两三四五六七八九十百千万]\s*(?:块|元|yuan|kuai)|[?？]/.test(text);
 }
 
+/** The message without a pause word before it ("等一下 先不记" → "先不记", "wait, no" → "no"). */
+export function withoutPause(said: string): string {
+  return said.trim().replace(/^(?:等(?:一)?下|等等|稍等|wait|hold on|hang on)[\s,，。!！~～]+(?=\S)/i, '');
+}
+
 /** The user's own no (cancel) to the proposal shown last. */
 export function saysNo(said: string): boolean {
   if (saysYes(said)) return false; // "算了还是记上吧" ends on a yes
   if (saysNotNow(said)) return true; // "wait a sec", "等会儿再说吧 我先对一下小票" however long
   // "等一下 先不记 我回去翻下小票", "wait, no": what comes after the pause says it.
-  const paused = /^(?:等(?:一)?下|等等|稍等|wait|hold on|hang on)[\s,，。!！~～]+(?=\S)/i.exec(said.trim());
-  const text = paused ? said.trim().slice(paused[0].length) : said;
-  if (paused && saysNotNow(text)) return true;
+  const text = withoutPause(said);
+  if (text !== said.trim() && saysNotNow(text)) return true;
   const mind = CHANGE_OF_MIND.exec(text.trim());
   if (mind && mind[0].length < text.trim().length) return saysNo(text.trim().slice(mind[0].length)); // "还是算了", "actually no"
   if (NEGATIVE.test(text.trim())) return true;
