@@ -42,6 +42,11 @@ describe('slots', () => {
     expect(findRadiusKm('5km is too far, within 2 km please')).toMatchObject({ km: 2 });
     expect(findShopId('3号店上周')).toBe(3);
     expect(findShopId('shop #12 sales')).toBe(12);
+    // A number that goes on as a date or a count belongs to it, not to the shop before it.
+    expect(findShopId('广埠屯店11月份卖了多少')).toBeUndefined();
+    expect(findShopId('这家店3天卖了多少')).toBeUndefined();
+    expect(findShopId('store 2 days ago')).toBeUndefined();
+    expect(findShopId('store 2 last week')).toBe(2);
   });
 });
 

@@ -5,7 +5,7 @@ import { quantileSorted } from 'simple-statistics';
 import { z } from 'zod';
 import { categoryLabel } from './catalogue/categories.ts';
 import { defineTool, shopperId, t, ToolError } from './context.ts';
-import { localDate } from './merchant-stats/period.ts';
+import { localDate, periodSchema, resolvePeriod } from './merchant-stats/period.ts';
 import { toYuan } from './money.ts';
 import { dayOf } from './recommend/data.ts';
 import { recommenderFor } from './recommend/index.ts';
@@ -25,6 +25,11 @@ const output = z.object({
     priceSensitivity: z.enum(['high', 'medium', 'low', 'unknown']), priceVsMarketPct: z.number().nullable(),
     segment: z.enum(['bargain_hunter', 'brand_loyal', 'family', 'student', 'convenience', 'new']), topBrand: z.string().nullable(),
   }),
+  /** What they bought in the period they asked about ("上个月我花了多少", "how much did I spend in October"). */
+  inPeriod: z.object({
+    from: z.string(), to: z.string(), orders: z.number(), spend: z.number(),
+    topItems: z.array(z.object({ name: z.string(), quantity: z.number(), spend: z.number() })),
+  }).optional(),
   marketing: z.object({
     recencyDays: z.number().nullable(), rfm: z.object({ r: z.number(), f: z.number(), m: z.number() }),
     activity: z.enum(['active', 'cooling', 'lapsing', 'dormant', 'new']), churnRisk: z.enum(['low', 'medium', 'high', 'unknown']),
@@ -35,13 +40,15 @@ const pct = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 10 : 0);
 
 export const customerProfile = defineTool({
   name: 'customer_profile',
-  example: {},
-  description: 'The calling shopper\'s own profile ("what do you know about me"): facts from their purchases, model tags (next purchases, price sensitivity, segment) and marketing tags (RFM scores, activity, churn risk).',
+  example: { period: 'last_month' },
+  description: 'The calling shopper\'s own profile ("what do you know about me"): facts from their purchases, model tags (next purchases, price sensitivity, segment) and marketing tags (RFM scores, activity, churn risk). With a period, also their orders and spend (yuan) in it and what they bought most.',
   access: 'read',
   roles: ['shopper'],
-  input: z.object({}),
+  input: z.object({
+    period: periodSchema.optional().describe('Only when they ask about a time: a named period or {from, to} dates (YYYY-MM-DD, China time).'),
+  }),
   output,
-  async run(deps, ctx) {
+  async run(deps, ctx, args) {
     const customerId = shopperId(ctx);
     const customer = await deps.db.customer.findUnique({ where: { id: customerId } });
     if (!customer) throw new ToolError('not_found', `no customer ${customerId}`);
@@ -106,6 +113,7 @@ export const customerProfile = defineTool({
 
     return {
       name: customer.displayName,
+      ...(args.period ? { inPeriod: spentIn(args.period, orders, ctx.now, (id) => deps.products.get(id), ctx.locale) } : {}),
       facts: {
         orders: orders.length, firstOrder: orders[0] ? localDate(orders[0].createdAt) : null, lastOrder: last ? localDate(new Date(last)) : null,
         spend90d: toYuan(recent.reduce((s, o) => s + o.total, 0)), averageBasket: orders.length ? toYuan(orders.reduce((s, o) => s + o.total, 0) / orders.length) : 0,
@@ -128,3 +136,28 @@ export const customerProfile = defineTool({
     };
   },
 });
+
+type Bought = { createdAt: Date; total: number; items: { productId: number; quantity: number; unitPrice: number }[] };
+/** Their orders, spend and most-bought items in a period (the same days the merchant tools count, China time). */
+function spentIn(period: z.infer<typeof periodSchema>, orders: Bought[], now: Date, product: (id: number) => { nameZh: string; nameEn: string } | undefined, locale: 'zh' | 'en') {
+  let range;
+  try {
+    range = resolvePeriod(period, now);
+  } catch (e) {
+    throw new ToolError('invalid_input', (e as Error).message);
+  }
+  const inside = orders.filter((o) => o.createdAt >= range.from && o.createdAt < range.to);
+  const items = new Map<number, { quantity: number; spend: number }>();
+  for (const o of inside) for (const i of o.items) {
+    const a = items.get(i.productId) ?? { quantity: 0, spend: 0 };
+    items.set(i.productId, { quantity: a.quantity + i.quantity, spend: a.spend + i.quantity * i.unitPrice });
+  }
+  const topItems = [...items.entries()].sort((a, b) => b[1].spend - a[1].spend).slice(0, 3).flatMap(([id, a]) => {
+    const p = product(id);
+    return p ? [{ name: t(locale, p.nameZh, p.nameEn), quantity: a.quantity, spend: toYuan(a.spend) }] : [];
+  });
+  return {
+    from: localDate(range.from), to: localDate(new Date(range.to.getTime() - 1)), orders: inside.length,
+    spend: toYuan(inside.reduce((s, o) => s + o.total, 0)), topItems,
+  };
+}

@@ -154,6 +154,8 @@ const EDITS: Record<string, Edit> = {
     return { price, quantity: count, date: day, paymentMethod: paymentMethodIn(r.text), product: productEdit(r, s.product, [m?.text, q?.text, weight?.text, period?.text, bareText, PAID_WITH.exec(r.text)?.[0]]) };
   },
   merchant_stats: (r) => ({ period: r.period, shopId: r.shopId, topN: findTopN(r.text), ...allShops(r.text) }),
+  // "那上个月呢" after "上上周我花了多少": the same question for another period.
+  customer_profile: (r) => ({ period: r.period }),
   anomaly_alerts: (r) => ({ period: r.period, shopId: r.shopId, lookbackDays: anomalySlots(r.text).lookbackDays, ...allShops(r.text) }),
   satisfaction_report: (r) => ({ period: r.period, shopId: r.shopId, compareRadiusKm: findRadiusKm(r.text)?.km, ...allShops(r.text) }),
   restock_forecast: (r, s) => {

@@ -64,8 +64,11 @@ export function findPeriod(text: string, today: string): Period | undefined {
   return extractPeriod(text, today);
 }
 
+// "广埠屯店11月份", "store 3 days ago": a number that goes on as a date, a count or money is no shop number.
+const SHOP_NUMBER_END = '(?![\\d.]|\\s*(?:月|日|号(?!店)|天|年|周|星期|礼拜|季度|点|块|元|毛|件|单|笔|个|%|days?\\b|weeks?\\b|months?\\b|years?\\b|yuan\\b|orders?\\b|items?\\b|[-/]\\d))';
+const SHOP_NUMBER = new RegExp(`(?:shop|store|店铺|门店|店)\\s*(?:#|no\\.?|number|编号|id)?\\s*(\\d{1,6})${SHOP_NUMBER_END}|(\\d{1,6})\\s*号店|#(\\d{1,6})${SHOP_NUMBER_END}`, 'i');
 export function findShopId(text: string): number | undefined {
-  const m = /(?:shop|store|店铺|门店|店)\s*(?:#|no\.?|number|编号|id)?\s*(\d{1,6})|(\d{1,6})\s*号店|#(\d{1,6})/i.exec(text);
+  const m = SHOP_NUMBER.exec(text);
   return m ? Number(m[1] ?? m[2] ?? m[3]) : undefined;
 }
 

@@ -36,6 +36,8 @@ export type Plan = { tool: string; args: Record<string, unknown> } | { reply: st
 export type Situation = { role: Caller['role']; locale: Locale; today: string; previous?: PreviousCall; earlierTexts?: string[]; place?: FoundPlace; /** a merchant's own shops */ shops?: OwnShop[]; /** the task before the active one */ earlier?: PreviousCall };
 
 const has = (re: RegExp, text: string) => re.test(text);
+/** "推荐附近卖水果的店", "a store that sells snacks": asking for a shop that sells a kind of goods. */
+const SHOP_FOR_GOODS = /卖[^，,。？?]{1,12}的(?:店|地方|超市|铺子|门店)|(?:shops?|stores?|places?)\s+(?:that\s+)?(?:sells?|selling|has|have)\b/i;
 
 /** The language of a message: Chinese when it has Chinese in it, unless English plainly carries it and the Chinese is
  *  a name inside ("How did 青柠运动(广埠屯店) do last month? They're across the street."). */
@@ -373,7 +375,11 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   // --- Shopper: their own things (purchases, feedback, profile, credit, wealth, suggestions).
   if (s.role === 'shopper') {
     // "你们是不是会记录我买过啥": a question about what it knows, not a purchase to log.
-    if (has(PROFILE, raw) && !price && !has(PRICE, raw)) return { tool: 'customer_profile', args: {} };
+    // "上上周我花了多少", "what did I spend in October": the profile with that period's spend.
+    // "我是周末买得多还是平时" asks about a habit: a bare weekend or weekday is no period to count.
+    const habit = /^(?:周末|weekends?|(?:the\s+)?weekend|工作日|平时|weekdays?)$/i.test(periodRead?.text.trim() ?? '');
+    const profileArgs = clean({ period: period && period !== 'today' && !habit ? period : undefined });
+    if (has(PROFILE, raw) && !price && !has(PRICE, raw)) return { tool: 'customer_profile', args: profileArgs };
     // A price asked about ("这算哪门子优惠") is no purchase to log unless they say to log it.
     // "好 那帮我记一下 今天买了两把 一共七块钱": the goods the conversation is about, when the message names none.
     const inView = goodsInView(prev);
@@ -396,7 +402,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
       const paymentMethod = paymentMethodIn(raw);
       return { tool: 'record_purchase', args: clean({ product, price: bought.price ?? price.amount, quantity: bought.quantity, shopId, date: purchaseDay(period, s.today), paymentMethod }) };
     }
-    if (has(PROFILE, raw) || said('customer_profile')) return { tool: 'customer_profile', args: {} };
+    if (has(PROFILE, raw) || said('customer_profile')) return { tool: 'customer_profile', args: profileArgs };
     if (has(CREDIT, raw) || said('credit_line')) return { tool: 'credit_line', args: {} };
     // Wealth: the amount, how long the money can stay ("半年", "三年", "within a year") and whether it must be at hand.
     // After the questionnaire (or a wealth answer) "推荐几个" or "I have about 5000 to put in" goes on with the same task.
@@ -412,7 +418,8 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
     // "more like sports stuff", "运动类的": a category and words for things, no product of its own.
     const categoryOnly = Boolean(category) && phrase.toLowerCase().split(/\s+/).every((w) => CATEGORY_WORDS.has(w) || STUFF.test(w));
     // "推荐个附近能买充电宝的地方", "any good power banks around here?": a place to buy named goods, not suggestions.
-    const placeForGoods = strongProduct && !categoryOnly && WHERE_TO_BUY.test(raw);
+    // "推荐附近卖水果的店", "recommend a store that sells snacks": a shop that sells a kind of goods is a search too.
+    const placeForGoods = (strongProduct && !categoryOnly && WHERE_TO_BUY.test(raw)) || ((strongProduct || Boolean(category)) && SHOP_FOR_GOODS.test(raw));
     // The model's guess alone does not make named goods ("30块以内的洗衣液") a request for suggestions: that is a search.
     if (!placeForGoods && (has(RECOMMEND, raw) || (s.role === 'shopper' && has(HOME_RESTOCK, raw)) || (said('recommend') && (!strongProduct || categoryOnly)) || (recommended && (category || price || /附近|near/i.test(raw)) && (!strongProduct || categoryOnly)))) {
       const base = shownList ? shownList.args : {};

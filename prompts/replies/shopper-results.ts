@@ -36,6 +36,7 @@ export function renderProfile(r: Any, l: Locale): string {
   const f = r.facts;
   const m = r.model;
   const k = r.marketing;
+  if (r.inPeriod) return renderSpentIn(r.inPeriod, f, l);
   if (!f.orders) return zh ? `${r.name}，你还没有购买记录。买过东西后（也可以告诉我“记录一下：…”），我会更懂你。` : `${r.name}, there are no purchases on record yet. Once there are (you can also tell me "record a purchase: …"), I will know you better.`;
   const cats = f.topCategories.map((c: Any) => `${c.category} ${c.sharePct}%`).join(zh ? '、' : ', ');
   const pays = f.payment.map((p: Any) => `${PAY[p.method]?.[l] ?? p.method} ${p.sharePct}%`).join(zh ? '、' : ', ');
@@ -55,6 +56,17 @@ export function renderProfile(r: Any, l: Locale): string {
         `Marketing tags: RFM ${k.rfm.r}-${k.rfm.f}-${k.rfm.m} (1–5 each); ${LEVEL[k.activity].en} (last purchase ${k.recencyDays} days ago); churn risk ${LEVEL[k.churnRisk].en}.`,
         'All of this comes from your purchases here only — nothing about age or gender.',
       ]).join('\n');
+}
+
+/** "上个月我花了多少": that period's orders and spend first, what they bought most, and the 90 days beside it. */
+function renderSpentIn(p: Any, f: Any, l: Locale): string {
+  const zh = l === 'zh';
+  const days = p.from === p.to ? p.from : `${p.from} – ${p.to}`;
+  if (!p.orders) return zh ? `${days} 你在这里没有购买记录（近 90 天共 ${yuan(f.spend90d)}）。` : `No purchases of yours here on ${days} (${yuan(f.spend90d)} in the last 90 days).`;
+  const items = p.topItems.map((i: Any) => `${i.name} ×${i.quantity} ${yuan(i.spend)}`).join(zh ? '；' : '; ');
+  return zh
+    ? `${days}：你下了 ${p.orders} 笔订单，共花了 ${yuan(p.spend)}，平均每单 ${yuan(p.spend / p.orders)}。\n花得最多的：${items}。\n（近 90 天共 ${yuan(f.spend90d)}；想看完整画像就说“我的画像”。）`
+    : `${days}: ${p.orders} order${p.orders === 1 ? '' : 's'}, ${yuan(p.spend)} in total, ${yuan(p.spend / p.orders)} per order.\nMost spent on: ${items}.\n(${yuan(f.spend90d)} in the last 90 days; say "my profile" for the full picture.)`;
 }
 
 export function renderRecordPurchase(r: Any, l: Locale): string {

@@ -1,6 +1,7 @@
 // Replies written from tool results (the embedded planner's "final answer"). Every number shown
 // comes from the tool result.
 import type { Locale } from '../../tools/context.ts';
+import { categoryLabel } from '../../tools/catalogue/categories.ts';
 import { distance, signedPct, yuan } from './format.ts';
 import { PHRASES } from './phrases.ts';
 import { renderConfirmScan, renderScan, scanSuggestions } from './scan-results.ts';
@@ -13,7 +14,7 @@ export function renderNearby(r: Any, l: Locale): string {
   if (r.status === 'need_location') return PHRASES.askLocation(l);
   if (r.status === 'need_query') return PHRASES.askProduct(l);
   if (r.status === 'no_product') return zh ? `没有找到和「${r.query}」相关的商品，换个说法试试？` : `I couldn't find any product matching "${r.query}". Could you say it another way?`;
-  const what = r.query ?? r.category;
+  const what = r.query ?? categoryLabel(r.category, l); // a kind of shop in the reader's words, not its key ("fresh")
   if (!r.results.length) {
     const limit = r.maxPrice ? (zh ? `，且价格不超过${yuan(r.maxPrice)}` : ` at ${yuan(r.maxPrice)} or less`) : '';
     const more = r.offset > 0 ? (zh ? '没有更多结果了。' : 'No more results.') : zh ? `${r.radiusKm}公里内没有找到有货的「${what}」${limit}。` : `No shop within ${r.radiusKm} km has "${what}" in stock${limit}.`;

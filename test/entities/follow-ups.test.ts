@@ -66,11 +66,20 @@ describe('a follow-up or a correction edits the active task', () => {
     ['sorry, make that 70%', as('merchant', call('pricing_advice', { costRatio: 0.6 }), 'en'), { tool: 'pricing_advice', args: { costRatio: 0.7 } }],
     ['只要前五名', as('merchant', call('merchant_stats', { period: 'last_month' })), { tool: 'merchant_stats', args: { period: 'last_month', topN: 5 } }],
     ['后半个月呢', as('merchant', call('merchant_stats', { period: { from: '2026-10-01', to: '2026-10-15' } })), { tool: 'merchant_stats', args: { period: { from: '2026-10-16', to: '2026-10-31' } } }],
+    ['那上个月呢', as('shopper', call('customer_profile', { period: 'last_week' })), { tool: 'customer_profile', args: { period: 'last_month' } }],
+    ['and in September?', as('shopper', call('customer_profile', { period: 'last_month' }), 'en'), { tool: 'customer_profile', args: { period: { from: '2026-09-01', to: '2026-09-30' } } }],
     ['再来几个', as('shopper', call('recommend', { category: 'snacks', budget: 10 }, { status: 'ok', items: [] })), { tool: 'recommend', args: { category: 'snacks', budget: 10, limit: 10 } }],
     ['不要辣的', as('shopper', call('recommend', { category: 'snacks' }, { status: 'ok', items: [] })), { tool: 'recommend', args: { category: 'snacks', exclude: '辣' } }],
     ['2', as('shopper', call('record_purchase', { product: '洗衣液', price: 40, quantity: 2 }, { status: 'ambiguous', query: '洗衣液', candidates: [{ id: 1, name: '蓝月亮洗衣液 2kg' }, { id: 2, name: '奥妙洗衣液 2kg' }] })), { tool: 'record_purchase', args: { productId: 2, price: 40, quantity: 2 } }],
   ])('%s', (text, situation, plan) => {
     expect(understand(text, situation, products)).toEqual(plan);
+  });
+
+  it("a shopper's spend in a period is their profile for that period; a profile question with no time has none", () => {
+    const shopper = { role: 'shopper' as const, locale: 'zh' as const, today: MON };
+    expect(understand('上上周买东西花了多少', shopper, products)).toEqual({ tool: 'customer_profile', args: { period: { from: '2026-11-09', to: '2026-11-15' } } });
+    expect(understand('how much did I spend in October?', { ...shopper, locale: 'en' }, products)).toEqual({ tool: 'customer_profile', args: { period: 'last_month' } });
+    expect(understand('你们收集了我哪些信息', shopper, products)).toEqual({ tool: 'customer_profile', args: {} });
   });
 
   it('a bare yes to a list of kinds logs nothing and asks which', () => {

@@ -227,6 +227,20 @@ const ROWS: Row[] = [
   ['十月四家分店一共卖了多少', MON, 'last_month'], // four shops, not the 4th of October
   ['这个月头十天', MON, d('2026-11-01', '2026-11-10')],
   ['上个月最后五天', MON, d('2026-10-27', '2026-10-31')],
+  // The first or last days or weeks of a month: the part, never the whole month.
+  ['上个月前两周卖了多少', MON, d('2026-10-01', '2026-10-14')],
+  ['10月头十天', MON, d('2026-10-01', '2026-10-10')],
+  ['十月前两周的流水', MON, d('2026-10-01', '2026-10-14')],
+  ['九月份最后三天', MON, d('2026-09-28', '2026-09-30')],
+  ['上上个月后两周', MON, d('2026-09-17', '2026-09-30')],
+  ['the first two weeks of October', MON, d('2026-10-01', '2026-10-14')],
+  ['the first 10 days of last month', MON, d('2026-10-01', '2026-10-10')],
+  ['the last 3 days of September', MON, d('2026-09-28', '2026-09-30')],
+  // Days either side of a holiday.
+  ['双十一前后三天的营业额', MON, d('2026-11-08', '2026-11-14')],
+  ['国庆前后两天', MON, d('2026-09-29', '2026-10-09')],
+  ['3 days either side of Singles Day', MON, d('2026-11-08', '2026-11-14')],
+  ['双十一那天我买了啥', MON, d('2026-11-11')], // the name with its own time word needs nothing after it
   ['上周的工作日', MON, d('2026-11-16', '2026-11-20')],
   ['上两周', MON, d('2026-11-09', '2026-11-22')],
   ['九、十两个月', MON, d('2026-09-01', '2026-10-31')],

@@ -75,6 +75,17 @@ describe('customer_profile', () => {
     expect(r.model.nextPurchases[0].name).toBe('Blue Moon hand wash 500ml');
     expect(r.marketing.activity).toBe('active');
     expect(r.facts.payment[0]).toEqual({ method: 'pay_later', sharePct: 88.9 });
+    expect(r.inPeriod).toBeUndefined();
+  });
+  it('counts the orders and spend of the period asked about, and what was bought most', async () => {
+    const whole: any = await customerProfile.run(fixture.deps, emma, customerProfile.input.parse({ period: { from: '2000-01-01', to: '2099-12-31' } }));
+    expect(whole.inPeriod.orders).toBe(whole.facts.orders);
+    expect(whole.inPeriod.spend).toBeCloseTo(whole.facts.averageBasket * whole.facts.orders, 0);
+    expect(whole.inPeriod.topItems.length).toBeGreaterThan(0);
+    expect(whole.inPeriod.topItems[0].spend).toBeGreaterThanOrEqual(whole.inPeriod.topItems.at(-1).spend);
+    const before: any = await customerProfile.run(fixture.deps, emma, customerProfile.input.parse({ period: { from: '2001-01-01', to: '2001-01-31' } }));
+    expect(before.inPeriod).toMatchObject({ from: '2001-01-01', to: '2001-01-31', orders: 0, spend: 0, topItems: [] });
+    await expect(customerProfile.run(fixture.deps, emma, customerProfile.input.parse({ period: { from: '2026-11-02', to: '2026-11-01' } }))).rejects.toThrow(/before it starts/);
   });
 });
 

@@ -57,7 +57,7 @@ export const springFestival = lunar('springFestival');
 
 /** 'week': the Monday-to-Sunday week the day falls in (双十一那一周); a number: that many days from the holiday's first day (国庆七天, 元旦三天假期);
  *  before / after: that many days up to its first day or from its last (双十一前两周, 国庆后三天, the week before Christmas). */
-export type OccasionSpan = 'day' | 'window' | 'week' | number | { before: number } | { after: number };
+export type OccasionSpan = 'day' | 'window' | 'week' | number | { before: number } | { after: number } | { around: number };
 export type Occasion = {
   key: string;
   label: { zh: string; en: string };
@@ -121,6 +121,12 @@ export function occasionDates(key: string, year: number, as: OccasionSpan): Inte
   if (as === 'week') {
     const monday = addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
     return { from: monday, to: addDays(monday, 6) };
+  }
+  if (typeof as === 'object' && 'around' in as) {
+    // 双十一前后三天: that many days either side of the day (or of the holiday where the name means one).
+    const days = Math.max(1, Math.min(as.around, 31));
+    const window = o.bare === 'window' ? o.window?.(year) : undefined;
+    return { from: addDays(window?.from ?? day, -days), to: addDays(window?.to ?? day, days) };
   }
   if (typeof as === 'object') {
     const days = Math.max(1, Math.min('before' in as ? as.before : as.after, 366));

@@ -192,6 +192,7 @@ const ZH_AFTER = new RegExp(
   '(?:$|[^\\p{Script=Han}]|当天|那天|那一天|当日|这天|这一天|期间|大促|活动|假期|长假|小长假|黄金周|那几天|前后|档期|季|节|的|呢|吧|啊|嘛|卖|买|购|入手|下单|花了|付了|销|营|生意|订单|流水|数据|业绩|收入|利润|怎|如何|情况|表现|到|至|和|跟|与|以来|起|开始|时|那|这|是|有|全|总|整|一共|共|比|相比|同比|环比|对比|之间|为止|有多少|多少|客|退|过后|之后|以后|后[一的那这]|前[一的那这])',
   'uy',
 );
+const NAME_WITH_TIME_WORD = /(?:当天|那天|那一天|当日|这天|这一天|期间|那几天|黄金周|假期|长假|小长假|那一?周|那一?个?星期|那一?个?礼拜|当周)$/u;
 // English holiday names followed by a product noun are products ("christmas tree sales").
 const EN_PRODUCT_AFTER = /^\s+(?:trees?|lights?|decorations?|cards?|gifts?|sweaters?|ornaments?|stockings?|cookies?|cakes?|hampers?|boxe?s?|cand(?:y|ies)|wrap(?:ping)?|items?|products?|stuff|goods|sets?|deals?\b(?! period))/;
 
@@ -234,6 +235,19 @@ const MONTHS_EN: Record<string, number> = Object.fromEntries(MONTH_NAMES_EN
 function weekOfMonth(word: string): [number, number | 'end'] {
   const n = { 一: 1, 二: 2, 三: 3, 四: 4, first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 }[word] ?? (Number(word) || 0);
   return n >= 1 && n <= 4 ? [7 * n - 6, 7 * n] : [-7, 'end'];
+}
+
+/** The first or last `count` days (or weeks) of the month named by `month`: "上个月" / "last month" count back from this one,
+ *  "10月" / "october" is scoped to its latest year. */
+function monthEdge(month: string, last: boolean, count: string, unit: string, t: Day): Body | undefined {
+  const n = parseNumber(count);
+  const days = n && Number.isInteger(n) ? n * (/周|星期|礼拜|week/.test(unit) ? 7 : 1) : 0;
+  if (days < 1 || days > 28) return undefined;
+  const part: [number, number | 'end'] = last ? [-days, 'end'] : [1, days];
+  const relative = /^(?:本月|这个月|这月|当月|this month)$/.test(month) ? 0 : /^(?:上上|month before last)/.test(month) ? -2 : /^(?:上|last month|previous month)/.test(month) ? -1 : undefined;
+  if (relative !== undefined) return fixed(() => monthPart(t, relative, part));
+  const named = MONTHS_EN[month] ?? parseNumber(month.replace(/\s*月份?$/, '').replace(/^0/, ''));
+  return named && named >= 1 && named <= 12 ? { kind: 'scoped', scoped: { t: 'month', m: named, part } } : undefined;
 }
 
 const RULES: Rule[] = [
@@ -306,13 +320,10 @@ const RULES: Rule[] = [
     const offset = /上|last/.test(m[1]) ? -1 : 0;
     return fixed(() => monthPart(t, offset, partOfMonth(m[2])!));
   }),
-  // "这个月头十天", "上个月最后五天": the first or last days of this or last month.
-  rule(`(本月|这个月|这月|当月|上个?月|上一个月)\\s*(?:的)?\\s*(头|前|最初|最后|末)\\s*${NUM_ZH}\\s*天`, (m, t) => {
-    const n = parseNumber(m[3]);
-    if (!n || !Number.isInteger(n) || n > 27) return undefined;
-    const offset = /上/.test(m[1]) ? -1 : 0;
-    return fixed(() => monthPart(t, offset, /最后|末/.test(m[2]) ? [-n, 'end'] : [1, n]));
-  }),
+  // "这个月头十天", "上个月最后五天", "10月前两周", "the first two weeks of October": the first or last days or weeks of a
+  // month (this, last, the one before, or a named one); more than four weeks is not a part of a month.
+  rule(`(本月|这个月|这月|当月|上上个?月|上个?月|上一个月|(?<![\\d零〇一二两三四五六七八九十])(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\\s*月份?)\\s*(?:的)?\\s*(头|前|最初|开头|最后|末|后)\\s*${NUM_ZH}\\s*个?\\s*(天|日|周|星期|礼拜)`, (m, t) => monthEdge(m[1], /最后|末|后/.test(m[2]), m[3], m[4], t)),
+  rule(`\\b(?:the\\s+)?(first|opening|last|final|closing)\\s+${NUM_EN}\\s+(days?|weeks?)\\s+(?:of|in)\\s+(?:the\\s+)?(this month|last month|previous month|month before last|${Object.keys(MONTHS_EN).join('|')})\\b`, (m, t) => monthEdge(m[4], !/first|opening/.test(m[1]), m[2], m[3], t)),
   rule('\\b(?:the\\s+)?(first|second|latter)\\s+half\\s+of\\s+(?:the\\s+)?(this|last|the previous)?\\s*month\\b', (m, t) => fixed(() => monthPart(t, /last|previous/.test(m[2] ?? '') ? -1 : 0, partOfMonth(m[1] === 'first' ? '上半月' : '下半月')!))),
 
   // --- The start, middle and end of a month ("这个月月初", "上个月底", "11月中", "the end of last month"): its first, middle
@@ -464,7 +475,14 @@ const beforeOrAfter = (key: string, side: string, count: string | undefined, uni
   const days = n * per;
   return { kind: 'scoped', scoped: { t: 'occasion', key, as: /前|before|leading/i.test(side) ? { before: days } : { after: days } } };
 };
+const around = (key: string, count: string | undefined, unit: string): Body | undefined => {
+  const n = count ? parseNumber(count) : 1;
+  const per = DAYS_OF[unit.replace(/^个/, '').toLowerCase()];
+  return n && Number.isInteger(n) && per ? { kind: 'scoped', scoped: { t: 'occasion', key, as: { around: n * per } } } : undefined;
+};
 const OCCASION_SIDE_RULES: Rule[] = OCCASION_NAMES.flatMap(({ re, key }) => [
+  rule(`(?:${re})(?:的)?前后(?:各)?\\s*${NUM_ZH}?\\s*(天|日|周|个?星期|个?礼拜)`, (m) => around(key, m[1], m[2])),
+  rule(`\\b(?:${NUM_EN}\\s+)?(days?|weeks?)\\s+(?:either side of|each side of|around|before and after)\\s+(?:the\\s+)?(?:${re})`, (m) => around(key, m[1], m[2])),
   rule(`(?:${re})(之前|以前|前|之后|以后|后)的?(?:那)?\\s*${NUM_ZH}?\\s*(天|日|周|个?星期|个?礼拜)`, (m) => beforeOrAfter(key, m[1], m[2], m[3])),
   rule(`\\b(?:the\\s+)?(?:${NUM_EN}\\s+)?(days?|weeks?)\\s+(before|after|leading up to)\\s+(?:the\\s+)?(?:${re})`, (m) => beforeOrAfter(key, m[3], m[1], m[2])),
 ]);
@@ -584,7 +602,8 @@ function grammarPieces(text: string, t: Day): Piece[] {
       if (!m[0].trim()) continue;
       if (r.name) {
         // A calendar name: Chinese must be followed by a time-ish word, English not by a product noun.
-        if (isHan(text[end - 1])) {
+        // A name read with its own time word ("双十一那天", "国庆期间") needs nothing after it.
+        if (isHan(text[end - 1]) && !NAME_WITH_TIME_WORD.test(m[0])) {
           ZH_AFTER.lastIndex = end;
           if (!ZH_AFTER.test(text)) continue;
         } else if (EN_PRODUCT_AFTER.test(text.slice(end))) continue;

@@ -28,6 +28,11 @@ const PACK_SIZE = /^\d+(?:\p{Script=Han}?装|-?pack)$/iu;
 const EDGE_TAG = /^(?:u\w*|y\w*|e|o|p\w*|c\w*|r\w*|d\w*|m\w*|q\w*)$/;
 const FUNCTION_TAG = /^(?:r\w*|d\w*|m\w*|q\w*|p\w*|c\w*|u\w*|y\w*|e|o|f|ns|t\w*|v|vd|vg|vi|vl|vf|vshi|vyou|a|ad|ag|b|z\w*|k|h)$/;
 
+/** Single-character verbs of asking and buying ("有没有卖|猫|粮", "想|买|双|拖鞋") and measure words ("一双", "一包"): a run of
+ *  loose characters that starts with one is no goods' name with it ("拿|铁" is: 拿 is not among them). */
+const ASKING_VERBS = new Set([...'想买卖有要找去到能看问在是给帮让把']);
+const MEASURES = new Set([...'双个件条瓶盒包袋只支台把张罐箱斤']);
+
 export class PhraseReader {
   private readonly keep = new Set<string>();
   private readonly asking = new Set<string>();
@@ -61,7 +66,7 @@ export class PhraseReader {
     const flush = () => {
       // Glued when one of them may name a thing ("拿|铁" → 拿铁; "说|要", "有|的|吗" stay apart), without the particles
       // and the like at either end ("了|双" is no word); a particle inside ends the word ("高|的|排" is none).
-      const weak = (c: { word: string; tag: string }) => EDGE_TAG.test(c.tag);
+      const weak = (c: { word: string; tag: string }) => EDGE_TAG.test(c.tag) || (/^v/.test(c.tag) && ASKING_VERBS.has(c.word)) || MEASURES.has(c.word);
       const thing = (c: { word: string; tag: string }) => /^(?:n\w*|x|eng|un)$/.test(c.tag);
       let a = 0;
       while (a < loose.length) {
