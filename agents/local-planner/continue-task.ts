@@ -13,7 +13,7 @@ import { findNumbers } from './entities/numbers.ts';
 import { findPercents } from './entities/percent.ts';
 import { findLooseWeight, findQuantity } from './entities/quantity.ts';
 import { weighedUnits } from './purchase-slots.ts';
-import { extractPeriod, readPeriod } from './entities/period.ts';
+import { extractPeriod, namesHabitOnly, readPeriod } from './entities/period.ts';
 import { addDays } from './entities/days.ts';
 import { restockSlots } from './restock-slots.ts';
 import { phraseReaderFor } from './entities/product-phrase.ts';
@@ -36,7 +36,7 @@ export type Read = {
 
 const CORRECTION = /不对|不是|打错|说错|写错|点错|搞错|弄错|记错|看错|错了|改成|改为|换成|应该是|更正|oops|sorry|i meant|meant to say|\bactually\b|make (?:that|it)\b|correction|\btypo\b|^(?:oh,? )?(?:and )?it (?:was|is|cost) (?=\d|a |an |one |two |three |four |five )|\binstead\b|\bnot\b/i;
 /** A short message that only carries a value continues what was being done. */
-const FOLLOW_UP = /^(?:(?:我|就|想)?要[^，,。？?]{1,12}的(?:吧|呢|啊)?\s*[?？]?$|[^，,。？?]{1,12}呢\s*[，,]|那|那么|如果|要是|假如|换成|只看|只要|就看|再看|改看|and\b|what about|how about|what if|only\b|just\b|then\b|same\b|for the\b|over the\b|with (?:a|an)\b)|\bonly\s*[.!?]?\s*$|呢\s*[?？]?\s*$|的有吗\s*[?？]?$|的有没有\s*[?？]?$|\bthen\s*\??$|\bthere\s*[?.!]?\s*$|instead\??$|\bsame (?:assumptions?|settings?|numbers?|ratio|costs?|way|again)\b|照这个|照样|也这样|(?:一样|同样)的?(?:假设|条件|比例|算法)/i;
+const FOLLOW_UP = /^(?:(?:我|就|想)?要[^，,。？?]{1,12}的(?:吧|呢|啊)?\s*[?？]?$|[^，,。？?]{1,12}呢\s*[，,]|那|那么|如果|要是|假如|换成|只看|只要|就看|再看|改看|and\b|what about|how about|what if|only\b|just\b|then\b|same\b|for the\b|over the\b|with (?:a|an)\b)|\bonly\s*[.!?]?\s*$|呢\s*[?？]?\s*$|的有吗\s*[?？]?$|的有没有\s*[?？]?$|\bthen\s*\??$|\bthere\s*[?.!]?\s*$|instead\??$|\bsame (?:assumptions?|settings?|numbers?|ratio|costs?|way|again)\b|照这个|照样|也这样|\bfor that\s*[.?!]?\s*$|^use (?:a|an|the|only)\b|(?:一样|同样)的?(?:假设|条件|比例|算法)/i;
 
 export function isCorrection(text: string): boolean {
   return CORRECTION.test(text);
@@ -155,7 +155,7 @@ const EDITS: Record<string, Edit> = {
   },
   merchant_stats: (r) => ({ period: r.period, shopId: r.shopId, topN: findTopN(r.text), ...allShops(r.text) }),
   // "那上个月呢" after "上上周我花了多少": the same question for another period.
-  customer_profile: (r) => ({ period: r.period }),
+  customer_profile: (r) => ({ period: namesHabitOnly(r.text, r.today) ? undefined : r.period }),
   anomaly_alerts: (r) => ({ period: r.period, shopId: r.shopId, lookbackDays: anomalySlots(r.text).lookbackDays, ...allShops(r.text) }),
   satisfaction_report: (r) => ({ period: r.period, shopId: r.shopId, compareRadiusKm: findRadiusKm(r.text)?.km, ...allShops(r.text) }),
   restock_forecast: (r, s) => {

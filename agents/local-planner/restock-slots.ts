@@ -8,7 +8,8 @@ import { findDurations } from './entities/duration.ts';
 import { findPercents } from './entities/percent.ts';
 
 const HORIZON = /未来|接下来|之后|往后|预测|next|coming|ahead|horizon|over the|forecast|\bweeks? out\b|\bout to\b/i;
-const REVIEW = /进一次|订一次|补一次|一次货|下一次单|一次单|下一回单|every|each|once/i;
+// "供货商半个月才来一趟", "送货的一周来一次": how often the supplier comes is the review period too.
+const REVIEW = /进一次|订一次|补一次|一次货|下一次单|一次单|下一回单|来一趟|来一次|来一回|送一次|送一趟|跑一趟|every|each|once/i;
 
 /** The words of a stock question itself ("running out", "stock-out"): no product ("running" shoes). */
 export const STOCK_WORDS = /\b(?:run(?:ning|s)? (?:out|low)(?: (?:of|on))?|stock[- ]?outs?|sold out|sell(?:ing)? out|low on stock|in stock)\b/gi;

@@ -1,5 +1,6 @@
 // Understands one shopper/merchant message in zh or en: intent + slots, using the conversation so far
 // for follow-ups ("cheaper ones?", "上个月呢", "我在街道口"). Returns a tool call or a direct reply.
+import { mandarinWords } from './entities/dialect.ts';
 import { AFFIRMATIVE, ORDINALS, ordinalIn, saysNo, saysYes, THATS_IT, withoutPause } from '../../tools/shared/user-words.ts';
 import { classifyIntent } from './intent/index.ts';
 import { otherPeopleRefusal, routeByIntent, SURE, unsupportedActionReply, type Ranked } from './intent/route.ts';
@@ -17,7 +18,7 @@ import { findCategoryWord, findLeadTimeDays, findPeriod, findPrice, findRadiusKm
 import { readBought } from './purchase-slots.ts';
 import { findBarePrice } from './entities/money.ts';
 import { pickedPosition, readFeedback } from './entities/feedback.ts';
-import { partOfEarlierMonth, pastWithoutAnchor, readPeriod, shiftPeriod } from './entities/period.ts';
+import { namesHabitOnly, partOfEarlierMonth, pastWithoutAnchor, readPeriod, shiftPeriod } from './entities/period.ts';
 import { restockSlots, STOCK_WORDS } from './restock-slots.ts';
 import { anomalySlots } from './anomaly-slots.ts';
 import { ALL_SHOPS, changedSlots, editTask, withoutNegated, isBrandOnly, wealthSlots, isCorrection, isFollowUp, PAID_WITH, paymentMethodIn, pricingSlots } from './continue-task.ts';
@@ -65,7 +66,7 @@ export function understand(said: string, s: Situation, products: ProductIndex): 
   // Pinyin, input-method homophones and English typos read as what was meant (entities/spelling.ts). The phrase reader
   // goes first: it adds the catalogue's goods to jieba's dictionary, which both then segment with, in any order of messages.
   phraseReaderFor(products);
-  const text = spellingFixerFor(products).fix(standardWords(withoutSalesWords(fieldsAsWords(simplified(said)))));
+  const text = spellingFixerFor(products).fix(standardWords(withoutSalesWords(fieldsAsWords(mandarinWords(simplified(said))))));
   // "不要华为的", "anything but snacks": read once; not read as wanted below, and handed to the tools that leave it out.
   const excluded = findExclusion(text.trim(), products);
   let plan = understandMessage(text, s, products, excluded);
@@ -108,7 +109,10 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   const prev = BACK_TO_EARLIER.test(raw) && s.earlier ? s.earlier : s.previous;
   if (!raw) return { reply: PHRASES.capabilities(s.role, l) };
   if (GREETING.test(raw)) return { reply: PHRASES.greeting(s.role, l) };
-  if (HELP.test(raw) || (ASKS_WHAT_IT_DOES.test(raw) && raw.length <= 40 && !Object.values(TASK_WORDS).some((re) => re.test(raw)))) return { reply: PHRASES.capabilities(s.role, l) };
+  // "Good morning! I'm new here. What all can you do for me?": the question is the last sentence, the rest a greeting.
+  const lastSentence = raw.split(/(?<=[.!?。！？])\s*/).filter((x) => x.trim()).at(-1) ?? raw;
+  const asksWhatItDoes = (t: string) => ASKS_WHAT_IT_DOES.test(t) && t.length <= 60 && !Object.values(TASK_WORDS).some((re) => re.test(t));
+  if (HELP.test(raw) || (raw.length <= 40 && asksWhatItDoes(raw)) || (raw.length <= 160 && asksWhatItDoes(lastSentence))) return { reply: PHRASES.capabilities(s.role, l) };
   // "你好 我是樱园超市的店员 … 这个都能查些啥呀": a long introduction that ends by asking what the assistant does.
   const lastClause = raw.split(/[。！？!?\n]+|[，,]\s*|\s+(?=\S)/u).filter(Boolean).slice(-2).join(' ');
   if (raw.length > 40 && ASKS_WHAT_IT_DOES.test(lastClause) && !Object.values(TASK_WORDS).some((re) => re.test(lastClause))) return { reply: PHRASES.capabilities(s.role, l) };
@@ -377,8 +381,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
     // "你们是不是会记录我买过啥": a question about what it knows, not a purchase to log.
     // "上上周我花了多少", "what did I spend in October": the profile with that period's spend.
     // "我是周末买得多还是平时" asks about a habit: a bare weekend or weekday is no period to count.
-    const habit = /^(?:周末|weekends?|(?:the\s+)?weekend|工作日|平时|weekdays?)$/i.test(periodRead?.text.trim() ?? '');
-    const profileArgs = clean({ period: period && period !== 'today' && !habit ? period : undefined });
+    const profileArgs = clean({ period: period && period !== 'today' && !namesHabitOnly(periodText, s.today) ? period : undefined });
     if (has(PROFILE, raw) && !price && !has(PRICE, raw)) return { tool: 'customer_profile', args: profileArgs };
     // A price asked about ("这算哪门子优惠") is no purchase to log unless they say to log it.
     // "好 那帮我记一下 今天买了两把 一共七块钱": the goods the conversation is about, when the message names none.

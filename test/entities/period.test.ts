@@ -241,6 +241,13 @@ const ROWS: Row[] = [
   ['国庆前后两天', MON, d('2026-09-29', '2026-10-09')],
   ['3 days either side of Singles Day', MON, d('2026-11-08', '2026-11-14')],
   ['双十一那天我买了啥', MON, d('2026-11-11')], // the name with its own time word needs nothing after it
+  ['上周周一到周五加起来', MON, d('2026-11-16', '2026-11-20')],
+  ['前三季度', MON, d('2026-01-01', '2026-09-30')],
+  ['the first three quarters of the year', MON, d('2026-01-01', '2026-09-30')],
+  ['今年母亲节那天', MON, d('2026-05-10')],
+  ['去年冬至那天', MON, d('2025-12-21')],
+  ['除夕那天进账多少 我记着那天吃饺子的人多', MON, d('2026-02-16')], // a later 那天 is the day already named
+  ['bought day before yesterday', MON, d('2026-11-21')],
   ['上周的工作日', MON, d('2026-11-16', '2026-11-20')],
   ['上两周', MON, d('2026-11-09', '2026-11-22')],
   ['九、十两个月', MON, d('2026-09-01', '2026-10-31')],

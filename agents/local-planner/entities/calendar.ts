@@ -34,22 +34,24 @@
 // | 七夕 / 重阳节              | table below (七月初七, 九月初九) | —                                                   |
 // | 清明节 (bare = day)        | table below (the solar term) | Apr 4–6: the three-day holiday of 2024–2026              |
 // | 520                       | May 20                     | —                                                         |
+// | 母亲节 / 父亲节            | 2nd Sunday of May / 3rd Sunday of June | —                                             |
+// | 冬至 / Winter Solstice     | table below (Dec 21 or 22) | —                                                         |
 // | 暑假 / summer vacation     | —                          | Jul 1 – Aug 31: the school summer holiday (bare = window) |
 //
 // Lunar dates come from a table (2022–2028); a year outside it is not guessed: the occasion is unresolved.
 import { addDays, iso, nthWeekday, type Day, type Interval } from './days.ts';
 
-/** The lunar-calendar days (and 清明, a solar term on Apr 4 or 5) by Gregorian year, one row a year:
+/** The lunar-calendar days (and 清明 and 冬至, solar terms on Apr 4–5 and Dec 21–22) by Gregorian year, one row a year:
  *  春节 正月初一, 中秋 八月十五, 端午 五月初五, 七夕 七月初七, 重阳 九月初九. */
-type LunarDays = { springFestival: Day; midAutumn: Day; dragonBoat: Day; qixi: Day; doubleNinth: Day; qingming: Day };
+type LunarDays = { springFestival: Day; midAutumn: Day; dragonBoat: Day; qixi: Day; doubleNinth: Day; qingming: Day; dongzhi: Day };
 const LUNAR: Record<number, LunarDays> = {
-  2022: { springFestival: '2022-02-01', midAutumn: '2022-09-10', dragonBoat: '2022-06-03', qixi: '2022-08-04', doubleNinth: '2022-10-04', qingming: '2022-04-05' },
-  2023: { springFestival: '2023-01-22', midAutumn: '2023-09-29', dragonBoat: '2023-06-22', qixi: '2023-08-22', doubleNinth: '2023-10-23', qingming: '2023-04-05' },
-  2024: { springFestival: '2024-02-10', midAutumn: '2024-09-17', dragonBoat: '2024-06-10', qixi: '2024-08-10', doubleNinth: '2024-10-11', qingming: '2024-04-04' },
-  2025: { springFestival: '2025-01-29', midAutumn: '2025-10-06', dragonBoat: '2025-05-31', qixi: '2025-08-29', doubleNinth: '2025-10-29', qingming: '2025-04-04' },
-  2026: { springFestival: '2026-02-17', midAutumn: '2026-09-25', dragonBoat: '2026-06-19', qixi: '2026-08-19', doubleNinth: '2026-10-18', qingming: '2026-04-05' },
-  2027: { springFestival: '2027-02-06', midAutumn: '2027-09-15', dragonBoat: '2027-06-09', qixi: '2027-08-08', doubleNinth: '2027-10-08', qingming: '2027-04-05' },
-  2028: { springFestival: '2028-01-26', midAutumn: '2028-10-03', dragonBoat: '2028-05-28', qixi: '2028-08-26', doubleNinth: '2028-10-26', qingming: '2028-04-04' },
+  2022: { springFestival: '2022-02-01', midAutumn: '2022-09-10', dragonBoat: '2022-06-03', qixi: '2022-08-04', doubleNinth: '2022-10-04', qingming: '2022-04-05', dongzhi: '2022-12-22' },
+  2023: { springFestival: '2023-01-22', midAutumn: '2023-09-29', dragonBoat: '2023-06-22', qixi: '2023-08-22', doubleNinth: '2023-10-23', qingming: '2023-04-05', dongzhi: '2023-12-22' },
+  2024: { springFestival: '2024-02-10', midAutumn: '2024-09-17', dragonBoat: '2024-06-10', qixi: '2024-08-10', doubleNinth: '2024-10-11', qingming: '2024-04-04', dongzhi: '2024-12-21' },
+  2025: { springFestival: '2025-01-29', midAutumn: '2025-10-06', dragonBoat: '2025-05-31', qixi: '2025-08-29', doubleNinth: '2025-10-29', qingming: '2025-04-04', dongzhi: '2025-12-21' },
+  2026: { springFestival: '2026-02-17', midAutumn: '2026-09-25', dragonBoat: '2026-06-19', qixi: '2026-08-19', doubleNinth: '2026-10-18', qingming: '2026-04-05', dongzhi: '2026-12-22' },
+  2027: { springFestival: '2027-02-06', midAutumn: '2027-09-15', dragonBoat: '2027-06-09', qixi: '2027-08-08', doubleNinth: '2027-10-08', qingming: '2027-04-05', dongzhi: '2027-12-22' },
+  2028: { springFestival: '2028-01-26', midAutumn: '2028-10-03', dragonBoat: '2028-05-28', qixi: '2028-08-26', doubleNinth: '2028-10-26', qingming: '2028-04-04', dongzhi: '2028-12-21' },
 };
 const lunar = (key: keyof LunarDays) => (year: number): Day | undefined => LUNAR[year]?.[key];
 /** Spring Festival (农历正月初一) by Gregorian year, where the table has it. */
@@ -108,6 +110,9 @@ export const OCCASIONS: Record<string, Occasion> = {
   qingming: { key: 'qingming', label: { zh: '清明节', en: 'Qingming Festival' }, bare: 'day', day: lunar('qingming'), window: (y) => (LUNAR[y] ? span(4, 4, 4, 6)(y) : undefined) },
   day_520: { key: 'day_520', label: { zh: '520', en: '520 (May 20)' }, bare: 'day', day: fixed(5, 20) },
   summer_vacation: { key: 'summer_vacation', label: { zh: '暑假', en: 'summer vacation' }, bare: 'window', day: fixed(7, 1), window: span(7, 1, 8, 31) },
+  mothers_day: { key: 'mothers_day', label: { zh: '母亲节', en: "Mother's Day" }, bare: 'day', day: (y) => nthWeekday(y, 5, 7, 2) },
+  fathers_day: { key: 'fathers_day', label: { zh: '父亲节', en: "Father's Day" }, bare: 'day', day: (y) => nthWeekday(y, 6, 7, 3) },
+  dongzhi: { key: 'dongzhi', label: { zh: '冬至', en: 'Winter Solstice (Dongzhi)' }, bare: 'day', day: lunar('dongzhi') },
   dragon_boat: { key: 'dragon_boat', label: { zh: '端午节', en: 'Dragon Boat Festival' }, bare: 'day', day: lunar('dragonBoat'), window: threeDayHoliday(lunar('dragonBoat')) },
 };
 
@@ -178,6 +183,9 @@ export const OCCASION_NAMES: { re: string; key: string; as?: OccasionSpan }[] = 
   { re: '清明节?|qingming(?: festival)?|tomb[- ]sweeping(?: day| festival)?', key: 'qingming' },
   { re: '(?<![\\d.¥$])520(?![\\d.%]|\\s*(?:元|块|件|个|单|笔|份|瓶|号|kg|g|ml|yuan|rmb|cny|pcs|units|orders))', key: 'day_520' },
   { re: '暑假|暑期|summer (?:vacation|holidays?|break)', key: 'summer_vacation' },
+  { re: "母亲节|mother'?s day", key: 'mothers_day' },
+  { re: "父亲节|father'?s day", key: 'fathers_day' },
+  { re: '冬至|winter solstice|dongzhi', key: 'dongzhi' },
 ];
 
 /** Occasions the calendar does not resolve (lunar dates without a table, ambiguous names, the

@@ -59,6 +59,11 @@ export function findDurations(input: string): Duration[] {
     const n = /^half/i.test(m[1]) ? 0.5 : 1;
     add({ days: (n + (m[3] ? 0.5 : 0)) * unit * business, text: m[0], index: m.index });
   }
+  // "a half-year baseline", "a half-month wait": half of the unit, hyphenated as an adjective.
+  for (const m of text.matchAll(/\bhalf[- ](day|week|month|year)(?![a-z])/gi)) {
+    if (inside(m.index)) continue;
+    add({ days: { day: 1, week: 7, month: 30, year: 365 }[m[1].toLowerCase() as 'day'] / 2, text: m[0], index: m.index });
+  }
   // Texts as written (１０天, not 10天): offsets are the same in both.
   return out.sort((a, b) => a.index - b.index).map((d) => ({ ...d, text: input.slice(d.index, d.index + d.text.length) }));
 }

@@ -7,13 +7,16 @@ import { leavesOutOnline } from '../../../tools/catalogue/exclusion.ts';
 
 const ZH = [
   /除了\s*([\p{Script=Han}A-Za-z]{1,8}?)\s*(?:以外|之外)?(?=[，,\s？?]|还|都|别的|其他|其它|的|有|呢|吧|$)/u,
-  /(?:不要|不想要|别要|别给我?推荐?|不考虑)\s*([\p{Script=Han}A-Za-z]{1,8}?)\s*(?:牌子?|品牌|家|那种|这种)?的?(?=[，,。!！?？\s]|$|了|吧|呢|啊)/u,
+  /(?:不要|不想要|别要|别再?给我?推荐?|不用(?:再)?(?:给我)?推荐?|不需要(?:再)?(?:给我)?推荐?|不考虑)\s*([\p{Script=Han}A-Za-z]{1,8}?)\s*(?:牌子?|品牌|家|那种|这种)?的?(?=[，,。!！?？\s]|$|了|吧|呢|啊)/u,
   /([\p{Script=Han}A-Za-z]{1,8}?)(?:牌子?|品牌)?的(?:就)?(?:不要|别推荐?|算了)/u,
 ];
 /** "零食以外的", "辣条就算了", "华为不要了": the goods end the run before the words (its start may be other words). */
 const ZH_TAIL = [
   /([\p{Script=Han}A-Za-z]{1,8}?)(?:以外|之外)的/u,
   /([\p{Script=Han}A-Za-z]{1,8}?)(?:就算了|就免了|就不要了|不要了|免了|(?:就|也)?别(?:再)?(?:推荐?|给我推荐?|推了|要了))/u,
+  // "辣条不要 please", "纸尿裤家里已经囤够了 不用推了": the goods, then that they are not wanted or already at home.
+  /([\p{Script=Han}A-Za-z]{1,8}?)(?:就|也)?不要(?=[\s，,。!！…]|$|please|pls)/u,
+  /([\p{Script=Han}A-Za-z]{1,8}?)(?:家里|家里面|屋里)?(?:已经|都|早就)?(?:囤够了|囤够|囤了(?:不少|很多|好多)|还有(?:很多|好多|不少)|有的是|堆着)/u,
 ];
 const EN = [
   /\b(?:anything|something|stuff|things?)\s+(?:but|except|other than|besides)\s+(?:the\s+)?([a-z][a-z' ]{1,20}?)(?=[?.!,;:—–]|\s+[-—–]|\s+(?:please|pls|near|around|nearby|for|where|which|what|how|and|or)\b|$)/i,

@@ -47,7 +47,7 @@ const AFTER_KUAI = /^(?:$|[\s\p{P}\p{S}a-z0-9]|[零〇一二两三四五六七�
 // Counting and measuring words: a number followed by one of these is a size, a count or a date, not money.
 const NOT_MONEY_UNIT = new RegExp('^\\s*(?:' + [
   '千克', '公斤', '克', '斤', '两(?![块元])', '毫升', '升', '公里', '千米', '厘米', '毫米', '米', '英寸', '寸', '码', '号', '卷', '包', '片', '瓶', '个', '颗', '杯', '支', '本',
-  '双', '件', '盒', '袋', '箱', '罐', '听', '提', '条', '张', '只', '台', '部', '套', '份', '根', '粒', '枚', '板', '排', '组', '打', '桶', '筒', '次', '天', '日', '周', '星期',
+  '双', '件', '盒', '袋', '箱', '罐', '听', '提', '条', '张', '只', '台', '部', '套', '份', '根', '粒', '枚', '板', '排', '组', '打(?!住)', '桶', '筒', '次', '天', '日', '周', '星期',
   '礼拜', '个?月', '年', '岁', '小时', '分钟', '分', '秒', '点', '楼', '层', '室', '栋', '路', '%', '折', '倍', '人', '位', '家', '间', '度', '℃', '星', '成', '期', '款', '种', '样', '名',
   '毫安时?', '安时', '伏', '瓦', '寸屏', '兆', '像素', 'kg(?![a-z])', 'mg(?![a-z])', 'g(?![a-z])', 'ml(?![a-z])', 'l(?![a-z])', 'mah(?![a-z])', 'wh(?![a-z])', 'w(?![a-z])', 'kw(?![a-z])', 'v(?![a-z])', 'gb(?![a-z])', 'tb(?![a-z])',
   'mb(?![a-z])', 'cm(?![a-z])', 'mm(?![a-z])', 'km(?![a-z])', 'm(?![a-z])', 'inch(?:es)?(?![a-z])', 'oz(?![a-z])', 'lbs?(?![a-z])', 'pounds?(?![a-z])', 'p(?![a-z])',
@@ -66,7 +66,7 @@ const BOUND_BEFORE = new RegExp(
   + '|(?<min>至少|最少|起码|不低于|不少于|高于|超过|大于|多于|over|above|more than|at least|no less than|upwards of)'
   + '|(?<minc>minimum(?: of)?|min\\.?|starting (?:at|from))'
   + ')\\s*$', 'i');
-const BOUND_AFTER = /^\s*(?:(?<max>以内|之内|以下|封顶|顶天|为限|不到(?![吗呢啊嘛?？])|or less|or under|or below|(?:(?:块|元)?(?:钱)?(?:也行|也可以|也成|也ok|也能接受)?[，,\s]*再贵(?:的|一点|点)?(?:就|的话)?(?:算了|不要了?|不买了?|免谈|不行|不考虑)))|(?<maxc>内|max(?![a-z])|tops(?![a-z])|at most)|(?<min>以上|or more|or above|and up(?![a-z])|\+)|(?<minc>起(?!来)|plus(?![a-z])|and above))/i;
+const BOUND_AFTER = /^\s*(?:(?<max>以内|之内|以里|以下|封顶|顶天|为限|打住|不到(?![吗呢啊嘛?？])|or less|or under|or below|(?:(?:块|元)?(?:钱)?(?:也行|也可以|也成|也ok|也能接受)?[，,\s]*再贵(?:的|一点|点)?(?:就|的话)?(?:算了|不要了?|不买了?|免谈|不行|不考虑)))|(?<maxc>内|max(?![a-z])|tops(?![a-z])|at most)|(?<min>以上|or more|or above|and up(?![a-z])|\+)|(?<minc>起(?!来)|plus(?![a-z])|and above))/i;
 const ABOUT_BEFORE = /(?:约|大约|大概|差不多|大致|估计|约莫|about|around|roughly|approximately|approx\.?|~|～|circa)\s*$/i;
 const ABOUT_AFTER = /^\s*(?:左右|上下|出头|多(?![少久])|or so(?![a-z])|ish(?![a-z]))/i;
 // The suffix 多/来/余 of a spoken round number sits before the currency: 三百来块, 二十多块, 100余元.

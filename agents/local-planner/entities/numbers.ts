@@ -96,7 +96,7 @@ const EN_ONES: Record<string, number> = {
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
 };
 const EN_TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
-const EN_VOCAB = new Set([...Object.keys(EN_ONES), ...Object.keys(EN_TENS), 'hundred', 'thousand', 'lakh', 'lakhs', 'crore', 'crores', 'dozen', 'dozens', 'couple', 'a', 'an', 'half', 'and', 'of']);
+const EN_VOCAB = new Set([...Object.keys(EN_ONES), ...Object.keys(EN_TENS), 'hundred', 'thousand', 'k', 'lakh', 'lakhs', 'crore', 'crores', 'dozen', 'dozens', 'couple', 'a', 'an', 'half', 'and', 'of']);
 const EN_FILLER = new Set(['a', 'an', 'half', 'and', 'of']);
 
 /** English number words, the whole string: "twenty-five" → 25, "a hundred and five" → 105, "a dozen" → 12,
@@ -128,6 +128,15 @@ export function parseEnNumber(input: string): number | undefined {
       if (current % 100 === 0 && current !== 0) return undefined;
       current = (current || 1) * 100;
       seen = true;
+    } else if (w === 'and' && next === 'a' && words[i + 2] === 'half' && /^(?:hundred|thousand|k|lakhs?|crores?|dozens?)$/.test(words[i + 3] ?? '') && current > 0) {
+      // "one and a half lakh", "two and a half thousand": the half goes with the scale after it.
+      current += 0.5;
+      i += 2;
+    } else if (w === 'k') {
+      // "eighty K": thousands, only after a number ("k" alone is "ok").
+      if (!current) return undefined;
+      total += current * 1000;
+      current = 0;
     } else if (w === 'thousand') {
       total += (current || 1) * 1000;
       current = 0;

@@ -166,6 +166,8 @@ function rolling(n: number, unit: Grain): (t: Day) => Res {
 type Scoped =
   | { t: 'quarter'; q: number }
   | { t: 'half'; h: 1 | 2 }
+  /** The year's first n quarters (前三季度, "the first three quarters"). */
+  | { t: 'quarters'; n: number }
   | { t: 'month'; m: number; part?: [number, number | 'end'] }
   | { t: 'monthDay'; m: number; d: number }
   | { t: 'dayOfMonth'; d: number }
@@ -258,7 +260,7 @@ const RULES: Rule[] = [
   }),
 
   // --- Relative to the period already in the conversation (shiftPeriod resolves these).
-  rule(`(?:再往前推?|往前推?|向前推?|再前|前)\\s*${NUM_ZH}\\s*个?\\s*${UNIT_ZH}`, (m) => relative(-1, m[1], m[2])),
+  rule(`(?:再往前推?|往前推?|向前推?|再前|前(?!\\s*[两二三2-3]\\s*个?\\s*季度))\\s*${NUM_ZH}\\s*个?\\s*${UNIT_ZH}`, (m) => relative(-1, m[1], m[2])),
   rule(`(?:再往后推?|往后推?|向后推?|后)\\s*${NUM_ZH}\\s*个?\\s*${UNIT_ZH}`, (m) => relative(1, m[1], m[2])),
   rule('(?:再往前推?|往前推?|再之前|再前面|再早(?:一点|一些|些)?|更早(?:一点|一些|些|的)?|前一期|上一期|之前那段|之前)(?=\\s*(?:呢|的|吧|啊|$|[?？。.!！,，]))', () => ({ kind: 'relative', shift: { n: -1 } })),
   rule('(?:去年|上一年|前一年|上年)同期|同期去年', () => ({ kind: 'relative', shift: { n: -1, unit: 'year', exact: true } })),
@@ -275,7 +277,7 @@ const RULES: Rule[] = [
   // --- Days.
   rule('今天|今日|本日|今晚|今早|今天上午|今天下午|\\btoday\\b|\\btonight\\b|\\bthis (?:morning|afternoon|evening)\\b', (_, t) => ({ kind: 'fixed', res: () => named('today', t), sameDayOf: true })),
   rule('昨天|昨日|昨晚|\\byesterday\\b', (_, t) => fixed(() => named('yesterday', t))),
-  rule('(?<!大)前天|\\bthe day before yesterday\\b', (_, t) => fixed(() => dayRes(addDays(t, -2)))),
+  rule('(?<!大)前天|\\b(?:the )?day before yesterday\\b', (_, t) => fixed(() => dayRes(addDays(t, -2)))),
   rule('大前天', (_, t) => fixed(() => dayRes(addDays(t, -3)))),
   rule('明天|明日|后天|大后天|\\btomorrow\\b|\\bthe day after tomorrow\\b', () => future),
   rule(`${NUM_ZH}\\s*天\\s*(?:前|之前|以前)`, (m, t) => {
@@ -311,6 +313,24 @@ const RULES: Rule[] = [
   rule('\\b(monday|tuesday|tues|wednesday|weds|thursday|thurs|friday|saturday|sunday)\\s+(?:of\\s+)?(last|this|next|previous)\\s+week\\b', (m, t) => {
     const wd = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 }[m[1].slice(0, 3) as 'mon'];
     return fixed(() => dayRes(weekdayIn(t, m[2] === 'this' ? '本' : m[2] === 'next' ? '下' : '上', wd)));
+  }),
+  // "上周周一到周五", "上周 weekdays 周一到周五", "这周二到周四": days of the week named before them.
+  rule('(上上|上|本|这个|这)\\s*个?(?:周|星期|礼拜)\\s*(?:的)?\\s*(?:weekdays?|工作日)?\\s*(?:周|星期|礼拜)?([一二三四五六日天1-7])\\s*(?:到|至|~|～|-|–)\\s*(?:周|星期|礼拜)?([一二三四五六日天1-7])', (m, t) => {
+    const [a, b] = [WEEKDAY_ZH[m[2]], WEEKDAY_ZH[m[3]]];
+    if (!(a < b)) return undefined;
+    return fixed(() => {
+      const from = weekdayIn(t, m[1], a);
+      const to = weekdayIn(t, m[1], b);
+      return from > t ? bad('future') : ok({ from, to: to > t ? t : to }, 'span');
+    });
+  }),
+  rule('(上上|上|本|这个|这)\\s*个?(?:周|星期|礼拜)\\s*(?:的)?\\s*weekdays?\\b|\\b(last|this) week(?:\\u0027s)? weekdays\\b|\\bweekdays (?:of )?(last|this) week\\b', (m, t) => {
+    const prefix = m[1] ?? ((m[2] ?? m[3]) === 'this' ? '本' : '上');
+    return fixed(() => {
+      const from = weekdayIn(t, prefix, 1);
+      const to = weekdayIn(t, prefix, 5);
+      return from > t ? bad('future') : ok({ from, to: to > t ? t : to }, 'span');
+    });
   }),
   rule('(上上|上|本|这个|这|下个|下)?\\s*个?周末', (m, t) => fixed(() => weekend(t, m[1]))),
   rule('\\b(?:the\\s+)?(?:(last|this|past|previous|next)\\s+)?weekend\\b', (m, t) => fixed(() => weekend(t, m[1]))),
@@ -408,6 +428,10 @@ const RULES: Rule[] = [
   rule('第?([一二三四1-4])\\s*季度|(?<![a-z])q\\s?([1-4])(?!\\d)|\\b(first|second|third|fourth|1st|2nd|3rd|4th)\\s+quarter\\b|\\bquarter\\s+([1-4])\\b', (m) => {
     const q = m[1] ? parseNumber(m[1])! : m[2] ? Number(m[2]) : m[3] ? QUARTER_WORDS[m[3]] : Number(m[4]);
     return { kind: 'scoped', scoped: { t: 'quarter', q } };
+  }),
+  rule('(?:前|头)\\s*([两二三2-3])\\s*个?\\s*季度?(?!度)|\\b(?:the\\s+)?first\\s+(two|three|2|3)\\s+quarters\\b', (m) => {
+    const n = m[1] ? parseNumber(m[1])! : parseNumber(m[2])!;
+    return { kind: 'scoped', scoped: { t: 'quarters', n } };
   }),
   rule('上半年|下半年|\\b(?:the\\s+)?(first|second)\\s+half(?:\\s+of\\s+the\\s+year)?\\b|\\bh([12])\\b', (m) => {
     const h = m[0] === '上半年' || m[1] === 'first' || m[2] === '1' ? 1 : 2;
@@ -673,6 +697,7 @@ function fromComponents(c: chrono.ParsedComponents, t: Day): Body | undefined {
 function scopedIn(s: Scoped, y: number, month?: number): Interval | undefined {
   switch (s.t) {
     case 'quarter': return { from: monthStart(y, 3 * s.q - 2), to: monthEnd(y, 3 * s.q) };
+    case 'quarters': return { from: iso(y, 1, 1), to: monthEnd(y, 3 * s.n) };
     case 'half': return s.h === 1 ? { from: iso(y, 1, 1), to: iso(y, 6, 30) } : { from: iso(y, 7, 1), to: iso(y, 12, 31) };
     case 'month': {
       if (!s.part) return { from: monthStart(y, s.m), to: monthEnd(y, s.m) };
@@ -684,7 +709,7 @@ function scopedIn(s: Scoped, y: number, month?: number): Interval | undefined {
   }
 }
 const SCOPED_GRAIN: Record<Scoped['t'], (s: Scoped) => GrainOrSpan> = {
-  quarter: () => 'quarter', half: () => 'span', month: (s) => ((s as { part?: unknown }).part ? 'span' : 'month'),
+  quarter: () => 'quarter', half: () => 'span', quarters: () => 'span', month: (s) => ((s as { part?: unknown }).part ? 'span' : 'month'),
   monthDay: () => 'day', dayOfMonth: () => 'day', occasion: () => 'span',
 };
 
@@ -895,6 +920,11 @@ function range(a: Piece, b: Piece, t: Day): Res {
 }
 
 /** Everything the message says about a period: a period, a follow-up relative to the previous one, or a time that cannot be pinned down. */
+/** "我是周末买得多还是平时", "weekend %?": a bare weekend or weekday names a habit, not days to count. */
+export function namesHabitOnly(text: string, today: string): boolean {
+  return /^(?:周末|weekends?|(?:the\s+)?weekend|工作日|平时|weekdays?)$/i.test(readPeriod(text, today)?.text.trim() ?? '');
+}
+
 export function readPeriod(text: string, today: string): PeriodReading | undefined {
   const { norm, from } = normalize(text);
   const own = grammarPieces(norm, today);
@@ -906,7 +936,8 @@ export function readPeriod(text: string, today: string): PeriodReading | undefin
   const relatives = elements.filter((e) => e.kind === 'relative');
   // "618那天", "11月11日当天": the day just named; "那天" alone: which day?
   // "上周三直播那天": 那天 right after a period, a few words between, is that period.
-  const unknown = elements.filter((e, i) => e.kind === 'unknown' || (e.kind === 'anaphora' && !(elements[i - 1]?.kind === 'period' && /^[^，,。？?!！;；]{0,8}$/.test(norm.slice(elements[i - 1].end, e.index)))));
+  // "除夕那天四个店进账多少 我记着那天吃饺子的人多": a later 那天 in the same message is the day already named.
+  const unknown = elements.filter((e, i) => e.kind === 'unknown' || (e.kind === 'anaphora' && !(elements[i - 1]?.kind === 'period' && /^[^，,。？?!！;；]{0,8}$/.test(norm.slice(elements[i - 1].end, e.index))) && !(elements.slice(0, i).filter((x) => x.kind === 'period').length === 1 && !elements.slice(0, i).some((x) => x.kind !== 'period'))));
   if (relatives.length) {
     const r = relatives[0];
     // "上周 GMV 多少 跟前一周比涨了没": the period, whose figures come with the change against the one before.

@@ -72,6 +72,8 @@ export function readPurchase(input: string, money: Money | undefined = findPrice
   const counted = counts.find((c) => /^(?:x|×|\*)/i.test(c.text)) ?? counts[0];
   // "two of the 12-packs", "买了两个12支装": the count of packs named before the pack.
   if (pack && counted && pack.packs === 1 && counted.index < pack.index) pack.packs = counted.count;
+  // "晨光中性笔12支装，3盒，每盒25.9": the count of the packs said after the pack, in a container word.
+  else if (pack && counted && pack.packs === 1 && counted.index > pack.index && pack.container === '装' && new RegExp(`(?:${CONTAINER})$`).test(counted.text)) pack.packs = counted.count;
   const count = pack ? undefined : counted;
   if (!pack && !count) return undefined;
 

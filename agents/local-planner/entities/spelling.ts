@@ -189,7 +189,9 @@ export class SpellingFixer {
       // A particle or the like is a slip only as the last of two characters, for goods or a word people ask with often,
       // whose first character was typed ("可了" for 可乐, "补或建议" for 补货).
       const slipAtEnd = size === 2 && window[0] === word[0] && (this.named.has(word) || (this.frequency.get(word) ?? 0) >= 10);
-      if ([...window].some((c) => FUNCTION_CHARS.has(c)) && !(slipAtEnd && !FUNCTION_CHARS.has(window[0]))) return undefined;
+      // Three characters whose function characters are the word's own, one other slipped ("伤个月" for 上个月, "里我近" for 离我近).
+      const oneSlipAround = size === 3 && [...window].filter((c, k) => c !== word[k]).length === 1 && [...window].every((c, k) => !FUNCTION_CHARS.has(c) || c === word[k]);
+      if ([...window].some((c) => FUNCTION_CHARS.has(c)) && !(slipAtEnd && !FUNCTION_CHARS.has(window[0])) && !oneSlipAround) return undefined;
       // Characters jieba cannot join into a word are a slip; across a word it knows ("快递到"), only a name or goods is.
       const parts = cut(window, false);
       // A word of its own, unless it is a goods name with one character slipped ("充电包" for 充电宝).

@@ -51,6 +51,8 @@ const PLAINLY_SOMEONE_ELSE = new RegExp([
   "\\b(?:different|another|other) owner\\b|\\b(?:shop|store|branch|eatery|restaurant|supermarket|outlet)\\b[^.?!]{0,40}\\bnot (?:mine|ours)\\b|\\bnot (?:my|our) (?:shop|store|branch)\\b|不是我(?:的|家|们)(?:的)?店|别人家的店|别人开的店",
   '系统指令|系统提示|system (?:prompt|instruction|override)|切换(?:为|成|到)\\s*(?:用户|customer|商家|merchant)|customer\\s*[:：]\\s*\\d|merchant\\s*[:：]\\s*\\d|\\buser\\s*id\\s*[:=]?\\s*\\d',
   '(?:phone|mobile|手机号|手机号码|电话|联系方式|地址|address(?:es)?|身份证|微信号|wechat id|email)\\S*.{0,30}(?:customers?|shoppers?|buyers?|顾客|客户|用户|买家)|(?:customers?|shoppers?|顾客|客户|用户|买家).{0,60}(?:phone|mobile|手机号|电话|联系方式|家庭住址|住址|地址|address|身份证|微信号|email)',
+  // "王大爷的手机号", "她的电话", "his address": a person's contact details, named or not.
+  '(?:[\\u4e00-\\u9fff]{1,3}(?:大爷|大妈|阿姨|叔叔|大叔|老师|师傅|先生|女士|小姐|大哥|大姐|老板|同学|奶奶|爷爷)|(?<![我你])(?:他|她|别人|人家)(?:们)?)的?(?:手机号码?|电话(?:号码)?|联系方式|家庭住址|住址|地址|微信号?)|\\b(?:his|her|their|someone\\s*\u0027?s|somebody\\s*\u0027?s) (?:phone(?: number)?|mobile(?: number)?|number|home address|address|email|wechat)\\b',
   '(?:all|every) (?:the )?\\w* ?(?:shops|stores) in (?:the|this) (?:city|area|district)|including (?:the )?others|competitors\\W? (?:sales|revenue|figures)|别家店?的(?:销量|销售|营业额|流水)|同行的(?:销量|销售额?|营业额|流水)|其他商家的',
 ].join('|'), 'i');
 

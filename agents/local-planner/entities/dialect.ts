@@ -1,0 +1,55 @@
+// Cantonese and Beijing speech, a little Japanese, and full-width characters, read as the Mandarin the planner knows: "琴日三间铺做咗几多生意"
+// → "昨天三家店做了多少生意", "廿蚊以内有冇" → "二十块以内有没有", "甭给我推洗衣液" → "不用给我推洗衣液", "１１月２５日" → "11月25日".
+// No library maps Cantonese words to Mandarin ones offline (OpenCC converts characters, not words), so this is a table of
+// our own; each entry is a whole word or has the context that keeps Mandarin words ("关系", "联系", "度假") as they are.
+// Only what the understanding reads changes: the stored message stays as the user wrote it.
+
+/** Full-width digits, Latin letters and the signs of numbers (１２．５％) as ASCII; full-width CJK punctuation stays. */
+export function halfWidth(text: string): string {
+  return text.replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF0E\uFF05\uFF04\uFF03\uFF0B\uFF0D\uFF0F\uFF20]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
+const NUMBER = '[\\d一二两三四五六七八九十百廿卅几]';
+
+const CANTONESE: [RegExp, string][] = [
+  // Days and years.
+  [/琴日|寻日|琴晚/g, '昨天'], [/听日/g, '明天'], [/旧年/g, '去年'], [/今个月/g, '这个月'], [/上个月尾/g, '上个月底'],
+  [/今个礼拜|今个星期/g, '这个星期'], [/嗰日|个日(?=[^子])/g, '那天'], [/都系/g, '还是'],
+  // Numbers and money: 廿 = 二十, 卅 = 三十; 蚊 after a number is 块.
+  [/廿(?=[一二三四五六七八九])/g, '二十'], [/廿/g, '二十'], [/卅(?=[一二三四五六七八九])/g, '三十'], [/卅/g, '三十'],
+  [new RegExp(`(${NUMBER})\\s*蚊`, 'g'), '$1块'], [/蚊鸡/g, '块钱'],
+  // Shops: 铺 is a shop, 间 counts them.
+  [new RegExp(`(${NUMBER})\\s*间(?=铺|店|分店|门店|铺头)`, 'g'), '$1家'], [/铺头|(?<=[家间])铺/g, '店'], [/边间/g, '哪家'], [/呢间/g, '这家'], [/嗰间|嗰家/g, '那家'],
+  // Pronouns, places and question words.
+  [/佢哋/g, '他们'], [/我哋/g, '我们'], [/你哋/g, '你们'], [/佢/g, '他'], [/我个女/g, '我女儿'], [/我个仔/g, '我儿子'],
+  [/边度|边处/g, '哪里'], [/呢度|呢处/g, '这里'], [/嗰度|嗰处/g, '那里'], [/边个/g, '哪个'], [/呢个/g, '这个'], [/嗰个/g, '那个'], [/嗰啲|呢啲/g, '那些'], [/嗰/g, '那'],
+  [/乜嘢|咩嘢/g, '什么'], [/点样/g, '怎么样'], [/几多/g, '多少'], [/几耐/g, '多久'],
+  // Verbs and particles.
+  [/有冇/g, '有没有'], [/冇/g, '没有'], [/唔该/g, '谢谢'], [/唔得/g, '不行'], [/唔使/g, '不用'], [/唔好/g, '不要'], [/唔系/g, '不是'], [/唔/g, '不'],
+  [/(?<=[都就真唔])系|系(?=[咪唔呀啊喇啦嘅])/g, '是'], [/睇/g, '看'], [/畀/g, '给'], [/喺/g, '在'], [/使咗/g, '花了'], [/咗/g, '了'],
+  [/记返|记番/g, '记下'], [/都得/g, '也行'], [/嘅/g, '的'], [/啲/g, '点'], [/咁/g, '那'],
+  [/最平/g, '最便宜'], [/(?<=[好几更])平(?![安台方常时均衡板])/g, '便宜'], [/平唔平/g, '便宜不便宜'], [/平过/g, '便宜过'],
+];
+
+const BEIJING: [RegExp, string][] = [
+  [/有得(?=卖|买)/g, '有'], // 豆腐哪里有得卖 (southern speech too)
+  [/甭/g, '不用'], [/得嘞|得勒/g, '好的'], [/就这么着|这么着/g, '就这样'], [/(?<=那|这)玩意儿?/g, '个东西'], [/头一个|头一样/g, '第一个'],
+  [/大年三十儿?|年三十儿?/g, '除夕'], [/(?<=[那这哪])拨(?:儿)?(?=客|人|顾客)/g, '些'], [/那天儿/g, '那天'],
+];
+
+/** A little Japanese mixed into Chinese ("二番目のやつ 好きです", "おすすめ please"): the words a shop chat needs. */
+const JAPANESE: [RegExp, string][] = [
+  [/([一二三四五六七八九十1-9])番目(?:の(?:やつ|もの|商品))?/g, '第$1个'], [/おすすめ|オススメ|お勧め/g, '推荐'], [/大好き|好きです|好き/g, '喜欢'],
+  [/嫌いです|嫌い/g, '不喜欢'], [/はい/g, '是的'], [/いいえ/g, '不'], [/お(?:願|愿)いします|お(?:願|愿)い/g, '请'], [/辛いの|辛い/g, '辣的'],
+  [/(?:は)?ダメです|(?:は)?だめです|(?:は)?ダメ/g, '不要'], [/いつ/g, '什么时候'], [/何か/g, '什么'], [/ありがとう(?:ございます)?/g, '谢谢'],
+];
+
+/** The message with Cantonese and Beijing words and full-width signs read as Mandarin. */
+export function mandarinWords(text: string): string {
+  let out = halfWidth(text).replace(/𠮶/gu, '嗰'); // OpenCC writes 嗰 as 𠮶
+  // Cantonese only where it shows: one of its own characters is in the message (唔 咗 嘅 啲 佢 嗰 冇 喺 睇 蚊 琴日 …).
+  if (/[唔咗嘅啲佢嗰冇喺睇畀哋乜廿卅]|琴日|寻日|旧年|几多|[\d一二两三四五六七八九十百]\s*蚊(?![香子帐虫])|间铺|记返|我个[女仔]|都系|系咪|[边呢嗰]度|边个|边间/.test(out)) for (const [re, to] of CANTONESE) out = out.replace(re, to);
+  for (const [re, to] of BEIJING) out = out.replace(re, to);
+  if (/[\u3040-\u30ff]/.test(out)) for (const [re, to] of JAPANESE) out = out.replace(re, to);
+  return out;
+}
