@@ -31,6 +31,8 @@ export const WHY = /^(?:那|可是|但是|不过|嗯|呃|啊|哦|ok|okay|but|so|
 /** Market news or prices (stocks, gold, exchange rates, crypto) — not offered; a wealth product question is another thing. */
 export const MARKET_NEWS = /(?:股市|大盘|股票|A股|港股|美股|股指|指数|汇率|金价|黄金价格|比特币|币价|油价|房价)[^，。？?]{0,8}(?:怎么样|如何|涨|跌|多少|走势|行情|点位)|(?:今天|最近|现在|这几天)的?(?:股市|大盘|行情|汇率|金价|币价|油价)|\b(?:stock market|the markets?|stock prices?|share prices?|dow jones|nasdaq|s&p(?: 500)?|exchange rate|bitcoin|crypto|gold price|oil price)\b.{0,20}\b(?:doing|today|now|up|down|price|at|trading|rate)\b|\bprice of (?:gold|bitcoin|oil)\b/i;
 /** A place asked for: where to buy, which shop, around here. */
+/** "推荐附近卖水果的店", "a store that sells snacks": asking for a shop that sells a kind of goods. */
+export const SHOP_FOR_GOODS = /卖[^，,。？?]{1,12}的(?:店|地方|超市|铺子|门店)|(?:shops?|stores?|places?)\s+(?:that\s+)?(?:sells?|selling|has|have)\b/i;
 export const WHERE_TO_BUY = /地方|哪里|哪儿|哪家|哪个店|什么店|在哪|附近|周边|离我近|\bwhere\b|\bsomewhere\b|\b(?:a|which|what) (?:shop|store|place)\b|\baround here\b|\bnear(?:by| me)\b|\bclose by\b/i;
 /** Where a shopper asks for goods: a clause with a buying or price word. */
 export const ASKING_CUE = /哪里|哪儿|哪家|哪边|有卖|有没有|买到|能买|在哪|贵|便宜|多少钱|价格|推荐|记一下|记录|where|which shops?|sells?|buy|price|how much|fair|recommend|log/i;
