@@ -73,7 +73,16 @@ const money = (r: Read) => {
 };
 
 /** A bare number ("是两千", "it was 3") when nothing else in the message reads it. */
-const bareNumber = (r: Read) => findNumbers(r.text).filter((t) => !/(?:第|#|no\.?)\s*$/i.test(r.text.slice(0, t.start)) && !/^\s*(?:个|号|名|st\b|nd\b|rd\b|th\b)/i.test(r.text.slice(t.end))).at(-1)?.value;
+const bareNumberIn = (text: string) => findNumbers(text).filter((t) => !/(?:第|#|no\.?)\s*$/i.test(text.slice(0, t.start)) && !/^\s*(?:个|号|名|st\b|nd\b|rd\b|th\b)/i.test(text.slice(t.end))).at(-1)?.value;
+const bareNumber = (r: Read) => bareNumberIn(r.text);
+
+/** How many suggestions are asked for after a list ("只要三个就行", "just 3", "digital only. 8."), 1–10; not the "one"
+ *  of "the first one", "number one", "第二个" (those point at a suggestion), nor a price. */
+export function suggestionCount(text: string, saysMoney: boolean): number | undefined {
+  if (/第\s*[1-9一二三四五六七八九十]|\b(?:first|second|third|fourth|fifth|last|number|no\.)\b|#\s*\d|\d(?:st|nd|rd|th)\b/i.test(text)) return undefined;
+  const n = findQuantity(text)?.count ?? (saysMoney ? undefined : bareNumberIn(text));
+  return n && Number.isInteger(n) && n >= 1 && n <= 10 ? n : undefined;
+}
 
 /** Whether a phrase has a word of the catalogue's goods in it (a brand, an item, a word of a name, a size). */
 const namesGoods = (r: Read, phrase: string) => phraseReaderFor(r.products).namesGoods(phrase);
@@ -174,11 +183,7 @@ const EDITS: Record<string, Edit> = {
   wealth_products: (r) => wealthSlots(r.text, money(r)),
   recommend: (r) => {
     const m = money(r);
-    // "只要三个就行", "just 3": how many suggestions.
-    // Not the "one" of "the first one", "number one", "第二个": those point at a suggestion.
-    const pointsAtOne = /第\s*[1-9一二三四五六七八九十]|\b(?:first|second|third|fourth|fifth|last|number|no\.)\b|#\s*\d|\d(?:st|nd|rd|th)\b/i.test(r.text);
-    const n = pointsAtOne ? undefined : findQuantity(r.text)?.count ?? (m ? undefined : bareNumber(r));
-    return { budget: m ? (m.max ?? m.amount) : undefined, limit: n && Number.isInteger(n) && n >= 1 && n <= 10 ? n : undefined, category: findCategoryWord(r.text) };
+    return { budget: m ? (m.max ?? m.amount) : undefined, limit: suggestionCount(r.text, Boolean(m)), category: findCategoryWord(r.text) };
   },
 };
 

@@ -21,14 +21,14 @@ import { pickedPosition, readFeedback } from './entities/feedback.ts';
 import { namesHabitOnly, partOfEarlierMonth, pastWithoutAnchor, readPeriod, shiftPeriod } from './entities/period.ts';
 import { restockSlots, STOCK_WORDS } from './restock-slots.ts';
 import { anomalySlots } from './anomaly-slots.ts';
-import { ALL_SHOPS, changedSlots, editTask, withoutNegated, isBrandOnly, wealthSlots, isCorrection, isFollowUp, PAID_WITH, paymentMethodIn, pricingSlots } from './continue-task.ts';
+import { ALL_SHOPS, changedSlots, editTask, withoutNegated, isBrandOnly, wealthSlots, isCorrection, isFollowUp, PAID_WITH, paymentMethodIn, pricingSlots, suggestionCount } from './continue-task.ts';
 import { phraseReaderFor } from './entities/product-phrase.ts';
 import { findNeed } from './entities/need.ts';
 import { findExclusion, type Exclusion } from './entities/exclusion.ts';
 import { fieldsAsWords, simplified, standardWords, withoutSalesWords } from './entities/written-forms.ts';
 import { asksUnfairPricing } from './unfair-pricing.ts';
 import { spellingFixerFor } from './entities/spelling.ts';
-import { ANOMALY, askingClause, ASKS_OPINION, ASKS_WHAT_IT_DOES, BACK_TO_EARLIER, BEST_RATED, CAN_GET_FOR, CATEGORY_WORDS, CHEAPER, CLOSING, COMPLAINT_ABOUT_STAFF, CREDIT, FAIRNESS, FAREWELL, GOODBYE, GREETING, HELP, HOME_RESTOCK, LOCATION_SHARED, MARKET_NEWS, MERCHANT_FIGURES, MERCHANT_ONLY, MORE, NEARBY, NEAREST, NOT_GOODS, ORDINAL, OTHER_GOODS, OWN_INSTEAD, PEERS, PERIOD_TOOLS, PLAINLY_CANNOT, PRICE, PRICING, PROFILE, RECOMMEND, RECORD, RECORD_WORDS, RESTOCK, REVIEWS, SEEN_PRICE, SHOP_FOR_GOODS, STATE_QUESTION, STATS, STUFF, TASK_WORDS, THANKS, WEALTH, WEATHER, WHERE_TO_BUY, WHICH_ONES, WHY, WRITES } from './words.ts';
+import { ANOMALY, askingClause, ASKS_OPINION, ASKS_WHAT_IT_DOES, BACK_TO_EARLIER, BEST_RATED, CAN_GET_FOR, CATEGORY_WORDS, CHEAPER, CLOSING, COMPLAINT_ABOUT_STAFF, CREDIT, FAIRNESS, FAREWELL, GOODBYE, GREETING, HELP, HOME_RESTOCK, LOCATION_SHARED, MARKET_NEWS, MERCHANT_FIGURES, MERCHANT_ONLY, MORE, NEAR_ME, NEARBY, NEAREST, NOT_GOODS, ORDINAL, OTHER_GOODS, OWN_INSTEAD, PEERS, PERIOD_TOOLS, PLAINLY_CANNOT, PRICE, PRICING, PROFILE, RECOMMEND, RECORD, requestAfterStory, RECORD_WORDS, RESTOCK, REVIEWS, SEEN_PRICE, SHOP_FOR_GOODS, STATE_QUESTION, STATS, STUFF, TASK_WORDS, THANKS, WEALTH, WEATHER, WHERE_TO_BUY, WHICH_ONES, WHY, WRITES } from './words.ts';
 
 export type PreviousCall = { name: string; args: Record<string, any>; result?: Record<string, any> };
 /** A reply that asks for a missing slot names the task it holds open (`pending`): the next message fills it in. */
@@ -64,7 +64,7 @@ export function understand(said: string, s: Situation, products: ProductIndex): 
   // Pinyin, input-method homophones and English typos read as what was meant (entities/spelling.ts). The phrase reader
   // goes first: it adds the catalogue's goods to jieba's dictionary, which both then segment with, in any order of messages.
   phraseReaderFor(products);
-  const text = spellingFixerFor(products).fix(standardWords(withoutSalesWords(fieldsAsWords(mandarinWords(simplified(said))))));
+  const text = requestAfterStory(spellingFixerFor(products).fix(standardWords(withoutSalesWords(fieldsAsWords(mandarinWords(simplified(said)))))));
   // "不要华为的", "anything but snacks": read once; not read as wanted below, and handed to the tools that leave it out.
   const excluded = findExclusion(text.trim(), products);
   let plan = understandMessage(text, s, products, excluded);
@@ -422,14 +422,14 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
     // "推荐附近卖水果的店", "recommend a store that sells snacks": a shop that sells a kind of goods is a search too.
     const placeForGoods = (strongProduct && !categoryOnly && WHERE_TO_BUY.test(raw)) || ((strongProduct || Boolean(category)) && SHOP_FOR_GOODS.test(raw));
     // The model's guess alone does not make named goods ("30块以内的洗衣液") a request for suggestions: that is a search.
-    if (!placeForGoods && (has(RECOMMEND, raw) || (s.role === 'shopper' && has(HOME_RESTOCK, raw)) || (said('recommend') && (!strongProduct || categoryOnly)) || (recommended && (category || price || /附近|near/i.test(raw)) && (!strongProduct || categoryOnly)))) {
+    if (!placeForGoods && (has(RECOMMEND, raw) || (s.role === 'shopper' && has(HOME_RESTOCK, raw)) || (said('recommend') && (!strongProduct || categoryOnly)) || (recommended && (category || price || NEAR_ME.test(raw)) && (!strongProduct || categoryOnly)))) {
       const base = shownList ? shownList.args : {};
       // What the suggestions are for, in the shopper's words ("洗衣服用的", "breakfast stuff"), when it is not just a category.
       const said = findNeed(raw.replace(HOME_RESTOCK, ' '));
       // A product named after "for" ("is 15 ok for Crest toothpaste") is no need.
       // Else the goods they name, when the catalogue has words of them ("only", "little one" name none).
       const need = (said && (products.search(said, 1)[0]?.score ?? 0) < 0.8 && !(category && (CATEGORY_WORDS.has(said.toLowerCase()) || findCategoryWord(said) === category)) ? said : undefined) ?? (phrase && (!strongProduct || has(RECOMMEND, raw)) && !categoryOnly && !STUFF.test(phrase) && phraseReaderFor(products).namesGoods(phrase) && !(category && CATEGORY_WORDS.has(phrase.toLowerCase())) ? phrase : undefined);
-      return { tool: 'recommend', args: clean({ ...base, category: category ?? base.category, budget: budgetOf(price) ?? base.budget, nearMe: /附近|near/i.test(raw) || base.nearMe || undefined, need: need ?? base.need }) };
+      return { tool: 'recommend', args: clean({ ...base, category: category ?? base.category, budget: budgetOf(price) ?? base.budget, nearMe: NEAR_ME.test(raw) || base.nearMe || undefined, need: need ?? base.need, limit: (recommended && suggestionCount(raw, Boolean(price))) || base.limit }) };
     }
   }
 
@@ -499,7 +499,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
     if (price.currency !== 'CNY') return { reply: PHRASES.onlyYuan(l) };
     const capCategory = shopCategory?.category ?? (!strongProduct ? namedCategory : undefined);
     if (phrase && (strongProduct || !capCategory)) return { tool: 'nearby_shops', args: clean({ query: phrase, ...where, radiusKm: radius?.km, maxPrice: price.max }) };
-    if (capCategory && s.role === 'shopper' && !shopCategory) return { tool: 'recommend', args: clean({ category: capCategory, budget: price.max, nearMe: /附近|near/i.test(raw) || undefined }) };
+    if (capCategory && s.role === 'shopper' && !shopCategory) return { tool: 'recommend', args: clean({ category: capCategory, budget: price.max, nearMe: NEAR_ME.test(raw) || undefined }) };
     if (capCategory) return { tool: 'nearby_shops', args: clean({ category: capCategory, ...where, radiusKm: radius?.km }) };
     if (prev?.name === 'nearby_shops' && prev.args.query) return { tool: 'nearby_shops', args: clean({ ...prev.args, ...where, offset: 0, maxPrice: price.max }) };
     return { reply: PHRASES.askProduct(l) };

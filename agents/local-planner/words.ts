@@ -46,6 +46,21 @@ export function askingClause(text: string, namesGoods: (clause: string) => boole
   return clauses.some((c) => c !== asking[0] && namesGoods(c)) ? text : asking[0];
 }
 
+/** Words that turn from a story to the request ("……对了我想问问你，", "… anyway, quick question:"). */
+const TURN_TO_REQUEST = /(?:对了|话说回来|言归正传|说正事|顺便问(?:一?下|问)?|(?:我|就是)?想问(?:一?下|问)?(?:你)?|问你个事|\bby the way\b|\bbtw\b|\banyway\b|\bquick question\b|\bmy question is\b|\bi (?:wanted|want|meant) to ask(?: you)?\b)[，,:：\s]*/i;
+
+/** A long message that tells a story first and asks in the middle ("哎呀今天累死了……对了我想问问你，我平时最常去的是
+ *  哪几家店啊？然后她又说……"): the sentence the turn opens is the request; the story around it is not read. */
+export function requestAfterStory(text: string): string {
+  if ([...text].length < 80) return text;
+  const turn = TURN_TO_REQUEST.exec(text);
+  // A marker at the start ("请问……") opens the whole message: nothing was told first.
+  if (!turn || turn.index < 20) return text;
+  const rest = text.slice(turn.index + turn[0].length);
+  const asked = /^.{4,}?[？?]/su.exec(rest) ?? /^.{4,}?(?:[。！!…]|\.\s)/su.exec(rest);
+  return (asked ? asked[0] : rest).trim();
+}
+
 /** Tools that write (after the user's yes): a "why" about them is no reason to propose again. */
 export const WRITES = new Set(['record_purchase', 'feedback', 'confirm_scan', 'risk_questionnaire']);
 /** Set against other shops: "跟周边同行比", "compared with other shops", "vs the competition". */
@@ -61,6 +76,8 @@ export const ASKS_OPINION = /你(?:平时|最)?(?:喜欢|爱)(?:吃|喝|用|穿|
 /** A farewell and nothing else ("886" is 拜拜拜 in chat slang). */
 export const FAREWELL = /^(?:bye(?: bye)?|goodbye|good night|see (?:ya|you)(?: later| tomorrow)?|cya|ttyl|886|88|拜拜|再见|晚安|回见)[!！。.~～\s]*$/i;
 export const THANKS = /^(thanks|thank you|thx|谢谢|多谢|感谢|好的谢谢|ok thanks)[!！。.\s]*$/i;
+/** Where the shopper is: the shops near them ("附近", "楼下", "round the corner", "in walking distance"). */
+export const NEAR_ME = /附近|周边|周围|旁边|楼下|家门口|小区(?:里|门口)|\bnear\b|nearby|close by|around here|(?:a)?round the corner|in (?:the|my) (?:neighbou?rhood|area)|\blocal (?:shops?|stores?)\b|walking distance/i;
 export const NEARBY = /附近|周边|旁边|方圆|半径|走路|步行|\bwalking distance\b|\bwithin (?:a |an )?\d+[- ]?min(?:ute)?s?\b|\bselling\b|\bwithin \d+(?:\.\d+)?\s*(?:km|kilomet(?:er|re)s?|m|met(?:er|re)s?)\b|哪里|哪儿|哪家|在哪|去哪|哪能|有卖|买到|能买|where|near|nearby|around here|close to|closest|nearest|which shops?|shops? (?:that )?sell|buy|find (?:a|an|some)?/i;
 export const PRICE = /贵|便宜吗|合理|\bpri?ce ?check\b|\bpirce\b|\bdecent (?:price|deal)\b|\bgood value\b|\bfair enough price\b|划算|(?:多少钱|什么价|啥价)(?:才)?算(?:正常|合理|公道)|算正常|正常价|算(?:哪门子|什么|不算|是)?(?:优惠|便宜|实惠)|(?:真的?|是不是真的?)(?:优惠|便宜|实惠)|优惠吗|实惠吗|值吗|虚高|值不值|值得|价格怎么样|正常吗|宰|坑|fair|expensive|overpriced|rip[- ]?off|too much|good price|worth|reasonable|a good deal|pricey|\d\s*(?:yuan|rmb|kuai|bucks|元|块)\s*(?:ok|okay|alright|fine|good)\b|\b(?:is|are) (?:¥\s*)?\d+(?:\.\d+)?\s*(?:yuan|rmb|kuai|bucks)? (?:ok|okay|alright|fine)\b/i;
 export const STATS = /\bw(?:ee)?k\s*(?:over|on|vs\.?)\s*w(?:ee)?k\b|销售|总数|总额|进账|销量|营业额|营收|收入|流水|订单|业绩|卖得|卖了|生意|客单价|畅销|热销|卖得最好|(?:卖|买)的最好|最好卖|卖最多|经营|数据(?!线)|sales|revenue|turnover|orders|how did .* do|how (?:are|were) (?:we|my shops?|sales|things)|best[- ]?sell|top (?:\d+ )?products?|top sellers?|performance|figures|stats|kpi/i;

@@ -70,9 +70,16 @@ describe('a follow-up or a correction edits the active task', () => {
     ['and in September?', as('shopper', call('customer_profile', { period: 'last_month' }), 'en'), { tool: 'customer_profile', args: { period: { from: '2026-09-01', to: '2026-09-30' } } }],
     ['再来几个', as('shopper', call('recommend', { category: 'snacks', budget: 10 }, { status: 'ok', items: [] })), { tool: 'recommend', args: { category: 'snacks', budget: 10, limit: 10 } }],
     ['不要辣的', as('shopper', call('recommend', { category: 'snacks' }, { status: 'ok', items: [] })), { tool: 'recommend', args: { category: 'snacks', exclude: '辣' } }],
+    ['digital only. 8.', as('shopper', call('recommend', {}, { status: 'ok', items: [{ productId: 5, name: '乐事薯片 70g' }] }), 'en'), { tool: 'recommend', args: { category: 'digital', limit: 8 } }],
+    ['Only things I can get in the shops round the corner, like.', as('shopper', call('recommend', { category: 'cleaning' }, { status: 'ok', items: [{ productId: 1, name: '蓝月亮洗衣液 2kg' }] }), 'en'), { tool: 'recommend', args: { category: 'cleaning', nearMe: true } }],
     ['2', as('shopper', call('record_purchase', { product: '洗衣液', price: 40, quantity: 2 }, { status: 'ambiguous', query: '洗衣液', candidates: [{ id: 1, name: '蓝月亮洗衣液 2kg' }, { id: 2, name: '奥妙洗衣液 2kg' }] })), { tool: 'record_purchase', args: { productId: 2, price: 40, quantity: 2 } }],
   ])('%s', (text, situation, plan) => {
     expect(understand(text, situation, products)).toEqual(plan);
+  });
+
+  it('a long story with the request in the middle is read for the request alone', () => {
+    const story = '哎呀今天真是累死了，早上送儿子去上学，路上碰到以前的老同事，站在路边聊了快半个小时，说她家装修被坑了好几千，唉……对了我想问问你，附近哪里有卖洗衣液的？然后她又说她侄子下个月结婚，我还得琢磨包多少红包，五百会不会少了点，你们记录里有吗';
+    expect(understand(story, { role: 'shopper', locale: 'zh', today: MON }, products)).toMatchObject({ tool: 'nearby_shops', args: { query: '洗衣液' } });
   });
 
   it("a shopper's spend in a period is their profile for that period; a profile question with no time has none", () => {

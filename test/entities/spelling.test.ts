@@ -21,6 +21,8 @@ describe('corrected', () => {
     ['记一下 买了可了 3块', '可乐'], // a particle typed for the second character of goods
     ['补或建议', '补货建议'],
     ['wher can i buy tooth past near me', 'toothpaste'], // goods typed in two
+    ['要里我近的', '要离我近的'], // 里 for 离 where a distance is asked
+    ['哪家超市里公司最近', '离公司最近'],
   ])('%s → …%s…', (text, part) => {
     expect(fixer.fix(text)).toContain(part);
   });
@@ -31,6 +33,7 @@ describe('left as written', () => {
     '附近哪里有卖洗衣液', '我上周买的东西想退货', '记录昨天买的蓝月亮洗手液300ml 11.9', '推荐适合我的理财', '帮我查下快递到哪了',
     '双十一那一周的数据', '喜茶中杯奶茶十七块九是不是有点贵', '点错了，我的答案是 B C C C', '实施方案', '店员说打完折155', // 打完 is a word, not the goods 大碗
     '我想约会', '营业时间', '买了吗', '还有吗', '可以了', '补了货', 'power bank', 'hand wash', 'I shared my location', 'where can I buy Anker power bank', '你觉得iPhone和华为手机哪个拍照好', 'what about last week',
+    '家里我最近买了很多纸巾', '城里远吗', // 里 of a place, 最近 = recently
   ])('%s', (text) => {
     expect(fixer.fix(text)).toBe(text);
   });

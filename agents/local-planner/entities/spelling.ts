@@ -25,6 +25,9 @@ const HAN = /\p{Script=Han}/u;
 const RESULT_CHARS = new Set([...'完好到过掉住成光够错懂见']);
 /** Short words a run-together message is made of, besides the vocabulary's words of three letters or more. */
 const SHORT_WORDS = new Set('i a an am is are be do did me my we us you he she it its to of in on at by or and not no so up go can how who why what the for get buy all any per pls'.split(' '));
+/** 里 typed for 离 where a distance is asked ("要里我近的", "哪家里公司最近"): 离 + a place or person + 近/远 at the end of
+ *  a phrase ("家里我最近买了" is "recently", not a distance). */
+const DISTANCE_SLIP = /里(?=(?:我|你|他|她|这|那|家|学校|公司|单位|宿舍)[^，。,.!?！？\s]{0,4}?(?:近|远)(?=的|吗|嘛|么|点|些|一点|啊|呢|$|[，。,.?？!！\s]))/gu;
 const keyOf = (zh: string) => pinyin(zh, { toneType: 'none', type: 'array' }).join('');
 
 export class SpellingFixer {
@@ -80,7 +83,7 @@ export class SpellingFixer {
   }
 
   fix(text: string): string {
-    let out = text;
+    let out = text.replace(DISTANCE_SLIP, '离');
     if (/[a-z]/i.test(out)) out = this.fixLatin(out);
     if (HAN.test(out)) out = this.fixHomophones(out);
     return out;

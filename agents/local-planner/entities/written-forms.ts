@@ -80,7 +80,9 @@ const ZH_SIZE = /([零〇一二两三四五六七八九十百千]+|\d+(?:\.\d+)?
 const SIZE_UNIT: Record<string, string> = { 公斤: 'kg', 千克: 'kg', 毫升: 'ml', 克: 'g', 升: 'l' };
 
 const EN_NUMBER_WORD = '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)';
-const EN_SIZE = new RegExp(`\\b(${EN_NUMBER_WORD}(?:[\\s-]+(?:and[\\s-]+)?${EN_NUMBER_WORD})*)\\s*(ml|millilit(?:re|er)s?|grams?|kg|kilos?|kilograms?|litres?|liters?|mah|gb)\\b`, 'gi');
+const EN_SIZE = new RegExp(`\\b(${EN_NUMBER_WORD}(?:[\\s-]+(?:and[\\s-]+)?${EN_NUMBER_WORD})*)[\\s-]*(ml|millilit(?:re|er)s?|grams?|kg|kilos?|kilograms?|litres?|liters?|mah|gb)\\b`, 'gi');
+/** "the 2-litre one", "a 500 gram bag": a size in digits and a unit in words. */
+const EN_DIGIT_SIZE = /\b(\d+(?:\.\d+)?)[\s-]*(millilit(?:re|er)s?|grams?|kilos?|kilograms?|litres?|liters?)\b/gi;
 const EN_SIZE_UNIT: Record<string, string> = { ml: 'ml', millilitre: 'ml', milliliter: 'ml', gram: 'g', kg: 'kg', kilo: 'kg', kilogram: 'kg', litre: 'l', liter: 'l', mah: 'mAh', gb: 'GB' };
 
 export function standardWords(text: string): string {
@@ -102,6 +104,7 @@ export function standardWords(text: string): string {
     const value = parseEnNumber(n);
     return value && value > 0 ? `${value}${EN_SIZE_UNIT[unit.toLowerCase().replace(/s$/, '')] ?? unit}` : all;
   });
+  out = out.replace(EN_DIGIT_SIZE, (_all, n: string, unit: string) => `${n}${EN_SIZE_UNIT[unit.toLowerCase().replace(/s$/, '')]}`);
   // Storage sizes said short: "256G" is 256GB as the catalogue writes it (grams are rarely a power of two).
   out = out.replace(/(?<![\d.])(8|16|32|64|128|256|512)\s*[gG](?![a-zA-Z])/g, '$1GB');
   // "the 2nd 1": the second one.
