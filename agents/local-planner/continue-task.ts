@@ -59,11 +59,13 @@ export function withoutNegated(text: string): string {
   return text.replace(/不是(?!吗)[^，,。；;！!？?是]*/g, ' ').replace(/\bnot\s+(?:the\s+|a\s+)?[^\s,，。.!?]+/gi, ' ');
 }
 
-/** A size in a product's name ("5kg", "300ml"): a new size said alone replaces it. */
-const SIZE_IN_NAME = /\b\d+(?:\.\d+)?\s*(?:ml|l|g|kg|cm|mm|gb?|tb?|mah|w)\b|\d+(?:\.\d+)?\s*(?:寸|英寸|卷|枚|片|包|抽)/gi;
+/** A pack as a name writes it ("三支装", "3支装", "12 pack", "3-pack"). */
+const PACK = '(?:\\d+|[一二两三四五六七八九十]+)\\s*(?:支|盒|瓶|包|罐|袋|片|卷|个|条|双|只|粒|枚|听|提)装|\\b\\d+[- ]?pack\\b';
+/** A size or a pack in a product's name ("5kg", "300ml", "三支装"): a new size said alone replaces it. */
+const SIZE_IN_NAME = new RegExp(`${PACK}|\\b\\d+(?:\\.\\d+)?\\s*(?:ml|l|g|kg|cm|mm|gb?|tb?|mah|w)\\b|\\d+(?:\\.\\d+)?\\s*(?:寸|英寸|卷|枚|片|包|抽)`, 'gi');
 
-/** A size said alone ("10kg", "128g", "500ml的"). */
-const SIZE_ONLY = /^\d+(?:\.\d+)?\s*(?:ml|l|g|kg|cm|mm|gb?|tb?|mah|w|寸|英寸|卷|枚|片|包|抽)$/i;
+/** A size or a pack said alone ("10kg", "128g", "500ml的", "三支装的"). */
+const SIZE_ONLY = new RegExp(`^(?:${PACK}|\\d+(?:\\.\\d+)?\\s*(?:ml|l|g|kg|cm|mm|gb?|tb?|mah|w|寸|英寸|卷|枚|片|包|抽))$`, 'i');
 
 type Edit = (r: Read, slots: Record<string, any>, result: Record<string, any> | undefined) => Record<string, unknown>;
 
@@ -130,7 +132,8 @@ const EDITS: Record<string, Edit> = {
     const edited = productEdit(r, s.product, [m?.text ?? plain?.text]);
     // With a price said, words that name no goods ("店员说打完折 155") leave the product as it was.
     const said = edited && (m || plain) && typeof s.product === 'string' ? r.phraseOf(r.text, m?.text ?? plain?.text) : '';
-    const product = said && !namesGoods(r, said) ? undefined : edited;
+    // A size or a pack alone ("三支装的25块呢") is the same goods in another size.
+    const product = said && !namesGoods(r, said) && !SIZE_ONLY.test(said.toLowerCase().replace(/的$/, '')) ? undefined : edited;
     // In a price check a bare number ("如果是49呢") is the price; with a product named, one that is no size or count.
     const price = m?.amount ?? plain?.amount ?? (product ? undefined : bareNumber(r));
     // Only the price changes: the product the last check settled on, by id.

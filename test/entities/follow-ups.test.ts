@@ -70,6 +70,8 @@ describe('a follow-up or a correction edits the active task', () => {
     ['and in September?', as('shopper', call('customer_profile', { period: 'last_month' }), 'en'), { tool: 'customer_profile', args: { period: { from: '2026-09-01', to: '2026-09-30' } } }],
     ['再来几个', as('shopper', call('recommend', { category: 'snacks', budget: 10 }, { status: 'ok', items: [] })), { tool: 'recommend', args: { category: 'snacks', budget: 10, limit: 10 } }],
     ['不要辣的', as('shopper', call('recommend', { category: 'snacks' }, { status: 'ok', items: [] })), { tool: 'recommend', args: { category: 'snacks', exclude: '辣' } }],
+    ['那三瓶装的100块呢？', as('shopper', call('price_check', { product: '蓝月亮洗衣液 2kg', price: 40 }, { status: 'ok', product: { id: 1 } })), { tool: 'price_check', args: { product: '蓝月亮洗衣液 3瓶装', price: 100 } }],
+    ['weekend %?', as('shopper', call('customer_profile', {}), 'en'), { tool: 'customer_profile', args: {} }],
     ['digital only. 8.', as('shopper', call('recommend', {}, { status: 'ok', items: [{ productId: 5, name: '乐事薯片 70g' }] }), 'en'), { tool: 'recommend', args: { category: 'digital', limit: 8 } }],
     ['Only things I can get in the shops round the corner, like.', as('shopper', call('recommend', { category: 'cleaning' }, { status: 'ok', items: [{ productId: 1, name: '蓝月亮洗衣液 2kg' }] }), 'en'), { tool: 'recommend', args: { category: 'cleaning', nearMe: true } }],
     ['2', as('shopper', call('record_purchase', { product: '洗衣液', price: 40, quantity: 2 }, { status: 'ambiguous', query: '洗衣液', candidates: [{ id: 1, name: '蓝月亮洗衣液 2kg' }, { id: 2, name: '奥妙洗衣液 2kg' }] })), { tool: 'record_purchase', args: { productId: 2, price: 40, quantity: 2 } }],

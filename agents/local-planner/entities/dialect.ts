@@ -3,11 +3,10 @@
 // No library maps Cantonese words to Mandarin ones offline (OpenCC converts characters, not words), so this is a table of
 // our own; each entry is a whole word or has the context that keeps Mandarin words ("关系", "联系", "度假") as they are.
 // Only what the understanding reads changes: the stored message stays as the user wrote it.
+import { normaliseWidth } from './numbers.ts';
 
 /** Full-width digits, Latin letters and the signs of numbers (１２．５％) as ASCII; full-width CJK punctuation stays. */
-export function halfWidth(text: string): string {
-  return text.replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF0E\uFF05\uFF04\uFF03\uFF0B\uFF0D\uFF0F\uFF20]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
-}
+export const halfWidth = (text: string): string => normaliseWidth(text, true);
 
 const NUMBER = '[\\d一二两三四五六七八九十百廿卅几]';
 
@@ -42,6 +41,7 @@ const JAPANESE: [RegExp, string][] = [
   [/([一二三四五六七八九十1-9])番目(?:の(?:やつ|もの|商品))?/g, '第$1个'], [/おすすめ|オススメ|お勧め/g, '推荐'], [/大好き|好きです|好き/g, '喜欢'],
   [/嫌いです|嫌い/g, '不喜欢'], [/はい/g, '是的'], [/いいえ/g, '不'], [/お(?:願|愿)いします|お(?:願|愿)い/g, '请'], [/辛いの|辛い/g, '辣的'],
   [/(?:は)?ダメです|(?:は)?だめです|(?:は)?ダメ/g, '不要'], [/いつ/g, '什么时候'], [/何か/g, '什么'], [/ありがとう(?:ございます)?/g, '谢谢'],
+  [/、/g, '，'], // the Japanese comma between clauses
 ];
 
 /** The message with Cantonese and Beijing words and full-width signs read as Mandarin. */

@@ -31,8 +31,11 @@ export type NumberToken = {
 /** Full-width ASCII (０-９, ％, ＄, Ａ-ｚ) and the ideographic space to their ASCII forms, one character
  *  for one, so that offsets into the result are offsets into the input. The full-width comma stays: in
  *  "2，100块" it separates two things, it is not a thousands separator. */
-export function normaliseWidth(text: string): string {
-  return text.replace(/[\uff01-\uff0b\uff0d-\uff5e\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+export function normaliseWidth(text: string, keepCjkPunctuation = false): string {
+  // With keepCjkPunctuation only digits, letters and the signs of numbers (．％＄＃＋－／＠) change: ！？：；（）stay
+  // as the whole message's punctuation (the dialect reader), the rest is for reading numbers.
+  const wide = keepCjkPunctuation ? /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF0E\uFF05\uFF04\uFF03\uFF0B\uFF0D\uFF0F\uFF20\u3000]/g : /[\uff01-\uff0b\uff0d-\uff5e\u3000]/g;
+  return text.replace(wide, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 }
 
 const ZH_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };

@@ -925,6 +925,16 @@ export function namesHabitOnly(text: string, today: string): boolean {
   return /^(?:周末|weekends?|(?:the\s+)?weekend|工作日|平时|weekdays?)$/i.test(readPeriod(text, today)?.text.trim() ?? '');
 }
 
+/** Whether the "那天" at elements[i] is a period this message already named: "618那天" / "上周三直播那天" (right after a
+ *  period, a few words between), or "除夕那天四个店进账多少 我记着那天吃饺子的人多" (a later 那天 when exactly one period, and
+ *  nothing else, came before). "那天" alone is not: which day? */
+function pointsBackInMessage(elements: { kind: string; index: number; end: number }[], i: number, norm: string): boolean {
+  const before = elements[i - 1];
+  if (before?.kind === 'period' && /^[^，,。？?!！;；]{0,8}$/.test(norm.slice(before.end, elements[i].index))) return true;
+  const earlier = elements.slice(0, i);
+  return earlier.length === 1 && earlier[0].kind === 'period';
+}
+
 export function readPeriod(text: string, today: string): PeriodReading | undefined {
   const { norm, from } = normalize(text);
   const own = grammarPieces(norm, today);
@@ -934,10 +944,7 @@ export function readPeriod(text: string, today: string): PeriodReading | undefin
   const said = (e: { index: number; end: number }) => text.slice(from[e.index], from[e.end - 1] + 1);
   const periods = elements.filter((e) => e.kind === 'period');
   const relatives = elements.filter((e) => e.kind === 'relative');
-  // "618那天", "11月11日当天": the day just named; "那天" alone: which day?
-  // "上周三直播那天": 那天 right after a period, a few words between, is that period.
-  // "除夕那天四个店进账多少 我记着那天吃饺子的人多": a later 那天 in the same message is the day already named.
-  const unknown = elements.filter((e, i) => e.kind === 'unknown' || (e.kind === 'anaphora' && !(elements[i - 1]?.kind === 'period' && /^[^，,。？?!！;；]{0,8}$/.test(norm.slice(elements[i - 1].end, e.index))) && !(elements.slice(0, i).filter((x) => x.kind === 'period').length === 1 && !elements.slice(0, i).some((x) => x.kind !== 'period'))));
+  const unknown = elements.filter((e, i) => e.kind === 'unknown' || (e.kind === 'anaphora' && !pointsBackInMessage(elements, i, norm)));
   if (relatives.length) {
     const r = relatives[0];
     // "上周 GMV 多少 跟前一周比涨了没": the period, whose figures come with the change against the one before.
