@@ -75,7 +75,10 @@ const money = (r: Read) => {
 };
 
 /** A bare number ("是两千", "it was 3") when nothing else in the message reads it. */
-const bareNumberIn = (text: string) => findNumbers(text).filter((t) => !/(?:第|#|no\.?)\s*$/i.test(text.slice(0, t.start)) && !/^\s*(?:个|号|名|st\b|nd\b|rd\b|th\b)/i.test(text.slice(t.end))).at(-1)?.value;
+/** Not a bare number: an ordinal (第2, #3, 2nd), a percentage (99 percent), or the "one" of "the first one". */
+const bareNumberIn = (text: string) => findNumbers(text).filter((t) => !/(?:第|#|no\.?)\s*$/i.test(text.slice(0, t.start))
+  && !/^\s*(?:个|号|名|[%％]|成|st\b|nd\b|rd\b|th\b|percent\b|per ?cent\b)/i.test(text.slice(t.end))
+  && !(/^one$/i.test(text.slice(t.start, t.end)) && /\b(?:the|that|this|first|second|third|last|other|same|which)\s+$/i.test(text.slice(0, t.start)))).at(-1)?.value;
 const bareNumber = (r: Read) => bareNumberIn(r.text);
 
 /** How many suggestions are asked for after a list ("只要三个就行", "just 3", "digital only. 8."), 1–10; not the "one"
@@ -160,7 +163,9 @@ const EDITS: Record<string, Edit> = {
     // With no price yet (it was asked for: "「李宁跑鞋」花了多少钱？" → "480 黑色的"), a bare number is the price.
     // In a correction a bare number replaces the figure it is nearest to: "不对不对 是66" after ¥68 × 1 is the price.
     const nearerPrice = r.correcting && bare !== undefined && bare > 0 && typeof s.price === 'number' && Math.abs(Math.log(bare / s.price)) < Math.abs(Math.log(bare / (s.quantity ?? 1)));
-    const price = m?.amount ?? ((s.price === undefined || nearerPrice) && bare !== undefined && bare > 0 ? bare : undefined);
+    // "checked the receipt, it was 19 alright" after ¥19: the price said again, not a count of 19.
+    const samePrice = bare !== undefined && typeof s.price === 'number' && Math.abs(bare - s.price) < 0.005;
+    const price = m?.amount ?? ((s.price === undefined || nearerPrice || samePrice) && bare !== undefined && bare > 0 ? bare : undefined);
     const count = q?.count ?? weighed ?? (price === undefined && bare !== undefined && Number.isInteger(bare) && bare >= 1 && bare <= 20 ? bare : undefined);
     const bareText = price !== undefined && !m ? findNumbers(r.text).at(-1)?.text : undefined;
     return { price, quantity: count, date: day, paymentMethod: paymentMethodIn(r.text), product: productEdit(r, s.product, [m?.text, q?.text, weight?.text, period?.text, bareText, PAID_WITH.exec(r.text)?.[0]]) };
@@ -174,7 +179,7 @@ const EDITS: Record<string, Edit> = {
     const read = restockSlots(r.text, r.products);
     // In a correction of a restock question a bare duration ("是4天") is the lead time, unless it says otherwise; so is a
     // bare number ("oops meant 15") when the lead time is what was said before.
-    const bare = r.correcting && typeof s.leadTimeDays === 'number' && !findServiceLevel(r.text) ? bareNumber(r) : undefined;
+    const bare = r.correcting && typeof s.leadTimeDays === 'number' && !findServiceLevel(r.text) && !read.serviceLevel ? bareNumber(r) : undefined;
     const days = read.leadTimeDays ?? findLeadTimeDays(r.text) ?? (read.horizonWeeks || read.reviewDays ? undefined : findDurations(r.text)[0]?.days) ?? (bare && bare >= 1 && bare <= 365 ? bare : undefined);
     return { leadTimeDays: days ? Math.ceil(days - 1e-9) : undefined, serviceLevel: findServiceLevel(r.text) ?? read.serviceLevel, horizonWeeks: read.horizonWeeks, reviewDays: read.reviewDays, shopId: r.shopId, product: read.product, limit: findTopN(r.text), ...allShops(r.text) };
   },

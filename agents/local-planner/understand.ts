@@ -25,10 +25,11 @@ import { ALL_SHOPS, changedSlots, editTask, withoutNegated, isBrandOnly, wealthS
 import { phraseReaderFor } from './entities/product-phrase.ts';
 import { findNeed } from './entities/need.ts';
 import { findExclusion, type Exclusion } from './entities/exclusion.ts';
+import { withoutSelfRepairs } from './entities/self-repair.ts';
 import { fieldsAsWords, simplified, standardWords, withoutSalesWords } from './entities/written-forms.ts';
 import { asksUnfairPricing } from './unfair-pricing.ts';
 import { spellingFixerFor } from './entities/spelling.ts';
-import { ANOMALY, askingClause, ASKS_OPINION, ASKS_WHAT_IT_DOES, BACK_TO_EARLIER, BEST_RATED, CAN_GET_FOR, CATEGORY_WORDS, CHEAPER, CLOSING, COMPLAINT_ABOUT_STAFF, CREDIT, FAIRNESS, FAREWELL, GOODBYE, GREETING, HELP, HOME_RESTOCK, LOCATION_SHARED, MARKET_NEWS, MERCHANT_FIGURES, MERCHANT_ONLY, MORE, NEAR_ME, NEARBY, NEAREST, NOT_GOODS, ORDINAL, OTHER_GOODS, OWN_INSTEAD, PEERS, PERIOD_TOOLS, PLAINLY_CANNOT, PRICE, PRICING, PROFILE, RECOMMEND, RECORD, requestAfterStory, RECORD_WORDS, RESTOCK, REVIEWS, SEEN_PRICE, SHOP_FOR_GOODS, STATE_QUESTION, STATS, STUFF, TASK_WORDS, THANKS, WEALTH, WEATHER, WHERE_TO_BUY, WHICH_ONES, WHY, WRITES } from './words.ts';
+import { ANOMALY, askingClause, ASKS_OPINION, ASKS_WHAT_IT_DOES, BACK_TO_EARLIER, BEST_RATED, CAN_GET_FOR, CATEGORY_WORDS, CHEAPER, CLOSING, COMPLAINT_ABOUT_STAFF, CREDIT, FAIRNESS, FAREWELL, GOODBYE, GREETING, HELP, HOME_RESTOCK, LOCATION_SHARED, MARKET_NEWS, MERCHANT_FIGURES, MERCHANT_ONLY, MORE, NEAR_ME, NEARBY, NEAREST, NOT_GOODS, ORDINAL, OTHER_GOODS, OWN_INSTEAD, PEERS, PERIOD_TOOLS, PLAINLY_CANNOT, PRICE, PRICING, PROFILE, RECOMMEND, RECORD, requestAfterStory, RECORD_WORDS, RESTOCK, REVIEWS, SEEN_PRICE, SHOP_FOR_GOODS, STATE_QUESTION, STATS, STUFF, TASK_WORDS, THANKED, THANKED_WORDS, THANKS, ASKING_CUE, WEALTH, WEATHER, WHERE_TO_BUY, WHICH_ONES, WHY, WRITES } from './words.ts';
 
 export type PreviousCall = { name: string; args: Record<string, any>; result?: Record<string, any> };
 /** A reply that asks for a missing slot names the task it holds open (`pending`): the next message fills it in. */
@@ -60,11 +61,15 @@ function productPhraseIn(products: ProductIndex) {
   };
 }
 
+/** A first clause that says its period has not come yet, with more said after it. */
+const NOT_YET_FIRST = /^[^，,。；;]*?(?:还没到|还没来|还没开始|还没过完?|\bhasn'?t (?:come|started|begun)(?: yet)?|\bis(?:n'?t| not) (?:here|over) yet)[\s，,。；;]+(?=\S)/i;
+
 export function understand(said: string, s: Situation, products: ProductIndex): Plan {
   // Pinyin, input-method homophones and English typos read as what was meant (entities/spelling.ts). The phrase reader
   // goes first: it adds the catalogue's goods to jieba's dictionary, which both then segment with, in any order of messages.
   phraseReaderFor(products);
-  const text = requestAfterStory(spellingFixerFor(products).fix(standardWords(withoutSalesWords(fieldsAsWords(mandarinWords(simplified(said)))))));
+  // "前天 哦不对 是大前天": what the message itself takes back is not read (entities/self-repair.ts).
+  const text = requestAfterStory(withoutSelfRepairs(spellingFixerFor(products).fix(standardWords(withoutSalesWords(fieldsAsWords(mandarinWords(simplified(said))))))));
   // "不要华为的", "anything but snacks": read once; not read as wanted below, and handed to the tools that leave it out.
   const excluded = findExclusion(text.trim(), products);
   let plan = understandMessage(text, s, products, excluded);
@@ -110,7 +115,9 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   // "Good morning! I'm new here. What all can you do for me?": the question is the last sentence, the rest a greeting.
   const lastSentence = raw.split(/(?<=[.!?。！？])\s*/).filter((x) => x.trim()).at(-1) ?? raw;
   const asksWhatItDoes = (t: string) => ASKS_WHAT_IT_DOES.test(t) && t.length <= 60 && !Object.values(TASK_WORDS).some((re) => re.test(t));
-  if (HELP.test(raw) || (raw.length <= 40 && asksWhatItDoes(raw)) || (raw.length <= 160 && asksWhatItDoes(lastSentence))) return { reply: PHRASES.capabilities(s.role, l) };
+  // "First time using this thing — what can ya actually do for a backpacker, mate?": the part after the dash asks.
+  const afterDash = lastSentence.split(/\s+[—–-]+\s+/).at(-1) ?? lastSentence;
+  if (HELP.test(raw) || (raw.length <= 40 && asksWhatItDoes(raw)) || (raw.length <= 160 && (asksWhatItDoes(lastSentence) || asksWhatItDoes(afterDash)))) return { reply: PHRASES.capabilities(s.role, l) };
   // "你好 我是樱园超市的店员 … 这个都能查些啥呀": a long introduction that ends by asking what the assistant does.
   const lastClause = raw.split(/[。！？!?\n]+|[，,]\s*|\s+(?=\S)/u).filter(Boolean).slice(-2).join(' ');
   if (raw.length > 40 && ASKS_WHAT_IT_DOES.test(lastClause) && !Object.values(TASK_WORDS).some((re) => re.test(lastClause))) return { reply: PHRASES.capabilities(s.role, l) };
@@ -124,6 +131,9 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   if (ASKS_OPINION.test(raw) && !findPrice(raw) && !NEARBY.test(raw) && !PRICE.test(raw) && !Object.values(TASK_WORDS).some((re) => re.test(raw))) return { reply: PHRASES.offTopic(s.role, l) };
   // "Perfect, cheers! That's all for now.", "就这些 谢谢": the user is done.
   if (CLOSING.test(raw) && s.previous?.name !== 'scan_to_buy' && !THATS_IT.test(raw) && !/\d/.test(raw) && !Object.values(TASK_WORDS).some((re) => re.test(raw))) return { reply: /thank|cheers|\bty\b|thx|谢/i.test(raw) ? PHRASES.thanks(l) : PHRASES.acknowledged(l) };
+
+  // "Sweet as, cheers for that", "Thank you o. I go try am small small.": thanks with a remark that asks for nothing.
+  if (THANKED.test(raw) && !/\d|[?？]/.test(raw) && !ASKING_CUE.test(raw.replace(THANKED_WORDS, ' ')) && ![CHEAPER, NEAREST, BEST_RATED, NEARBY].some((re) => re.test(raw)) && !Object.values(TASK_WORDS).some((re) => re.test(raw))) return { reply: PHRASES.thanks(l) };
 
   // The adapter turns a shared location into this message: redo the search that needed it.
   if (LOCATION_SHARED.test(raw)) {
@@ -195,7 +205,8 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   const baseline = s.role === 'merchant' && (has(ANOMALY, raw) || prev?.name === 'anomaly_alerts') ? anomalySlots(raw) : {};
   // In a correction the value after 不是 / not is the wrong one ("不是上周 是上个月"): it is not read.
   const corrected = isCorrection(raw) ? withoutNegated(raw) : raw;
-  const periodText = baseline.text ? corrected.replace(baseline.text, ' ') : corrected;
+  // "今年十二月还没到 那这个月到昨天为止呢": a period said not to have come yet, then the one asked about.
+  const periodText = (baseline.text ? corrected.replace(baseline.text, ' ') : corrected).replace(NOT_YET_FIRST, ' ');
   // "前一周呢" / "the month before": relative to the period of the previous call.
   // "那个月的 top 3", "that month": the period the conversation is on.
   const periodRead = readPeriod(periodText, s.today);

@@ -254,6 +254,14 @@ function monthEdge(month: string, last: boolean, count: string, unit: string, t:
 
 const RULES: Rule[] = [
   // --- Dates typed as numbers.
+  // An ISO week number ("W47", "week 46", "第45周"): Monday to Sunday of that week of this year (week 1 holds 4 January).
+  rule('\\b(?:[Ww]|[Ww]k|[Ww]eek)\\s*(\\d{1,2})\\b|第\\s*(\\d{1,2})\\s*周', (m, t) => fixed(() => {
+    const n = Number(m[1] ?? m[2]);
+    const jan4 = iso(ymd(t)[0], 1, 4);
+    const from = addDays(addDays(jan4, 1 - weekday(jan4)), (n - 1) * 7);
+    if (n < 1 || n > 53) return bad();
+    return from > t ? bad('future') : ok({ from, to: addDays(from, 6) }, 'week', { explicit: true });
+  })),
   rule('(?<![\\d.])(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?![\\d.])', (m) => {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     return fixed(() => (isValidDate(y, mo, d) ? dayRes(iso(y, mo, d), true) : bad()));
@@ -453,7 +461,7 @@ const RULES: Rule[] = [
   rule(`年初${TO_DATE}|今年${TO_DATE}|本年${TO_DATE}|\\byear[- ]to[- ]date\\b|\\bytd\\b|\\bso far this year\\b|\\bthis year so far\\b`, (_, t) => fixed(() => named('this_year', t))),
   rule(`月初${TO_DATE}|\\bmonth[- ]to[- ]date\\b|\\bmtd\\b|\\bso far this month\\b`, (_, t) => fixed(() => named('this_month', t))),
   rule(`周初${TO_DATE}|\\bweek[- ]to[- ]date\\b|\\bwtd\\b|\\bso far this week\\b`, (_, t) => fixed(() => named('this_week', t))),
-  rule(`(?:最近|过去|近)\\s*的?\\s*${NUM_ZH}\\s*个?\\s*${UNIT_ZH}(?!前|之前|以前)`, (m) => {
+  rule(`(?:最近|过去|近|这(?=\\s*(?:两|俩|[三四五六七八九十]|[2-9])\\s*个?\\s*(?:周|星期|礼拜|月)))\\s*的?\\s*${NUM_ZH}\\s*个?\\s*${UNIT_ZH}(?!前|之前|以前)`, (m) => {
     const n = parseNumber(m[1]);
     const unit = unitOf(m[2]);
     return n && unit ? fixed(rolling(n, unit)) : undefined;

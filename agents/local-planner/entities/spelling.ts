@@ -28,6 +28,8 @@ const SHORT_WORDS = new Set('i a an am is are be do did me my we us you he she i
 /** 里 typed for 离 where a distance is asked ("要里我近的", "哪家里公司最近"): 离 + a place or person + 近/远 at the end of
  *  a phrase ("家里我最近买了" is "recently", not a distance). */
 const DISTANCE_SLIP = /里(?=(?:我|你|他|她|这|那|家|学校|公司|单位|宿舍)[^，。,.!?！？\s]{0,4}?(?:近|远)(?=的|吗|嘛|么|点|些|一点|啊|呢|$|[，。,.?？!！\s]))/gu;
+/** 一 typed for 以 in a bound after an amount ("一百块一内" = 以内, "50一下的" = 以下, "200一上"): never a number there. */
+const BOUND_SLIP = /(?<=[\d零一二两三四五六七八九十百千万块元毛]\s*)一(内|下|上)(?=的|吧|呢|啊|$|[，。,.?？!！\s])/gu;
 const keyOf = (zh: string) => pinyin(zh, { toneType: 'none', type: 'array' }).join('');
 
 export class SpellingFixer {
@@ -83,7 +85,7 @@ export class SpellingFixer {
   }
 
   fix(text: string): string {
-    let out = text.replace(DISTANCE_SLIP, '离');
+    let out = text.replace(DISTANCE_SLIP, '离').replace(BOUND_SLIP, (_all, bound: string) => `以${bound}`);
     if (/[a-z]/i.test(out)) out = this.fixLatin(out);
     if (HAN.test(out)) out = this.fixHomophones(out);
     return out;
@@ -120,8 +122,10 @@ export class SpellingFixer {
         if (goods) tokens.splice(i, 3, goods);
       }
     }
-    return tokens.map((t) => {
+    return tokens.map((t, i) => {
       if (!/^[a-zA-Z]+$/.test(t)) return t;
+      // "didn't", "we're": the word before an apostrophe is half a contraction, not a typo.
+      if (/^['’]$/.test(tokens[i + 1] ?? '') && /^(?:t|s|re|ve|ll|d|m)$/i.test(tokens[i + 2] ?? '')) return t;
       const w = t.toLowerCase();
       const zh = this.byPinyin.get(w);
       if (zh && pinyinish) return zh;
@@ -223,8 +227,15 @@ export class SpellingFixer {
         continue;
       }
       const two = homophone(i, 2);
-      result.push(two ?? chars[i]);
-      i += two ? 2 : 1;
+      // Goods or a place one character on ("买鸡但" → 买 + 鸡蛋, not 买记 + 但): the named word wins the overlap.
+      const nextNamed = two && !this.named.has(two) ? homophone(i + 1, 2) : undefined;
+      if (two && !(nextNamed && this.named.has(nextNamed))) {
+        result.push(two);
+        i += 2;
+        continue;
+      }
+      result.push(chars[i]);
+      i += 1;
     }
     return result.join('');
   }

@@ -67,7 +67,7 @@ const ZH_WORDS: [RegExp, string][] = [
 const EN_WORDS: Record<string, string> = {
   u: 'you', ur: 'your', r: 'are', pls: 'please', plz: 'please', thx: 'thanks', thnx: 'thanks', ty: 'thanks', abt: 'about',
   sth: 'something', smth: 'something', b4: 'before', '2day': 'today', tmr: 'tomorrow', tmrw: 'tomorrow', wk: 'week', wks: 'weeks',
-  mo: 'month', yr: 'year', ppl: 'people', cuz: 'because', coz: 'because', wanna: 'want to', gonna: 'going to', gimme: 'give me',
+  mo: 'month', yr: 'year', ya: 'you', lw: 'last week', lm: 'last month', tw: 'this week', rev: 'revenue', ppl: 'people', cuz: 'because', coz: 'because', wanna: 'want to', gonna: 'going to', gimme: 'give me',
   lemme: 'let me', rn: 'right now', bc: 'because', w: 'with', 'w/': 'with', prolly: 'probably', nvm: 'never mind',
   gud: 'good', mch: 'much', hw: 'how', wat: 'what', wich: 'which', whr: 'where', wht: 'what', shud: 'should', shld: 'should', cud: 'could', hv: 'have', rly: 'really', gd: 'good',
   l8r: 'later', '2moro': 'tomorrow', '2morrow': 'tomorrow', bcz: 'because', becoz: 'because', thanx: 'thanks', thnks: 'thanks', plss: 'please',
@@ -81,6 +81,7 @@ const SIZE_UNIT: Record<string, string> = { 公斤: 'kg', 千克: 'kg', 毫升: 
 
 const EN_NUMBER_WORD = '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)';
 const EN_SIZE = new RegExp(`\\b(${EN_NUMBER_WORD}(?:[\\s-]+(?:and[\\s-]+)?${EN_NUMBER_WORD})*)[\\s-]*(ml|millilit(?:re|er)s?|grams?|kg|kilos?|kilograms?|litres?|liters?|mah|gb)\\b`, 'gi');
+const EN_PACK = new RegExp(`\\b(${EN_NUMBER_WORD})-(packs?)\\b`, 'gi');
 /** "the 2-litre one", "a 500 gram bag": a size in digits and a unit in words. */
 const EN_DIGIT_SIZE = /\b(\d+(?:\.\d+)?)[\s-]*(millilit(?:re|er)s?|grams?|kilos?|kilograms?|litres?|liters?)\b/gi;
 const EN_SIZE_UNIT: Record<string, string> = { ml: 'ml', millilitre: 'ml', milliliter: 'ml', gram: 'g', kg: 'kg', kilo: 'kg', kilogram: 'kg', litre: 'l', liter: 'l', mah: 'mAh', gb: 'GB' };
@@ -89,6 +90,8 @@ export function standardWords(text: string): string {
   let out = text;
   // "一张二十的": a note of that many yuan.
   out = out.replace(/一张(一百|五十|二十|十|五|100|50|20|10|5)(?:块|元)?的(?:钱|票子|钞票)?/g, '$1块');
+  // "一张大团结": the old ten-yuan note; "两张大团结" is twenty.
+  out = out.replace(/([一两二三四五1-5])张大团结/g, (_all, n: string) => `${(parseZhNumber(n) ?? Number(n)) * 10}块`);
   for (const [re, to] of ZH_WORDS) out = out.replace(re, to);
   // "十二盒装", "六瓶装": a pack size in words, as the catalogue writes it (12盒装).
   out = out.replace(/([一二两三四五六七八九十百]+)(盒|瓶|罐|包|袋|支|卷|片|粒|枚|只|听|个|双|件|条|块)装/g, (all, n: string, unit: string) => {
@@ -103,6 +106,11 @@ export function standardWords(text: string): string {
   out = out.replace(EN_SIZE, (all, n: string, unit: string) => {
     const value = parseEnNumber(n);
     return value && value > 0 ? `${value}${EN_SIZE_UNIT[unit.toLowerCase().replace(/s$/, '')] ?? unit}` : all;
+  });
+  // "a twelve-pack", "two six-packs": the pack as the catalogue names it (12-pack).
+  out = out.replace(EN_PACK, (all, n: string, rest: string) => {
+    const value = parseEnNumber(n);
+    return value && value > 1 ? `${value}-${rest}` : all;
   });
   out = out.replace(EN_DIGIT_SIZE, (_all, n: string, unit: string) => `${n}${EN_SIZE_UNIT[unit.toLowerCase().replace(/s$/, '')]}`);
   // Storage sizes said short: "256G" is 256GB as the catalogue writes it (grams are rarely a power of two).
