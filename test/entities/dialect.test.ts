@@ -15,10 +15,13 @@ describe('dialect words', () => {
     ['甭给我推洗衣液', '不用给我推洗衣液'],
     ['头一个不怎么样', '第一个不怎么样'],
     ['二番目のやつ 好きです', '第二个 喜欢'],
+    ['俺平时都爱买啥', '我平时都爱买啥'],
+    ['中 就这 记上吧', '行 就这 记上吧'],
+    ['介俩礼拜有嘛不对劲的没', '这两个礼拜有什么不对劲的没'],
   ])('%s → %s', (text, mandarin) => {
     expect(read(text)).toBe(mandarin);
   });
-  it.each(['我们的关系系统', '两盒蚊香多少钱', '店铺平均评分', '附近哪里有卖洗衣液'])('leaves Mandarin as it is: %s', (text) => {
+  it.each(['我们的关系系统', '两盒蚊香多少钱', '店铺平均评分', '附近哪里有卖洗衣液', '中午去哪吃', '中性笔多少钱', '中国移动', '介绍一下'])('leaves Mandarin as it is: %s', (text) => {
     expect(read(text)).toBe(text);
   });
   it('folds full-width digits and signs', () => {

@@ -79,6 +79,13 @@ describe('a follow-up or a correction edits the active task', () => {
     expect(understand(text, situation, products)).toEqual(plan);
   });
 
+  it('thanks with a remark that asks for nothing is thanks; with a request it is the request', () => {
+    const shopper = { role: 'shopper' as const, locale: 'en' as const, today: MON };
+    for (const t of ['Sweet as, cheers for that', 'Thank you o. I go try am small small.', '好的谢谢你啊 我去看看']) expect(understand(t, shopper, products)).not.toHaveProperty('tool');
+    expect(understand('谢谢 帮我记一下 买了乐事薯片 3块', shopper, products)).toMatchObject({ tool: 'record_purchase' });
+    expect(understand('thanks, where can I buy power banks', shopper, products)).toMatchObject({ tool: 'nearby_shops' });
+  });
+
   it('a long story with the request in the middle is read for the request alone', () => {
     const story = '哎呀今天真是累死了，早上送儿子去上学，路上碰到以前的老同事，站在路边聊了快半个小时，说她家装修被坑了好几千，唉……对了我想问问你，附近哪里有卖洗衣液的？然后她又说她侄子下个月结婚，我还得琢磨包多少红包，五百会不会少了点，你们记录里有吗';
     expect(understand(story, { role: 'shopper', locale: 'zh', today: MON }, products)).toMatchObject({ tool: 'nearby_shops', args: { query: '洗衣液' } });

@@ -4,7 +4,7 @@ import { SpellingFixer } from '../../agents/local-planner/entities/spelling.ts';
 import { loadCorpus } from '../../agents/local-planner/intent/corpus.ts';
 import { PLACE_NAMES } from '../../agents/local-planner/places.ts';
 
-const fixer = new SpellingFixer(loadCorpus().map((e) => e.text), ['洗衣液', '充电宝', '可乐', '牙刷', '大碗', 'power bank', 'detergent', 'toothpaste', 'Anker', ...PLACE_NAMES]);
+const fixer = new SpellingFixer(loadCorpus().map((e) => e.text), ['洗衣液', '充电宝', '可乐', '鸡蛋', '牙刷', '大碗', 'power bank', 'detergent', 'toothpaste', 'Anker', ...PLACE_NAMES]);
 
 describe('corrected', () => {
   it.each([
@@ -23,6 +23,8 @@ describe('corrected', () => {
     ['wher can i buy tooth past near me', 'toothpaste'], // goods typed in two
     ['要里我近的', '要离我近的'], // 里 for 离 where a distance is asked
     ['哪家超市里公司最近', '离公司最近'],
+    ['要便宜点的 一百块一内', '一百块以内'], // 一 typed for 以 after an amount
+    ['附进哪有买鸡但的', '鸡蛋'], // goods one character on win over a word of the corpus
   ])('%s → …%s…', (text, part) => {
     expect(fixer.fix(text)).toContain(part);
   });
@@ -34,6 +36,7 @@ describe('left as written', () => {
     '双十一那一周的数据', '喜茶中杯奶茶十七块九是不是有点贵', '点错了，我的答案是 B C C C', '实施方案', '店员说打完折155', // 打完 is a word, not the goods 大碗
     '我想约会', '营业时间', '买了吗', '还有吗', '可以了', '补了货', 'power bank', 'hand wash', 'I shared my location', 'where can I buy Anker power bank', '你觉得iPhone和华为手机哪个拍照好', 'what about last week',
     '家里我最近买了很多纸巾', '城里远吗', // 里 of a place, 最近 = recently
+    '推荐一下', '三块一', "I didn't buy it",
   ])('%s', (text) => {
     expect(fixer.fix(text)).toBe(text);
   });
