@@ -38,6 +38,8 @@ describe('slots', () => {
   it('reads radius and shop ids', () => {
     expect(findRadiusKm('2公里内')).toMatchObject({ km: 2 });
     expect(findRadiusKm('within 500 m')).toMatchObject({ km: 0.5 });
+    expect(findRadiusKm('meant within 1 k, not the whole suburb')).toMatchObject({ km: 1 });
+    expect(findRadiusKm('2k budget')).toBeUndefined();
     expect(findRadiusKm('3 km 太远了 两公里以内的就行')).toMatchObject({ km: 2 }); // the distance turned down is not the one wanted
     expect(findRadiusKm('5km is too far, within 2 km please')).toMatchObject({ km: 2 });
     expect(findShopId('3号店上周')).toBe(3);

@@ -3,7 +3,7 @@
 // what the message names apart from that span ("这周的异常，跟过去半年比" → this week against 180 days).
 import { findDurations } from './entities/duration.ts';
 
-const COMPARED = /(?:跟|和|与|同|对比|比较|相比|相较|对照|比起|回看|往回看|往前看|回溯|look(?:ing)?\s+back(?:\s+(?:over|at|on))?|go(?:ing)?\s+back|compared?\s+(?:to|with|against)|versus|vs\.?|against|relative\s+to|baseline\s+(?:of|is)?)\s*(?:于|the\s+)?\s*(?:过去|最近|之前|前面?|近|past|last|previous|prior|preceding)?\s*(?:的\s*)?$/i;
+const COMPARED = /(?:跟|和|与|同|对比|比较|相比|相较|对照|比起|回看|往回看|往前看|回溯|look(?:ing)?\s+back(?:\s+(?:over|at|on))?|go(?:ing)?\s+back|compared?\s+(?:to|with|against)|versus|vs\.?|against|relative\s+to|baseline\s*(?:of|is|[—–:=-]+)?)\s*(?:于|the\s+)?\s*(?:过去|最近|之前|前面?|近|past|last|previous|prior|preceding)?\s*(?:的\s*)?$/i;
 const COMPARED_AFTER = /^\s*(?:的?(?:数据|平均|均值|水平|情况))?\s*(?:比|相比|对比|比较|作对比|做对比|为基准|当基准|(?:的)?基准|(?:的)?数据(?:做|作|当)基准|as (?:a |the )?baseline|(?:of\s+)?(?:history\s+)?(?:as\s+)?(?:a\s+|the\s+)?baseline|history)/i;
 
 /** `text`: the words of the baseline ("跟过去半年比"), to be taken out before the period is read. */

@@ -18,7 +18,7 @@ import { addDays } from './entities/days.ts';
 import { restockSlots } from './restock-slots.ts';
 import { phraseReaderFor } from './entities/product-phrase.ts';
 import { anomalySlots } from './anomaly-slots.ts';
-import { findCategoryWord, findLeadTimeDays, findRadiusKm, findServiceLevel, findTopN, type Price } from './slots.ts';
+import { findCategoryWord, findLeadTimeDays, findRadiusKm, findServiceLevel, findShopCategory, findTopN, type Price } from './slots.ts';
 
 export type Read = {
   text: string;
@@ -146,6 +146,9 @@ const EDITS: Record<string, Edit> = {
   nearby_shops: (r, s) => {
     const m = money(r);
     const radius = findRadiusKm(r.text);
+    // "Then just show me restaurants": a kind of shop said alone replaces the goods searched for.
+    const shop = findShopCategory(r.text);
+    if (shop && !r.phraseOf(r.text, m?.text, radius?.text, shop.text)) return { category: shop.category, query: null, maxPrice: m ? (m.max ?? m.amount) : undefined, radiusKm: radius?.km, ...r.where };
     const query = productEdit(r, s.query, [m?.text, radius?.text]);
     return { query, maxPrice: m ? (m.max ?? m.amount) : undefined, radiusKm: radius?.km, ...r.where };
   },
@@ -275,6 +278,7 @@ export function editTask(task: PreviousCall, r: Read, correcting: boolean): { to
   const base = task.result?.error?.code === 'forbidden' ? rest : task.args;
   const args: Record<string, unknown> = { ...base, ...Object.fromEntries(changes) };
   if (args.shopId === null) delete args.shopId;
+  if (args.query === null) delete args.query;
   // What the old product stood for goes with it: a price check's product id (or its name, for an id), a search's category and page.
   if (changes.some(([k]) => k === 'product')) delete args.productId;
   if (changes.some(([k]) => k === 'productId') && 'product' in proposed) delete args.product;

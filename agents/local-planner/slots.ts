@@ -31,7 +31,10 @@ export function findRadiusKm(text: string): { km: number; text: string } | undef
   const t = normaliseWidth(text);
   const found: { km: number; text: string; rejected: boolean }[] = [];
   for (const n of findNumbers(t)) {
-    const unit = /^\s*(公里|千米|km\b|kilometres?|kilometers?|米|m\b|meters?|metres?)\s*(以内|之内|内|范围内?|范围)?/i.exec(t.slice(n.end));
+    // "within 1 k", "2k以内": k for kilometres only after "within" or before 以内 (else it is thousands: "2k budget").
+    const kOnly = /^\s*k\b(?!\s*(?:yuan|rmb|块|元|budget))/i.exec(t.slice(n.end));
+    const unit = /^\s*(公里|千米|km\b|kilometres?|kilometers?|米|m\b|meters?|metres?)\s*(以内|之内|内|范围内?|范围)?/i.exec(t.slice(n.end))
+      ?? (kOnly && /within\s*$/i.test(t.slice(0, n.start)) ? kOnly : undefined);
     if (!unit) continue;
     const km = /米|^m$|meter|metre/i.test(unit[1]) && !/千米/.test(unit[1]) ? n.value / 1000 : n.value;
     const before = /(?:方圆|周围|半径|within|in a radius of)\s*$/i.exec(t.slice(0, n.start))?.[0] ?? '';

@@ -29,7 +29,7 @@ import { withoutSelfRepairs } from './entities/self-repair.ts';
 import { fieldsAsWords, simplified, standardWords, withoutSalesWords } from './entities/written-forms.ts';
 import { asksUnfairPricing } from './unfair-pricing.ts';
 import { spellingFixerFor } from './entities/spelling.ts';
-import { ANOMALY, askingClause, ASKS_OPINION, ASKS_WHAT_IT_DOES, BACK_TO_EARLIER, BEST_RATED, CAN_GET_FOR, CATEGORY_WORDS, CHEAPER, CLOSING, COMPLAINT_ABOUT_STAFF, CREDIT, FAIRNESS, FAREWELL, GOODBYE, GREETING, HELP, HOME_RESTOCK, LOCATION_SHARED, MARKET_NEWS, MERCHANT_FIGURES, MERCHANT_ONLY, MORE, NEAR_ME, NEARBY, NEAREST, NOT_GOODS, ORDINAL, OTHER_GOODS, OWN_INSTEAD, PEERS, PERIOD_TOOLS, PLAINLY_CANNOT, PRICE, PRICING, PROFILE, RECOMMEND, RECORD, requestAfterStory, RECORD_WORDS, RESTOCK, REVIEWS, SEEN_PRICE, SHOP_FOR_GOODS, STATE_QUESTION, STATS, STUFF, TASK_WORDS, THANKED, THANKED_WORDS, THANKS, ASKING_CUE, WEALTH, WEATHER, WHERE_TO_BUY, WHICH_ONES, WHY, WRITES } from './words.ts';
+import { ANOMALY, askingClause, BOOKING, ASKS_OPINION, ASKS_WHAT_IT_DOES, BACK_TO_EARLIER, BEST_RATED, CAN_GET_FOR, CATEGORY_WORDS, CHEAPER, CLOSING, COMPLAINT_ABOUT_STAFF, CREDIT, FAIRNESS, FAREWELL, GOODBYE, GREETING, HELP, HOME_RESTOCK, LOCATION_SHARED, MARKET_NEWS, MERCHANT_FIGURES, MERCHANT_ONLY, MORE, NEAR_ME, NEARBY, NEAREST, NOT_GOODS, ORDINAL, OTHER_GOODS, OWN_INSTEAD, PEERS, PERIOD_TOOLS, PLAINLY_CANNOT, PRICE, PRICING, PROFILE, RECOMMEND, RECORD, requestAfterStory, RECORD_WORDS, RESTOCK, REVIEWS, SEEN_PRICE, SHOP_FOR_GOODS, STATE_QUESTION, STATS, STUFF, TASK_WORDS, THANKED, THANKED_WORDS, THANKS, ASKING_CUE, WEALTH, WEATHER, WHERE_TO_BUY, WHICH_ONES, WHY, WRITES } from './words.ts';
 
 export type PreviousCall = { name: string; args: Record<string, any>; result?: Record<string, any> };
 /** A reply that asks for a missing slot names the task it holds open (`pending`): the next message fills it in. */
@@ -55,7 +55,7 @@ function productPhraseIn(products: ProductIndex) {
   return (text: string, ...remove: (string | undefined)[]): string => {
     // "haggle it down to", "knock the price down": the particle of a verb of bargaining, not the goods called down.
     // "I don't drive", "can't cook": the verb after a negation is what they do, not goods.
-    let rest = text.replace(/\b(?:haggl|bargain|knock|bring|get|talk|beat|negotiat|bid)\w*\s+(?:\w+\s+){0,2}?down\b/gi, ' ').replace(/\b(?:i|we)\s+(?:don'?t|do not|can'?t|cannot|never)\s+(?!want\b|need\b|like\b|have\b|buy\b|eat\b|drink\b|use\b)[a-z]+\b/gi, ' ');
+    let rest = text.replace(/\b(?:haggl|bargain|knock|bring|get|talk|beat|negotiat|bid)\w*\s+(?:\w+\s+){0,2}?down\b(?!\s+(?:jackets?|coats?|vests?|puffers?|duvets?|quilts?|pillows?|comforters?|parkas?))/gi, ' ').replace(/\b(?:i|we)\s+(?:don'?t|do not|can'?t|cannot|never)\s+(?!want\b|need\b|like\b|have\b|buy\b|eat\b|drink\b|use\b)[a-z]+\b/gi, ' ');
     for (const r of remove) if (r) rest = rest.replace(new RegExp(r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), ' ');
     return reader.phrase(rest);
   };
@@ -301,7 +301,8 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   const asksHowThingsStand = ownWords && STATE_QUESTION.test(raw);
   const cannot = goesOn ? undefined : plainlyCannot ?? (ownWords && ((ranked[0]?.p ?? 0) < 0.9 || asksHowThingsStand) ? undefined : unsupportedActionReply(ranked, s.role, l, raw, ownWords));
   // "帮我下单两箱农夫山泉 送到楼下": declined, and the goods are kept, so "那附近哪家有卖的" finds them.
-  if (cannot) return s.role === 'shopper' && strongProduct ? { ...cannot, pending: { tool: 'nearby_shops', args: clean({ query: phrase, ...where }) } } : cannot;
+  // A search for the goods named is held open, unless nothing was named but a booking ("book me a table").
+  if (cannot) return s.role === 'shopper' && strongProduct && !BOOKING.test(raw) ? { ...cannot, pending: { tool: 'nearby_shops', args: clean({ query: phrase, ...where }) } } : cannot;
 
   // "第三个不要", "1号挺好的，给它打5分", "the last one, nope": a rating of one of the suggestions shown.
   // The suggestions shown: the active task's, or the one before a rating ("第三个也不喜欢" after rating the second).
@@ -626,9 +627,11 @@ function goodsInView(prev: PreviousCall | undefined): string | undefined {
 /** The task a declined request asked for, on the caller's own data: the tool its words (or the model) name for this
  *  role, with the period it gave; undefined when it names no task. */
 function declinedTask(text: string, s: Situation, ranked: Ranked): { tool: string; args: Record<string, unknown> } | undefined {
-  const fits = (tool: string) => MERCHANT_ONLY.has(tool) === (s.role === 'merchant');
+  // Someone else's data is a thing to read: "我室友的消费记录" is their profile, never a purchase to log.
+  const fits = (tool: string) => MERCHANT_ONLY.has(tool) === (s.role === 'merchant') && !WRITES.has(tool);
   const tool = Object.entries(TASK_WORDS).find(([t, re]) => fits(t) && re.test(text))?.[0]
-    ?? ranked.find((r) => r.allowed && r.p >= 0.4 && r.intent in TASK_WORDS && fits(r.intent))?.intent;
+    ?? ranked.find((r) => r.allowed && r.p >= 0.4 && r.intent in TASK_WORDS && fits(r.intent))?.intent
+    ?? (s.role === 'shopper' && TASK_WORDS.record_purchase?.test(text) ? 'customer_profile' : undefined);
   if (!tool) return undefined;
   const period = s.role === 'merchant' && tool !== 'pricing_advice' && tool !== 'restock_forecast' ? findPeriod(text, s.today) : undefined;
   // "把东湖店给差评的顾客电话发我": their own shop named in it stays with the task.

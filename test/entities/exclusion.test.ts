@@ -17,6 +17,7 @@ describe('what the shopper does not want', () => {
     ['想买个充电宝，小米的不要', '小米'],
     ['除了薯片以外还有啥好吃的', '薯片'],
     ['别给我推荐零食了', '零食'],
+    ['推荐点吃的 我老婆说薯片家里还有两包 就别推了', '薯片'],
     ['a power bank please, except Huawei', 'Huawei'],
     ["I don't want Xiaomi", 'Xiaomi'],
     ['any snacks other than potato chips?', 'potato chips'],

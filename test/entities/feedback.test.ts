@@ -14,6 +14,8 @@ describe('readFeedback (5 suggestions shown)', () => {
     ['rate the third one 2 stars', { position: 3, rating: 2 }],
     ['I love the second one', { position: 2, rating: 5 }],
     ['第二个一般般', { position: 2, rating: 3 }],
+    ['The third is merely adequate — neither here nor there.', { position: 3, rating: 3 }],
+    ['第一个普普通通吧', { position: 1, rating: 3 }],
     ['行 第一个还可以', { position: 1, rating: 3 }],
     ["the second one's okay I guess", { position: 2, rating: 3 }],
     ['第三个还不错', { position: 3, rating: 4 }],

@@ -17,6 +17,9 @@ describe('findMoney', () => {
     ['and the 50ml one for two hundred and sixty', { amount: 260, text: 'two hundred and sixty' }], // a figure in words after "for"
     ['a box for two', undefined], // a count, not ¥2 // 出头 makes a bare number money, as 左右 does
     ['七块二', { amount: 7.2 }],
+    ['Anything under half a grand?', { amount: 500, max: 500 }],
+    ['面膜 一百块有找的那种', { amount: 100, max: 100 }], // Taiwanese: with change back from 100
+    ["that's grand, thanks", undefined], // Irish: fine, no number
     ['十五块八', { amount: 15.8 }],
     ['三块五毛', { amount: 3.5, text: '三块五毛' }],
     ['三块五毛二', { amount: 3.52 }],

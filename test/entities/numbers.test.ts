@@ -51,6 +51,8 @@ describe('parseNumber: one number, the whole string', () => {
     ['2 thousand', 2000],
     ['1.5 million', 1500000],
     ['2 lakh', 200000], // Indian English
+    ['2 grand', 2000],
+    ['half a grand', 500],
     // English words
     ['twenty-five', 25],
     ['twenty five', 25],

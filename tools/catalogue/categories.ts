@@ -5,7 +5,7 @@ export const CATEGORIES = {
   fresh: { zh: '生鲜', en: 'fresh food', words: ['生鲜', '蔬菜', '水果', '肉', '菜', 'fresh', 'vegetables', 'fruit', 'groceries', 'grocery'] },
   digital: { zh: '数码', en: 'electronics', words: ['数码', '电子', '手机配件', 'electronics', 'digital', 'gadgets', 'tech'] },
   stationery: { zh: '文具', en: 'stationery', words: ['文具', '笔', '本子', 'stationery', 'pens', 'notebooks'] },
-  beauty: { zh: '美妆', en: 'beauty', words: ['美妆', '化妆品', '护肤', 'cosmetics', 'beauty', 'makeup', 'skincare'] },
+  beauty: { zh: '美妆', en: 'beauty', words: ['美妆', '化妆品', '护肤', '护肤品', '保养品', '保养', 'cosmetics', 'beauty', 'makeup', 'skincare'] },
   dining: { zh: '餐饮', en: 'food & dining', words: ['餐饮', '餐厅', '吃饭', '饭店', '外卖', 'restaurant', 'dining', 'eat', 'food'] },
   sports: { zh: '运动', en: 'sports', words: ['运动', '健身', '体育', 'sports', 'sport', 'fitness', 'gym'] },
   baby: { zh: '母婴', en: 'mother & baby', words: ['母婴', '婴儿', '宝宝', '孕妇', 'baby', 'infant', 'maternity'] },

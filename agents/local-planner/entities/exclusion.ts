@@ -17,6 +17,8 @@ const ZH_TAIL = [
   // "辣条不要 please", "纸尿裤家里已经囤够了 不用推了": the goods, then that they are not wanted or already at home.
   /([\p{Script=Han}A-Za-z]{1,8}?)(?:就|也)?不要(?=[\s，,。!！…]|$|please|pls)/u,
   /([\p{Script=Han}A-Za-z]{1,8}?)(?:家里|家里面|屋里)?(?:已经|都|早就)?(?:囤够了|囤够|囤了(?:不少|很多|好多)|还有(?:很多|好多|不少)|有的是|堆着)/u,
+  // "洗衣液家里还有两桶 就别推了": some left at home, then not to suggest it.
+  /([\p{Script=Han}A-Za-z]{1,8}?)(?:家里|家里面|屋里)?(?:已经|都)?还(?:剩|有)(?:[一两二三四五六七八九十几\d]+\s*[\p{Script=Han}]?)?[，,\s]*(?:就|也)?(?:别|不用|不要)(?:再)?(?:推|买|给我推)/u,
 ];
 const EN = [
   /\b(?:anything|something|stuff|things?)\s+(?:but|except|other than|besides)\s+(?:the\s+)?([a-z][a-z' ]{1,20}?)(?=[?.!,;:—–]|\s+[-—–]|\s+(?:please|pls|near|around|nearby|for|where|which|what|how|and|or)\b|$)/i,

@@ -66,7 +66,7 @@ const BOUND_BEFORE = new RegExp(
   + '|(?<min>至少|最少|起码|不低于|不少于|高于|超过|大于|多于|over|above|more than|at least|no less than|upwards of)'
   + '|(?<minc>minimum(?: of)?|min\\.?|starting (?:at|from))'
   + ')\\s*$', 'i');
-const BOUND_AFTER = /^\s*(?:(?<max>以内|之内|以里|以下|封顶|顶天|为限|打住|不到(?![吗呢啊嘛?？])|or less|or under|or below|(?:(?:块|元)?(?:钱)?(?:也行|也可以|也成|也ok|也能接受)?[，,\s]*再贵(?:的|一点|点)?(?:就|的话)?(?:算了|不要了?|不买了?|免谈|不行|不考虑)))|(?<maxc>内|max(?![a-z])|tops(?![a-z])|at most)|(?<min>以上|or more|or above|and up(?![a-z])|\+)|(?<minc>起(?!来)|plus(?![a-z])|and above))/i;
+const BOUND_AFTER = /^\s*(?:(?<max>以内|之内|以里|以下|封顶|顶天|为限|打住|有找|不到(?![吗呢啊嘛?？])|or less|or under|or below|(?:(?:块|元)?(?:钱)?(?:也行|也可以|也成|也ok|也能接受)?[，,\s]*再贵(?:的|一点|点)?(?:就|的话)?(?:算了|不要了?|不买了?|免谈|不行|不考虑)))|(?<maxc>内|max(?![a-z])|tops(?![a-z])|at most)|(?<min>以上|or more|or above|and up(?![a-z])|\+)|(?<minc>起(?!来)|plus(?![a-z])|and above))/i;
 const ABOUT_BEFORE = /(?:约|大约|大概|差不多|大致|估计|约莫|about|around|roughly|approximately|approx\.?|~|～|circa)\s*$/i;
 const ABOUT_AFTER = /^\s*(?:左右|上下|出头|多(?![少久])|or so(?![a-z])|ish(?![a-z]))/i;
 // The suffix 多/来/余 of a spoken round number sits before the currency: 三百来块, 二十多块, 100余元.

@@ -99,7 +99,7 @@ const EN_ONES: Record<string, number> = {
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
 };
 const EN_TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
-const EN_VOCAB = new Set([...Object.keys(EN_ONES), ...Object.keys(EN_TENS), 'hundred', 'thousand', 'k', 'lakh', 'lakhs', 'crore', 'crores', 'dozen', 'dozens', 'couple', 'a', 'an', 'half', 'and', 'of']);
+const EN_VOCAB = new Set([...Object.keys(EN_ONES), ...Object.keys(EN_TENS), 'hundred', 'thousand', 'grand', 'k', 'lakh', 'lakhs', 'crore', 'crores', 'dozen', 'dozens', 'couple', 'a', 'an', 'half', 'and', 'of']);
 const EN_FILLER = new Set(['a', 'an', 'half', 'and', 'of']);
 
 /** English number words, the whole string: "twenty-five" → 25, "a hundred and five" → 105, "a dozen" → 12,
@@ -116,7 +116,7 @@ export function parseEnNumber(input: string): number | undefined {
     const w = words[i];
     const next = words[i + 1];
     if (w === 'a' || w === 'an') {
-      if (!next || !/^(hundred|thousand|dozen|couple)$/.test(next) || seen) return undefined;
+      if (!next || !/^(hundred|thousand|grand|dozen|couple)$/.test(next) || seen) return undefined;
       current = 1;
       seen = true;
     } else if (w in EN_ONES) {
@@ -131,7 +131,7 @@ export function parseEnNumber(input: string): number | undefined {
       if (current % 100 === 0 && current !== 0) return undefined;
       current = (current || 1) * 100;
       seen = true;
-    } else if (w === 'and' && next === 'a' && words[i + 2] === 'half' && /^(?:hundred|thousand|k|lakhs?|crores?|dozens?)$/.test(words[i + 3] ?? '') && current > 0) {
+    } else if (w === 'and' && next === 'a' && words[i + 2] === 'half' && /^(?:hundred|thousand|grand|k|lakhs?|crores?|dozens?)$/.test(words[i + 3] ?? '') && current > 0) {
       // "one and a half lakh", "two and a half thousand": the half goes with the scale after it.
       current += 0.5;
       i += 2;
@@ -140,7 +140,8 @@ export function parseEnNumber(input: string): number | undefined {
       if (!current) return undefined;
       total += current * 1000;
       current = 0;
-    } else if (w === 'thousand') {
+    } else if (w === 'thousand' || w === 'grand') { // "half a grand", "two grand": thousands of yuan in chat
+      if (w === 'grand' && !current) return undefined; // "that's grand" (fine) is no number
       total += (current || 1) * 1000;
       current = 0;
       seen = true;
@@ -170,10 +171,10 @@ const ARABIC = new RegExp(
   '(?<![\\d.]|\\d,)(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?' +
   // k/K (not kg, km, kuai: no letter after), lower-case w (65W is watts), 千 (not 千克/千米/千瓦/千卡), 万, 百 (not 百分).
   // Or a scale word after a space: "2 thousand", "1.5 million", "2 lakh" (Indian English: 100,000).
-  `(?:([kK](?![a-zA-Z])|w(?![a-zA-Z])|千(?![克米瓦卡])|万|百(?!分)|\\s+(?:hundred|thousand|million|lakhs?|crores?)\\b)([1-9]|[${ZH_DIGIT_CHARS.slice(2)}])?(?![\\d.]))?`,
+  `(?:([kK](?![a-zA-Z])|w(?![a-zA-Z])|千(?![克米瓦卡])|万|百(?!分)|\\s+(?:hundred|thousand|grand|million|lakhs?|crores?)\\b)([1-9]|[${ZH_DIGIT_CHARS.slice(2)}])?(?![\\d.]))?`,
   'g',
 );
-const MULTIPLIER: Record<string, number> = { k: 1000, K: 1000, 千: 1000, w: 10000, 万: 10000, 百: 100, hundred: 100, thousand: 1000, million: 1_000_000, lakh: 100_000, lakhs: 100_000, crore: 10_000_000, crores: 10_000_000 };
+const MULTIPLIER: Record<string, number> = { k: 1000, K: 1000, 千: 1000, w: 10000, 万: 10000, 百: 100, hundred: 100, thousand: 1000, grand: 1000, million: 1_000_000, lakh: 100_000, lakhs: 100_000, crore: 10_000_000, crores: 10_000_000 };
 
 /** One number, the whole string, any of the three kinds: "2.5k" → 2500, "1w" → 10000, "一万二" → 12000, "twenty" → 20. */
 export function parseNumber(input: string): number | undefined {
@@ -239,8 +240,8 @@ export function findNumbers(input: string): NumberToken[] {
     let group = words.slice(i, j + 1);
     i = j;
     // Filler at the edges is not part of the number, except "half a dozen", "a dozen", "a couple of".
-    while (group.length && (group[0].w === 'and' || group[0].w === 'of' || (group[0].w === 'half' && !(group[1] && /^an?$/.test(group[1].w) && group[2]?.w === 'dozen'))
-      || (/^an?$/.test(group[0].w) && !/^(hundred|thousand|dozen|couple)$/.test(group[1]?.w ?? '')))) group = group.slice(1);
+    while (group.length && (group[0].w === 'and' || group[0].w === 'of' || (group[0].w === 'half' && !(group[1] && /^an?$/.test(group[1].w) && /^(?:dozen|grand|hundred|thousand)$/.test(group[2]?.w ?? '')))
+      || (/^an?$/.test(group[0].w) && !/^(hundred|thousand|grand|dozen|couple)$/.test(group[1]?.w ?? '')))) group = group.slice(1);
     while (group.length && EN_FILLER.has(group.at(-1)!.w) && !(group.at(-1)!.w === 'of' && /^(couple|dozens?)$/.test(group.at(-2)?.w ?? ''))) group = group.slice(0, -1);
     if (!group.length || group.every((g) => EN_FILLER.has(g.w))) continue;
     // "twenty and thirty" is two numbers: a group that does not read as one is read part by part between its "and"s.
