@@ -56,7 +56,7 @@ export function isBrandOnly(phrase: string, products: ProductIndex): boolean {
 
 /** The text without what it says is wrong: "不是昨天，是前天" → "，是前天"; "oops, 42 not 52" → "oops, 42". */
 export function withoutNegated(text: string): string {
-  return text.replace(/不是(?!吗)[^，,。；;！!？?是]*/g, ' ').replace(/\bnot\s+(?:the\s+|a\s+)?[^\s,，。.!?]+/gi, ' ');
+  return text.replace(/不是(?!吗)[^，,。；;！!？?是]*/g, ' ').replace(/\bnot\s+(?:the\s+|a\s+)?[^\s,，。.!?]+(?:\s+ones?\b)?/gi, ' ');
 }
 
 /** A pack as a name writes it ("三支装", "3支装", "12 pack", "3-pack"). */
@@ -77,7 +77,7 @@ const money = (r: Read) => {
 /** A bare number ("是两千", "it was 3") when nothing else in the message reads it. */
 /** Not a bare number: an ordinal (第2, #3, 2nd), a percentage (99 percent), or the "one" of "the first one". */
 const bareNumberIn = (text: string) => findNumbers(text).filter((t) => !/(?:第|#|no\.?)\s*$/i.test(text.slice(0, t.start))
-  && !/^\s*(?:个|号|名|[%％]|成|st\b|nd\b|rd\b|th\b|percent\b|per ?cent\b)/i.test(text.slice(t.end))
+  && !/^\s*(?:个|号|名|店|分店|[%％]|成|st\b|nd\b|rd\b|th\b|percent\b|per ?cent\b)/i.test(text.slice(t.end))
   && !(/^one$/i.test(text.slice(t.start, t.end)) && /\b(?:the|that|this|first|second|third|last|other|same|which)\s+$/i.test(text.slice(0, t.start)))).at(-1)?.value;
 const bareNumber = (r: Read) => bareNumberIn(r.text);
 
