@@ -133,7 +133,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   if (CLOSING.test(raw) && s.previous?.name !== 'scan_to_buy' && !THATS_IT.test(raw) && !/\d/.test(raw) && !Object.values(TASK_WORDS).some((re) => re.test(raw))) return { reply: /thank|cheers|\bty\b|thx|谢/i.test(raw) ? PHRASES.thanks(l) : PHRASES.acknowledged(l) };
 
   // "Sweet as, cheers for that", "Thank you o. I go try am small small.": thanks with a remark that asks for nothing.
-  if (THANKED.test(raw) && !/\d|[?？]/.test(raw) && !ASKING_CUE.test(raw.replace(THANKED_WORDS, ' ')) && ![CHEAPER, NEAREST, BEST_RATED, NEARBY].some((re) => re.test(raw)) && !Object.values(TASK_WORDS).some((re) => re.test(raw))) return { reply: PHRASES.thanks(l) };
+  if (THANKED.test(raw) && !/\d|[?？]|第|不|没|记|\b(?:yes|yeah|yep|no|not|nope|save|log|record|first|second|third|last|one)\b/i.test(raw.replace(/\bno (?:worries|problem)\b/gi, ' ')) && !ASKING_CUE.test(raw.replace(THANKED_WORDS, ' ')) && ![CHEAPER, NEAREST, BEST_RATED, NEARBY].some((re) => re.test(raw)) && !Object.values(TASK_WORDS).some((re) => re.test(raw))) return { reply: PHRASES.thanks(l) };
 
   // The adapter turns a shared location into this message: redo the search that needed it.
   if (LOCATION_SHARED.test(raw)) {

@@ -83,6 +83,7 @@ describe('a follow-up or a correction edits the active task', () => {
   it('thanks with a remark that asks for nothing is thanks; with a request it is the request', () => {
     const shopper = { role: 'shopper' as const, locale: 'en' as const, today: MON };
     for (const t of ['Sweet as, cheers for that', 'Thank you o. I go try am small small.', '好的谢谢你啊 我去看看']) expect(understand(t, shopper, products)).not.toHaveProperty('tool');
+    expect(understand('第三个 no thanks 不喜欢', { ...shopper, previous: { name: 'recommend', args: {}, result: { status: 'ok', items: [{ productId: 1 }, { productId: 2 }, { productId: 3 }] } } }, products)).toMatchObject({ tool: 'feedback' });
     expect(understand('谢谢 帮我记一下 买了乐事薯片 3块', shopper, products)).toMatchObject({ tool: 'record_purchase' });
     expect(understand('thanks, where can I buy power banks', shopper, products)).toMatchObject({ tool: 'nearby_shops' });
   });
