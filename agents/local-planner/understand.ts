@@ -54,8 +54,8 @@ function productPhraseIn(products: ProductIndex) {
   const reader = phraseReaderFor(products);
   return (text: string, ...remove: (string | undefined)[]): string => {
     // "haggle it down to", "knock the price down": the particle of a verb of bargaining, not the goods called down.
-    // "I don't drive", "can't cook": the verb after a negation is what they do, not goods.
-    let rest = text.replace(/\b(?:haggl|bargain|knock|bring|get|talk|beat|negotiat|bid)\w*\s+(?:\w+\s+){0,2}?down\b(?!\s+(?:jackets?|coats?|vests?|puffers?|duvets?|quilts?|pillows?|comforters?|parkas?))/gi, ' ').replace(/\b(?:i|we)\s+(?:don'?t|do not|can'?t|cannot|never)\s+(?!want\b|need\b|like\b|have\b|buy\b|eat\b|drink\b|use\b)[a-z]+\b/gi, ' ');
+    // "I don't drive", "can't cook", "didn't pack for the winter": the verb after a negation is what they do, not goods.
+    let rest = text.replace(/\b(?:haggl|bargain|knock|bring|get|talk|beat|negotiat|bid)\w*\s+(?:\w+\s+){0,2}?down\b(?!\s+(?:jackets?|coats?|vests?|puffers?|duvets?|quilts?|pillows?|comforters?|parkas?))/gi, ' ').replace(/\b(?:(?:i|we)\s+(?:don'?t|do not|can'?t|cannot|never)|(?<=^|[,.;!]\s*)(?:didn'?t|did not|haven'?t|forgot to))\s+(?!want\b|need\b|like\b|have\b|buy\b|eat\b|drink\b|use\b)[a-z]+\b/gi, ' ');
     for (const r of remove) if (r) rest = rest.replace(new RegExp(r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), ' ');
     return reader.phrase(rest);
   };

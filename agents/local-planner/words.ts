@@ -45,9 +45,6 @@ export function askingClause(text: string, namesGoods: (clause: string) => boole
   if (clauses.length < 2) return text;
   const asking = clauses.filter((c) => ASKING_CUE.test(c));
   if (asking.length !== 1) return text;
-  // The goods are read where it asks; from the whole message only when the asking clause names none ("鸡蛋十个装十五块八，
-  // 是不是贵了点"), not when it does ("didn't pack for a Wuhan winter. Where can I get a down jacket nearby?").
-  if (namesGoods(asking[0])) return asking[0];
   return clauses.some((c) => c !== asking[0] && namesGoods(c)) ? text : asking[0];
 }
 
