@@ -7,8 +7,7 @@ import { renderConfirmation, RENDERERS, suggestionsFor } from '../prompts/replie
 import { t, ToolError, type CallerContext, type Locale, type ToolDeps } from '../tools/context.ts';
 import { TOOLS } from '../tools/index.ts';
 import { saysNo, saysNotNow, saysYes } from '../tools/shared/user-words.ts';
-import { mandarinWords } from './local-planner/entities/dialect.ts';
-import { simplified } from './local-planner/entities/written-forms.ts';
+import { asMandarin } from './local-planner/read-message.ts';
 import type { AssistantReply, ProposalShown, Turn } from './assistant.ts';
 import { attachmentsFor } from './attachments.ts';
 import { FAILURE } from './failures.ts';
@@ -79,7 +78,7 @@ export class ProposalFlow {
     if (!pending) return undefined;
     const plain = !turn.photo && !turn.location;
     // The answer read as the understanding reads it: 記上吧 (traditional), 唔使喇 (Cantonese), はい、お願いします (Japanese).
-    const said = mandarinWords(simplified(turn.text ?? ''));
+    const said = asMandarin(turn.text ?? '');
     if (plain && saysYes(said)) return this.run(pending, turn, base);
     if (plain && saysNo(said)) return this.cancel(pending, turn, base);
     await settle(this.db, [pending.id], 'expired', base.now); // valid for the next user turn only

@@ -1,6 +1,5 @@
 // Understands one shopper/merchant message in zh or en: intent + slots, using the conversation so far
 // for follow-ups ("cheaper ones?", "上个月呢", "我在街道口"). Returns a tool call or a direct reply.
-import { mandarinWords } from './entities/dialect.ts';
 import { AFFIRMATIVE, ORDINALS, ordinalIn, saysNo, saysYes, THATS_IT, withoutPause } from '../../tools/shared/user-words.ts';
 import { classifyIntent } from './intent/index.ts';
 import { otherPeopleRefusal, routeByIntent, SURE, unsupportedActionReply, type Ranked } from './intent/route.ts';
@@ -25,11 +24,9 @@ import { ALL_SHOPS, changedSlots, editTask, withoutNegated, isBrandOnly, wealthS
 import { phraseReaderFor } from './entities/product-phrase.ts';
 import { findNeed } from './entities/need.ts';
 import { findExclusion, type Exclusion } from './entities/exclusion.ts';
-import { withoutSelfRepairs } from './entities/self-repair.ts';
-import { fieldsAsWords, simplified, standardWords, withoutSalesWords } from './entities/written-forms.ts';
+import { plannerText } from './read-message.ts';
 import { asksUnfairPricing } from './unfair-pricing.ts';
-import { spellingFixerFor } from './entities/spelling.ts';
-import { ANOMALY, askingClause, BOOKING, ASKS_OPINION, ASKS_WHAT_IT_DOES, BACK_TO_EARLIER, BEST_RATED, CAN_GET_FOR, CATEGORY_WORDS, CHEAPER, CLOSING, COMPLAINT_ABOUT_STAFF, CREDIT, FAIRNESS, FAREWELL, GOODBYE, GREETING, HELP, HOME_RESTOCK, LOCATION_SHARED, MARKET_NEWS, MERCHANT_FIGURES, MERCHANT_ONLY, MORE, NEAR_ME, NEARBY, NEAREST, NOT_GOODS, ORDINAL, OTHER_GOODS, OWN_INSTEAD, PEERS, PERIOD_TOOLS, PLAINLY_CANNOT, PRICE, PRICING, PROFILE, RECOMMEND, RECORD, requestAfterStory, RECORD_WORDS, RESTOCK, REVIEWS, SEEN_PRICE, SHOP_FOR_GOODS, STATE_QUESTION, STATS, STUFF, TASK_WORDS, THANKED, THANKED_WORDS, THANKS, ASKING_CUE, WEALTH, WEATHER, WHERE_TO_BUY, WHICH_ONES, WHY, WRITES } from './words.ts';
+import { ANOMALY, askingClause, BOOKING, ASKS_OPINION, ASKS_WHAT_IT_DOES, BACK_TO_EARLIER, BEST_RATED, CAN_GET_FOR, CATEGORY_WORDS, CHEAPER, CLOSING, COMPLAINT_ABOUT_STAFF, CREDIT, FAIRNESS, FAREWELL, GOODBYE, GREETING, HELP, HOME_RESTOCK, LOCATION_SHARED, MARKET_NEWS, MERCHANT_FIGURES, MERCHANT_ONLY, MORE, NEAR_ME, NEARBY, NEAREST, NOT_GOODS, ORDINAL, OTHER_GOODS, OWN_INSTEAD, PEERS, PERIOD_TOOLS, PLAINLY_CANNOT, PRICE, PRICING, PROFILE, RECOMMEND, RECORD, RECORD_WORDS, RESTOCK, REVIEWS, SEEN_PRICE, SHOP_FOR_GOODS, STATE_QUESTION, STATS, STUFF, TASK_WORDS, THANKED, THANKED_WORDS, THANKS, ASKING_CUE, WEALTH, WEATHER, WHERE_TO_BUY, WHICH_ONES, WHY, WRITES } from './words.ts';
 
 export type PreviousCall = { name: string; args: Record<string, any>; result?: Record<string, any> };
 /** A reply that asks for a missing slot names the task it holds open (`pending`): the next message fills it in. */
@@ -65,11 +62,10 @@ function productPhraseIn(products: ProductIndex) {
 const NOT_YET_FIRST = /^[^，,。；;]*?(?:还没到|还没来|还没开始|还没过完?|\bhasn'?t (?:come|started|begun)(?: yet)?|\bis(?:n'?t| not) (?:here|over) yet)[\s，,。；;]+(?=\S)/i;
 
 export function understand(said: string, s: Situation, products: ProductIndex): Plan {
-  // Pinyin, input-method homophones and English typos read as what was meant (entities/spelling.ts). The phrase reader
-  // goes first: it adds the catalogue's goods to jieba's dictionary, which both then segment with, in any order of messages.
+  // The phrase reader goes first: it adds the catalogue's goods to jieba's dictionary, which the spelling fixer then
+  // segments with too, in any order of messages.
   phraseReaderFor(products);
-  // "前天 哦不对 是大前天": what the message itself takes back is not read (entities/self-repair.ts).
-  const text = requestAfterStory(withoutSelfRepairs(spellingFixerFor(products).fix(standardWords(withoutSalesWords(fieldsAsWords(mandarinWords(simplified(said))))))));
+  const text = plannerText(said, products);
   // "不要华为的", "anything but snacks": read once; not read as wanted below, and handed to the tools that leave it out.
   const excluded = findExclusion(text.trim(), products);
   let plan = understandMessage(text, s, products, excluded);
