@@ -41,6 +41,10 @@ export function readBought(raw: string, money: Money | undefined, products: Prod
   }
   // A pack of single items the catalogue sells one by one: the items at their price.
   if (bought.pack && bought.items && bought.items <= 20 && bought.itemPrice !== undefined) {
+    // "a 4-pack of Bright yogurt, 19.90" where the catalogue sells "光明酸奶 4杯装 / Bright yogurt 4 cups": that pack, as one.
+    const sameSize = new RegExp(`(?<![\\d.])${bought.pack.size}\\s*(?:\\p{Script=Han}装|[a-z]+s\\b|-?pack\\b)`, 'iu');
+    const asPack = product ? products.search(product, 5).map((m) => m.product).find((p) => sameSize.test(p.nameZh) || sameSize.test(p.nameEn)) : undefined;
+    if (asPack && bought.price !== undefined) return { product: asPack.nameZh, price: bought.price, quantity: bought.quantity };
     const match = top(product);
     // A name with the pack's own size in it ("欧莱雅面膜 5片" for 五片装) is that pack, sold as one.
     const size = bought.pack.unit ? `${bought.pack.size}${bought.pack.unit}` : undefined;

@@ -26,7 +26,7 @@ import { findNeed } from './entities/need.ts';
 import { findExclusion, type Exclusion } from './entities/exclusion.ts';
 import { plannerText } from './read-message.ts';
 import { asksUnfairPricing } from './unfair-pricing.ts';
-import { ANOMALY, askingClause, BOOKING, ASKS_OPINION, ASKS_WHAT_IT_DOES, BACK_TO_EARLIER, BEST_RATED, CAN_GET_FOR, CATEGORY_WORDS, CHEAPER, CLOSING, COMPLAINT_ABOUT_STAFF, CREDIT, FAIRNESS, FAREWELL, GOODBYE, GREETING, HELP, HOME_RESTOCK, LOCATION_SHARED, MARKET_NEWS, MERCHANT_FIGURES, MERCHANT_ONLY, MORE, NEAR_ME, NEARBY, NEAREST, NOT_GOODS, ORDINAL, OTHER_GOODS, OWN_INSTEAD, PEERS, PERIOD_TOOLS, PLAINLY_CANNOT, PRICE, PRICING, PROFILE, RECOMMEND, RECORD, RECORD_WORDS, RESTOCK, REVIEWS, SEEN_PRICE, SHOP_FOR_GOODS, STATE_QUESTION, STATS, STUFF, TASK_WORDS, THANKED, THANKED_WORDS, THANKS, ASKING_CUE, WEALTH, WEATHER, WHERE_TO_BUY, WHICH_ONES, WHY, WRITES } from './words.ts';
+import { ANOMALY, ANOTHER_PURCHASE, askingClause, BOOKING, PARKS_MONEY, SAME_DAY, SAME_PAYMENT, ASKS_OPINION, ASKS_WHAT_IT_DOES, BACK_TO_EARLIER, BEST_RATED, CAN_GET_FOR, CATEGORY_WORDS, CHEAPER, CLOSING, COMPLAINT_ABOUT_STAFF, CREDIT, FAIRNESS, FAREWELL, GOODBYE, GREETING, HELP, HOME_RESTOCK, LOCATION_SHARED, MARKET_NEWS, MERCHANT_FIGURES, MERCHANT_ONLY, MORE, NEAR_ME, NEARBY, NEAREST, NOT_GOODS, ORDINAL, OTHER_GOODS, OWN_INSTEAD, PEERS, PERIOD_TOOLS, PLAINLY_CANNOT, PRICE, PRICING, PROFILE, RECOMMEND, RECORD, RECORD_WORDS, RESTOCK, REVIEWS, SEEN_PRICE, SHOP_FOR_GOODS, STATE_QUESTION, STATS, STUFF, TASK_WORDS, THANKED, THANKED_WORDS, THANKS, ASKING_CUE, WEALTH, WEATHER, WHERE_TO_BUY, WHICH_ONES, WHY, WRITES } from './words.ts';
 
 export type PreviousCall = { name: string; args: Record<string, any>; result?: Record<string, any> };
 /** A reply that asks for a missing slot names the task it holds open (`pending`): the next message fills it in. */
@@ -211,7 +211,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   // A period named but not pinned down ("那天", "上次活动", "前一周" with nothing before it): ask, never guess.
   const periodUnclear = !period && periodRead !== undefined;
   // A plain number is a price only in a price or a purchase turn ("三只松鼠每日坚果 29.9", "鸡蛋20枚 25.9").
-  const priceTalk = has(RECORD, raw) || has(PRICE, raw) || (ranked[0]?.allowed === true && ['price_check', 'record_purchase'].includes(ranked[0].intent) && ranked[0].p >= 0.5);
+  const priceTalk = has(RECORD, raw) || has(PRICE, raw) || (prev?.name === 'record_purchase' && ANOTHER_PURCHASE.test(raw)) || (ranked[0]?.allowed === true && ['price_check', 'record_purchase'].includes(ranked[0].intent) && ranked[0].p >= 0.5);
   const bare = priceTalk ? findBarePrice(periodRead ? raw.replace(periodRead.text, (t) => ' '.repeat(t.length)) : raw) : undefined; // not the 11 of "Nov 11"
   const spoken = findPrice(raw);
   const price = (spoken?.usual && bare && bare.amount !== spoken.amount ? undefined : spoken) ?? (bare ? { amount: bare.amount, currency: 'CNY' as const, text: bare.text } : spoken);
@@ -395,7 +395,10 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
     // "Master Kong spicy strips x4, 36 total, on Nov 3", "昨天 蓝月亮洗衣液 两瓶 六十": goods, what was paid and a past day
     // said flatly is a purchase told, whatever the model guesses (not a question, not where to buy).
     const toldPurchase = Boolean(price) && strongProduct && purchaseDay(period, s.today) !== undefined && period !== 'today' && !/[?？]/.test(raw) && !FAIRNESS.test(raw) && !has(NEARBY, raw) && !has(PRICE, raw) && !SEEN_PRICE.test(raw);
-    if ((has(RECORD, raw) || toldPurchase || (said('record_purchase') && !has(PRICE, raw))) && (phrase || (inView && price))) {
+    // "还有一笔 同一天还买了…", "Oh, and a 4-pack of Bright yogurt the same day, 19.90": another purchase after one just logged.
+    const lastLogged = prev?.name === 'record_purchase' ? prev : undefined;
+    const another = Boolean(lastLogged) && Boolean(price) && strongProduct && ANOTHER_PURCHASE.test(raw) && !/[?？]/.test(raw);
+    if ((has(RECORD, raw) || toldPurchase || another || (said('record_purchase') && !has(PRICE, raw))) && (phrase || (inView && price))) {
       if (!price) return { reply: l === 'zh' ? `「${phrase}」花了多少钱？` : `How much did you pay for "${phrase}"?`, pending: { tool: 'record_purchase', args: clean({ product: phrase, date: purchaseDay(period, s.today) }) } };
       // "买了3瓶，每瓶8块" is 3 at 8, "3瓶一共24块" 3 at 8, "6瓶一提 15块" one pack at 15 (entities/quantity.ts says
       // why a pack stays a pack). Counts and 每瓶 are not the product; "6瓶装" is how the catalogue names a pack.
@@ -408,8 +411,10 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
       // number read as the price counts as its money.
       const bought = readBought(raw, spoken ? undefined : bare, products, productPhrase, named);
       const product = bought.product || inView || phrase;
-      const paymentMethod = paymentMethodIn(raw);
-      return { tool: 'record_purchase', args: clean({ product, price: bought.price ?? price.amount, quantity: bought.quantity, shopId, date: purchaseDay(period, s.today), paymentMethod }) };
+      // "同一天", "the same day", "same wallet", "也是余额付的": as the purchase logged just before.
+      const sameDay = lastLogged && SAME_DAY.test(raw) && typeof lastLogged.args.date === 'string' ? lastLogged.args.date : undefined;
+      const paymentMethod = paymentMethodIn(raw) ?? (lastLogged && SAME_PAYMENT.test(raw) ? (lastLogged.args.paymentMethod as string | undefined) : undefined);
+      return { tool: 'record_purchase', args: clean({ product, price: bought.price ?? price.amount, quantity: bought.quantity, shopId, date: sameDay ?? purchaseDay(period, s.today), paymentMethod }) };
     }
     if (has(PROFILE, raw) || said('customer_profile')) return { tool: 'customer_profile', args: profileArgs };
     if (has(CREDIT, raw) || said('credit_line')) return { tool: 'credit_line', args: {} };
@@ -417,7 +422,9 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
     // After the questionnaire (or a wealth answer) "推荐几个" or "I have about 5000 to put in" goes on with the same task.
     const wealthTask = prev?.name === 'wealth_products' || prev?.name === 'risk_questionnaire';
     const wealth = wealthSlots(raw, price);
-    if (has(WEALTH, raw) || said('wealth_products') || (wealthTask && (Object.keys(wealth).length > 0 || ((has(RECOMMEND, raw) || WHICH_ONES.test(raw)) && !namedCategory && !strongProduct)))) {
+    // "十万块 想放 one year 左右", "two grand sitting around doing nothing … for six months": money to put away for a while.
+    const parksMoney = typeof wealth.amount === 'number' && wealth.amount >= 1000 && PARKS_MONEY.test(raw) && (typeof wealth.horizonMonths === 'number' || wealth.needLiquidity === true) && !strongProduct;
+    if (has(WEALTH, raw) || parksMoney || said('wealth_products') || (wealthTask && (Object.keys(wealth).length > 0 || ((has(RECOMMEND, raw) || WHICH_ONES.test(raw)) && !namedCategory && !strongProduct)))) {
       // After the questionnaire, the amount and horizon said before it ("about 5k for six months") still stand.
       const asked = prev?.name === 'wealth_products' ? prev : prev?.name === 'risk_questionnaire' && s.earlier?.name === 'wealth_products' ? s.earlier : undefined;
       const base = asked && !asked.result?.error ? asked.args : {};

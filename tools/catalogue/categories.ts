@@ -1,7 +1,7 @@
 // The shop/product categories, with the words shoppers use for them in zh and en.
 export const CATEGORIES = {
   clothing: { zh: '服装', en: 'clothing', words: ['服装', '衣服', '穿的', '衣', 'clothes', 'clothing', 'apparel', 'wear'] },
-  cleaning: { zh: '日用清洁', en: 'household cleaning', words: ['日用', '清洁', '洗衣服用的', '打扫', 'cleaning', 'household', 'laundry stuff', 'detergent'] },
+  cleaning: { zh: '日用清洁', en: 'household cleaning', words: ['日用', '清洁', '洗洗涮涮', '家务', '洗衣服用的', '打扫', 'cleaning', 'household', 'laundry stuff', 'detergent'] },
   fresh: { zh: '生鲜', en: 'fresh food', words: ['生鲜', '蔬菜', '水果', '肉', '菜', 'fresh', 'vegetables', 'fruit', 'groceries', 'grocery'] },
   digital: { zh: '数码', en: 'electronics', words: ['数码', '电子', '手机配件', 'electronics', 'digital', 'gadgets', 'tech'] },
   stationery: { zh: '文具', en: 'stationery', words: ['文具', '笔', '本子', 'stationery', 'pens', 'notebooks'] },

@@ -22,9 +22,9 @@ export function pickedCandidate(text: string): number | undefined {
 // Yes and no as people type them to a proposal: "是的没错", "ok 记上吧", "yeah go ahead", "先别记了", "nah".
 // Deliberately conservative, because a yes writes: a short message made only of yes words and
 // fillers, starting with a yes word, with no question mark and no negation.
-const YES_CORE_ZH = ['确认记录', '确认无误', '核对无误', '请予记录', '予以记录', '请记录', '记录', '记起', '尊嘟', '是滴', '对滴', '妥了', '妥', '中', '要得', '对头', '安排', '冲', '嗯呐', '嗯哪', '好喔', '好哦', '嗯嗯', '好呀', '好哒', '好噠', '成', '整', '核对过了', '核对了', '对过了', '没毛病', '无误', '没问题', '没错', '可以', '确认', '确定', '当然', '是的', '对的', '好的', '好滴', '好嘞', '记上', '记下来', '记下', '记吧', '是', '对', '好', '行', '嗯', '记', '要'];
+const YES_CORE_ZH = ['确认记录', '确认无误', '核对无误', '请予记录', '予以记录', '请记录', '记录', '记起', '尊嘟', '是滴', '对滴', '妥了', '妥', '中', '要得', '对头', '安排', '冲', '嗯呐', '嗯哪', '好喔', '好哦', '没有错', '是呀', '是啊', '嗯嗯', '好呀', '好哒', '好噠', '成', '整', '核对过了', '核对了', '对过了', '没毛病', '无误', '没问题', '没错', '可以', '确认', '确定', '当然', '是的', '对的', '好的', '好滴', '好嘞', '记上', '记下来', '记下', '记吧', '是', '对', '好', '行', '嗯', '记', '要'];
 const FILLER_ZH = ['就这么记', '就这', '就这么办', '就这么', '照这个', '就这个', '就是这个', '就是它', '就是', '谢谢', '麻烦你了', '麻烦您了', '麻烦了', '麻烦', '辛苦了', '就这样', '你', '您', '这样', '帮我', '一下', '吧', '啊', '呀', '哦', '噢', '喔', '的', '了', '啦', '呢', '嘛', '哈', '上', '下', '来', '吧'];
-const YES_CORE_EN = new Set(['affirmative', 'yea', 'yah', 'yas', 'yess', 'ofc', 'sounds', 'please', 'that\'s', 'thats', 'yes', 'yep', 'yeah', 'yup', 'ya', 'y', 'ok', 'okay', 'k', 'sure', 'confirm', 'confirmed', 'correct', 'right', 'go', 'absolutely', 'definitely', 'alright', 'fine', 'perfect', 'great', 'record', 'save', 'log', 'do', 'oui', "d'accord", 'proceed']);
+const YES_CORE_EN = new Set(['affirmative', 'yea', 'yah', 'yas', 'yess', 'ofc', 'sounds', 'please', 'that\'s', 'thats', 'yes', 'yep', 'yeah', 'yup', 'ya', 'y', 'ok', 'okay', 'k', 'sure', 'confirm', 'confirmed', 'correct', 'right', 'go', 'absolutely', 'definitely', 'alright', 'fine', 'perfect', 'great', 'record', 'save', 'log', 'do', 'oui', "d'accord", 'proceed', 'da', 'si', 'ja']);
 const FILLER_EN = new Set(['the', "c'est", 'ça', 'ca', 'entirely', 'perfectly', 'quite', 'proceed', 'and', 'ahead', 'thing', 'it', 'please', 'pls', 'plz', 'thx', 'ty', 'now', 'right', 'correct', 'exactly', 'that\'s', 'thats', 'it\'s', 'its', 'is', 'thanks', 'thank', 'you', 'of', 'course', 'obviously', 'duh', 'certainly', 'indeed', 'totally', 'mate', 'then', 'lol', 'plead', 'pleas', 'plase', 'pleae', 'pleasee', 'on', 'for', 'that', 'this', 'one', 'sounds', 'good', 'all', 'do', 'go', 'yes', 'just', 'sure', 'fine', 'record', 'save', 'log']);
 const NO_START = /^(?:不|别|算了|取消|先不|先别|暂时(?:不|别|先不|先别)|no\b|nope|nah|yea(?:h)? nah\b|cancel|don'?t|never ?mind|not now|stop|forget (?:it|that|about it)|scratch that|not needed)/;
 /** Not now: "等会儿再说吧", "回头再记", "later", "hold on, let me check the receipt" — the proposal lapses, nothing is written. */
@@ -107,7 +107,8 @@ export function saysNotNow(text: string): boolean {
 
 /** The message without a pause word before it ("等一下 先不记" → "先不记", "wait, no" → "no"). */
 export function withoutPause(said: string): string {
-  return said.trim().replace(/^(?:等(?:一)?下|等等|稍等|wait|hold on|hang on)[\s,，。!！~～]+(?=\S)/i, '');
+  // "嗯 那个 等一下啊 先别记": the fillers of speech before the pause go too.
+  return said.trim().replace(/^(?:(?:嗯+|呃+|额+|那个|就是|啊|哦)[\s,，。~～]*)*(?:(?:等(?:一)?下|等等|稍等)(?:啊|哈|呀)?|wait|hold on|hang on)[\s,，。!！~～]+(?=\S)/i, '');
 }
 
 /** It was recorded already ("她前天已经记过了", "别重复记", "I already logged that"): no second record. */

@@ -16,9 +16,11 @@ const ZH_TAIL = [
   /([\p{Script=Han}A-Za-z]{1,8}?)(?:就算了|就免了|就不要了|不要了|免了|(?:就|也)?别(?:再)?(?:推荐?|给我推荐?|推了|要了))/u,
   // "辣条不要 please", "纸尿裤家里已经囤够了 不用推了": the goods, then that they are not wanted or already at home.
   /([\p{Script=Han}A-Za-z]{1,8}?)(?:就|也)?不要(?=[\s，,。!！…]|$|please|pls)/u,
+  // "辣的 skip 哈": an English word of leaving out after the goods.
+  /([\p{Script=Han}]{1,8}?)的?\s*(?:skip|pass|no thanks|nope)(?![a-z])/iu,
   /([\p{Script=Han}A-Za-z]{1,8}?)(?:家里|家里面|屋里)?(?:已经|都|早就)?(?:囤够了|囤够|囤了(?:不少|很多|好多)|还有(?:很多|好多|不少)|有的是|堆着)/u,
   // "洗衣液家里还有两桶 就别推了": some left at home, then not to suggest it.
-  /([\p{Script=Han}A-Za-z]{1,8}?)(?:家里|家里面|屋里)?(?:已经|都)?还(?:剩|有)(?:[一两二三四五六七八九十几\d]+\s*[\p{Script=Han}]?)?[，,\s]*(?:就|也)?(?:别|不用|不要)(?:再)?(?:推|买|给我推)/u,
+  /([\p{Script=Han}A-Za-z]{1,8}?)(?:家里|家里面|屋里)?(?:已经|都)?还(?:剩|有)(?:[一两二三四五六七八九十几\d]+\s*[\p{Script=Han}]{0,2})?[，,\s]*(?:就|也)?(?:别|不用|不要)(?:再)?(?:推|买|给我推)/u,
 ];
 const EN = [
   /\b(?:anything|something|stuff|things?)\s+(?:but|except|other than|besides)\s+(?:the\s+)?([a-z][a-z' ]{1,20}?)(?=[?.!,;:—–]|\s+[-—–]|\s+(?:please|pls|near|around|nearby|for|where|which|what|how|and|or)\b|$)/i,

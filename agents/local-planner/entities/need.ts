@@ -5,7 +5,7 @@
 /** "<use>用的 / 吃的 / 喝的 / 穿的": the use before the verb. */
 const ZH_USE = /(?:推荐|买|来|挑|选|准备|要|找)(?:一?点|一些|些|几[样个件种])?(?:给|为)?([\p{Script=Han}]{1,6}?)(?:时|的时候)?(?:用|吃|喝|穿|戴|玩)的/u;
 /** "推荐点提神的东西", "来些解压的玩意儿": what the things are for, before 的东西. */
-const ZH_KIND = /(?:推荐|买|来|挑|选|准备|要|找)(?:一?点|一些|些|几[样个件种])?([\p{Script=Han}]{2,4}?)的(?:东西|玩意儿?|产品|商品)/u;
+const ZH_KIND = /(?:推荐|买|来|挑|选|准备|要|找)(?:一?点|一些|些|几[样个件种])?([\p{Script=Han}]{2,4}?)的(?:东西|玩意儿?|产品|商品|(?=$|[\s，,。!！?？~～]|吧|呀|啊|嘛))/u;
 /** "为/给 <occasion> 准备的", "适合<occasion>的". */
 const ZH_FOR = /(?:为|给)([\p{Script=Han}]{1,6}?)准备的|适合([\p{Script=Han}]{2,6}?)(?:用|吃|喝)?的/u;
 /** "breakfast stuff", "camping things", "party supplies". */
@@ -23,7 +23,7 @@ export function findNeed(text: string): string | undefined {
   // A price said before the use ("二十块以内吃的") is a budget, not the use.
   if (zh && !/^(?:我|你|他|她|点|些|东西|好|能|可以)$/.test(zh[1]) && !MONEY_WORDS.test(zh[1])) return zh[1];
   const kind = ZH_KIND.exec(text);
-  if (kind && !/^(?:我|你|他|她|便宜|好|新|贵|别|其他|其它|不一样)/.test(kind[1]) && !MONEY_WORDS.test(kind[1])) return kind[1];
+  if (kind && !/^(?:我|你|他|她|便宜|好|新|贵|别|其他|其它|不一样|点|些|一)/.test(kind[1]) && !MONEY_WORDS.test(kind[1])) return kind[1];
   const zhFor = ZH_FOR.exec(text);
   if (zhFor) return zhFor[1] ?? zhFor[2];
   const stuff = EN_STUFF.exec(text);

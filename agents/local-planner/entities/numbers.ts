@@ -171,7 +171,7 @@ const ARABIC = new RegExp(
   '(?<![\\d.]|\\d,)(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?' +
   // k/K (not kg, km, kuai: no letter after), lower-case w (65W is watts), 千 (not 千克/千米/千瓦/千卡), 万, 百 (not 百分).
   // Or a scale word after a space: "2 thousand", "1.5 million", "2 lakh" (Indian English: 100,000).
-  `(?:([kK](?![a-zA-Z])|w(?![a-zA-Z])|千(?![克米瓦卡])|万|百(?!分)|\\s+(?:hundred|thousand|grand|million|lakhs?|crores?)\\b)([1-9]|[${ZH_DIGIT_CHARS.slice(2)}])?(?![\\d.]))?`,
+  `(?:([kK](?![a-zA-Z])|w(?![a-zA-Z])|千(?![克米瓦卡])|万|百(?!分)|\\s+(?:hundred|thousand|grand|million|lakhs?|crores?)\\b)([1-9]|[${ZH_DIGIT_CHARS.slice(2)}])?(?!\\d|\\.\\d))?`, // "50k." ends a sentence
   'g',
 );
 const MULTIPLIER: Record<string, number> = { k: 1000, K: 1000, 千: 1000, w: 10000, 万: 10000, 百: 100, hundred: 100, thousand: 1000, grand: 1000, million: 1_000_000, lakh: 100_000, lakhs: 100_000, crore: 10_000_000, crores: 10_000_000 };

@@ -272,7 +272,7 @@ const RULES: Rule[] = [
   rule(`(?:再往后推?|往后推?|向后推?|后)\\s*${NUM_ZH}\\s*个?\\s*${UNIT_ZH}`, (m) => relative(1, m[1], m[2])),
   rule('(?:再往前推?|往前推?|再之前|再前面|再早(?:一点|一些|些)?|更早(?:一点|一些|些|的)?|前一期|上一期|之前那段|之前)(?=\\s*(?:呢|的|吧|啊|$|[?？。.!！,，]))', () => ({ kind: 'relative', shift: { n: -1 } })),
   rule('(?:去年|上一年|前一年|上年)同期|同期去年', () => ({ kind: 'relative', shift: { n: -1, unit: 'year', exact: true } })),
-  rule('(?:上个?月|上一个月)同期', () => ({ kind: 'relative', shift: { n: -1, unit: 'month', exact: true } })),
+  rule('(?:上个?月|上一个月)(?:的)?(?:同期|同一段时间|同一时间段|同样(?:的)?(?:时间段?|那几天|日子))', () => ({ kind: 'relative', shift: { n: -1, unit: 'month', exact: true } })),
   rule('(?:上周|上星期|上个星期)同期', () => ({ kind: 'relative', shift: { n: -1, unit: 'week', exact: true } })),
   rule('去年(?:的)?(?:这个时候|这时候|同一时间|同一个?(?:假期|节日|时候|活动|月份?|礼拜|星期|周)|同月|这个月|这一周|这周)|\\bsame (?:period|time|days?|dates?|holiday|holidays|festival|event|week|weekend|sale|stretch|season|month) (?:last|a|the previous) year|\\bsame (?:period|time|days?|dates?|holiday|festival|event|week|weekend|sale|stretch|season) the year before|\\b(?:a|one) year (?:before|earlier)\\b|\\b(?:this|the same) time last year\\b|\\bthis (?:week|month|day) last year\\b', () => ({ kind: 'relative', shift: { n: -1, unit: 'year', exact: true } })),
   rule('same (?:period|time|days?|dates?) (?:last|the previous) month', () => ({ kind: 'relative', shift: { n: -1, unit: 'month', exact: true } })),

@@ -30,6 +30,10 @@ const SHORT_WORDS = new Set('i a an am is are be do did me my we us you he she i
 const DISTANCE_SLIP = /里(?=(?:我|你|他|她|这|那|家|学校|公司|单位|宿舍)[^，。,.!?！？\s]{0,4}?(?:近|远)(?=的|吗|嘛|么|点|些|一点|啊|呢|$|[，。,.?？!！\s]))/gu;
 /** 一 typed for 以 in a bound after an amount ("一百块一内" = 以内, "50一下的" = 以下, "200一上"): never a number there. */
 const BOUND_SLIP = /(?<=[\d零一二两三四五六七八九十百千万块元毛]\s*)一(内|下|上)(?=的|吧|呢|啊|$|[，。,.?？!！\s])/gu;
+/** 念 typed for 年 after a count of years ("放一念左右", "两念以上"). */
+const YEAR_SLIP = /(?<=[一二两三四五六七八九十半\d])念(?=左右|以上|以内|多|的|期|$|[，。,.?？!！\s])/gu;
+/** Words a merchant's question has that neither the corpus nor the catalogue does, kept from being "corrected" (基准 ≠ 当期). */
+const KEPT_WORDS = ['基准', '基线', '同比', '环比'];
 const keyOf = (zh: string) => pinyin(zh, { toneType: 'none', type: 'array' }).join('');
 
 export class SpellingFixer {
@@ -85,7 +89,7 @@ export class SpellingFixer {
   }
 
   fix(text: string): string {
-    let out = text.replace(DISTANCE_SLIP, '离').replace(BOUND_SLIP, (_all, bound: string) => `以${bound}`);
+    let out = text.replace(YEAR_SLIP, '年').replace(DISTANCE_SLIP, '离').replace(BOUND_SLIP, (_all, bound: string) => `以${bound}`);
     if (/[a-z]/i.test(out)) out = this.fixLatin(out);
     if (HAN.test(out)) out = this.fixHomophones(out);
     return out;
@@ -226,7 +230,9 @@ export class SpellingFixer {
         i += known.length;
         continue;
       }
-      const two = homophone(i, 2);
+      // A vocabulary word starting on the next character ("当|基准") is not broken up for a slip across it (当期).
+      const nextKnown = [4, 3, 2].some((n) => this.zhWords.has(chars.slice(i + 1, i + 1 + n).join('')));
+      const two = nextKnown ? undefined : homophone(i, 2);
       // Goods or a place one character on ("买鸡但" → 买 + 鸡蛋, not 买记 + 但): the named word wins the overlap.
       const nextNamed = two && !this.named.has(two) ? homophone(i + 1, 2) : undefined;
       if (two && !(nextNamed && this.named.has(nextNamed))) {
@@ -257,6 +263,6 @@ const fixers = new WeakMap<ProductIndex, SpellingFixer>();
 /** One fixer per catalogue: the corpus, the catalogue's goods and the city's places are its vocabulary. */
 export function spellingFixerFor(products: ProductIndex): SpellingFixer {
   let fixer = fixers.get(products);
-  if (!fixer) fixers.set(products, (fixer = new SpellingFixer(corpusTexts(), [...goodsWords(products), ...PLACE_NAMES])));
+  if (!fixer) fixers.set(products, (fixer = new SpellingFixer(corpusTexts(), [...goodsWords(products), ...PLACE_NAMES, ...KEPT_WORDS])));
   return fixer;
 }

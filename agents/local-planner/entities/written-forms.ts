@@ -93,6 +93,8 @@ export function standardWords(text: string): string {
   out = out.replace(/一张(一百|五十|二十|十|五|100|50|20|10|5)(?:块|元)?的(?:钱|票子|钞票)?/g, '$1块');
   // "一张大团结": the old ten-yuan note; "两张大团结" is twenty.
   out = out.replace(/([一两二三四五1-5])张大团结/g, (_all, n: string) => `${(parseZhNumber(n) ?? Number(n)) * 10}块`);
+  // "一张红票子", "两张毛爷爷": hundred-yuan notes.
+  out = out.replace(/([一两二三四五六七八九十1-9])张(?:红票子|红票|毛爷爷)/g, (_all, n: string) => `${(parseZhNumber(n) ?? Number(n)) * 100}块`);
   for (const [re, to] of ZH_WORDS) out = out.replace(re, to);
   // "十二盒装", "六瓶装": a pack size in words, as the catalogue writes it (12盒装).
   out = out.replace(/([一二两三四五六七八九十百]+)(盒|瓶|罐|包|袋|支|卷|片|粒|枚|只|听|个|双|件|条|块)装/g, (all, n: string, unit: string) => {
