@@ -62,10 +62,10 @@ export function withoutNegated(text: string): string {
 /** A pack as a name writes it ("三支装", "3支装", "12 pack", "3-pack"). */
 const PACK = '(?:\\d+|[一二两三四五六七八九十]+)\\s*(?:支|盒|瓶|包|罐|袋|片|卷|个|条|双|只|粒|枚|听|提)装|\\b\\d+[- ]?pack\\b';
 /** A size or a pack in a product's name ("5kg", "300ml", "三支装"): a new size said alone replaces it. */
-const SIZE_IN_NAME = new RegExp(`${PACK}|\\b\\d+(?:\\.\\d+)?\\s*(?:ml|l|g|kg|cm|mm|gb?|tb?|mah|w)\\b|\\d+(?:\\.\\d+)?\\s*(?:寸|英寸|卷|枚|片|包|抽)`, 'gi');
+const SIZE_IN_NAME = new RegExp(`${PACK}|\\b\\d+(?:\\.\\d+)?\\s*(?:ml|l|g|kg|cm|mm|gb?|tb?|mah|w)\\b|\\d+(?:\\.\\d+)?\\s*(?:寸|英寸|卷|枚|片|包|抽|颗|粒)`, 'gi');
 
 /** A size or a pack said alone ("10kg", "128g", "500ml的", "三支装的"). */
-const SIZE_ONLY = new RegExp(`^(?:${PACK}|\\d+(?:\\.\\d+)?\\s*(?:ml|l|g|kg|cm|mm|gb?|tb?|mah|w|寸|英寸|卷|枚|片|包|抽))$`, 'i');
+const SIZE_ONLY = new RegExp(`^(?:${PACK}|\\d+(?:\\.\\d+)?\\s*(?:ml|l|g|kg|cm|mm|gb?|tb?|mah|w|寸|英寸|卷|枚|片|包|抽|颗|粒))$`, 'i');
 
 type Edit = (r: Read, slots: Record<string, any>, result: Record<string, any> | undefined) => Record<string, unknown>;
 
@@ -154,7 +154,9 @@ const EDITS: Record<string, Edit> = {
   },
   record_purchase: (r, s) => {
     const m = money(r);
-    const q = findQuantity(r.text);
+    // "是80颗的那个": a size the goods come in, not a count of 80.
+    const counted = findQuantity(r.text);
+    const q = counted && new RegExp(`${counted.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*的?\\s*(?:那个|那款|那种|那包|那盒|那瓶|那袋|装)`).test(r.text) ? undefined : counted;
     const day = dayOf(r);
     const period = readPeriod(r.text, r.today);
     // "不对 是四斤" after three jin of apples at ¥6.5: the count of the product's 500 g units, not a price of ¥4.

@@ -26,7 +26,7 @@ import { findNeed } from './entities/need.ts';
 import { findExclusion, type Exclusion } from './entities/exclusion.ts';
 import { plannerText } from './read-message.ts';
 import { asksUnfairPricing } from './unfair-pricing.ts';
-import { ANOMALY, ANOTHER_PURCHASE, askingClause, BOOKING, PARKS_MONEY, SAME_DAY, SAME_PAYMENT, ASKS_OPINION, ASKS_WHAT_IT_DOES, BACK_TO_EARLIER, BEST_RATED, CAN_GET_FOR, CATEGORY_WORDS, CHEAPER, CLOSING, COMPLAINT_ABOUT_STAFF, CREDIT, FAIRNESS, FAREWELL, GOODBYE, GREETING, HELP, HOME_RESTOCK, LOCATION_SHARED, MARKET_NEWS, MERCHANT_FIGURES, MERCHANT_ONLY, MORE, NEAR_ME, NEARBY, NEAREST, NOT_GOODS, ORDINAL, OTHER_GOODS, OWN_INSTEAD, PEERS, PERIOD_TOOLS, PLAINLY_CANNOT, PRICE, PRICING, PROFILE, RECOMMEND, RECORD, RECORD_WORDS, RESTOCK, REVIEWS, SEEN_PRICE, SHOP_FOR_GOODS, STATE_QUESTION, STATS, STUFF, TASK_WORDS, THANKED, THANKED_WORDS, THANKS, ASKING_CUE, WEALTH, WEATHER, WHERE_TO_BUY, WHICH_ONES, WHY, WRITES } from './words.ts';
+import { ANOMALY, ANOTHER_PURCHASE, askingClause, firstOfTwoAsks, BOOKING, PARKS_MONEY, SAME_DAY, SAME_PAYMENT, ASKS_OPINION, ASKS_WHAT_IT_DOES, BACK_TO_EARLIER, BEST_RATED, CAN_GET_FOR, CATEGORY_WORDS, CHEAPER, CLOSING, COMPLAINT_ABOUT_STAFF, CREDIT, FAIRNESS, FAREWELL, GOODBYE, GREETING, HELP, HOME_RESTOCK, LOCATION_SHARED, MARKET_NEWS, MERCHANT_FIGURES, MERCHANT_ONLY, MORE, NEAR_ME, NEARBY, NEAREST, NOT_GOODS, ORDINAL, OTHER_GOODS, OWN_INSTEAD, PEERS, PERIOD_TOOLS, PLAINLY_CANNOT, PRICE, PRICING, PROFILE, RECOMMEND, RECORD, RECORD_WORDS, RESTOCK, REVIEWS, SEEN_PRICE, SHOP_FOR_GOODS, STATE_QUESTION, STATS, STUFF, TASK_WORDS, THANKED, THANKED_WORDS, THANKS, ASKING_CUE, WEALTH, WEATHER, WHERE_TO_BUY, WHICH_ONES, WHY, WRITES } from './words.ts';
 
 export type PreviousCall = { name: string; args: Record<string, any>; result?: Record<string, any> };
 /** A reply that asks for a missing slot names the task it holds open (`pending`): the next message fills it in. */
@@ -65,7 +65,7 @@ export function understand(said: string, s: Situation, products: ProductIndex): 
   // The phrase reader goes first: it adds the catalogue's goods to jieba's dictionary, which the spelling fixer then
   // segments with too, in any order of messages.
   phraseReaderFor(products);
-  const text = plannerText(said, products);
+  const text = firstOfTwoAsks(plannerText(said, products));
   // "不要华为的", "anything but snacks": read once; not read as wanted below, and handed to the tools that leave it out.
   const excluded = findExclusion(text.trim(), products);
   let plan = understandMessage(text, s, products, excluded);
@@ -536,7 +536,8 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
     }
     // One follow-up may change several things at once: "widen it to 2 km and sort by rating", "最近的、3公里内".
     // "cheapest first", "便宜的排前面": the same list in price order; "any cheaper?", "再便宜点的": below what was shown.
-    const priceOrder = /cheapest first|lowest (?:price )?first|(?:sort|order|list)\w* (?:them |it )?by price|便宜的?(?:排|放)(?:在)?(?:前|上)|从便宜到贵|价格从低到高|按价格(?:排|从)/i.test(raw);
+    // "最便宜的", "cheapest?" alone: the cheapest of the same search, in price order (not below what was shown).
+    const priceOrder = /cheapest first|lowest (?:price )?first|(?:sort|order|list)\w* (?:them |it )?by price|便宜的?(?:排|放)(?:在)?(?:前|上)|从便宜到贵|价格从低到高|按价格(?:排|从)/i.test(raw) || /^(?:那|要|就要|看看)?\s*(?:最便宜|最实惠)(?:的|那家|的那家|的是哪家)?(?:呢|吧)?\s*[。.!！?？]*$|^(?:the\s+)?cheapest(?:\s+(?:one|ones|shop|place))?\s*[.!?]*$/i.test(raw.trim());
     const cheaper = !priceOrder && (has(CHEAPER, raw) || said('cheaper'));
     const sort = cheaper || priceOrder ? 'price' : (has(NEAREST, raw) && !has(NEARBY, raw.replace(NEAREST, ''))) || said('nearest') ? 'distance' : has(BEST_RATED, raw) || said('best_rated') ? 'rating' : findSort(raw);
     if (sort || place || radius) {

@@ -132,3 +132,18 @@ export const CAN_GET_FOR = /能(?:买|吃|喝|找)(?:得)?到|(?:买|吃|喝|找
 export const FAIRNESS = /贵|便宜吗|值吗|值不值|值得|合理|划算|正常|坑|宰|\b(?:fair|worth|overpriced|rip|expensive|reasonable|a good (?:price|deal))\b/i;
 /** A price seen, not paid: "昨天看到洗衣液卖59", "saw it listed at 30". */
 export const SEEN_PRICE = /看到|看见|瞧见|标价|标着|卖|报价|要价|\b(?:saw|seen|sees|listed|priced|selling|sells|asking|quoted?)\b/i;
+
+/** "…卖了多少 再帮我看看该补啥货", "sales last week, then the restock": a second request after the first. */
+const SECOND_ASK = /[\s，,。;；]+(?:再|然后|另外|顺便|还有|and then|then also|also)\s*(?:帮我|给我|帮忙|help me)?/i;
+const tasksIn = (text: string) => Object.entries(TASK_WORDS).filter(([, re]) => re.test(text)).map(([tool]) => tool);
+
+/** Two requests for different tasks in one message: the first is answered (the user can ask the second next). */
+export function firstOfTwoAsks(text: string): string {
+  const m = SECOND_ASK.exec(text);
+  if (!m || m.index < 4) return text;
+  const first = text.slice(0, m.index);
+  const second = text.slice(m.index + m[0].length);
+  const a = tasksIn(first);
+  const b = tasksIn(second);
+  return a.length && b.length && !b.some((t) => a.includes(t)) ? first : text;
+}

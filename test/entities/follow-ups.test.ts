@@ -72,6 +72,9 @@ describe('a follow-up or a correction edits the active task', () => {
     ['不要辣的', as('shopper', call('recommend', { category: 'snacks' }, { status: 'ok', items: [] })), { tool: 'recommend', args: { category: 'snacks', exclude: '辣' } }],
     ['那三瓶装的100块呢？', as('shopper', call('price_check', { product: '蓝月亮洗衣液 2kg', price: 40 }, { status: 'ok', product: { id: 1 } })), { tool: 'price_check', args: { product: '蓝月亮洗衣液 3瓶装', price: 100 } }],
     ['Sorry, I mean 鲁巷二店, not the first one.', as('merchant', call('restock_forecast', { shopId: 139, leadTimeDays: 3 }, { status: 'ok' }), 'en', [{ id: 139, nameZh: '楚天文具(鲁巷店)', nameEn: 'Chutian Stationery (Luxiang)' }, { id: 140, nameZh: '楚天文具(鲁巷二店)', nameEn: 'Chutian Stationery (Luxiang 2)' }]), { tool: 'restock_forecast', args: { shopId: 140, leadTimeDays: 3 } }],
+    ['最便宜。', as('shopper', call('nearby_shops', { query: '充电宝', radiusKm: 2 }, { status: 'ok', results: [{ offer: { price: 99 } }] })), { tool: 'nearby_shops', args: { query: '充电宝', radiusKm: 2, sort: 'price', offset: 0 } }],
+    ['还有一笔 同一天还买了乐事薯片 70g 七块九', as('shopper', call('record_purchase', { product: '蓝月亮洗衣液 2kg', price: 40, date: '2026-11-20' }, { status: 'ok' })), { tool: 'record_purchase', args: { product: '乐事薯片 70g', price: 7.9, date: '2026-11-20' } }],
+    ['Make that five grand, same six months.', as('shopper', call('wealth_products', { amount: 2000, horizonMonths: 6 }, { status: 'ok' }), 'en'), { tool: 'wealth_products', args: { amount: 5000, horizonMonths: 6 } }],
     ['weekend %?', as('shopper', call('customer_profile', {}), 'en'), { tool: 'customer_profile', args: {} }],
     ['digital only. 8.', as('shopper', call('recommend', {}, { status: 'ok', items: [{ productId: 5, name: '乐事薯片 70g' }] }), 'en'), { tool: 'recommend', args: { category: 'digital', limit: 8 } }],
     ['Only things I can get in the shops round the corner, like.', as('shopper', call('recommend', { category: 'cleaning' }, { status: 'ok', items: [{ productId: 1, name: '蓝月亮洗衣液 2kg' }] }), 'en'), { tool: 'recommend', args: { category: 'cleaning', nearMe: true } }],
@@ -86,6 +89,13 @@ describe('a follow-up or a correction edits the active task', () => {
     expect(understand('第三个 no thanks 不喜欢', { ...shopper, previous: { name: 'recommend', args: {}, result: { status: 'ok', items: [{ productId: 1 }, { productId: 2 }, { productId: 3 }] } } }, products)).toMatchObject({ tool: 'feedback' });
     expect(understand('谢谢 帮我记一下 买了乐事薯片 3块', shopper, products)).toMatchObject({ tool: 'record_purchase' });
     expect(understand('thanks, where can I buy power banks', shopper, products)).toMatchObject({ tool: 'nearby_shops' });
+  });
+
+  it('money to put away for a while is a wealth question; two requests in one message answer the first', () => {
+    const shopper = { role: 'shopper' as const, locale: 'en' as const, today: MON };
+    expect(understand("I've got like two grand sitting around doing nothing. Anything decent for six months?", shopper, products)).toEqual({ tool: 'wealth_products', args: { amount: 2000, horizonMonths: 6 } });
+    expect(understand('我有十万块 想放一年左右 有什么推荐', { ...shopper, locale: 'zh' }, products)).toMatchObject({ tool: 'wealth_products', args: { amount: 100000, horizonMonths: 12 } });
+    expect(understand('上周一共卖了多少 再帮我看看该补啥货', { role: 'merchant', locale: 'zh', today: MON }, products)).toMatchObject({ tool: 'merchant_stats', args: { period: 'last_week' } });
   });
 
   it('a long story with the request in the middle is read for the request alone', () => {

@@ -3,7 +3,7 @@
 // its reasons again (same task); market news is said to be out of reach, not guessed at.
 import { describe, expect, it } from 'vitest';
 import { understand, type PreviousCall, type Situation } from '../../agents/local-planner/understand.ts';
-import { fieldsAsWords, simplified, standardWords, withoutSalesWords } from '../../agents/local-planner/entities/written-forms.ts';
+import { callsAsWords, fieldsAsWords, simplified, standardWords, withoutSalesWords } from '../../agents/local-planner/entities/written-forms.ts';
 import { ProductIndex } from '../../tools/catalogue/product-search.ts';
 import { INTENT_REPLIES } from '../../prompts/replies/intent-replies.ts';
 
@@ -106,5 +106,15 @@ describe('labelled fields (a pasted receipt, a developer\'s query string)', () =
 });
 
 describe('short forms', () => {
-  it.each([['罗技U盘256G的', '罗技U盘256GB的'], ['the 2nd 1 looks gud', 'the 2nd one looks good'], ['500g的牛肉', '500g的牛肉'], ['and the fifty ml one', 'and the 50ml one'], ['a twenty thousand mah power bank', 'a 20000mAh power bank'], ['the one with fifty', 'the one with fifty'], ['And the 2-litre one at 38?', 'And the 2l one at 38?'], ['a 500 gram bag', 'a 500g bag'], ['the two-litre bottle', 'the 2l bottle'], ['a twelve-pack of gel pens', 'a 12-pack of gel pens'], ['一样别超过一张大团结', '一样别超过10块'], ['两张大团结也行', '20块也行']])('%s reads as %s', (text, words) => expect(standardWords(text)).toBe(words));
+  it.each([['罗技U盘256G的', '罗技U盘256GB的'], ['the 2nd 1 looks gud', 'the 2nd one looks good'], ['500g的牛肉', '500g的牛肉'], ['and the fifty ml one', 'and the 50ml one'], ['a twenty thousand mah power bank', 'a 20000mAh power bank'], ['the one with fifty', 'the one with fifty'], ['And the 2-litre one at 38?', 'And the 2l one at 38?'], ['a 500 gram bag', 'a 500g bag'], ['the two-litre bottle', 'the 2l bottle'], ['a twelve-pack of gel pens', 'a 12-pack of gel pens'], ['一样别超过一张大团结', '一样别超过10块'], ['两张大团结也行', '20块也行'], ['别超过一张红票子', '别超过100块']])('%s reads as %s', (text, words) => expect(standardWords(text)).toBe(words));
+});
+
+describe('a request typed like code', () => {
+  it.each([
+    ['recommend(category="digital", limit=3)', 'recommend digital top 3'],
+    ['budget=200', 'budget 200'],
+    ['nearby(q="键盘", radius=2km)', 'nearby 键盘 within 2km'],
+    ['hello (there)', 'hello (there)'],
+    ['a=b is fun', 'a=b is fun'],
+  ])('%s → %s', (text, words) => expect(callsAsWords(text)).toBe(words));
 });

@@ -15,7 +15,7 @@ import { CATALOGUE } from '../../../prisma/seed/catalogue-data.ts';
 
 const STOP = new Set<string>([...(stopwords as Record<string, string[]>).zh, ...(stopwords as Record<string, string[]>).en]);
 /** Sizes and counts that name a variant: 300ml, 2kg, 70g, 12卷, 30枚. */
-const SIZE = /^\d+(?:\.\d+)?(?:ml|l|g|kg|mg|cm|mm|m|mah|gb|tb|寸|英寸|卷|枚|片|包|支|瓶|罐|盒|袋|抽|粒|只|双|件)$/i;
+const SIZE = /^\d+(?:\.\d+)?(?:ml|l|g|kg|mg|cm|mm|m|mah|gb|tb|寸|英寸|卷|枚|片|包|支|瓶|罐|盒|袋|抽|粒|颗|只|双|件)$/i;
 const HAN = /\p{Script=Han}/u;
 /** Pronouns and particles: no goods' name is made with them in a word of two or three characters. */
 const GRAMMAR_CHARS = new Set([...'我你您他她它们的了吗呢吧啊些么哪这那']);
@@ -209,7 +209,7 @@ const ORDERING_WORDS = /^(?:来|要|拿|整)[一两]?[瓶个包杯份点盒袋�
 /** How soon, not what: "batteries asap", "急用", "rn". */
 const HURRY_WORDS = /^(?:asap|urgent(?:ly)?|quick(?:ly)?|immediately|rn|stat|急用|急需|赶紧|马上|立刻|尽快)$/i;
 /** Words of address and chat particles ("mate", "bro", "lah", "abeg"), and who is asking ("a backpacker budget"): no goods. */
-const ADDRESS_WORDS = /^(?:mate|bro|dude|buddy|pal|guys?|sis|fam|lah|leh|lor|sia|meh|abeg|oga|sha|jor|backpackers?|student)$/i;
+const ADDRESS_WORDS = /^(?:小票|收据|receipt|mate|bro|dude|buddy|pal|guys?|sis|fam|lah|leh|lor|sia|meh|abeg|oga|sha|jor|backpackers?|student)$/i;
 /** Words of asking itself ("想先问下", "麻烦问一下", "打听"), however jieba cuts them. */
 const ASKING_WORDS = /^(?:想|先|再|还|就|请|麻烦|劳驾|帮忙|帮我|顺便)*(?:问|问下|问一下|问问|打听|咨询|请教)?(?:下|一下)?$/;
 /** Stop words that name a variant in the catalogue's names ("large pack", "small cup"): goods words there. */

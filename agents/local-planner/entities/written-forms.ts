@@ -122,3 +122,26 @@ export function standardWords(text: string): string {
   out = out.replace(/\b(\d+(?:st|nd|rd|th)|first|second|third|last)\s+1\b/gi, '$1 one');
   return out.replace(EN_ABBREVIATION, (w) => EN_WORDS[w.toLowerCase()] ?? w);
 }
+
+/** A request typed like code ("recommend(category=\"digital\", limit=3)", "budget=200", "nearby(q=\"键盘\", radius=2km)"):
+ *  the same request in words ("recommend digital top 3", "budget 200", "键盘 nearby within 2km"). */
+const VALUE = '(?:"[^"]*"|“[^”]*”|\'[^\']*\'|[^\\s,=()"]+)';
+const PAIR = `[a-z_]+\\s*=\\s*${VALUE}`;
+const CALL = new RegExp(`^\\s*([a-z_]+)\\((\\s*(?:${PAIR}(?:\\s*,\\s*${PAIR})*)?\\s*)\\)\\s*;?\\s*$`, 'i');
+const PAIRS = new RegExp(`^\\s*${PAIR}(?:\\s*,\\s*${PAIR})*\\s*$`, 'i');
+const KEY_WORDS: Record<string, (v: string) => string> = {
+  category: (v) => v, cat: (v) => v, q: (v) => v, query: (v) => v, product: (v) => v, item: (v) => `number ${v}`,
+  limit: (v) => `top ${v}`, n: (v) => `top ${v}`, budget: (v) => `budget ${v}`, max: (v) => `under ${v}`, maxprice: (v) => `under ${v}`,
+  price: (v) => `${v} yuan`, radius: (v) => `within ${/[a-z]/i.test(v) ? v : `${v}km`}`, rating: (v) => `${v} stars`, stars: (v) => `${v} stars`,
+  period: (v) => v.replace(/_/g, ' '), shop: (v) => `shop ${v}`, days: (v) => `${v} days`,
+};
+const CALL_NAMES: Record<string, string> = { nearby: 'nearby', nearby_shops: 'nearby', recommend: 'recommend', feedback: 'rate', price_check: 'is it a fair price', stats: 'sales', merchant_stats: 'sales' };
+
+export function callsAsWords(text: string): string {
+  const call = CALL.exec(text);
+  const args = call ? call[2] : PAIRS.test(text) ? text : undefined;
+  if (args === undefined) return text;
+  const words = args.split(',').map((pair) => /^\s*([a-z_]+)\s*[=:]\s*["'“”]?([^"'“”]*)["'“”]?\s*$/i.exec(pair)).filter((m): m is RegExpExecArray => Boolean(m))
+    .map((m) => (KEY_WORDS[m[1].toLowerCase()] ?? ((v: string) => v))(m[2].trim()));
+  return [call ? CALL_NAMES[call[1].toLowerCase()] ?? call[1].replace(/_/g, ' ') : '', ...words].filter(Boolean).join(' ');
+}
