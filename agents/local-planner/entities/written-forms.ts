@@ -133,7 +133,7 @@ const KEY_WORDS: Record<string, (v: string) => string> = {
   category: (v) => v, cat: (v) => v, q: (v) => v, query: (v) => v, product: (v) => v, item: (v) => `number ${v}`,
   limit: (v) => `top ${v}`, n: (v) => `top ${v}`, budget: (v) => `budget ${v}`, max: (v) => `under ${v}`, maxprice: (v) => `under ${v}`,
   price: (v) => `${v} yuan`, radius: (v) => `within ${/[a-z]/i.test(v) ? v : `${v}km`}`, rating: (v) => `${v} stars`, stars: (v) => `${v} stars`,
-  period: (v) => v.replace(/_/g, ' '), shop: (v) => `shop ${v}`, days: (v) => `${v} days`,
+  sort: (v) => ({ price: 'cheapest first', distance: 'nearest', rating: 'best rated' })[v.toLowerCase()] ?? v, period: (v) => v.replace(/_/g, ' '), shop: (v) => `shop ${v}`, days: (v) => `${v} days`,
 };
 const CALL_NAMES: Record<string, string> = { nearby: 'nearby', nearby_shops: 'nearby', recommend: 'recommend', feedback: 'rate', price_check: 'is it a fair price', stats: 'sales', merchant_stats: 'sales' };
 
