@@ -58,6 +58,11 @@ function productPhraseIn(products: ProductIndex) {
   };
 }
 
+/** Thanks with a remark that answers nothing: no yes / no, pick, log word, figure, question or request in it. */
+function thanksOnly(raw: string): boolean {
+  return THANKED.test(raw) && !/\d|[?？]|第|不|没|记|\b(?:yes|yeah|yep|no|not|nope|save|log|record|first|second|third|last|one)\b/i.test(raw.replace(/\bno (?:worries|problem)\b/gi, ' ')) && !ASKING_CUE.test(raw.replace(THANKED_WORDS, ' ')) && ![CHEAPER, NEAREST, BEST_RATED, NEARBY].some((re) => re.test(raw)) && !Object.values(TASK_WORDS).some((re) => re.test(raw));
+}
+
 /** A first clause that says its period has not come yet, with more said after it. */
 const NOT_YET_FIRST = /^[^，,。；;]*?(?:还没到|还没来|还没开始|还没过完?|\bhasn'?t (?:come|started|begun)(?: yet)?|\bis(?:n'?t| not) (?:here|over) yet)[\s，,。；;]+(?=\S)/i;
 
@@ -129,7 +134,7 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   if (CLOSING.test(raw) && s.previous?.name !== 'scan_to_buy' && !THATS_IT.test(raw) && !/\d/.test(raw) && !Object.values(TASK_WORDS).some((re) => re.test(raw))) return { reply: /thank|cheers|\bty\b|thx|谢/i.test(raw) ? PHRASES.thanks(l) : PHRASES.acknowledged(l) };
 
   // "Sweet as, cheers for that", "Thank you o. I go try am small small.": thanks with a remark that asks for nothing.
-  if (THANKED.test(raw) && !/\d|[?？]|第|不|没|记|\b(?:yes|yeah|yep|no|not|nope|save|log|record|first|second|third|last|one)\b/i.test(raw.replace(/\bno (?:worries|problem)\b/gi, ' ')) && !ASKING_CUE.test(raw.replace(THANKED_WORDS, ' ')) && ![CHEAPER, NEAREST, BEST_RATED, NEARBY].some((re) => re.test(raw)) && !Object.values(TASK_WORDS).some((re) => re.test(raw))) return { reply: PHRASES.thanks(l) };
+  if (thanksOnly(raw)) return { reply: PHRASES.thanks(l) };
 
   // The adapter turns a shared location into this message: redo the search that needed it.
   if (LOCATION_SHARED.test(raw)) {

@@ -91,6 +91,10 @@ describe('a follow-up or a correction edits the active task', () => {
     expect(understand('thanks, where can I buy power banks', shopper, products)).toMatchObject({ tool: 'nearby_shops' });
   });
 
+  it('a price question with no price asks for it; it is no shop search', () => {
+    for (const t of ['乐事薯片贵吗', '帮我看看乐事薯片贵不贵']) expect(understand(t, { role: 'shopper', locale: 'zh', today: MON }, products)).toMatchObject({ pending: { tool: 'price_check' } });
+  });
+
   it('money to put away for a while is a wealth question; two requests in one message answer the first', () => {
     const shopper = { role: 'shopper' as const, locale: 'en' as const, today: MON };
     expect(understand("I've got like two grand sitting around doing nothing. Anything decent for six months?", shopper, products)).toEqual({ tool: 'wealth_products', args: { amount: 2000, horizonMonths: 6 } });
