@@ -6,7 +6,7 @@ import type { Store } from '../prisma/store.ts';
 import { renderConfirmation, RENDERERS, suggestionsFor } from '../prompts/replies/tool-results.ts';
 import { t, ToolError, type CallerContext, type Locale, type ToolDeps } from '../tools/context.ts';
 import { TOOLS } from '../tools/index.ts';
-import { saysNo, saysNotNow, saysYes } from '../tools/shared/user-words.ts';
+import { meansNotNow, saysNo, saysYes } from '../tools/shared/user-words.ts';
 import { asMandarin } from './local-planner/read-message.ts';
 import type { AssistantReply, ProposalShown, Turn } from './assistant.ts';
 import { attachmentsFor } from './attachments.ts';
@@ -120,7 +120,7 @@ export class ProposalFlow {
   private async cancel(p: PendingProposal, turn: AnsweredTurn, base: Base): Promise<AssistantReply> {
     await settle(this.db, [p.id], 'cancelled', base.now);
     // "等下 我先对一下小票": nothing written now, and a later yes shows it again (the planner re-proposes).
-    if (turn.text && saysNotNow(turn.text)) return this.reply(turn, base, t(base.locale, '好的，先不记，什么都没改。核对好了说一声“记吧”，我再给你确认一次。', 'OK, not now; nothing was changed. When you are ready, say "log it" and I will show it again.'));
+    if (turn.text && meansNotNow(asMandarin(turn.text))) return this.reply(turn, base, t(base.locale, '好的，先不记，什么都没改。核对好了说一声“记吧”，我再给你确认一次。', 'OK, not now; nothing was changed. When you are ready, say "log it" and I will show it again.'));
     return this.reply(turn, base, t(base.locale, '好的，已取消，什么都没改。', 'OK, cancelled; nothing was changed.'));
   }
 

@@ -105,6 +105,11 @@ export function saysNotNow(text: string): boolean {
   return NOT_NOW.test(t) && !/[\d一二两三四五六七八九十百千万]\s*(?:块|元|yuan|kuai)|[?？]/.test(text);
 }
 
+/** Not now, said outright or after a pause ("wait a sec", "等会儿再说吧 我先对一下小票", "嗯 那个 等一下啊 我先看看小票 先别记"). */
+export function meansNotNow(said: string): boolean {
+  return saysNotNow(said) || saysNotNow(withoutPause(said));
+}
+
 /** The message without a pause word before it ("等一下 先不记" → "先不记", "wait, no" → "no"). */
 export function withoutPause(said: string): string {
   // "嗯 那个 等一下啊 先别记": the fillers of speech before the pause go too.
@@ -117,10 +122,9 @@ const ALREADY_RECORDED = /(?:已经|早就?|之前|刚才)[^，,。？?]{0,4}(?:
 /** The user's own no (cancel) to the proposal shown last. */
 export function saysNo(said: string): boolean {
   if (saysYes(said)) return false; // "算了还是记上吧" ends on a yes
-  if (saysNotNow(said)) return true; // "wait a sec", "等会儿再说吧 我先对一下小票" however long
+  if (meansNotNow(said)) return true;
   // "等一下 先不记 我回去翻下小票", "wait, no": what comes after the pause says it.
   const text = withoutPause(said);
-  if (text !== said.trim() && saysNotNow(text)) return true;
   const mind = CHANGE_OF_MIND.exec(text.trim());
   if (mind && mind[0].length < text.trim().length) return saysNo(text.trim().slice(mind[0].length)); // "还是算了", "actually no"
   if (NEGATIVE.test(text.trim())) return true;

@@ -36,13 +36,13 @@ const BEIJING: [RegExp, string][] = [
   [/大年三十儿?|年三十儿?/g, '除夕'], [/(?<=[那这哪])拨(?:儿)?(?=客|人|顾客)/g, '些'], [/那天儿/g, '那天'],
 ];
 
-/** Northern speech (Henan, Shandong, Tianjin, the north-east): 俺 = 我, a bare 中 = 行, Tianjin 介 = 这 and 嘛 = 什么. */
-const NORTHERN: [RegExp, string][] = [
+/** Regional Mandarin: northern (Henan, Shandong, Tianjin, the north-east: 俺 = 我, a bare 中 = 行, Tianjin 介 = 这, 嘛 = 什么)
+ *  and south-western / Hunan (莫 = 别, 要不得 = 不行). */
+const REGIONAL: [RegExp, string][] = [
   [/俺们/g, '我们'], [/俺(?!答|达)/g, '我'],
   [/^(?:中中|中)(?=$|[\s，,。!！~～]|就|吧|啊|呀|记)/g, '行'], // "中 就这 记上吧"; never 中国, 中午, 中性笔
   [/(?<=^|[\s，,])介(?=俩|两|几|个|些|是|儿|礼拜|星期|周|月|天)/g, '这'], [/(?<=有|买|卖|干|是|出)嘛(?=不对|事|问题|东西|玩意|好|新|特别|[的没呢？?]|$)/g, '什么'],
   [/俩(?=礼拜|星期|月|周|人|店|家|天)/g, '两个'],
-  // Southwest and Hunan speech: 莫 = 别 ("就莫推了", "莫太贵咯"), 要不得 = 不行.
   [/莫(?=推|买|要|太|再|急|慌|管|搞|记|说|给)/g, '别'], [/要不得/g, '不行'],
 ];
 
@@ -60,7 +60,7 @@ export function mandarinWords(text: string): string {
   // Cantonese only where it shows: one of its own characters is in the message (唔 咗 嘅 啲 佢 嗰 冇 喺 睇 蚊 琴日 …).
   if (/[唔咗嘅啲佢嗰冇喺睇畀哋乜廿卅]|琴日|寻日|旧年|几多|[\d一二两三四五六七八九十百]\s*蚊(?![香子帐虫])|间铺|记返|我个[女仔]|都系|系咪|[边呢嗰]度|边个|边间/.test(out)) for (const [re, to] of CANTONESE) out = out.replace(re, to);
   for (const [re, to] of BEIJING) out = out.replace(re, to);
-  for (const [re, to] of NORTHERN) out = out.replace(re, to);
+  for (const [re, to] of REGIONAL) out = out.replace(re, to);
   if (/[\u3040-\u30ff]/.test(out)) for (const [re, to] of JAPANESE) out = out.replace(re, to);
   return out;
 }

@@ -179,7 +179,7 @@ export class PhraseReader {
     if (pos === 'count') return false; // "packs" in "2 packs of tissues"
     if (TIME_WORDS.test(w)) return false; // "whole month": a period, even where a name has the word ("6-12 months")
     if (this.keep.has(w) || SIZE.test(w) || PACK_SIZE.test(w.replace(/\s+/g, '')) || /^size (?:xxs|xs|s|m|l|xl|xxl|xxxl)$/i.test(w)) return true;
-    if (this.asking.has(w) || STOP.has(w) || ASKING_WORDS.test(w) || ORDERING_WORDS.test(w) || HURRY_WORDS.test(w) || ADDRESS_WORDS.test(w)) return false;
+    if (this.asking.has(w) || STOP.has(w) || ASKING_WORDS.test(w) || ORDERING_WORDS.test(w) || HURRY_WORDS.test(w) || NO_GOODS_WORDS.test(w)) return false;
     if (HAN.test(w) && FUNCTION_TAG.test(pos)) return false;
     // A short word jieba could not place made with a pronoun or a particle ("我些", "它的") names nothing.
     if (pos === 'x' && HAN.test(w) && w.length <= 3 && [...w].some((c) => GRAMMAR_CHARS.has(c))) return false;
@@ -208,8 +208,9 @@ const TIME_WORDS = /^(?:days?|weeks?|months?|years?|quarters?|fortnight|weekends
 const ORDERING_WORDS = /^(?:来|要|拿|整)[一两]?[瓶个包杯份点盒袋罐支件只条碗]$|^就(?:行|好|可以|够|成)了?$/;
 /** How soon, not what: "batteries asap", "急用", "rn". */
 const HURRY_WORDS = /^(?:asap|urgent(?:ly)?|quick(?:ly)?|immediately|rn|stat|急用|急需|赶紧|马上|立刻|尽快)$/i;
-/** Words of address and chat particles ("mate", "bro", "lah", "abeg"), and who is asking ("a backpacker budget"): no goods. */
-const ADDRESS_WORDS = /^(?:小票|收据|receipt|mate|bro|dude|buddy|pal|guys?|sis|fam|lah|leh|lor|sia|meh|abeg|oga|sha|jor|backpackers?|student)$/i;
+/** Words that name no goods though no corpus line has them: address and chat particles ("mate", "lah", "abeg"), who is
+ *  asking ("a backpacker budget"), the receipt a line was copied from (小票). */
+const NO_GOODS_WORDS = /^(?:小票|收据|receipt|mate|bro|dude|buddy|pal|guys?|sis|fam|lah|leh|lor|sia|meh|abeg|oga|sha|jor|backpackers?|student)$/i;
 /** Words of asking itself ("想先问下", "麻烦问一下", "打听"), however jieba cuts them. */
 const ASKING_WORDS = /^(?:想|先|再|还|就|请|麻烦|劳驾|帮忙|帮我|顺便)*(?:问|问下|问一下|问问|打听|咨询|请教)?(?:下|一下)?$/;
 /** Stop words that name a variant in the catalogue's names ("large pack", "small cup"): goods words there. */

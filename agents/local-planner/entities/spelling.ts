@@ -32,6 +32,8 @@ const DISTANCE_SLIP = /里(?=(?:我|你|他|她|这|那|家|学校|公司|单位
 const BOUND_SLIP = /(?<=[\d零一二两三四五六七八九十百千万块元毛]\s*)一(内|下|上)(?=的|吧|呢|啊|$|[，。,.?？!！\s])/gu;
 /** 念 typed for 年 after a count of years ("放一念左右", "两念以上"). */
 const YEAR_SLIP = /(?<=[一二两三四五六七八九十半\d])念(?=左右|以上|以内|多|的|期|$|[，。,.?？!！\s])/gu;
+/** Slips a word list cannot catch, only the grammar around them. */
+const GRAMMAR_SLIPS: [RegExp, string][] = [[YEAR_SLIP, '年'], [DISTANCE_SLIP, '离'], [BOUND_SLIP, '以$1']];
 /** Words a merchant's question has that neither the corpus nor the catalogue does, kept from being "corrected" (基准 ≠ 当期). */
 const KEPT_WORDS = ['基准', '基线', '同比', '环比'];
 const keyOf = (zh: string) => pinyin(zh, { toneType: 'none', type: 'array' }).join('');
@@ -89,7 +91,7 @@ export class SpellingFixer {
   }
 
   fix(text: string): string {
-    let out = text.replace(YEAR_SLIP, '年').replace(DISTANCE_SLIP, '离').replace(BOUND_SLIP, (_all, bound: string) => `以${bound}`);
+    let out = GRAMMAR_SLIPS.reduce((t, [re, to]) => t.replace(re, to), text);
     if (/[a-z]/i.test(out)) out = this.fixLatin(out);
     if (HAN.test(out)) out = this.fixHomophones(out);
     return out;
