@@ -9,8 +9,9 @@ import { Assistant } from './assistant.ts';
 import { warmUpPlanner } from './local-planner/index.ts';
 import { modelChoices } from '../tools/restock-forecast/model-choices.ts';
 import { describeModel, modelConfig } from './config.ts';
+import { ShopRelay } from './shop-relay.ts';
 
-export type Runtime = { db: Store; assistant: Assistant; modelDescription: string; storeDescription: string; vectorDescription: string; stop: () => Promise<void> };
+export type Runtime = { db: Store; assistant: Assistant; /** shoppers' messages to merchants and their replies, between adapters */ relay: ShopRelay; modelDescription: string; storeDescription: string; vectorDescription: string; stop: () => Promise<void> };
 
 export type RuntimeOptions = {
   /**
@@ -32,14 +33,17 @@ export async function startRuntime(log: (line: string) => void = console.log, op
   await seedIfEmpty(db, {}, log);
   const vectors = await startVectorIndex(db, process.env, log);
   const assistant = await Assistant.create({ db, modelConfig: config, vectors: vectors.index });
+  const relay = new ShopRelay(db, log);
+  assistant.toolDeps.relay = relay;
   const storeDescription = providerOf(url) === 'sqlite' ? `SQLite ${url.replace(/^file:/, '')}` : `PostgreSQL ${url.replace(/\/\/[^@]*@/, '//…@')}`;
   const stop = async () => {
+    relay.stop();
     await trainer.close(); // its worker thread, if one is up
     await modelChoices.close(); // the restock backtests' worker thread, if one is up
     await vectors.stop();
     await db.$disconnect();
   };
-  const runtime = { db, assistant, modelDescription: describeModel(config), storeDescription, vectorDescription: vectors.description, stop };
+  const runtime = { db, assistant, relay, modelDescription: describeModel(config), storeDescription, vectorDescription: vectors.description, stop };
   if (!background) return runtime;
   // The index check (and demo pictures on a new store) in the background: answers come from store
   // search until it is done.

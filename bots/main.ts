@@ -41,6 +41,7 @@ try {
 }
 webDeps.db = runtime.db;
 webDeps.assistant = runtime.assistant;
+webDeps.relay = runtime.relay;
 progress.set({ step: 'ready' });
 
 const stops: (() => Promise<void>)[] = [];

@@ -29,7 +29,11 @@ export type CallerContext = {
 /** The chat a write would be proposed in, and how to propose it (the system shows it and waits for the user's yes). */
 export type Consent = { chatKey: string; propose: (tool: string, args: unknown, preview: string) => Promise<number> };
 
-export type ToolDeps = { db: Store; products: ProductIndex; images: ImageCatalogue; scans: ScanMemory; /** background work's log lines (the assistant's log) */ log?: (line: string) => void };
+export type ToolDeps = {
+  db: Store; products: ProductIndex; images: ImageCatalogue; scans: ScanMemory; /** background work's log lines (the assistant's log) */ log?: (line: string) => void;
+  /** Told when a shopper's message for a shop was stored, so the relay posts it now (it also polls). */
+  relay?: { queued(): void };
+};
 
 export type ToolErrorCode = 'forbidden' | 'not_found' | 'invalid_input' | 'unavailable';
 

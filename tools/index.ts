@@ -1,6 +1,7 @@
 // Every tool the agent can call. Add a tool: write tools/<name>.ts with defineTool, list it here.
 import type { ToolSpec } from './context.ts';
 import { anomalyAlerts } from './anomaly-alerts.ts';
+import { contactShop } from './contact-shop.ts';
 import { creditLine } from './credit-line/index.ts';
 import { customerProfile } from './customer-profile.ts';
 import { feedback } from './feedback.ts';
@@ -16,6 +17,6 @@ import { satisfactionReport } from './satisfaction-report/index.ts';
 import { riskQuestionnaire, wealthProducts } from './wealth/index.ts';
 
 export const TOOLS: readonly ToolSpec[] = [
-  nearbyShops, priceCheck, scanToBuy, confirmScan, recommend, customerProfile, recordPurchase, feedback, creditLine, wealthProducts, riskQuestionnaire,
+  nearbyShops, priceCheck, scanToBuy, confirmScan, recommend, customerProfile, recordPurchase, feedback, contactShop, creditLine, wealthProducts, riskQuestionnaire,
   merchantStats, restockForecast, satisfactionReport, pricingAdvice, anomalyAlerts,
 ] as unknown as ToolSpec[];

@@ -17,6 +17,7 @@ import { findCategoryWord, findLeadTimeDays, findPeriod, findPrice, findRadiusKm
 import { readBought } from './purchase-slots.ts';
 import { findBarePrice } from './entities/money.ts';
 import { pickedPosition, readFeedback } from './entities/feedback.ts';
+import { contactPlan } from './contact-slots.ts';
 import { namesHabitOnly, partOfEarlierMonth, pastWithoutAnchor, readPeriod, shiftPeriod } from './entities/period.ts';
 import { restockSlots, STOCK_WORDS } from './restock-slots.ts';
 import { anomalySlots } from './anomaly-slots.ts';
@@ -193,6 +194,9 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   const declined = (reply: string) => ({ reply, pending: declinedTask(raw, s, ranked) });
   const refusal = otherPeopleRefusal(raw, ranked, l, s.role);
   if (refusal) return 'reply' in refusal ? declined(refusal.reply) : refusal;
+  // A person asked for ("人工客服", "问问第二家有没有大桶的"): the shop's merchant, with the shopper's yes first.
+  const contact = s.role === 'shopper' ? contactPlan(raw, l, ranked[0]?.intent === 'human_agent' && ranked[0].p >= SURE, prev, s.earlier) : undefined;
+  if (contact) return contact;
   // "算了，看我自己的", "that of mine then": the task just asked about, for the caller's own data.
   if (prev && OWN_INSTEAD.test(raw) && raw.length <= 60) {
     const { shopId: _theirs, ...own } = prev.args;

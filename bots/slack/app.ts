@@ -7,6 +7,7 @@ import { App, LogLevel } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Assistant, AssistantReply, Decision } from '../../agents/assistant.ts';
 import { findCaller, linkIdentity, unlinkIdentity } from '../../agents/identity.ts';
+import type { ShopRelay } from '../../agents/shop-relay.ts';
 import type { Store } from '../../prisma/store.ts';
 import type { Locale, ToolDeps } from '../../tools/context.ts';
 import { catalogueImage } from '../../tools/scan-to-buy/image-catalogue.ts';
@@ -22,6 +23,7 @@ import { HOME_ACTIONS, HOME_QUESTIONS, homeView } from './home.ts';
 import { slackLanguage } from './language.ts';
 import { claimLinkCode } from './link-codes.ts';
 import { slackReceiver } from './receiver.ts';
+import { slackRelay } from './relay.ts';
 import { eventClaims } from './seen-events.ts';
 
 export type SlackOptions = {
@@ -29,7 +31,7 @@ export type SlackOptions = {
   /** An answer slower than this gets a "looking it up" message first, updated in place with the answer. */
   statusAfterMs?: number;
 };
-export type SlackDeps = { db: Store; assistant: Assistant; tools: ToolDeps; log: (line: string) => void; charts?: ChartRenderer };
+export type SlackDeps = { db: Store; assistant: Assistant; tools: ToolDeps; log: (line: string) => void; charts?: ChartRenderer; /** shoppers' messages for the merchants, and their replies */ relay?: ShopRelay };
 
 export const LINK_HELP: Record<Locale, string> = {
   zh: '这个 Slack 账号还没有绑定商家。请向管理员索取绑定码，然后输入 `/shop link <绑定码>`。',
@@ -86,6 +88,8 @@ export function createSlackApp(deps: SlackDeps, options: SlackOptions) {
   const out = privateDelivery(deps.log);
   const localeOf = slackLanguage(deps.db, deps.log);
   const firstDelivery = eventClaims(deps.db, now, deps.log);
+  // Shoppers' messages go to their merchant's DM; a reply in such a message's thread goes back to the shopper.
+  const takeReply = deps.relay ? slackRelay(deps.db, deps.relay, app.client, localeOf) : undefined;
 
   // Events only (commands and actions have no event_id and are not retried): a redelivery stops here.
   // Bolt has already acknowledged the event by the time global middleware runs.
@@ -188,9 +192,11 @@ export function createSlackApp(deps: SlackDeps, options: SlackOptions) {
   });
 
   app.event('message', async ({ event, client, context }) => {
-    const m = event as { channel_type?: string; subtype?: string; bot_id?: string; user?: string; text?: string; channel: string; files?: SlackFile[] };
+    const m = event as { channel_type?: string; subtype?: string; bot_id?: string; user?: string; text?: string; channel: string; files?: SlackFile[]; ts: string; thread_ts?: string };
     if (m.channel_type !== 'im' || (m.subtype && m.subtype !== 'file_share') || m.bot_id || !m.user) return;
     const where = { team: context.teamId ?? '', user: m.user, channel: m.channel, inDm: true };
+    const relayed = takeReply?.({ ...where, threadTs: m.thread_ts, ts: m.ts, text: m.text ?? '' });
+    if (relayed && (await relayed.catch((error) => (deps.log(`[slack relay] ${(error as Error).stack ?? error}`), false)))) return;
     await safely(client, where, () => answer(client, where, { text: m.text ?? '', files: m.files }));
   });
 

@@ -8,7 +8,7 @@ export async function startSlack(runtime: Runtime, env: NodeJS.ProcessEnv, log: 
   if (!socket && !env.SLACK_SIGNING_SECRET) throw new Error('set SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode)');
   const port = Number(env.SLACK_PORT ?? 3001);
   const app = createSlackApp(
-    { db: runtime.db, assistant: runtime.assistant, tools: runtime.assistant.toolDeps, log },
+    { db: runtime.db, assistant: runtime.assistant, tools: runtime.assistant.toolDeps, log, relay: runtime.relay },
     { token: env.SLACK_BOT_TOKEN!, signingSecret: env.SLACK_SIGNING_SECRET, appToken: env.SLACK_APP_TOKEN, port, slackApiUrl: env.SLACK_API_URL || undefined },
   );
   if (socket) await app.start();

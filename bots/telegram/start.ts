@@ -6,6 +6,11 @@ import { createTelegramBot } from './bot.ts';
 export async function startTelegram(runtime: Runtime, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<{ status: string; stop: () => Promise<void> }> {
   const token = env.TELEGRAM_BOT_TOKEN!;
   const telegram = createTelegramBot({ db: runtime.db, assistant: runtime.assistant, log }, { token, apiRoot: env.TELEGRAM_API_ROOT || undefined });
+  // A merchant's reply to a shopper's message (contact_shop) is pushed to the shopper's chat.
+  runtime.relay.deliverWith('telegram:', async (chatKey, text) => {
+    await telegram.bot.telegram.sendMessage(chatKey.slice('telegram:'.length), text);
+    return true;
+  });
   const stop = async () => {
     telegram.bot.stop();
     await telegram.idle();

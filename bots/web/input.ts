@@ -51,6 +51,7 @@ export const chatBody = z.object({
 export type ChatBody = z.output<typeof chatBody>;
 export const photoQuery = z.object({ as: persona, chatId, locale });
 export const resetBody = z.object({ as: persona, chatId });
+export const inboxQuery = z.object({ as: persona, chatId });
 export const welcomeQuery = z.object({ as: persona, locale });
 
 /** "text: expected string; as: …" — what the sender reads in a 400. */

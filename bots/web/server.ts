@@ -19,7 +19,8 @@ import type { StartState } from '../shared/startup.ts';
 import { progressText } from '../shared/progress-text.ts';
 import { requireToken } from './access.ts';
 import { eventStream, EVENT_STREAM_HEADERS } from './event-stream.ts';
-import { chatBody, type ChatBody, issuesText, parseId, photoQuery, requestLocale, resetBody, welcomeQuery } from './input.ts';
+import type { ShopRelay } from '../../agents/shop-relay.ts';
+import { chatBody, type ChatBody, issuesText, parseId, photoQuery, requestLocale, resetBody, welcomeQuery, inboxQuery } from './input.ts';
 import { PHRASES, WELCOME_EXAMPLES } from '../../prompts/replies/phrases.ts';
 
 const PUBLIC = join(import.meta.dirname, 'public');
@@ -38,6 +39,8 @@ const eventLoop = processEventLoop();
 
 export type WebDeps = {
   db: Store; assistant: Assistant; log?: (line: string) => void; token?: string; charts?: ChartRenderer;
+  /** Shops' replies to this page's chats (contact_shop), for GET /api/inbox. */
+  relay?: ShopRelay;
   /** storeFingerprint of the store it serves, shown on /healthz (`npm run ask` sends its message here only when it is its own store). */
   store?: string;
   /** While the app is still getting ready (bots/shared/startup.ts): the chat answers 503 with how far it is. */
@@ -179,6 +182,13 @@ export function buildWebServer(deps: WebDeps): FastifyInstance {
     const image = await catalogueImage(deps.db, id);
     if (!image) return reply.code(404).send({ error: 'not_found', message: 'No picture for that product.' });
     return reply.type(image.mime).header('cache-control', 'max-age=3600').send(Buffer.from(image.bytes));
+  });
+
+  // Shops' replies to this chat's messages (contact_shop), each shown once; the page asks every few seconds.
+  app.get('/api/inbox', async (req, reply) => {
+    const query = inboxQuery.safeParse(req.query);
+    if (!query.success) return reply.code(400).send({ error: 'bad_request', message: issuesText(query.error) });
+    return { replies: deps.relay ? await deps.relay.takeReplies(`web:${query.data.chatId}:${query.data.as}`) : [] };
   });
 
   app.post('/api/reset', async (req, reply) => {

@@ -4,8 +4,11 @@ import type { Locale } from '../../tools/context.ts';
 export const INTENT_REPLIES = {
   humanAgent: (l: Locale) =>
     l === 'zh'
-      ? '我暂时还不能帮你转接人工。如果是某家店的问题，可以先搜一下这家店（比如“附近哪里有卖洗衣液”），结果里有店的地址和营业时间，可以直接联系或前往。'
-      : 'I cannot hand you over to a person yet. If it is about a shop, search for it first (e.g. "where can I buy laundry detergent nearby"): the results show its address and opening hours so you can reach it directly.',
+      ? '我可以把你的话转给店主本人。先告诉我是哪家店：搜一下你要的东西（比如“附近哪里有卖洗衣液”），再说“问问第一家有没有大桶的”；店主回复后我会转告你。结果里也有每家店的地址和营业时间。'
+      : 'I can pass your message to the shop owner in person. First find the shop: search for what you need (e.g. "where can I buy laundry detergent nearby"), then say "ask the first shop if they have a bigger pack"; I will pass on their reply. The results also show each shop\'s address and opening hours.',
+  whatToTellShop: (shop: string, l: Locale) =>
+    l === 'zh' ? `你想对「${shop}」的店主说什么？直接写下来，我先给你看一遍再转过去。` : `What would you like to tell the owner of ${shop}? Write it here; I will show it to you before sending.`,
+  contactDropped: (l: Locale) => (l === 'zh' ? '好的，不发了。' : 'OK, nothing sent.'),
   buyingLink: (l: Locale) =>
     l === 'zh'
       ? '告诉我是哪件商品（比如“蓝月亮洗衣液哪里买”），我会列出附近的店和网上的报价，网店带购买链接。'

@@ -83,6 +83,17 @@ export function renderFeedback(r: Any, l: Locale): string {
   return l === 'zh' ? `好的，已记下你对「${r.product}」的评分 ${r.rating}/5，之后的推荐会据此调整。` : `Thanks, saved your ${r.rating}/5 for "${r.product}"; suggestions will adjust.`;
 }
 
+export function renderContactShop(r: Any, l: Locale): string {
+  if (r.status === 'needs_confirmation') return renderConfirmation(r, l);
+  const s = r.shop;
+  if (r.status === 'sent') return l === 'zh' ? `已转给「${s.name}」的店主。店主回复后，我会在这里告诉你。` : `Sent to the owner of ${s.name}. When they reply, I will pass it on here.`;
+  // Not reachable in a chat: where and when to find them.
+  if (s.onlineOnly) return l === 'zh' ? `「${s.name}」的店主暂时不能在这里联系，请在这家网店的店铺页留言。` : `The owner of ${s.name} cannot be reached here yet; please leave a message on the shop's own page.`;
+  return l === 'zh'
+    ? `「${s.name}」的店主暂时不能在这里联系。可以到店里找他们：${s.address}，营业时间 ${s.openingHours}。`
+    : `The owner of ${s.name} cannot be reached here yet. You can find them at the shop: ${s.address}, open ${s.openingHours}.`;
+}
+
 export function renderCredit(r: Any, l: Locale): string {
   const zh = l === 'zh';
   if (r.status === 'no_account') return zh ? '你还没有开通先用后付。' : 'You do not have a pay-later account.';

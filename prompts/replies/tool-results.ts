@@ -5,7 +5,7 @@ import { categoryLabel } from '../../tools/catalogue/categories.ts';
 import { distance, signedPct, yuan } from './format.ts';
 import { PHRASES } from './phrases.ts';
 import { renderConfirmScan, renderScan, scanSuggestions } from './scan-results.ts';
-import { renderConfirmation, renderCredit, renderFeedback, renderProfile, renderQuestionnaire, renderRecommend, renderRecordPurchase, renderWealth } from './shopper-results.ts';
+import { renderConfirmation, renderContactShop, renderCredit, renderFeedback, renderProfile, renderQuestionnaire, renderRecommend, renderRecordPurchase, renderWealth } from './shopper-results.ts';
 
 type Any = Record<string, any>; // tool outputs are validated by their zod schemas before they get here
 
@@ -228,6 +228,7 @@ export const RENDERERS: Record<string, (r: Any, l: Locale) => string> = {
   customer_profile: renderProfile,
   record_purchase: renderRecordPurchase,
   feedback: renderFeedback,
+  contact_shop: renderContactShop,
   credit_line: renderCredit,
   wealth_products: renderWealth,
   risk_questionnaire: renderQuestionnaire,

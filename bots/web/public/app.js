@@ -307,3 +307,16 @@ const saved = localStorage.getItem('persona');
 if (saved && [...$('persona').options].some((o) => o.value === saved)) $('persona').value = saved;
 await welcome();
 document.body.dataset.ready = 'true';
+
+// A shop's reply to a message this chat sent it ("人工客服"): the server keeps it until the page asks.
+async function checkInbox() {
+  try {
+    const res = await fetch(`/api/inbox?as=${encodeURIComponent(persona())}&chatId=${chatId}`);
+    if (!res.ok) return;
+    for (const r of (await res.json()).replies ?? []) { const div = add(r.text, 'bot'); reveal(div); }
+  } catch {
+    /* offline for a moment: asked again next time */
+  }
+}
+setInterval(checkInbox, 10_000);
+void checkInbox();
