@@ -14,6 +14,7 @@ const TOOL_STEP: Record<string, Record<Locale, string>> = {
   customer_profile: { zh: '正在整理你的购物记录…', en: 'Reading your shopping history…' },
   record_purchase: { zh: '正在准备记录…', en: 'Preparing the record…' },
   feedback: { zh: '正在记下你的反馈…', en: 'Noting your feedback…' },
+  contact_shop: { zh: '正在准备给店主的留言…', en: 'Preparing your message for the shop…' },
   credit_line: { zh: '正在查询额度和账单…', en: 'Checking your pay-later line…' },
   wealth_products: { zh: '正在匹配理财产品…', en: 'Matching wealth products…' },
   risk_questionnaire: { zh: '正在评估风险等级…', en: 'Assessing your risk level…' },

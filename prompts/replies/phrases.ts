@@ -13,6 +13,7 @@ const CAPABILITIES: Record<Caller['role'], Record<Locale, string>> = {
       '• 记下你在别处买的东西：“记一下：蓝月亮洗手液 15元”',
       '• 先用后付额度、账单和提额规则：“我的花呗额度”',
       '• 适合你风险等级的理财：“适合我的理财”',
+      '• 把你的问题转给店主本人（先搜到这家店）：“问问第一家有没有大桶的”',
       '发送位置后，我会按你所在的地方查找。',
     ].join('\n'),
     en: [
@@ -25,6 +26,7 @@ const CAPABILITIES: Record<Caller['role'], Record<Locale, string>> = {
       '• log something you bought elsewhere: "log: Blue Moon hand wash 15 yuan"',
       '• explain your pay-later limit, bills and how the limit changes: "my pay-later limit"',
       '• match wealth products to your risk level: "wealth products for me"',
+      '• pass your question to the shop owner in person (after a search): "ask the first shop if they have a bigger pack"',
       'Share your location and I will search around you.',
     ].join('\n'),
   },
