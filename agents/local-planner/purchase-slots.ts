@@ -27,7 +27,11 @@ export function readBought(raw: string, money: Money | undefined, products: Prod
   const keepInName = (t: string) => /装$|-?pack$|^整/i.test(t); // "整箱12盒" too: the catalogue's 光明牛奶 整箱12盒
   const product = phraseOf(raw, ...named, ...(bought?.texts.filter((t) => !keepInName(t)) ?? []));
   const top = (phrase: string) => (phrase ? products.search(phrase, 1)[0]?.product : undefined);
-  if (!bought) return byWeight(masked, money, product, top(product)) ?? { product, price: money?.amount };
+  // "三斤本地西红柿 五百克一袋那种 一斤四块五": a weight said beside one bag of the catalogue's size is that many bags.
+  const sizeOfOne = /(?:\d+(?:\.\d+)?\s*(?:g|kg|克|公斤|千克)|[一二两三四五六七八九十百]+(?:克|公斤|千克))\s*一(?:袋|包|盒|个|份)/i.test(masked);
+  const weighed = !bought || (bought.quantity === 1 && !bought.pack && sizeOfOne) ? byWeight(masked, money, product, top(product)) : undefined;
+  if (weighed) return weighed;
+  if (!bought) return { product, price: money?.amount };
 
   // A count that the catalogue sells as a size ("鸡蛋20枚"): one of that size.
   const countText = bought.pack ? undefined : bought.texts.find((t) => /^\s*[\d一二两三四五六七八九十]+\s*[\p{Script=Han}a-z]+$/iu.test(t) && /\d/.test(t));

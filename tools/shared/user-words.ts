@@ -61,7 +61,13 @@ const ASKS = /哪|什么|啥|吗|呢|多少|几|怎么|推荐|附近|\b(?:where|
 const CHANGES_IT = /\b(?:but|except|not|no|change|wrong|instead|actually|only|though)\b|可是|不过|只是|应该/i;
 
 /** The user's own yes to the proposal shown last. */
+/** Said before a yes once the user has looked again: "I checked.", "The receipt is correct.", "核对过了。". */
+const CHECKED = /^(?:(?:ok(?:ay)?|so|right|alright)[,\s]+)?(?:i(?:'ve| have)? (?:checked|double[- ]checked|looked(?: again)?|compared)(?: (?:it|the receipt|again))?|(?:it'?s|it is|that'?s|that is|all|everything(?:'s| is)?) (?:correct|right|fine|good|ok)|(?:the )?(?:receipt|price|amount|date|quantity|bill)s? (?:is|are|was|were) (?:correct|right|fine|ok)|(?:我)?(?:核对|对|看|查)(?:过|好|完)了|小票(?:没问题|是对的|对的|没错)|没问题|都对)[.!。！\s]*$/i;
+
 export function saysYes(said: string): boolean {
+  // "I checked. The receipt is correct. Please record it now.": the yes after what they checked.
+  const sentences = said.trim().split(/(?<=[.!。！])\s*/).filter(Boolean);
+  if (sentences.length >= 2 && sentences.slice(0, -1).every((x) => CHECKED.test(x.trim())) && strictYes(sentences.at(-1)!)) return true;
   const clauses = said.trim().split(/[\s,，。;；]+/).filter(Boolean);
   if (clauses.length >= 2) {
     // The yes first, then a remark: the yes counts when the remark changes nothing.

@@ -67,6 +67,8 @@ export type Occasion = {
   bare: OccasionSpan;
   day: (year: number) => Day | undefined;
   window?: (year: number) => Interval | undefined;
+  /** A week-long holiday (国庆, 春节): "国庆那周" is the holiday week itself, not the calendar week its first day is in. */
+  weekLong?: boolean;
 };
 
 const fixed = (m: number, d: number) => (y: number) => iso(y, m, d);
@@ -86,12 +88,12 @@ export const OCCASIONS: Record<string, Occasion> = {
   double_12: { key: 'double_12', label: { zh: '双十二', en: 'Double 12' }, bare: 'day', day: fixed(12, 12), window: span(12, 10, 12, 12) },
   mid_year_618: { key: 'mid_year_618', label: { zh: '618', en: '618' }, bare: 'day', day: fixed(6, 18), window: span(6, 1, 6, 18) },
   spring_festival: {
-    key: 'spring_festival', label: { zh: '春节', en: 'Spring Festival' }, bare: 'window', day: springFestival,
+    key: 'spring_festival', label: { zh: '春节', en: 'Spring Festival' }, bare: 'window', day: springFestival, weekLong: true,
     window: (y) => { const d = springFestival(y); return d ? { from: addDays(d, -1), to: addDays(d, 6) } : undefined; },
   },
   spring_festival_eve: { key: 'spring_festival_eve', label: { zh: '除夕', en: "Chinese New Year's Eve" }, bare: 'day', day: (y) => { const d = springFestival(y); return d && addDays(d, -1); } },
   lantern: { key: 'lantern', label: { zh: '元宵节', en: 'Lantern Festival' }, bare: 'day', day: (y) => { const d = springFestival(y); return d && addDays(d, 14); } },
-  national_day: { key: 'national_day', label: { zh: '国庆', en: 'National Day' }, bare: 'window', day: fixed(10, 1), window: span(10, 1, 10, 7) },
+  national_day: { key: 'national_day', label: { zh: '国庆', en: 'National Day' }, bare: 'window', day: fixed(10, 1), window: span(10, 1, 10, 7), weekLong: true },
   new_year: { key: 'new_year', label: { zh: '元旦', en: "New Year's Day" }, bare: 'day', day: fixed(1, 1) },
   new_years_eve: { key: 'new_years_eve', label: { zh: '跨年', en: "New Year's Eve" }, bare: 'day', day: fixed(12, 31), window: (y) => ({ from: iso(y, 12, 31), to: iso(y + 1, 1, 1) }) },
   labour_day: { key: 'labour_day', label: { zh: '五一', en: 'May Day' }, bare: 'window', day: fixed(5, 1), window: span(5, 1, 5, 5) },

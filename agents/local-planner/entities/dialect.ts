@@ -44,6 +44,7 @@ const REGIONAL: [RegExp, string][] = [
   [/(?<=^|[\s，,])介(?=俩|两|几|个|些|是|儿|礼拜|星期|周|月|天)/g, '这'], [/(?<=有|买|卖|干|是|出)嘛(?=不对|事|问题|东西|玩意|好|新|特别|[的没呢？?]|$)/g, '什么'],
   [/俩(?=礼拜|星期|月|周|人|店|家|天)/g, '两个'],
   [/莫(?=推|买|要|太|再|急|慌|管|搞|记|说|给)/g, '别'], [/要不得/g, '不行'],
+  [/(?<=[哪这那一两几每])间(?=店|铺|超市|便利店|分店|门店)/g, '家'], // 哪间店 (Taiwan, the south): 间 counts shops
 ];
 
 /** A little Japanese mixed into Chinese ("二番目のやつ 好きです", "おすすめ please"): the words a shop chat needs. */
@@ -54,6 +55,19 @@ const JAPANESE: [RegExp, string][] = [
   [/、/g, '，'], // the Japanese comma between clauses
 ];
 
+/** A little Korean mixed into Chinese ("네 네~ 对的"): yes and no. */
+const KOREAN: [RegExp, string][] = [
+  [/(?<![\uac00-\ud7a3])(?:네+|예|응+|맞아요?|맞습니다)(?![\uac00-\ud7a3])/g, '是的'], [/(?<![\uac00-\ud7a3])(?:아니요|아뇨|아니)(?![\uac00-\ud7a3])/g, '不'],
+  [/감사합니다|고마워요?/g, '谢谢'],
+];
+
+/** Taiwanese internet writing: zhuyin letters for particles (對ㄚ, 記ㄅ), 醬 for 这样 (就醬), 偶 for 我 (偶最常去). */
+const TAIWANESE: [RegExp, string][] = [
+  [/ㄚ|ㄛ/g, '啊'], [/ㄅ/g, '吧'], [/ㄌ/g, '了'], [/ㄇ/g, '吗'], [/ㄋ/g, '呢'], [/ㄉ/g, '的'], [/ㄏ/g, '呵'],
+  [/(?<=就)酱(?:紫|子)?(?![油料汁菜肉])|^酱(?:紫|子)(?=$|[\s，,。!！~～吧啊])/g, '这样'],
+  [/偶(?=[想要最也都是在买有去觉记的])(?!尔)/g, '我'],
+];
+
 /** The message with Cantonese and Beijing words and full-width signs read as Mandarin. */
 export function mandarinWords(text: string): string {
   let out = halfWidth(text).replace(/𠮶/gu, '嗰'); // OpenCC writes 嗰 as 𠮶
@@ -62,5 +76,7 @@ export function mandarinWords(text: string): string {
   for (const [re, to] of BEIJING) out = out.replace(re, to);
   for (const [re, to] of REGIONAL) out = out.replace(re, to);
   if (/[\u3040-\u30ff]/.test(out)) for (const [re, to] of JAPANESE) out = out.replace(re, to);
+  if (/[\uac00-\ud7a3]/.test(out)) for (const [re, to] of KOREAN) out = out.replace(re, to);
+  for (const [re, to] of TAIWANESE) out = out.replace(re, to);
   return out;
 }

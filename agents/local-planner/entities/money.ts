@@ -7,7 +7,7 @@
 // A number without a currency is money only in a price context: a cap or floor word (30以内, under 30),
 // a price word after it (45贵吗, is 45 fair), or before it (for 39, 花了45, what about 39); such a number
 // is taken as yuan, the currency of every tool here.
-import { findNumbers, normaliseWidth, round, ZH_DIGIT_CHARS, type NumberToken } from './numbers.ts';
+import { findNumbers, normaliseWidth, parseEnNumber, round, ZH_DIGIT_CHARS, type NumberToken } from './numbers.ts';
 
 export type Currency = 'CNY' | 'USD' | 'other';
 export type Money = {
@@ -67,6 +67,8 @@ const BOUND_BEFORE = new RegExp(
   + '|(?<minc>minimum(?: of)?|min\\.?|starting (?:at|from))'
   + ')\\s*$', 'i');
 const BOUND_AFTER = /^\s*(?:(?<max>以内|之内|以里|以下|封顶|顶天|为限|打住|有找|不到(?![吗呢啊嘛?？])|or less|or under|or below|(?:(?:块|元)?(?:钱)?(?:也行|也可以|也成|也ok|也能接受)?[，,\s]*再贵(?:的|一点|点)?(?:就|的话)?(?:算了|不要了?|不买了?|免谈|不行|不考虑)))|(?<maxc>内|max(?![a-z])|tops(?![a-z])|at most)|(?<min>以上|or more|or above|and up(?![a-z])|\+)|(?<minc>起(?!来)|plus(?![a-z])|and above))/i;
+// What may follow the tail of "6 kuai 5", "nineteen yuan ninety": the end of the price, not a count ("20 kuai ten of them").
+const SPOKEN_TAIL_END = /^(?:\s*$|\s*[,，.。!！?？;；)）]|\s+(?:each|per|apiece|a piece|for|and|please|pls|plz|yesterday|today|at|in|from|mei|yi)(?![a-z]))/i;
 const ABOUT_BEFORE = /(?:约|大约|大概|差不多|大致|估计|约莫|about|around|roughly|approximately|approx\.?|~|～|circa)\s*$/i;
 const ABOUT_AFTER = /^\s*(?:左右|上下|出头|多(?![少久])|or so(?![a-z])|ish(?![a-z]))/i;
 // The suffix 多/来/余 of a spoken round number sits before the currency: 三百来块, 二十多块, 100余元.
@@ -212,6 +214,16 @@ function around(text: string, t: NumberToken, opts: { range?: 'first' | 'second'
     else if (tenths && (tenths[2] || !NOT_MONEY_UNIT.test(rest2.slice(tenths[0].length)))) { // not 15块3瓶 (¥15, 3 bottles)
       value += digit(tenths[1]) / 10 + (tenths[3] ? digit(tenths[3]) / 100 : 0);
       end += tenths[0].length;
+    }
+  }
+
+  // The same tail after the Latin words: "6 kuai 5" (6.5), "nineteen yuan ninety" (19.90), not "12 yuan 2 bottles".
+  if (currency === 'CNY' && !zhStyle && Number.isInteger(value) && /(?:yuan|kuai)\s*$/i.test(text.slice(t.end, end))) {
+    const m = /^\s+(\d{1,2}|[a-z]+(?:-[a-z]+)?)(?![\da-z-]|\.\d)/i.exec(text.slice(end));
+    const tail = m ? (/^\d/.test(m[1]) ? Number(m[1]) : parseEnNumber(m[1])) : undefined;
+    if (m && tail !== undefined && Number.isInteger(tail) && tail >= 1 && tail <= 99 && SPOKEN_TAIL_END.test(text.slice(end + m[0].length))) {
+      value += tail < 10 ? tail / 10 : tail / 100;
+      end += m[0].length;
     }
   }
 

@@ -2,7 +2,7 @@
 // (二百五十六 · 一万二 · 三百五 · 两千五 · 六点五 · 壹佰) and English words (twenty-five · a dozen · half a dozen).
 // The money, quantity, duration and percent readers build on these tokens.
 //
-// Chinese numerals are decoded by nzh (nzh.cn.decodeS / decodeB). Around it, this file does what nzh does
+// Chinese numerals are decoded by nzh (nzh.cn.decodeS; formal numerals are rewritten as everyday ones first). Around it, this file does what nzh does
 // not: it does not know 两 (两千五 → 5, 两万 → 0), reads the colloquial tail as units (一万二 → 10002,
 // 三百五 → 305, 一百一 → 101; spoken, they are 12000, 350, 110), drops 零 in digit-by-digit years
 // (二零二五 → 225), and returns 0 instead of failing on anything it cannot read (块, abc, 12). So the
@@ -41,7 +41,6 @@ export function normaliseWidth(text: string, keepCjkPunctuation = false): string
 const ZH_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 export const ZH_DIGIT_CHARS = '零〇一二两三四五六七八九';
 const ZH_NUMERAL_CHARS = `${ZH_DIGIT_CHARS}十百千万亿廿卅壹贰叁肆伍陆柒捌玖拾佰仟`;
-const CAPITALS = /[壹贰叁肆伍陆柒捌玖拾佰仟]/;
 /** The next lower unit, for the spoken tail: 一万二 is 一万二千, 三百五 is 三百五十. */
 const TAIL_UNIT: Record<string, string> = { 百: '十', 千: '百', 万: '千', 亿: '千万' };
 
@@ -51,7 +50,8 @@ const D = '[一二三四五六七八九]';
 const NZ = '(?=[一二三四五六七八九十])';
 const SECTION = `(?:${D}千)?(?:零?${D}百)?(?:零?${D}?十)?(?:零?${D})?`;
 const ZH_GRAMMAR = new RegExp(`^(?:${NZ}${SECTION}亿)?(?:零?${NZ}${SECTION}万)?(?:零?${SECTION})?(?:点[零一二三四五六七八九]+)?$`);
-const CAPITAL_GRAMMAR = /^[壹贰叁肆伍陆柒捌玖][零壹贰叁肆伍陆柒捌玖拾佰仟万亿]*(?:点[零壹贰叁肆伍陆柒捌玖]+)?$|^拾[壹贰叁肆伍陆柒捌玖]?$/;
+const CAPITALS_G = /[壹贰叁肆伍陆柒捌玖拾佰仟]/g;
+const EVERYDAY: Record<string, string> = { 壹: '一', 贰: '二', 叁: '三', 肆: '四', 伍: '五', 陆: '六', 柒: '七', 捌: '八', 玖: '九', 拾: '十', 佰: '百', 仟: '千' };
 
 export type Reading = { value: number; approximate?: boolean; high?: number };
 
@@ -59,12 +59,9 @@ export type Reading = { value: number; approximate?: boolean; high?: number };
  *  二零二五 → 2025, 三四 → ≈3.5, 七八百 → ≈750, 壹佰 → 100; undefined when it is not one numeral. */
 export function readZhNumber(input: string): Reading | undefined {
   if (!input) return undefined;
-  if (CAPITALS.test(input)) {
-    if (!CAPITAL_GRAMMAR.test(input)) return undefined;
-    const v = Number(nzh.decodeB(input));
-    return Number.isFinite(v) && v > 0 ? { value: v } : undefined;
-  }
-  let s = input.replace(/两/g, '二').replace(/廿/g, '二十').replace(/卅/g, '三十').replace(/〇/g, '零');
+  // Formal numerals (壹佰, 捌佰玖拾, 拾万; half-converted ones like 八百玖拾 too) are the everyday ones written out:
+  // read by the same grammar.
+  let s = input.replace(CAPITALS_G, (c) => EVERYDAY[c]).replace(/两/g, '二').replace(/廿/g, '二十').replace(/卅/g, '三十').replace(/〇/g, '零');
   if (!new RegExp(`^[${ZH_DIGIT_CHARS}十百千万亿点]+$`).test(s)) return undefined;
   // Digit by digit (no unit): 二零二五, 一二三. Two rising digits are a spoken range: 三四 (3 or 4), 两三.
   if (/^[零一二三四五六七八九]+$/.test(s)) {
@@ -229,6 +226,16 @@ export function findNumbers(input: string): NumberToken[] {
       take({ value: r.value, start: from, end, text: piece, kind: 'zh', approximate: r.approximate, high: r.high, scale: unitOnly ? ({ 十: 10, 百: 100, 千: 1000, 万: 10000 } as Record<string, number>)[unitOnly[2]] : undefined });
       from = end;
     }
+  }
+
+  // 二十多万, 三百来万, 十余万: a round number, "and some", of a unit said after it (≈ 200000, up to 300000).
+  for (const t of [...tokens]) {
+    const m = /^(?:多|来|余)(万|千|百|亿)/.exec(text.slice(t.end));
+    if (!m || !Number.isInteger(t.value) || t.value < 10 || t.value % 10 !== 0 || taken[t.end + m[0].length - 1]) continue;
+    const unit = ({ 百: 100, 千: 1000, 万: 10000, 亿: 100000000 } as Record<string, number>)[m[1]];
+    const step = 10 ** Math.floor(Math.log10(t.value));
+    tokens.splice(tokens.indexOf(t), 1);
+    take({ value: t.value * unit, start: t.start, end: t.end + m[0].length, text: text.slice(t.start, t.end + m[0].length), kind: t.kind, approximate: true, high: (t.value + step) * unit, scale: unit });
   }
 
   // English: groups of number words next to each other ("twenty-five", "half a dozen", "a couple of").

@@ -492,7 +492,7 @@ const OCCASION_RULES: Rule[] = OCCASION_NAMES.map(({ re, key, as }) => rule(
   (m) => {
     const o = OCCASIONS[key];
     const days = m[5] ? parseNumber(m[5]) : undefined;
-    const span: OccasionSpan = m[4] ? 'week' : days && Number.isInteger(days) ? days : m[2] ? 'day' : m[3] || m[1] === 'during' || m[1] === 'over' ? 'window' : m[1] === 'on' ? 'day' : (as ?? o.bare);
+    const span: OccasionSpan = m[4] ? (o.weekLong ? 'window' : 'week') : days && Number.isInteger(days) ? days : m[2] ? 'day' : m[3] || m[1] === 'during' || m[1] === 'over' ? 'window' : m[1] === 'on' ? 'day' : (as ?? o.bare);
     return { kind: 'scoped', scoped: { t: 'occasion', key, as: o.window || typeof span !== 'string' || span === 'week' ? span : 'day' } };
   },
   true,
@@ -560,6 +560,7 @@ const SAID_AS: [RegExp, string][] = [
   [/\bsince the (?:start|beginning) of (?:the|this) month\b|\bso far this month\b/g, 'this month'],
   [/\bsince the (?:start|beginning) of (?:the|this) week\b|\bso far this week\b/g, 'this week'],
   [/\bsince the (?:start|beginning) of (?:the|this) year\b/g, 'this year'],
+  [/(?:本|今)年度/g, '今年'], // "本年度截至昨日": the year, as said in a report
   [/昨儿个|昨儿/g, '昨天'],
   [/今儿个|今儿/g, '今天'],
   [/前儿个|前儿/g, '前天'],

@@ -36,6 +36,10 @@ const YEAR_SLIP = /(?<=[一二两三四五六七八九十半\d])念(?=左右|以
 const GRAMMAR_SLIPS: [RegExp, string][] = [[YEAR_SLIP, '年'], [DISTANCE_SLIP, '离'], [BOUND_SLIP, '以$1']];
 /** Words a merchant's question has that neither the corpus nor the catalogue does, kept from being "corrected" (基准 ≠ 当期). */
 const KEPT_WORDS = ['基准', '基线', '同比', '环比'];
+/** Words people type in pinyin that are no single word of the corpus or the catalogue ("ji yi xia", "mai le", "mei bao"). */
+const PINYIN_PHRASES = ['帮我', '记一下', '记一笔', '记下', '记上', '买了', '买过', '花了', '每包', '每瓶', '每个', '每盒', '每袋', '一包', '一瓶', '一个', '一盒', '一袋', '好的', '是的', '对的', '不用了', '算了', '谢谢'];
+/** A count or a price in pinyin after digits ("3 bao", "12 kuai"): the measure word itself. */
+const PINYIN_MEASURE: Record<string, string> = { kuai: '块', mao: '毛', bao: '包', ping: '瓶', he: '盒', ge: '个', dai: '袋', xiang: '箱', tong: '桶', zhi: '支', jian: '件', jin: '斤', tiao: '条', shuang: '双', ben: '本', zhang: '张', guan: '罐' };
 const keyOf = (zh: string) => pinyin(zh, { toneType: 'none', type: 'array' }).join('');
 
 export class SpellingFixer {
@@ -87,6 +91,7 @@ export class SpellingFixer {
       this.frequency.set(w, n);
       for (const key of readings(w)) if (!this.byPinyin.has(key)) this.byPinyin.set(key, w);
     }
+    for (const w of PINYIN_PHRASES) if (!this.byPinyin.has(keyOf(w))) this.byPinyin.set(keyOf(w), w);
     this.enList = [...this.enWords];
   }
 
@@ -106,6 +111,15 @@ export class SpellingFixer {
     const pinyinish = words.length > 0 && words.filter((w) => this.isPinyin(w)).length / words.length >= 0.6;
     // Syllables typed apart ("shu bao", "fu jin"): two or three in a row that spell a vocabulary word are that word.
     if (pinyinish) {
+      // "3 bao", "12 kuai": the measure word after digits.
+      for (let i = 1; i < tokens.length; i++) {
+        const m = PINYIN_MEASURE[tokens[i].toLowerCase()];
+        if (!m || !/\d\s*$/.test(tokens.slice(Math.max(0, i - 2), i).join(''))) continue;
+        tokens[i] = m;
+        // Written together as in Chinese ("3包", "6块5"), so the readers of counts and prices see one phrase.
+        if (/^\s+$/.test(tokens[i - 1])) tokens[i - 1] = '';
+        if ((m === '块' || m === '毛') && /^\s+$/.test(tokens[i + 1] ?? '') && /^\d/.test(tokens[i + 2] ?? '')) tokens[i + 1] = '';
+      }
       for (let i = 0; i < tokens.length; i++) {
         for (const n of [3, 2]) {
           const span = tokens.slice(i, i + 2 * n - 1);
