@@ -98,6 +98,14 @@ export function understand(said: string, s: Situation, products: ProductIndex): 
   return plan;
 }
 
+/** The goods of a phrase that also holds a category's word ("婴儿湿巾" → "湿巾"), when the catalogue sells those goods. */
+function goodsBesideCategory(phrase: string, products: ProductIndex): string | undefined {
+  const lower = phrase.toLowerCase();
+  const word = [...CATEGORY_WORDS].filter((w) => w.length >= 2 && lower.includes(w)).sort((a, b) => b.length - a.length)[0];
+  const rest = word ? lower.replace(word, ' ').replace(/\s+/g, ' ').trim() : '';
+  return rest.length >= 2 && !CATEGORY_WORDS.has(rest) && !STUFF.test(rest) && (products.search(rest, 1)[0]?.score ?? 0) >= 0.5 ? rest : undefined;
+}
+
 /** The order a shopper asks shops to be listed in. */
 function findSort(text: string): 'distance' | 'price' | 'rating' | undefined {
   if (/\bcheap\b|最便宜|哪家便宜|要便宜(?:的|点|些)|便宜(?:一)?(?:点|些)的|(?:实惠|划算)(?:一)?(?:点|些)?的|哪里便宜|哪儿便宜|哪个便宜|便宜的?(?:排|放)(?:在)?(?:前|上)|从便宜到贵|价格从低到高|按价格|cheapest|lowest price|by price|价格最低|最实惠/i.test(text)) return 'price';
@@ -611,6 +619,9 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   const category = shopCategory?.category ?? (!strongProduct ? findCategoryWord(raw) : undefined);
   if (has(NEARBY, raw) || strongProduct || shopCategory || (category && phrase.length <= 4)) {
     if (strongProduct) return { tool: 'nearby_shops', args: clean({ query: phrase, ...where, radiusKm: radius?.km }) };
+    // "婴儿湿巾": goods named with a category word before them are the goods ("湿巾"), not the category's shops.
+    const goods = category && phrase && !shopCategory ? goodsBesideCategory(phrase, products) : undefined;
+    if (goods) return { tool: 'nearby_shops', args: clean({ query: goods, ...where, radiusKm: radius?.km }) };
     if (category) return { tool: 'nearby_shops', args: clean({ category, ...where, radiusKm: radius?.km }) };
     if (phrase && has(NEARBY, raw)) return { tool: 'nearby_shops', args: clean({ query: phrase, ...where, radiusKm: radius?.km }) };
     if (!phrase && has(NEARBY, raw) && !place) {

@@ -37,7 +37,7 @@ const GRAMMAR_SLIPS: [RegExp, string][] = [[YEAR_SLIP, '年'], [DISTANCE_SLIP, '
 /** Words a merchant's question has that neither the corpus nor the catalogue does, kept from being "corrected" (基准 ≠ 当期). */
 const KEPT_WORDS = ['基准', '基线', '同比', '环比'];
 /** Words people type in pinyin that are no single word of the corpus or the catalogue ("ji yi xia", "mai le", "mei bao"). */
-const PINYIN_PHRASES = ['帮我', '记一下', '记一笔', '记下', '记上', '买了', '买过', '花了', '每包', '每瓶', '每个', '每盒', '每袋', '一包', '一瓶', '一个', '一盒', '一袋', '好的', '是的', '对的', '不用了', '算了', '谢谢'];
+const PINYIN_PHRASES = ['不对', '是', '对', '有卖', '有没有', '的吗', '多少钱', '哪里', '哪家', '帮我', '记一下', '记一笔', '记下', '记上', '买了', '买过', '花了', '每包', '每瓶', '每个', '每盒', '每袋', '一包', '一瓶', '一个', '一盒', '一袋', '好的', '是的', '对的', '不用了', '算了', '谢谢'];
 /** A count or a price in pinyin after digits ("3 bao", "12 kuai"): the measure word itself. */
 const PINYIN_MEASURE: Record<string, string> = { kuai: '块', mao: '毛', bao: '包', ping: '瓶', he: '盒', ge: '个', dai: '袋', xiang: '箱', tong: '桶', zhi: '支', jian: '件', jin: '斤', tiao: '条', shuang: '双', ben: '本', zhang: '张', guan: '罐' };
 const keyOf = (zh: string) => pinyin(zh, { toneType: 'none', type: 'array' }).join('');
@@ -142,7 +142,7 @@ export class SpellingFixer {
         if (goods) tokens.splice(i, 3, goods);
       }
     }
-    return tokens.map((t, i) => {
+    const fixed = tokens.map((t, i) => {
       if (!/^[a-zA-Z]+$/.test(t)) return t;
       // "didn't", "we're": the word before an apostrophe is half a contraction, not a typo.
       if (/^['’]$/.test(tokens[i + 1] ?? '') && /^(?:t|s|re|ve|ll|d|m)$/i.test(tokens[i + 2] ?? '')) return t;
@@ -154,6 +154,8 @@ export class SpellingFixer {
       if (pinyinish || w.length < 4 || /[A-Z]/.test(t)) return t; // names (iPhone, Anker) are left alone
       return this.runTogether(w) ?? this.nearest(w) ?? t;
     }).join('');
+    // Pinyin typed word by word becomes Chinese written as Chinese is: no spaces between characters ("不对 不对, 是 3瓶" → "不对不对，是3瓶").
+    return pinyinish ? fixed.replace(/(?<=[\p{Script=Han}\d])\s*,\s*(?=[\p{Script=Han}\d])/gu, '，').replace(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})|(?<=\d)\s+(?=\p{Script=Han})/gu, '') : fixed;
   }
 
   /** Words typed without spaces ("wherecanibuyacalculator"): the fewest known words that spell it, or undefined. */

@@ -145,3 +145,24 @@ export function callsAsWords(text: string): string {
     .map((m) => (KEY_WORDS[m[1].toLowerCase()] ?? ((v: string) => v))(m[2].trim()));
   return [call ? CALL_NAMES[call[1].toLowerCase()] ?? call[1].replace(/_/g, ' ') : '', ...words].filter(Boolean).join(' ');
 }
+
+/** Goods typed as emoji ("no 🌶️ stuff", "附近有🍺吗"): the word, in the message's language. */
+const EMOJI_GOODS: [string, string, string][] = [
+  ['🌶', '辣', 'spicy'], ['🍺', '啤酒', 'beer'], ['🍻', '啤酒', 'beer'], ['🥛', '牛奶', 'milk'], ['🍼', '奶粉', 'baby formula'], ['🧻', '卫生纸', 'toilet paper'],
+  ['🍫', '巧克力', 'chocolate'], ['🍜', '方便面', 'instant noodles'], ['🍎', '苹果', 'apples'], ['🍏', '苹果', 'apples'], ['🍌', '香蕉', 'bananas'], ['🥚', '鸡蛋', 'eggs'],
+  ['🍞', '面包', 'bread'], ['🪥', '牙刷', 'toothbrush'], ['🔋', '电池', 'batteries'], ['☕', '咖啡', 'coffee'], ['🍵', '茶', 'tea'], ['🥤', '饮料', 'soft drinks'],
+  ['🍟', '薯片', 'chips'], ['🍪', '饼干', 'cookies'], ['🧃', '果汁', 'juice'], ['🍊', '橙子', 'oranges'], ['🍉', '西瓜', 'watermelon'], ['🍇', '葡萄', 'grapes'],
+  ['🍓', '草莓', 'strawberries'], ['🥩', '牛肉', 'beef'], ['🍗', '鸡肉', 'chicken'], ['🐟', '鱼', 'fish'], ['🍚', '大米', 'rice'], ['🧼', '肥皂', 'soap'], ['🧦', '袜子', 'socks'],
+];
+const EMOJI_GOODS_RE = new RegExp(`(?:${EMOJI_GOODS.map(([e]) => e).join('|')})\\uFE0F?`, 'gu');
+
+export function emojiAsWords(text: string): string {
+  if (text.search(EMOJI_GOODS_RE) < 0) return text;
+  const zh = /\p{Script=Han}/u.test(text);
+  return text.replace(EMOJI_GOODS_RE, (e, at: number) => {
+    // After the request is done ("snack recs pls 🍫", "推荐点零食吧🍫") it decorates, it names nothing.
+    if (/(?:\b(?:pls|please|plz|thanks|thx|ty)|[吧呀啊哈谢]|[!！~～])\s*$/i.test(text.slice(0, at))) return e;
+    const [, inZh, inEn] = EMOJI_GOODS.find(([x]) => e.startsWith(x))!;
+    return zh ? inZh : ` ${inEn} `;
+  }).replace(/ {2,}/g, ' ');
+}
