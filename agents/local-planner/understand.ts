@@ -699,9 +699,10 @@ function withoutRestated(text: string, args: Record<string, unknown>): string {
   return text.replace(/(\d+(?:\.\d+)?)\s*(?:块钱|块|元|yuan|rmb)?/gi, (m, n: string) => (own.some((v) => Math.abs(v - Number(n)) < 0.005) ? ' ' : m));
 }
 
-/** The most a budget allows: "三块出头" (a little over three) goes a fifth above the figure; "三百来块", "二十块左右" and a
+/** The most a budget allows: "三块出头" (a little over three) goes some way above the figure; "三百来块", "二十块左右" and a
  *  cap are the figure itself, as people who say them mean it as the most. */
 function budgetCap(price: Price): number {
   if (price.max !== undefined) return price.max;
-  return /出头/.test(price.text) ? Math.round(price.amount * 1.2 * 10) / 10 : price.amount;
+  // "三十出头" is a little over thirty: up to about 15% more (三块出头 → 3.45, 一百出头 → 115).
+  return /出头/.test(price.text) ? Math.round(price.amount * 1.15 * 10) / 10 : price.amount;
 }

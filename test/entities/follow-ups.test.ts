@@ -143,8 +143,8 @@ describe('a follow-up or a correction edits the active task', () => {
     expect(understand('昨天看到乐事薯片卖十五', { role: 'shopper', locale: 'zh', today: MON }, products)).not.toMatchObject({ tool: 'record_purchase' });
   });
 
-  it('"a little over" a figure goes a fifth above it; "about" a figure is the figure', () => {
-    expect(understand('附近有没有二十块出头的洗衣液', { role: 'shopper', locale: 'zh', today: MON }, products)).toMatchObject({ tool: 'nearby_shops', args: { query: '洗衣液', maxPrice: 24 } });
+  it('"a little over" a figure goes some way above it (up to 15%); "about" a figure is the figure', () => {
+    expect(understand('附近有没有二十块出头的洗衣液', { role: 'shopper', locale: 'zh', today: MON }, products)).toMatchObject({ tool: 'nearby_shops', args: { query: '洗衣液', maxPrice: 23 } });
     expect(understand('附近有没有二十块左右的洗衣液', { role: 'shopper', locale: 'zh', today: MON }, products)).toMatchObject({ tool: 'nearby_shops', args: { query: '洗衣液', maxPrice: 20 } });
   });
 

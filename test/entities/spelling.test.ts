@@ -8,8 +8,8 @@ const fixer = new SpellingFixer(loadCorpus().map((e) => e.text), ['洗衣液', '
 
 describe('corrected', () => {
   it.each([
-    ['wo de huabei edu', '花呗 额度'],
-    ['tuijian yixia', '推荐 一下'],
+    ['wo de huabei edu', '花呗额度'],
+    ['tuijian yixia', '推荐一下'],
     ['fujin you mai kele de ma', '可乐'],
     ['理才产品推荐', '理财产品推荐'],
     ['帮我查下用户化像', '用户画像'],
