@@ -26,6 +26,7 @@
 // Festival?), a relative follow-up with nothing to be relative to, or two periods side by side
 // that do not combine ("去年上个月") make the reading `unresolved`, so the planner asks.
 import * as chrono from 'chrono-node';
+import { LRUCache } from 'lru-cache';
 import { periodSchema, type NamedPeriod, type Period } from '../../../tools/merchant-stats/period.ts';
 import { OCCASION_NAMES, OCCASIONS, UNKNOWN_OCCASIONS, occasionDates, type OccasionSpan } from './calendar.ts';
 import {
@@ -944,7 +945,18 @@ function pointsBackInMessage(elements: { kind: string; index: number; end: numbe
   return earlier.length === 1 && earlier[0].kind === 'period';
 }
 
+// One message is read for its period several times (the planner's first look, the slots, a follow-up's edit): the
+// reading is a pure function of the words and the day, so the last few are kept (each use gets its own copy).
+const readings = new LRUCache<string, { reading: PeriodReading | undefined }>({ max: 256 });
+
 export function readPeriod(text: string, today: string): PeriodReading | undefined {
+  const key = `${today}\u0000${text}`;
+  let kept = readings.get(key);
+  if (!kept) readings.set(key, (kept = { reading: readPeriodOnce(text, today) }));
+  return kept.reading && structuredClone(kept.reading);
+}
+
+function readPeriodOnce(text: string, today: string): PeriodReading | undefined {
   const { norm, from } = normalize(text);
   const own = grammarPieces(norm, today);
   const pieces = [...own, ...chronoPieces(norm, today, own)].sort((a, b) => a.index - b.index);
