@@ -98,6 +98,9 @@ export function understand(said: string, s: Situation, products: ProductIndex): 
   return plan;
 }
 
+/** Asking for the link to buy what is on screen. */
+const BUYING_LINK = /(?:购买|下单|网购|网店|商品)?链接|(?:在哪|怎么)(?:下单|网购)|\b(?:buy(?:ing)?|purchase|shop|product|store) links?\b|\blinks? (?:to buy|please|pls)\b|^links?\??$/i;
+
 /** The goods of a phrase that also holds a category's word ("婴儿湿巾" → "湿巾"), when the catalogue sells those goods. */
 function goodsBesideCategory(phrase: string, products: ProductIndex): string | undefined {
   const lower = phrase.toLowerCase();
@@ -205,6 +208,11 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   // A person asked for ("人工客服", "问问第二家有没有大桶的"): the shop's merchant, with the shopper's yes first.
   const contact = s.role === 'shopper' ? contactPlan(raw, l, ranked[0]?.intent === 'human_agent' && ranked[0].p >= SURE, prev, s.earlier) : undefined;
   if (contact) return contact;
+  // "给我购买链接", "link?": the goods of the search or price check on screen, whose answer carries the online offer's link.
+  if (s.role === 'shopper' && (BUYING_LINK.test(raw) || (ranked[0]?.intent === 'buying_link' && ranked[0].p >= SURE)) && raw.length <= 30) {
+    const goods = prev?.name === 'nearby_shops' && typeof prev.args.query === 'string' ? prev.args.query : prev?.name === 'price_check' && typeof prev.args.product === 'string' ? prev.args.product : undefined;
+    if (goods) return { tool: 'nearby_shops', args: prev!.name === 'nearby_shops' ? { ...prev!.args, offset: 0 } : { query: goods } };
+  }
   // "算了，看我自己的", "that of mine then": the task just asked about, for the caller's own data.
   if (prev && OWN_INSTEAD.test(raw) && raw.length <= 60) {
     const { shopId: _theirs, ...own } = prev.args;

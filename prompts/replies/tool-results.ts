@@ -35,7 +35,9 @@ export function renderNearby(r: Any, l: Locale): string {
 function onlineLine(r: Any, l: Locale): string {
   if (!r.online?.length) return '';
   const o = r.online[0];
-  return l === 'zh' ? `\n线上最低：${o.shopName} ${o.productName} ${yuan(o.price)}` : `\nCheapest online: ${o.shopName}, ${o.productName} ${yuan(o.price)}`;
+  // The link to buy it (the web chat and Telegram make it clickable).
+  const link = o.url ? ` ${o.url}` : '';
+  return l === 'zh' ? `\n线上最低：${o.shopName} ${o.productName} ${yuan(o.price)}${link}` : `\nCheapest online: ${o.shopName}, ${o.productName} ${yuan(o.price)}${link}`;
 }
 
 function sortLabel(sort: string, l: Locale): string {

@@ -93,6 +93,10 @@ describe.skipIf(!available)('web chat in Chromium', () => {
     await page.click('#send');
     const reply = page.locator('.msg.bot:not(.welcome)').last();
     await expect.poll(() => reply.textContent(), POLL).toContain('A店');
+    // The cheapest online offer's page is a link that opens apart from the chat.
+    const link = reply.locator('a[href="https://f.example/1"]');
+    expect(await link.getAttribute('target')).toBe('_blank');
+    expect(await link.getAttribute('rel')).toContain('noopener');
     await page.getByRole('button', { name: '更便宜的' }).click();
     await expect.poll(() => page.locator('.msg.bot:not(.welcome)').count(), POLL).toBe(2);
     expect(await page.locator('.msg.bot:not(.welcome)').last().textContent()).toContain('由便宜到贵');

@@ -53,10 +53,27 @@ function fitPlaceholder() {
 }
 addEventListener('resize', fitPlaceholder);
 
+// Links in an answer (an online offer's page) are clickable; everything else stays plain text (no HTML from the server).
+function withLinks(div, text) {
+  let at = 0;
+  for (const m of text.matchAll(/https?:\/\/[^\s<>"'）)]+/g)) {
+    div.append(text.slice(at, m.index));
+    const a = document.createElement('a');
+    a.href = m[0];
+    a.textContent = m[0];
+    a.target = '_blank';
+    a.rel = 'noopener noreferrer';
+    div.append(a);
+    at = m.index + m[0].length;
+  }
+  div.append(text.slice(at));
+}
+
 function add(text, who, isError = false, images = []) {
   const div = document.createElement('div');
   div.className = `msg ${who}${isError ? ' error' : ''}`;
-  div.textContent = text;
+  if (who === 'bot') withLinks(div, text ?? '');
+  else div.textContent = text;
   for (const image of images) div.append(figure(image));
   messages.append(div);
   if (who === 'user') messages.scrollTop = messages.scrollHeight;
