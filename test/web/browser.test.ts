@@ -97,6 +97,10 @@ describe.skipIf(!available)('web chat in Chromium', () => {
     const link = reply.locator('a[href="https://f.example/1"]');
     expect(await link.getAttribute('target')).toBe('_blank');
     expect(await link.getAttribute('rel')).toContain('noopener');
+    // Each shop of the answer can be found on a map.
+    const maps = reply.locator('nav.map-links a');
+    expect(await maps.count()).toBeGreaterThan(0);
+    expect(await maps.first().getAttribute('href')).toMatch(/^https:\/\/uri\.amap\.com\/marker\?position=[\d.]+,[\d.]+&name=/);
     await page.getByRole('button', { name: '更便宜的' }).click();
     await expect.poll(() => page.locator('.msg.bot:not(.welcome)').count(), POLL).toBe(2);
     expect(await page.locator('.msg.bot:not(.welcome)').last().textContent()).toContain('由便宜到贵');
