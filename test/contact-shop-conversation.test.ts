@@ -1,25 +1,14 @@
 // "人工客服" / "ask the second shop …" through the whole agent (local planner, LangChain loop, tools, store): with
 // shops on screen the planner asks what to tell them, shows the message for the shopper's yes and only then stores it.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { Assistant } from '../agents/assistant.ts';
+import { expect, it } from 'vitest';
 import type { Caller } from '../tools/context.ts';
-import type { Store } from '../prisma/store.ts';
-import { buildFixture, C, NOW } from './helpers/fixture.ts';
-import { freshStore } from './helpers/store.ts';
+import { useAssistant } from './helpers/assistant.ts';
+import { C } from './helpers/fixture.ts';
 
-let db: Store;
-let assistant: Assistant;
 const shopper: Caller = { role: 'shopper', customerId: 1 };
-
-beforeAll(async () => {
-  db = await freshStore();
-  await buildFixture(db);
-  await db.identity.createMany({ data: [{ platform: 'slack', platformUserId: 'T1:U1', merchantId: 1 }, { platform: 'slack', platformUserId: 'T1:U2', merchantId: 2 }] });
-  assistant = await Assistant.create({ db, modelConfig: { kind: 'local' }, clock: () => NOW, log: () => {} });
-});
-afterAll(() => db.$disconnect());
-
-const say = (chatKey: string, text: string, location?: { lat: number; lng: number }) => assistant.handle({ chatKey, caller: shopper, text, location });
+// Merchants 1 and 2 linked Slack, so their shops can be reached.
+const agent = useAssistant((db) => db.identity.createMany({ data: [{ platform: 'slack', platformUserId: 'T1:U1', merchantId: 1 }, { platform: 'slack', platformUserId: 'T1:U2', merchantId: 2 }] }).then(() => undefined));
+const say = (chatKey: string, text: string, location?: { lat: number; lng: number }) => agent.assistant.handle({ chatKey, caller: shopper, text, location });
 
 it('asks what to tell the shop, shows it, and sends it only on the yes', async () => {
   const chat = 'web:contact1:shopper:1';
@@ -30,10 +19,10 @@ it('asks what to tell the shop, shows it, and sends it only on the yes', async (
   expect(asked.reply).toContain(first.name);
   const proposed = await say(chat, '有5kg装的吗');
   expect(proposed.proposal?.text).toContain('有5kg装的吗');
-  expect(await db.shopMessage.count()).toBe(0);
+  expect(await agent.db.shopMessage.count()).toBe(0);
   const done = await say(chat, '好的');
   expect(done.reply).toContain('已转给');
-  expect(await db.shopMessage.findMany()).toEqual([expect.objectContaining({ chatKey: chat, shopId: first.shopId, text: '有5kg装的吗', status: 'queued' })]);
+  expect(await agent.db.shopMessage.findMany()).toEqual([expect.objectContaining({ chatKey: chat, shopId: first.shopId, text: '有5kg装的吗', status: 'queued' })]);
 });
 
 it('takes the shop the shopper points at and passes on only their question', async () => {
@@ -45,7 +34,7 @@ it('takes the shop the shopper points at and passes on only their question', asy
   expect(proposed.toolCalls[0].args.message).toMatch(/^they are open on Sunday/);
   const dropped = await say(chat, 'no');
   expect(dropped.reply).not.toMatch(/Sent to/);
-  expect(await db.shopMessage.count({ where: { chatKey: chat } })).toBe(0);
+  expect(await agent.db.shopMessage.count({ where: { chatKey: chat } })).toBe(0);
 });
 
 it('says how it works when no shop is on screen', async () => {
