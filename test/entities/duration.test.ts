@@ -82,7 +82,18 @@ describe('findLeadTimeDays', () => {
     ['10 days lead time', 10],
     ['补货建议，交货期两周，服务水平95%', 14],
     ['交货期１０天', 10],
+    // how merchants say it in passing: the arrival after the number, the wait, the supplier, the next day
+    ['下单后十来天到', 10],
+    ['货要半个月才能到', 15],
+    ['我们进货要等十天', 10],
+    ['订了一般一个礼拜到', 7],
+    ['厂家发货到店要四五天', 5],
+    ['隔天就到', 1],
+    ['next-day delivery', 1],
+    ['the distributor needs about a week and a half', 11],
     // a duration, but not a lead time; or no duration
+    ['十天到期', undefined],
+    ['我等十天再说', undefined],
     ['最近7天到今天的销量', undefined],
     ['last 30 days', undefined],
     ['past two weeks sales', undefined],

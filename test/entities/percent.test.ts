@@ -69,7 +69,14 @@ describe('findServiceLevel', () => {
     ['service level 0.95', 0.95],
     ['服务水平0.9', 0.9],
     ['service level ninety-five percent', 0.95],
+    ['I need 98% availability', 0.98],
+    ['98% in stock', 0.98],
+    // the chance of running out, said instead
+    ['缺货概率控制在2%以内', 0.98],
+    ['stock-out risk under 3%', 0.97],
+    ['only 1% chance of running out', 0.99],
     // out of the tool's range, or no service level
+    ['毛利率30%', undefined],
     ['服务水平100%', undefined],
     ['service level 40%', undefined],
     ['99%', undefined],

@@ -105,12 +105,17 @@ function read(text: string, t: NumberToken): Duration | undefined {
 // Words for delivery next to a lead time: 交货期两周, 14天到货, 要10天才到, lead time of 10 days, delivery takes
 // two weeks, arrives in 10 days, a 10-day lead time. Not a bare 到 (最近7天到今天 is a period) nor "takes".
 const FILLER = '(?:是|为|要|需要|大概|大约|约|得|在|一般|通常|of|is|in|within|about|around|takes?|needs?|usually|=|:)';
-const LEAD_BEFORE = new RegExp(`(?:交货期|交期|货期|提前期|到货(?:时间|周期)?|交货(?:时间)?|送货(?:时间)?|发货(?:时间)?|配送(?:时间)?|供货(?:周期)?|lead[- ]?times?|delivery(?: time)?|deliver(?:s|ed)?|arriv(?:e|es|al)|ships?|shipping)\\s*(?:${FILLER}\\s*){0,3}$`, 'i');
-const LEAD_AFTER = /^\s*(?:(?:才|能|就|可以)\s*(?:到|送到|送达)|后?到货|交货|送到|送达|发货|(?:of\s+)?lead[- ]?time|delivery|to (?:arrive|deliver|come in|get here))/i;
+const LEAD_BEFORE = new RegExp(`(?:交货期|交期|货期|提前期|到货(?:时间|周期)?|交货(?:时间)?|送货(?:时间)?|发货(?:时间)?(?:到店)?|配送(?:时间)?|供货(?:周期)?|进货|等货|(?<=进货要?|补货要?)等|lead[- ]?times?|delivery(?: time)?|deliver(?:s|ed)?|arriv(?:e|es|al)|ships?|shipping|(?:supplier|distributor|vendor|wholesaler)s?(?:\\s+(?:needs?|takes?))?)\\s*(?:${FILLER}\\s*){0,3}$`, 'i');
+const LEAD_AFTER = /^\s*(?:(?:(?:才|能|就|可以|才能|就能)\s*)?(?:到(?![期底时这那了今昨明本上下前后现目\d一二两三四五六七八九十])|送到|送达|到店)|后?到货|交货|送到|送达|发货|(?:of\s+)?lead[- ]?time|delivery|to (?:arrive|deliver|come in|get here))/i;
 
 /** The lead time a merchant names, in whole days (rounded up: a day and a half of lead time is two). */
+/** Delivered the day after ordering, said without a number: 隔天就到, 次日达, next-day delivery. */
+const NEXT_DAY = /隔天(?:就|能|可以)?(?:到|送到|送达)|次日(?:达|到|送达)|第二天(?:就|能)?(?:到|送到|送达)|\bnext[- ]day (?:delivery|shipping|arrival)\b|\bovernight (?:delivery|shipping)\b|\barrives? (?:the )?next day\b/i;
+
 export function findLeadTime(text: string): Duration | undefined {
   const norm = normaliseWidth(text);
+  const nextDay = NEXT_DAY.exec(norm);
+  if (nextDay) return { days: 1, text: text.slice(nextDay.index, nextDay.index + nextDay[0].length), index: nextDay.index };
   for (const d of findDurations(norm)) {
     const before = norm.slice(Math.max(0, d.index - 24), d.index);
     const after = norm.slice(d.index + d.text.length);

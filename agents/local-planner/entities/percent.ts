@@ -60,9 +60,13 @@ function longestZh(s: string): { value: number; length: number } | undefined {
 }
 
 // Words for a service level, before or after the figure: 服务水平98%, 98%的服务水平, 95%不缺货, service level 99%.
-const SERVICE_WORD = '服务水平|服务水准|服务率|服务等级|满足率|现货率|有货率|不缺货(?:率|的概率|的几率|的把握)?|不断货(?:率|的概率|的几率|的把握)?|service[- ]level|fill[- ]rate|in[- ]stock (?:rate|probability|chance)|cycle service level|\\bcsl\\b';
+const SERVICE_WORD = '服务水平|服务水准|服务率|服务等级|满足率|现货率|有货率|不缺货(?:率|的概率|的几率|的把握)?|不断货(?:率|的概率|的几率|的把握)?|service[- ]level|fill[- ]rate|in[- ]stock(?: (?:rate|probability|chance))?|availability|cycle service level|\\bcsl\\b';
 const SERVICE_BEFORE = new RegExp(`(?:${SERVICE_WORD})\\s*(?:是|为|要|定在|设为|设成|设到|调到|改成|到|at|of|is|to|=|:)?\\s*(?:是|为|到|at|of|to)?\\s*$`, 'i');
 const SERVICE_AFTER = new RegExp(`^\\s*(?:的)?\\s*(?:${SERVICE_WORD}|(?:的)?把握(?:不缺货|不断货)?|chance of not running out|(?:of )?the time)`, 'i');
+
+const STOCKOUT_WORD = '缺货|断货|缺货(?:的)?(?:概率|率|几率|风险|可能)|断货(?:的)?(?:概率|率|几率|风险|可能)|stock[- ]?outs?(?: (?:risk|rate|probability|chance))?|(?:risk|chance|probability) of (?:a )?(?:stock[- ]?out|running out)';
+const STOCKOUT_BEFORE = new RegExp(`(?:${STOCKOUT_WORD})\\s*(?:控制在|不超过|不高于|低于|小于|在|是|为|要|of|under|below|at most|no more than|less than|is|=|:)?\\s*$`, 'i');
+const STOCKOUT_AFTER = /^\s*(?:的)?(?:缺货|断货)(?:概率|率|几率|风险)?|^\s*(?:chance|risk|probability) of (?:a )?(?:stock[- ]?out|running out)|^\s*(?:of the time )?(?:stock[- ]?out|run(?:ning)? out)/i;
 
 /** The service level a merchant names, as the restock tool takes it: 0.5 to 0.999 (98% → 0.98, 服务水平0.95 → 0.95). */
 export function findServiceLevelValue(input: string): { value: number; text: string } | undefined {
@@ -70,6 +74,13 @@ export function findServiceLevelValue(input: string): { value: number; text: str
   for (const p of findPercents(text)) {
     if (SERVICE_BEFORE.test(text.slice(Math.max(0, p.index - 24), p.index)) || SERVICE_AFTER.test(text.slice(p.index + p.text.length))) {
       const v = round(p.value / 100, 4);
+      return v >= 0.5 && v <= 0.999 ? { value: v, text: p.text } : undefined;
+    }
+  }
+  // The chance of running out, the other side of it: 缺货概率控制在2%以内 (0.98), "stock-out risk under 3%" (0.97).
+  for (const p of findPercents(text)) {
+    if (STOCKOUT_BEFORE.test(text.slice(Math.max(0, p.index - 24), p.index)) || STOCKOUT_AFTER.test(text.slice(p.index + p.text.length))) {
+      const v = round(1 - p.value / 100, 4);
       return v >= 0.5 && v <= 0.999 ? { value: v, text: p.text } : undefined;
     }
   }
