@@ -608,6 +608,11 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   if (price && prev?.name === 'nearby_shops' && strongProduct && !has(PRICE, raw) && price.currency === 'CNY' && (price.approximate || price.max !== undefined || /就行|就好|就可以|就够/.test(raw))) {
     return { tool: 'nearby_shops', args: clean({ query: phrase, ...where, radiusKm: radius?.km, maxPrice: budgetCap(price) }) };
   }
+  // "any laundry detergent near me for 20?", "哪儿有卖可乐的 3块一瓶那种": where it is sold at that price, not whether the
+  // price is fair (no word of fairness, paying or seeing a price).
+  if (price && price.currency === 'CNY' && phrase && s.role === 'shopper' && !price.min && WHERE_TO_BUY.test(raw) && !FAIRNESS.test(raw) && !has(RECORD, raw) && !/看到|看见|标价|\b(?:saw|seen|listed|paid)\b|[?？]\s*$(?<=吗[?？]\s*$)/i.test(raw)) {
+    return { tool: 'nearby_shops', args: clean({ query: phrase, ...where, radiusKm: radius?.km, maxPrice: budgetCap(price) }) };
+  }
   // --- Is this price fair?
   if (price && (has(PRICE, raw) || strongProduct || !has(NEARBY, raw))) {
     if (price.currency !== 'CNY') return { reply: PHRASES.onlyYuan(l) };

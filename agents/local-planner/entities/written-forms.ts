@@ -16,7 +16,7 @@ export function simplified(text: string): string {
 /** A bracketed tag that is a shop's or a sale's, not a product's: 【官方旗舰】, [Hot Sale], 「包邮」. */
 const SALES_TAG = /[【\[「『(（][^】\]」』)）]{0,12}(?:官方|旗舰|正品|包邮|新品|新款|热卖|爆款|限时|秒杀|自营|直营|特价|现货|顺丰|官方旗舰店|品牌|授权|清仓|促销|official|flagship|hot|sale|new|genuine|free shipping|limited|best ?sellers?)[^】\]」』)）]{0,12}[】\]」』)）]/gi;
 /** Sales words in a title: dropped; the price after 到手价 / 券后 stays. */
-const SALES_WORDS = /到手价|券后价?|活动价|秒杀价|包邮|正品保证|官方正品|官方旗舰店|官方旗舰|旗舰店|热卖|爆款|新款|现货速发|现货|顺丰发货|\bfree shipping\b|\bofficial (?:store|flagship)\b|\bhot sale\b|\bnew arrival\b|\b100% genuine\b/gi;
+const SALES_WORDS = /买一送一|买二送一|第二件半价|第二件\d+元|满\d+减\d+|\bbuy one get one(?: free)?\b|\bbogo\b|到手价|券后价?|活动价|秒杀价|包邮|正品保证|官方正品|官方旗舰店|官方旗舰|旗舰店|热卖|爆款|新款|现货速发|现货|顺丰发货|\bfree shipping\b|\bofficial (?:store|flagship)\b|\bhot sale\b|\bnew arrival\b|\b100% genuine\b/gi;
 
 export function withoutSalesWords(text: string): string {
   const out = text.replace(SALES_TAG, ' ').replace(SALES_WORDS, ' ');
