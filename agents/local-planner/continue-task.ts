@@ -9,7 +9,7 @@ import type { ProductIndex } from '../../tools/catalogue/product-search.ts';
 import type { PreviousCall } from './understand.ts';
 import { findDurations } from './entities/duration.ts';
 import { findBarePrice, findMoney } from './entities/money.ts';
-import { findNumbers } from './entities/numbers.ts';
+import { findNumbers, parseZhNumber } from './entities/numbers.ts';
 import { findPercents } from './entities/percent.ts';
 import { findLooseWeight, findQuantity } from './entities/quantity.ts';
 import { weighedUnits } from './purchase-slots.ts';
@@ -250,10 +250,18 @@ export function pricingSlots(text: string): { costRatio?: number; days?: number 
   const margin = share && /毛利|利润率|利润|margin/i.test(text) && !/成本|进价|cost/i.test(text);
   // "markup 40%", "加价四成": the price is the cost plus that share of it.
   const markup = share && /mark-?up|加价|加成/i.test(text) && !margin;
+  // "进价是卖价的六折", "入货价大概系卖价嘅六五折": the cost as a 折 of the price (六折 = 60%, 六五折 = 65%).
+  const zhe = /(?:进价|成本|进货价|入货价|拿货价|cost)[^，,]{0,14}?([一二三四五六七八九]{1,2}|\d(?:\.\d)?)\s*折/i.exec(text);
+  const zheValue = zhe ? (/\d/.test(zhe[1]) ? Number(zhe[1]) * 10 : zhe[1].length === 2 ? (parseZhNumber(zhe[1][0])! * 10 + parseZhNumber(zhe[1][1])!) : parseZhNumber(zhe[1])! * 10) : undefined;
+  if (zheValue !== undefined && !share) return { costRatio: zheValue >= 10 && zheValue <= 95 ? zheValue / 100 : undefined, days: pricingDays(text) };
   const costRatio = share ? (markup ? Math.round((100 / (100 + share.value)) * 100) / 100 : margin ? Math.round((100 - share.value)) / 100 : share.value / 100) : ratio ? Number(ratio[1]) : half ? 0.5 : undefined;
+  return { costRatio: costRatio !== undefined && costRatio >= 0.1 && costRatio <= 0.95 ? costRatio : undefined, days: pricingDays(text) };
+}
+
+/** The history a pricing question looks at, 60–730 days, when it names one of a month or more. */
+function pricingDays(text: string): number | undefined {
   const span = findDurations(text).find((d) => d.days >= 28);
-  const days = span ? Math.min(730, Math.max(60, Math.round(span.days))) : undefined;
-  return { costRatio: costRatio !== undefined && costRatio >= 0.1 && costRatio <= 0.95 ? costRatio : undefined, days };
+  return span ? Math.min(730, Math.max(60, Math.round(span.days))) : undefined;
 }
 
 /**

@@ -6,7 +6,7 @@
 //   product is one can); a pack the catalogue sells as a product of its own (矿泉水 24瓶整箱, 晨光中性笔 12支装)
 //   stays one pack at the pack's price (entities/quantity.ts says why). More than 20 single items stay packs.
 import type { ProductIndex } from '../../tools/catalogue/product-search.ts';
-import type { Money } from './entities/money.ts';
+import { findAllMoney, isUsualPrice, type Money } from './entities/money.ts';
 import { findLooseWeight, gramsInName, pricePerWeight, readPurchase } from './entities/quantity.ts';
 
 /** A product name that is a pack of several: 整箱, 6瓶装, 两瓶装, twin pack, 12-pack, case of 24. */
@@ -22,10 +22,21 @@ export function readBought(raw: string, money: Money | undefined, products: Prod
   // A brand with a count in its name ("三只松鼠", "7 Days") counts nothing: masked, same length, before counts are read.
   let masked = raw;
   for (const b of products.vocabulary().brands) if (/[\d一二两三四五六七八九十百]/.test(b) && b.length > 1) masked = masked.replace(new RegExp(b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), (x) => '□'.repeat(x.length));
+  // "原价一瓶25块9 一共付了38块85": the price before the deal is no price paid, when one paid is said too.
+  const all = findAllMoney(masked);
+  const before: string[] = [];
+  if (all.some((m) => !isUsualPrice(masked, m.index))) {
+    for (const m of all.filter((x) => isUsualPrice(masked, x.index))) {
+      const word = masked.lastIndexOf('原价', m.index);
+      const from = word >= 0 && word >= m.index - 8 ? word : m.index;
+      before.push(masked.slice(from, m.index + m.text.length));
+      masked = masked.slice(0, from) + ' '.repeat(m.index + m.text.length - from) + masked.slice(m.index + m.text.length);
+    }
+  }
   const bought = readPurchase(masked, money);
   // Counts and 每瓶 are not the product; "6瓶装" / "12-pack" is how the catalogue names a pack, so it stays in.
   const keepInName = (t: string) => /装$|-?pack$|^整/i.test(t); // "整箱12盒" too: the catalogue's 光明牛奶 整箱12盒
-  const product = phraseOf(raw, ...named, ...(bought?.texts.filter((t) => !keepInName(t)) ?? []));
+  const product = phraseOf(raw, ...named, ...before, ...(bought?.texts.filter((t) => !keepInName(t)) ?? []));
   const top = (phrase: string) => (phrase ? products.search(phrase, 1)[0]?.product : undefined);
   // "三斤本地西红柿 五百克一袋那种 一斤四块五": a weight said beside one bag of the catalogue's size is that many bags.
   const sizeOfOne = /(?:\d+(?:\.\d+)?\s*(?:g|kg|克|公斤|千克)|[一二两三四五六七八九十百]+(?:克|公斤|千克))\s*一(?:袋|包|盒|个|份)/i.test(masked);

@@ -11,7 +11,7 @@ import { extractPeriod } from './entities/period.ts';
  *  ("20到30块") it is the highest price (`max`), for a floor ("50以上") the lowest (`min`). `text` is
  *  everything read, cap words included, so that removing it leaves the product. */
 /** `usual`: said as the usual or an earlier price, the one the asked price is compared with. */
-export type Price = { amount: number; currency: 'CNY' | 'USD' | 'other'; text: string; approximate?: boolean; max?: number; min?: number; usual?: boolean };
+export type Price = { amount: number; currency: 'CNY' | 'USD' | 'other'; text: string; approximate?: boolean; max?: number; min?: number; high?: number; usual?: boolean };
 
 /** 六块五, 三百来块 (≈300), 30块以内 (max 30), 20-30元, ¥8.5, 2.5k, 25 bucks, USD 5, "is 45 fair": see entities/money.ts. */
 export function findPrice(text: string): Price | undefined {
@@ -23,6 +23,7 @@ export function findPrice(text: string): Price | undefined {
   if (m.approximate) price.approximate = true;
   if (m.max !== undefined) price.max = m.max;
   if (m.min !== undefined) price.min = m.min;
+  if (m.high !== undefined) price.high = m.high;
   return price;
 }
 

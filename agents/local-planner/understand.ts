@@ -18,6 +18,7 @@ import { readBought } from './purchase-slots.ts';
 import { findBarePrice } from './entities/money.ts';
 import { pickedPosition, readFeedback } from './entities/feedback.ts';
 import { contactPlan } from './contact-slots.ts';
+import { findLeadTime } from './entities/duration.ts';
 import { namesHabitOnly, partOfEarlierMonth, pastWithoutAnchor, readPeriod, shiftPeriod } from './entities/period.ts';
 import { restockSlots, STOCK_WORDS } from './restock-slots.ts';
 import { anomalySlots } from './anomaly-slots.ts';
@@ -259,7 +260,9 @@ function understandMessage(text: string, s: Situation, products: ProductIndex, e
   if (prev && excluded && (prev.name === 'nearby_shops' || prev.name === 'recommend') && !prev.result?.error && !productPhrase(wanted)) {
     return { tool: prev.name, args: clean({ ...prev.args, exclude: excluded.word, offset: prev.name === 'nearby_shops' ? 0 : undefined }) };
   }
-  const phraseOf = (t: string) => productPhrase(s.role === 'merchant' ? t.replace(STOCK_WORDS, ' ') : t, price?.text, place?.text, radius?.text, shopCategory?.text, ownShop?.text, periodRead?.text);
+  // A merchant's lead time ("半个月先到") is no goods, though a product is sold by the half (本地西瓜 半个).
+  const leadWords = s.role === 'merchant' ? findLeadTime(raw)?.text : undefined;
+  const phraseOf = (t: string) => productPhrase(s.role === 'merchant' ? t.replace(STOCK_WORDS, ' ') : t, price?.text, place?.text, radius?.text, shopCategory?.text, ownShop?.text, periodRead?.text, leadWords);
   // ...unless the asking clause names no goods ("鸡蛋十个装十五块八，是不是贵了点"): then the whole message.
   const phrase = phraseOf(asking) || (asking === wanted ? '' : phraseOf(wanted));
   const strongProduct = phrase ? (products.search(phrase, 1)[0]?.score ?? 0) >= 0.5 : false;
@@ -691,7 +694,7 @@ function namesOtherTask(text: string, active: string, top: Ranked[number] | unde
 /** The most to spend per item: a cap, or a price said plainly; a floor alone is no budget. */
 function budgetOf(price: Price | undefined): number | undefined {
   if (!price) return undefined;
-  return price.max ?? (price.min === undefined ? price.amount : undefined);
+  return price.max ?? (price.min === undefined ? price.high ?? price.amount : undefined);
 }
 
 /** The day of a purchase the shopper dated ("今天", "昨天", "11月20日"); undefined for a span. */
@@ -716,6 +719,7 @@ function withoutRestated(text: string, args: Record<string, unknown>): string {
  *  cap are the figure itself, as people who say them mean it as the most. */
 function budgetCap(price: Price): number {
   if (price.max !== undefined) return price.max;
+  if (price.high !== undefined) return price.high; // "二三十块的就行": up to thirty
   // "三十出头" is a little over thirty: up to about 15% more (三块出头 → 3.45, 一百出头 → 115).
   return /出头/.test(price.text) ? Math.round(price.amount * 1.15 * 10) / 10 : price.amount;
 }

@@ -22,13 +22,13 @@ export function pickedCandidate(text: string): number | undefined {
 // Yes and no as people type them to a proposal: "是的没错", "ok 记上吧", "yeah go ahead", "先别记了", "nah".
 // Deliberately conservative, because a yes writes: a short message made only of yes words and
 // fillers, starting with a yes word, with no question mark and no negation.
-const YES_CORE_ZH = ['确认记录', '确认无误', '核对无误', '请予记录', '予以记录', '请记录', '记录', '记起', '尊嘟', '是滴', '对滴', '妥了', '妥', '中', '要得', '对头', '安排', '冲', '嗯呐', '嗯哪', '好喔', '好哦', '没有错', '是呀', '是啊', '嗯嗯', '好呀', '好哒', '好噠', '成', '整', '核对过了', '核对了', '对过了', '没毛病', '无误', '没问题', '没错', '可以', '确认', '确定', '当然', '是的', '对的', '好的', '好滴', '好嘞', '记上', '记下来', '记下', '记吧', '是', '对', '好', '行', '嗯', '记', '要'];
-const FILLER_ZH = ['就这么记', '就这', '就这么办', '就这么', '照这个', '就这个', '就是这个', '就是它', '就是', '谢谢', '麻烦你了', '麻烦您了', '麻烦了', '麻烦', '辛苦了', '就这样', '你', '您', '这样', '帮我', '一下', '吧', '啊', '呀', '哦', '噢', '喔', '的', '了', '啦', '呢', '嘛', '哈', '上', '下', '来', '吧'];
-const YES_CORE_EN = new Set(['affirmative', 'yea', 'yah', 'yas', 'yess', 'ofc', 'sounds', 'please', 'that\'s', 'thats', 'yes', 'yep', 'yeah', 'yup', 'ya', 'y', 'ok', 'okay', 'k', 'sure', 'confirm', 'confirmed', 'correct', 'right', 'go', 'absolutely', 'definitely', 'alright', 'fine', 'perfect', 'great', 'record', 'save', 'log', 'do', 'oui', "d'accord", 'proceed', 'da', 'si', 'ja']);
+const YES_CORE_ZH = ['执行', '确认记录', '确认无误', '核对无误', '请予记录', '予以记录', '请记录', '记录', '记起', '尊嘟', '是滴', '对滴', '妥了', '妥', '中', '要得', '对头', '安排', '冲', '嗯呐', '嗯哪', '好喔', '好哦', '没有错', '是呀', '是啊', '嗯嗯', '好呀', '好哒', '好噠', '成', '整', '核对过了', '核对了', '对过了', '没毛病', '无误', '没问题', '没错', '可以', '确认', '确定', '当然', '是的', '对的', '好的', '好滴', '好嘞', '记上', '记下来', '记下', '记吧', '是', '对', '好', '行', '嗯', '记', '要'];
+const FILLER_ZH = ['额', '呃', '就这么记', '就这', '就这么办', '就这么', '照这个', '就这个', '就是这个', '就是它', '就是', '谢谢', '麻烦你了', '麻烦您了', '麻烦了', '麻烦', '辛苦了', '就这样', '你', '您', '这样', '帮我', '一下', '吧', '啊', '呀', '哦', '噢', '喔', '的', '了', '啦', '呢', '嘛', '哈', '上', '下', '来', '吧'];
+const YES_CORE_EN = new Set(['affirmative', 'yea', 'yah', 'yas', 'yess', 'ofc', 'sounds', 'please', 'that\'s', 'thats', 'yes', 'yep', 'yeah', 'yup', 'ya', 'y', 'ok', 'okay', 'k', 'sure', 'confirm', 'confirmed', 'correct', 'right', 'go', 'absolutely', 'definitely', 'alright', 'fine', 'perfect', 'great', 'record', 'save', 'log', 'do', 'oui', "d'accord", 'proceed', 'da', 'si', 'sí', 'ja']);
 const FILLER_EN = new Set(['the', "c'est", 'ça', 'ca', 'entirely', 'perfectly', 'quite', 'proceed', 'and', 'ahead', 'thing', 'it', 'please', 'pls', 'plz', 'thx', 'ty', 'now', 'right', 'correct', 'exactly', 'that\'s', 'thats', 'it\'s', 'its', 'is', 'thanks', 'thank', 'you', 'of', 'course', 'obviously', 'duh', 'certainly', 'indeed', 'totally', 'mate', 'then', 'lol', 'plead', 'pleas', 'plase', 'pleae', 'pleasee', 'on', 'for', 'that', 'this', 'one', 'sounds', 'good', 'all', 'do', 'go', 'yes', 'just', 'sure', 'fine', 'record', 'save', 'log']);
 const NO_START = /^(?:不|别|算了|取消|先不|先别|暂时(?:不|别|先不|先别)|no\b|nope|nah|yea(?:h)? nah\b|cancel|don'?t|never ?mind|not now|stop|forget (?:it|that|about it)|scratch that|not needed)/;
 /** Not now: "等会儿再说吧", "回头再记", "later", "hold on, let me check the receipt" — the proposal lapses, nothing is written. */
-const NOT_NOW = /^(?:(?:啊|哎|呃|嗯|哦)?[，,\s]*(?:等(?:一)?(?:会儿?|下|等)|稍等(?:一下)?)[，,\s~～]*(?:(?:对不起|不好意思|抱歉|sorry)[，,\s~～]*)?(?=我|先))?(?:让我(?:想想|看看|确认一下|核对一下)|稍等|等一下$|我(?:先)?(?:确认|核对|对|看|查)(?:一)?下|i'?ll (?:check|think about it|confirm) first|wait a (?:sec|second|minute|moment)|let me see|等(?:一)?(?:会儿?|下|等)再|等(?:一)?(?:会儿?|下)吧|回头再|晚(?:点|些|一点)再|过(?:一)?会儿?再|以后再|改天再|先等等|先放着|先放一放|我(?:再)?(?:想想|考虑一下|先核对|先对一下|先看看|看看|查查|核对一下|翻翻|对对|翻一下)|稍后(?:再)?(?:说|记|弄)?|再说吧|回头(?:说|弄|记)|later\b|maybe later|not yet|hold on|hang on|let me (?:check|think)|give me a (?:sec|second|minute)|wait$|wait up|one sec|just a sec)/;
+const NOT_NOW = /^(?:(?:啊|哎|呃|嗯|哦)?[，,\s]*(?:等(?:一)?(?:会儿?|下|等)|稍等(?:一下)?)[，,\s~～]*(?:(?:对不起|不好意思|抱歉|sorry)[，,\s~～]*)?(?=我|先))?(?:先别(?:记|录|存|保存|急着记)|先不(?:记|录|存)|暂时别记|让我(?:想想|看看|确认一下|核对一下)|稍等|等一下$|我(?:先)?(?:确认|核对|对|看|查)(?:一)?下|i'?ll (?:check|think about it|confirm) first|wait a (?:sec|second|minute|moment)|let me see|等(?:一)?(?:会儿?|下|等)再|等(?:一)?(?:会儿?|下)吧|回头再|晚(?:点|些|一点)再|过(?:一)?会儿?再|以后再|改天再|先等等|先放着|先放一放|我(?:再)?(?:想想|考虑一下|先核对|先对一下|先看看|看看|查查|核对一下|翻翻|对对|翻一下)|稍后(?:再)?(?:说|记|弄)?|再说吧|回头(?:说|弄|记)|later\b|maybe later|not yet|don'?t (?:log|record|save) (?:it |that |this )?yet|hold on|hang on|let me (?:check|think)|give me a (?:sec|second|minute)|wait$|wait up|one sec|just a sec)/;
 
 function plainWords(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/([a-z])(?=\p{Script=Han})|(\p{Script=Han})(?=[a-z])/gu, '$1$2 ').replace(/[^\p{L}\p{N}'\s]/gu, ' ').replace(/\s+/g, ' ').trim();
@@ -80,9 +80,12 @@ export function saysYes(said: string): boolean {
   return strictYes(said);
 }
 
+/** Yes said as people say it elsewhere: "spot on", Singlish "can can", a "cheers" or "ta" before the yes. */
+const YES_IDIOMS: [RegExp, string][] = [[/\bspot[- ]on\b/gi, 'correct'], [/\bcan can\b|\bcan lah\b/gi, 'ok'], [/^\s*(?:cheers|ta|thanks|thx)[,!.\s]+(?=\S)/i, '']];
+
 function strictYes(said: string): boolean {
   // "还是记上吧 刚手滑了": the slip they explain is no condition on the yes.
-  const text = said.replace(/[，,。.\s]+(?:刚才?|刚刚)?(?:手滑|点错|按错|打错|误触|弄错|看错)了?[。.!！~～]*$|[,.\s]+(?:my bad|sorry|oops|fat[- ]fingered(?: it)?|misclicked)[.!\s]*$/i, '');
+  const text = YES_IDIOMS.reduce((t, [re, to]) => t.replace(re, to), said).replace(/[，,。.\s]+(?:刚才?|刚刚)?(?:手滑|点错|按错|打错|误触|弄错|看错)了?[。.!！~～]*$|[,.\s]+(?:my bad|sorry|oops|fat[- ]fingered(?: it)?|misclicked)[.!\s]*$/i, '');
   const mind = CHANGE_OF_MIND.exec(text.trim());
   if (mind && mind[0].length < text.trim().length) return strictYes(text.trim().slice(mind[0].length));
   if (AFFIRMATIVE.test(text.trim())) return true;

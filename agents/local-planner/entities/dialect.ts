@@ -22,10 +22,10 @@ const CANTONESE: [RegExp, string][] = [
   // Pronouns, places and question words.
   [/佢哋/g, '他们'], [/我哋/g, '我们'], [/你哋/g, '你们'], [/佢/g, '他'], [/我个女/g, '我女儿'], [/我个仔/g, '我儿子'],
   [/边度|边处/g, '哪里'], [/呢度|呢处/g, '这里'], [/嗰度|嗰处/g, '那里'], [/边个/g, '哪个'], [/呢个/g, '这个'], [/嗰个/g, '那个'], [/嗰啲|呢啲/g, '那些'], [/嗰/g, '那'],
-  [/乜嘢|咩嘢/g, '什么'], [/点样/g, '怎么样'], [/几多/g, '多少'], [/几耐/g, '多久'],
+  [/乜嘢|咩嘢/g, '什么'], [/呢排|呢轮/g, '最近'], [/咩古怪|乜古怪/g, '什么异常'], [/边队/g, '哪队'], [/点样/g, '怎么样'], [/几多/g, '多少'], [/几耐/g, '多久'],
   // Verbs and particles.
   [/有冇/g, '有没有'], [/冇/g, '没有'], [/唔该/g, '谢谢'], [/唔得/g, '不行'], [/唔使/g, '不用'], [/唔好/g, '不要'], [/唔系/g, '不是'], [/唔/g, '不'],
-  [/(?<=[都就真唔])系|系(?=[咪唔呀啊喇啦嘅])/g, '是'], [/睇/g, '看'], [/畀/g, '给'], [/喺/g, '在'], [/使咗/g, '花了'], [/咗/g, '了'],
+  [/(?<=[都就真唔])系|系(?=[咪唔呀啊喇啦嘅])|(?<=^|[\s，,])系(?=\s*[\d一二两三四五六七八九十百半])/g, '是'], [/睇/g, '看'], [/畀/g, '给'], [/喺/g, '在'], [/使咗/g, '花了'], [/咗/g, '了'],
   [/记返|记番/g, '记下'], [/都得/g, '也行'], [/嘅/g, '的'], [/啲/g, '点'], [/咁/g, '那'],
   [/最平/g, '最便宜'], [/(?<=[好几更])平(?![安台方常时均衡板])/g, '便宜'], [/平唔平/g, '便宜不便宜'], [/平过/g, '便宜过'],
 ];
@@ -55,6 +55,12 @@ const JAPANESE: [RegExp, string][] = [
   [/、/g, '，'], // the Japanese comma between clauses
 ];
 
+/** Hakka (𠊎 = 我, 恁样 = 这样, 么个 = 什么, 昨晡日 = 昨天, 心舅 = 儿媳妇), read only where its own words show. */
+const HAKKA: [RegExp, string][] = [
+  [/𠊎/gu, '我'], [/恁样|恁么样/g, '这样'], [/么个/g, '什么'], [/昨晡日?/g, '昨天'], [/今晡日?/g, '今天'], [/心舅/g, '儿媳妇'], [/鸡春/g, '鸡蛋'],
+  [/讲我听/g, '告诉我'], [/(?<=[要有])冇/g, '没有'],
+];
+
 /** A little Korean mixed into Chinese ("네 네~ 对的"): yes and no. */
 const KOREAN: [RegExp, string][] = [
   [/(?<![\uac00-\ud7a3])(?:네+|예|응+|맞아요?|맞습니다)(?![\uac00-\ud7a3])/g, '是的'], [/(?<![\uac00-\ud7a3])(?:아니요|아뇨|아니)(?![\uac00-\ud7a3])/g, '不'],
@@ -74,7 +80,10 @@ export function mandarinWords(text: string): string {
   // Cantonese only where it shows: one of its own characters is in the message (唔 咗 嘅 啲 佢 嗰 冇 喺 睇 蚊 琴日 …).
   if (/[唔咗嘅啲佢嗰冇喺睇畀哋乜廿卅]|琴日|寻日|旧年|几多|[\d一二两三四五六七八九十百]\s*蚊(?![香子帐虫])|间铺|记返|我个[女仔]|都系|系咪|[边呢嗰]度|边个|边间/.test(out)) for (const [re, to] of CANTONESE) out = out.replace(re, to);
   for (const [re, to] of BEIJING) out = out.replace(re, to);
+  if (/𠊎|恁样|么个|昨晡|今晡|心舅|鸡春/u.test(out)) for (const [re, to] of HAKKA) out = out.replace(re, to);
   for (const [re, to] of REGIONAL) out = out.replace(re, to);
+  // A bare 係 / 系 at the start, as a whole answer ("係 就这样记"): yes.
+  out = out.replace(/^\s*系(?=$|[\s，,。!！~～]|啊|呀|嘅)/, '是');
   if (/[\u3040-\u30ff]/.test(out)) for (const [re, to] of JAPANESE) out = out.replace(re, to);
   if (/[\uac00-\ud7a3]/.test(out)) for (const [re, to] of KOREAN) out = out.replace(re, to);
   for (const [re, to] of TAIWANESE) out = out.replace(re, to);

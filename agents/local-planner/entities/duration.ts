@@ -105,15 +105,30 @@ function read(text: string, t: NumberToken): Duration | undefined {
 // Words for delivery next to a lead time: 交货期两周, 14天到货, 要10天才到, lead time of 10 days, delivery takes
 // two weeks, arrives in 10 days, a 10-day lead time. Not a bare 到 (最近7天到今天 is a period) nor "takes".
 const FILLER = '(?:是|为|要|需要|大概|大约|约|得|在|一般|通常|of|is|in|within|about|around|takes?|needs?|usually|=|:)';
-const LEAD_BEFORE = new RegExp(`(?:交货期|交期|货期|提前期|到货(?:时间|周期)?|交货(?:时间)?|送货(?:时间)?|发货(?:时间)?(?:到店)?|配送(?:时间)?|供货(?:周期)?|进货|等货|(?<=进货要?|补货要?)等|lead[- ]?times?|delivery(?: time)?|deliver(?:s|ed)?|arriv(?:e|es|al)|ships?|shipping|(?:supplier|distributor|vendor|wholesaler)s?(?:\\s+(?:needs?|takes?))?)\\s*(?:${FILLER}\\s*){0,3}$`, 'i');
-const LEAD_AFTER = /^\s*(?:(?:(?:才|能|就|可以|才能|就能)\s*)?(?:到(?![期底时这那了今昨明本上下前后现目\d一二两三四五六七八九十])|送到|送达|到店)|后?到货|交货|送到|送达|发货|(?:of\s+)?lead[- ]?time|delivery|to (?:arrive|deliver|come in|get here))/i;
+const LEAD_BEFORE = new RegExp(`(?:交货期|交期|货期|提前期|到货(?:时间|周期)?|交货(?:时间)?|送货(?:时间)?|发货(?:时间)?(?:到店)?|配送(?:时间)?|供货(?:周期)?|进货|等货|(?<=进货要?|补货要?)等|供应商(?:说|讲|话)?|厂家|批发商|lead[- ]?times?|delivery(?: time)?|deliver(?:s|ed)?|arriv(?:e|es|al)|ships?|shipping|(?:supplier|distributor|vendor|wholesaler)s?(?:\\s+(?:needs?|takes?))?)\\s*(?:${FILLER}\\s*){0,3}$`, 'i');
+const LEAD_AFTER = /^\s*(?:(?:(?:才|能|就|可以|才能|就能|先)\s*)?(?:到(?![期底时这那了今昨明本上下前后现目\d一二两三四五六七八九十])|送到|送达|到店)|后?到货|交货|送到|送达|发货|(?:of\s+)?lead[- ]?time|delivery|to (?:arrive|deliver|come in|get here))/i;
 
 /** The lead time a merchant names, in whole days (rounded up: a day and a half of lead time is two). */
 /** Delivered the day after ordering, said without a number: 隔天就到, 次日达, next-day delivery. */
 const NEXT_DAY = /隔天(?:就|能|可以)?(?:到|送到|送达)|次日(?:达|到|送达)|第二天(?:就|能)?(?:到|送到|送达)|\bnext[- ]day (?:delivery|shipping|arrival)\b|\bovernight (?:delivery|shipping)\b|\barrives? (?:the )?next day\b/i;
 
+/** Ordered on one weekday, delivered on another: "礼拜一落单礼拜四正到", "order Monday, it comes Thursday" (3 days). */
+const WEEKDAY_NUMBER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7 };
+const ZH_WEEKDAY_TO_WEEKDAY = /(?:周|星期|礼拜)([一二三四五六日天])\s*(?:下单|落单|订货|订|下|发货)[^，。,.]{0,6}?(?:周|星期|礼拜)([一二三四五六日天])\s*(?:才|正|就|能)?\s*(?:到|送到|送达|到货|到店)/;
+const EN_WEEKDAY_TO_WEEKDAY = /\border(?:ed|s)?\s+(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[^.?!]{0,24}?\b(?:arrives?|comes?|delivered|gets? here|lands?)\s+(?:on\s+)?(?:the\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
+
+function weekdayToWeekday(text: string): Duration | undefined {
+  const m = ZH_WEEKDAY_TO_WEEKDAY.exec(text) ?? EN_WEEKDAY_TO_WEEKDAY.exec(text);
+  if (!m) return undefined;
+  const [from, to] = [WEEKDAY_NUMBER[m[1].toLowerCase()], WEEKDAY_NUMBER[m[2].toLowerCase()]];
+  const days = (to - from + 7) % 7 || 7;
+  return { days, text: m[0], index: m.index };
+}
+
 export function findLeadTime(text: string): Duration | undefined {
   const norm = normaliseWidth(text);
+  const weekdays = weekdayToWeekday(norm);
+  if (weekdays) return { ...weekdays, text: text.slice(weekdays.index, weekdays.index + weekdays.text.length) };
   const nextDay = NEXT_DAY.exec(norm);
   if (nextDay) return { days: 1, text: text.slice(nextDay.index, nextDay.index + nextDay[0].length), index: nextDay.index };
   for (const d of findDurations(norm)) {

@@ -29,6 +29,8 @@ const EN = [
   /\b(?:nothing|none)\s+(?:from|by|of)\s+(?:the\s+)?([a-z][a-z']*(?:\s+[a-z][a-z']*){0,2}?)(?:\s+(?:ones?|brand|stuff))?(?=[?.!,;:]|\s+(?:please|pls|thanks)\b|$)/i,
   // "Skip the diapers, we're stocked up", "leave out the snacks", "without the Huawei ones".
   /\b(?:skip|leave out|minus|hold|without|drop)\s+(?:the\s+|any\s+)?([a-z][a-z']*(?:\s+[a-z][a-z']*)??)(?:\s+(?:ones?|stuff|brand))?(?=[?.!,;:]|\s+(?:please|pls|thanks|we|i|for|this|now)\b|$)/i,
+  // "nothing spicy", "nothing too sweet": a taste left out.
+  /\bnothing\s+(?:too\s+|very\s+)?(spicy|sweet|salty)\b/i,
   /\b(?:no more|not any more)\s+([a-z][a-z']*(?:\s+[a-z][a-z']*){0,2}?)(?=[?.!,;:]|\s+(?:please|pls|thanks)\b|$)/i,
   /\b(?:not|no)\s+(?:the\s+)?([a-z][a-z']{1,15})(?:\s+(?:ones?|brand|stuff))?(?=[?.!,]|\s|$)/i,
   /\b(?:i\s+)?(?:don'?t|do not)\s+want\s+(?:any\s+)?(?:the\s+)?([a-z][a-z']{1,15})(?:\s+(?:ones?|brand|stuff))?\b/i,

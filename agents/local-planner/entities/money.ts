@@ -24,6 +24,8 @@ export type Money = {
   max?: number;
   /** A floor (以上, 至少, over, at least) or the bottom of a range. */
   min?: number;
+  /** The top of a spoken range with no cap word (二三十块 → 30): what a budget said that way allows. */
+  high?: number;
 };
 
 const MAX_AMOUNT = 100_000_000;
@@ -146,9 +148,9 @@ function spokenCents(text: string, tokens: NumberToken[]): NumberToken[] {
   for (let i = 0; i < tokens.length; i++) {
     const [a, b] = [tokens[i], tokens[i + 1]];
     if (b && (a.kind === 'en' || a.kind === 'arabic') && b.kind === 'en' && Number.isInteger(a.value) && a.value >= 1 && a.value < 1000 && Number.isInteger(b.value) && b.value >= 10 && b.value <= 99
-      && /^\s+$/.test(text.slice(a.end, b.start)) && (/\b(?:paid|pay|for|at|costs?|was|is|charged?|price[ds]?|(?:down|drop(?:s|ped)?|reduced?|cut|bargained|haggled?)(?: it)?(?: down)? to|offer(?:ed)?)\s+$/i.test(text.slice(0, a.start))
-        // "a Luckin americano this morning, twelve fifty": said last, after a comma, as a price is.
-        || (a.kind === 'en' && /[,，:：]\s*$/.test(text.slice(0, a.start)) && /^[\s.!。！]*$/.test(text.slice(b.end))))) {
+      && /^(?:\s+|-)$/.test(text.slice(a.end, b.start)) && (/\b(?:paid|pay|for|at|costs?|was|is|charged?|price[ds]?|(?:down|drop(?:s|ped)?|reduced?|cut|bargained|haggled?)(?: it)?(?: down)? to|offer(?:ed)?)\s+$/i.test(text.slice(0, a.start))
+        // "a Luckin americano this morning, twelve fifty", "135g, fourteen-ninety each": said last, after a comma, as a price is.
+        || (a.kind === 'en' && /[,，:：]\s*$/.test(text.slice(0, a.start)) && /^\s*(?:each|apiece|a piece|per (?:bag|pack|box|bottle|item|one))?[\s.!。！]*$/i.test(text.slice(b.end))))) {
       out.push({ value: a.value + b.value / 100, start: a.start, end: b.end, text: text.slice(a.start, b.end), kind: 'arabic' });
       i++;
     } else out.push(a);
@@ -203,12 +205,14 @@ function around(text: string, t: NumberToken, opts: { range?: 'first' | 'second'
   if (zhStyle && Number.isInteger(value)) {
     // One digit, not the start of a longer number, unless that number counts something: 两块五一瓶, 三块五两瓶.
     // Formal numerals as on a receipt: 拾捌元玖角 (18.9).
-    const d = `([${ZH_DIGIT_CHARS}壹贰叁肆伍陆柒捌玖]|\\d)(?![\\d.十百千万拾佰仟]|[${ZH_DIGIT_CHARS}]+(?!\\s*(?:个|瓶|包|袋|盒|支|罐|听|提|箱|斤|件|条|块|杯|只|本|张|份|套)))`;
+    const d = `([${ZH_DIGIT_CHARS}壹贰叁肆伍陆柒捌玖]|\\d)(?![\\d.十百千万拾佰仟块元]|[${ZH_DIGIT_CHARS}]+(?!\\s*(?:个|瓶|包|袋|盒|支|罐|听|提|箱|斤|件|条|块|杯|只|本|张|份|套)))`;
     const rest2 = text.slice(end);
     const tenthsAfterZero = new RegExp(`^零${d}(?:毛|角)`).exec(rest2); // 四十块零五毛 (40.5)
     const fen = tenthsAfterZero ? null : new RegExp(`^零${d}分?`).exec(rest2); // 三块零五 (3.05)
     const tenths = new RegExp(`^${d}(?:(毛|角)(?:${d}分?)?)?`).exec(rest2); // 六块五, 三块五毛, 三块五毛二
-    if (rest2.startsWith('半')) { value += 0.5; end += 1; } // 两块半
+    const cents = /^(\d{2})(?![\d.])/.exec(rest2); // 38块85 (38.85), as a receipt's total is read out
+    if (cents && !NOT_MONEY_UNIT.test(rest2.slice(2))) { value += Number(cents[1]) / 100; end += 2; }
+    else if (rest2.startsWith('半')) { value += 0.5; end += 1; } // 两块半
     else if (tenthsAfterZero) { value += digit(tenthsAfterZero[1]) / 10; end += tenthsAfterZero[0].length; }
     else if (fen && (fen[0].endsWith('分') || !NOT_MONEY_UNIT.test(rest2.slice(fen[0].length)))) { value += digit(fen[1]) / 100; end += fen[0].length; }
     else if (tenths && (tenths[2] || !NOT_MONEY_UNIT.test(rest2.slice(tenths[0].length)))) { // not 15块3瓶 (¥15, 3 bottles)
@@ -293,6 +297,7 @@ function readOne(input: string, text: string, t: NumberToken): Found | undefined
     money.max = money.amount;
   }
   if (s.bound === 'min') money.min = s.value;
+  if (!s.bound && s.high !== undefined && s.high > s.value) money.high = s.high;
   return { money: fixIndex(money, input, s.start), end: s.end };
 }
 

@@ -273,7 +273,7 @@ const RULES: Rule[] = [
   rule(`(?:再往后推?|往后推?|向后推?|后)\\s*${NUM_ZH}\\s*个?\\s*${UNIT_ZH}`, (m) => relative(1, m[1], m[2])),
   rule('(?:再往前推?|往前推?|再之前|再前面|再早(?:一点|一些|些)?|更早(?:一点|一些|些|的)?|前一期|上一期|之前那段|之前)(?=\\s*(?:呢|的|吧|啊|$|[?？。.!！,，]))', () => ({ kind: 'relative', shift: { n: -1 } })),
   rule('(?:去年|上一年|前一年|上年)同期|同期去年', () => ({ kind: 'relative', shift: { n: -1, unit: 'year', exact: true } })),
-  rule('(?:上个?月|上一个月)(?:的)?(?:同期|同一段时间|同一时间段|同样(?:的)?(?:时间段?|那几天|日子))', () => ({ kind: 'relative', shift: { n: -1, unit: 'month', exact: true } })),
+  rule('(?:上个?月|上一个月|上个?\\s*month)\\s*(?:的)?\\s*(?:同期|同一段(?:时间|日子)?|同一时间段|同样(?:的)?(?:时间段?|那几天|日子)|一样的(?:日子|那几天|时间段?))|\\b(?:the )?same (?:stretch|period|days|dates|window|span) (?:of |in )?(?:last|the previous|the prior) month\\b|\\blast month(?:\'s)? same (?:stretch|period|days|dates|window)\\b', () => ({ kind: 'relative', shift: { n: -1, unit: 'month', exact: true } })),
   rule('(?:上周|上星期|上个星期)同期', () => ({ kind: 'relative', shift: { n: -1, unit: 'week', exact: true } })),
   rule('去年(?:的)?(?:这个时候|这时候|同一时间|同一个?(?:假期|节日|时候|活动|月份?|礼拜|星期|周)|同月|这个月|这一周|这周)|\\bsame (?:period|time|days?|dates?|holiday|holidays|festival|event|week|weekend|sale|stretch|season|month) (?:last|a|the previous) year|\\bsame (?:period|time|days?|dates?|holiday|festival|event|week|weekend|sale|stretch|season) the year before|\\b(?:a|one) year (?:before|earlier)\\b|\\b(?:this|the same) time last year\\b|\\bthis (?:week|month|day) last year\\b', () => ({ kind: 'relative', shift: { n: -1, unit: 'year', exact: true } })),
   rule('same (?:period|time|days?|dates?) (?:last|the previous) month', () => ({ kind: 'relative', shift: { n: -1, unit: 'month', exact: true } })),
@@ -342,6 +342,18 @@ const RULES: Rule[] = [
     });
   }),
   rule('(上上|上|本|这个|这|下个|下)?\\s*个?周末', (m, t) => fixed(() => weekend(t, m[1]))),
+  // "the three weeks before last week", "上周之前的三周": that many weeks (or days) ending the day before the week named.
+  rule(`\\b(?:the\\s+)?${NUM_EN}\\s+(weeks?|days?)\\s+(?:before|prior to|leading up to)\\s+(last|this)\\s+week\\b|(上|本|这)(?:个)?(?:周|星期|礼拜)(?:之前|以前|前面)的?${NUM_ZH}\\s*(?:个)?\\s*(周|星期|礼拜|天)`, (m) => {
+    const n = parseNumber((m[1] ?? m[5]).toLowerCase());
+    const days = /^(?:days?|天)$/.test(m[2] ?? m[6]) ? 1 : 7;
+    if (!n || !Number.isInteger(n) || n > 52) return undefined;
+    return fixed((t) => {
+      const anchor = addDays(startOf(t, 'week'), /^(?:last|上)$/.test(m[3] ?? m[4]) ? -7 : 0);
+      return ok({ from: addDays(anchor, -n * days), to: addDays(anchor, -1) }, 'span');
+    });
+  }),
+  // "the weekend before (last)": the one before the weekend just gone ("the weekend before that" shifts the one in view).
+  rule('\\b(?:the\\s+)?weekend before(?:\\s+last)?\\b(?!\\s+(?:that|this|then))', (_m, t) => fixed(() => weekend(t, '上上'))),
   rule('\\b(?:the\\s+)?(?:(last|this|past|previous|next)\\s+)?weekend\\b', (m, t) => fixed(() => weekend(t, m[1]))),
 
   // --- Halves and thirds of this or last month ("这个月上半个月", "上个月下旬", "the first half of last month").
@@ -398,7 +410,8 @@ const RULES: Rule[] = [
   rule('上个月|上月|上一个月|上一月|\\blast month\\b|\\bprevious month\\b|\\bprior month\\b', () => ({ kind: 'month', offset: -1 })),
   rule('上上个?月|\\b(?:the )?month before last\\b', () => ({ kind: 'month', offset: -2 })),
   rule('下个?月|下一个月|\\bnext month\\b', () => future),
-  rule('(?<![\\d零〇一二两三四五六七八九十])(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\\s*月份?(上旬|中旬|下旬|[上前下后]半个?月)?(?![\\d零〇一二两三四五六七八九十]|\\s*\\d|[初中底末])', (m) => {
+  // A part of the month said ends the phrase ("十月下旬四家店": the count after it is shops, not a day).
+  rule('(?<![\\d零〇一二两三四五六七八九十])(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\\s*月份?(?:(上旬|中旬|下旬|[上前下后]半个?月)|(?![\\d零〇一二两三四五六七八九十]|\\s*\\d|[初中底末]))', (m) => {
     const month = parseNumber(m[1].replace(/^0/, ''));
     return month && month <= 12 ? { kind: 'scoped', scoped: { t: 'month', m: month, part: partOfMonth(m[2]) } } : undefined;
   }),

@@ -161,6 +161,8 @@ export class PhraseReader {
     flush();
     const named = parts.some((p) => p.goods && !SIZE.test(p.text)) ? parts.filter((p) => p.goods) : parts;
     const phrase = named.map((p) => p.text).join(' ').trim();
+    // "three will do": a count said in words is no product, though a brand has the word ("Three Squirrels").
+    if (/^(?:one|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozen)$/i.test(phrase)) return '';
     return phrase.length > 1 ? phrase : ''; // a stray character is not a product
   }
 
@@ -184,6 +186,7 @@ export class PhraseReader {
     // A short word jieba could not place made with a pronoun or a particle ("我些", "它的") names nothing.
     if (pos === 'x' && HAN.test(w) && w.length <= 3 && [...w].some((c) => GRAMMAR_CHARS.has(c))) return false;
     if (/^[\d.]+$/.test(w)) return false; // a bare number is a price or a count, read elsewhere
+    if (HAN.test(w) && (pos === 'v' || pos === 'vn')) return false; // "测算洗衣凝珠补货量": what is done, not the goods
     if (/^[a-z]{3,}(?:ed|ing)$/.test(w) && !/eed$/.test(w)) return false; // "grabbed", "picked", "ordering": what was done, not the goods
     if (/^[a-z]{4,}ly$/.test(w)) return false; // "specifically", "really": how, not what
     return HAN.test(w) ? w.length > 1 : w.length > 2;

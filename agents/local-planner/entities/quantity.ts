@@ -285,7 +285,7 @@ function marker(text: string, money: Money, pack: PackRead | undefined): { kind:
   if (/(?:单价|each|apiece)\s*(?:是|为|at|for|is|costs?)?\s*$/i.test(before)) return { kind: 'unit', texts: [/(?:单价|each|apiece)\s*(?:是|为|at|for|is|costs?)?\s*$/i.exec(before)![0].trim()], before: true };
   const perBefore = /\bper\s+([a-z]+)\s*(?:at|for|is)?\s*$/i.exec(before);
   if (perBefore) return { kind: kindOf(perBefore[1]), texts: [perBefore[0].trim()], before: true };
-  const totalBefore = /(?:一共|总共|总计|合计|总价|共计|共|花了|in total|total(?: of)?|altogether|for (?:all|both|the lot|them all))\s*(?:是|为|of|is)?\s*$/i.exec(before);
+  const totalBefore = /(?:一共|总共|总计|合计|总价|共计|共|花了|实付|in total|total(?: of)?|altogether|for (?:all|both|the lot|them all))\s*(?:付了|花了|给了|是|为|of|is|paid)?\s*$/i.exec(before);
   if (totalBefore) return { kind: 'total', texts: [totalBefore[0].trim()], before: true };
   const zhAfter = new RegExp(`^\\s*(?:一|每|/)\\s*(${PIECE}|${CONTAINER})`).exec(after);
   if (zhAfter) return { kind: kindOf(zhAfter[1]), texts: [zhAfter[0].trim()], before: false };
