@@ -12,12 +12,12 @@ localStorage.setItem('chatId', chatId);
 const UI = {
   zh: {
     reset: '新对话', locate: '发送我的位置', photo: '拍照识货', message: '你的消息', send: '发送', conversation: '对话',
-    looking: '正在查询…', lookingAtPhoto: '正在识别照片…', networkError: '网络错误', error: '出错了，请再试一次。', maps: '在地图上查看', mapOf: '🧭 地图：',
+    looking: '正在查询…', lookingAtPhoto: '正在识别照片…', networkError: '网络错误', error: '出错了，请再试一次。', maps: '在地图上查看', mapOf: '地图：',
     placeholders: { shopper: ['例如：附近哪里有卖洗衣液', '附近哪里有卖洗衣液？', '问点什么…'], merchant: ['例如：上周销售怎么样？', '上周销售怎么样？', '问点什么…'] },
   },
   en: {
     reset: 'New chat', locate: 'Share my location', photo: 'Photo of a product', message: 'Your message', send: 'Send', conversation: 'Conversation',
-    looking: 'Looking it up…', lookingAtPhoto: 'Looking at the photo…', networkError: 'Network error', error: 'Something went wrong; please try again.', maps: 'On the map', mapOf: '🧭 Map:',
+    looking: 'Looking it up…', lookingAtPhoto: 'Looking at the photo…', networkError: 'Network error', error: 'Something went wrong; please try again.', maps: 'On the map', mapOf: 'Map:',
     placeholders: { shopper: ['e.g. where can I buy laundry detergent nearby?', 'e.g. laundry detergent near me', 'Ask me…'], merchant: ['e.g. how were sales last week?', 'e.g. sales last week', 'Ask me…'] },
   },
 };
@@ -154,7 +154,7 @@ function mapLinks(shops) {
   for (const shop of shops.slice(0, 5)) {
     const a = document.createElement('a');
     a.href = `https://uri.amap.com/marker?position=${shop.lng},${shop.lat}&name=${encodeURIComponent(shop.name)}&coordinate=wgs84&callnative=1`;
-    a.textContent = `${ui().mapOf} ${shop.name}`;
+    a.textContent = `${ui().mapOf}${locale === "zh" ? "" : " "}${shop.name}`;
     a.target = '_blank';
     a.rel = 'noopener noreferrer';
     nav.append(a);
