@@ -33,8 +33,8 @@ const PLAINLY_SOMEONE_ELSE = new RegExp([
   '\\b(?:her|his|their)\\s+(?:own\\s+)?(?:pay[- ]?later|credit|bills?|orders?|purchases?|profile|account|limit|risk (?:level|profile)|purchase history|spending|repayments?)\\b',
   // What a relation bought or owes ("我妈妈最近在你们这里都买了些什么"), not a gift for them ("给我妈妈买点什么").
   `(?<![给为送帮])(?:${KIN})[^，。？?！!]{0,12}?(?:买了|买过|花了|消费了|欠了|还了)(?:些|点|多少)?(?:什么|啥|哪些|多少|几)`,
-  // "我姑姑最近都在哪些店买东西": where a relation shops.
-  `(?<![给为送帮])(?:${KIN})[^，。？?！!]{0,12}?(?:在|去)哪(?:些|几)?(?:家|个)?(?:店|超市|地方)(?:买|消费|购物)`,
+  // "我姑姑最近都在哪些店买东西": where the caller's relation shops ("奶奶想知道她…" typed for grandma is her own).
+  `我的?(?:${KIN})[^，。？?！!]{0,12}?(?:在|去)哪(?:些|几)?(?:家|个)?(?:店|超市|地方)(?:买|消费|购物)`,
   // "My neighbour shops here a lot. What does she usually buy?": what a third person buys.
   "\\bwhat (?:does|did|do|has|have) (?:she|he|they) (?:usually |normally |often |always |ever |recently |mostly )?(?:buy|bought|get|order|purchase|spend)",
   "\\b(?:tell me|know|check|see|show me) what (?:she|he|they) (?:ordered|bought|spent|purchased|owes?)\\b",
