@@ -91,6 +91,15 @@ describe('findLeadTimeDays', () => {
     ['隔天就到', 1],
     ['next-day delivery', 1],
     ['the distributor needs about a week and a half', 11],
+    ['配送三到五天', 5], // a range: the longer wait
+    ['delivery 7-10 days', 10],
+    ['下单到收货大约10天', 10],
+    ['物流要走一个星期', 7],
+    ['调货要两天', 2],
+    ['交货期改成10天', 10],
+    ['lead time: 10d', 10],
+    ['lead time 2wks', 14],
+    ['takes 6 days to get stock', 6],
     // a duration, but not a lead time; or no duration
     ['十天到期', undefined],
     ['我等十天再说', undefined],

@@ -23,7 +23,9 @@ const EN_GAP = '(?:\\s+|\\s*-\\s*)(?:(?:full|whole|entire|complete)\\s+)?';
 const EN_UNIT: [RegExp, number][] = [
   [new RegExp(`^${EN_GAP}(?:business|working)[\\s-]+days?(?![a-z])`, 'i'), 7 / 5],
   [new RegExp(`^${EN_GAP}days?(?![a-z])`, 'i'), 1],
-  [new RegExp(`^${EN_GAP}weeks?(?![a-z])`, 'i'), 7],
+  [new RegExp(`^${EN_GAP}(?:weeks?|wks?)(?![a-z])`, 'i'), 7],
+  [/^d(?![a-z]|\p{Script=Han})/iu, 1], // "10d", written together only (not "3D打印")
+  [/^wks?(?![a-z])/i, 7], // "2wks"
   [new RegExp(`^${EN_GAP}fortnights?(?![a-z])`, 'i'), 14],
   [new RegExp(`^${EN_GAP}months?(?![a-z])`, 'i'), 30],
   [new RegExp(`^${EN_GAP}years?(?![a-z])`, 'i'), 365],
@@ -104,9 +106,9 @@ function read(text: string, t: NumberToken): Duration | undefined {
 
 // Words for delivery next to a lead time: 交货期两周, 14天到货, 要10天才到, lead time of 10 days, delivery takes
 // two weeks, arrives in 10 days, a 10-day lead time. Not a bare 到 (最近7天到今天 is a period) nor "takes".
-const FILLER = '(?:是|为|要|需要|大概|大约|约|得|在|一般|通常|of|is|in|within|about|around|takes?|needs?|usually|=|:)';
-const LEAD_BEFORE = new RegExp(`(?:交货期|交期|货期|提前期|到货(?:时间|周期)?|交货(?:时间)?|送货(?:时间)?|发货(?:时间)?(?:到店)?|配送(?:时间)?|供货(?:周期)?|进货|等货|(?<=进货要?|补货要?)等|供应商(?:说|讲|话)?|厂家|批发商|lead[- ]?times?|delivery(?: time)?|deliver(?:s|ed)?|arriv(?:e|es|al)|ships?|shipping|(?:supplier|distributor|vendor|wholesaler)s?(?:\\s+(?:needs?|takes?))?)\\s*(?:${FILLER}\\s*){0,3}$`, 'i');
-const LEAD_AFTER = /^\s*(?:(?:(?:才|能|就|可以|才能|就能|先)\s*)?(?:到(?![期底时这那了今昨明本上下前后现目\d一二两三四五六七八九十])|送到|送达|到店)|后?到货|交货|送到|送达|发货|(?:of\s+)?lead[- ]?time|delivery|to (?:arrive|deliver|come in|get here))/i;
+const FILLER = '(?:是|为|要|需要|大概|大约|约|得|在|一般|通常|改成|改为|设成|设为|按|走|过来|of|is|in|within|about|around|takes?|needs?|usually|=|:)';
+const LEAD_BEFORE = new RegExp(`(?:交货期|交期|货期|提前期|到货(?:时间|周期)?|交货(?:时间)?|送货(?:时间)?|发货(?:时间)?(?:到店)?|配送(?:时间)?|供货(?:周期)?|进货|等货|(?<=进货要?|补货要?)等|供应商(?:说|讲|话)?|厂家|批发商|收货|物流|上货|调货|发过来|快递(?:过来)?|lead[- ]?times?|delivery(?: time)?|deliver(?:s|ed)?|arriv(?:e|es|al)|ships?|shipping|(?:supplier|distributor|vendor|wholesaler)s?(?:\\s+(?:needs?|takes?))?)\\s*(?:${FILLER}\\s*){0,3}$`, 'i');
+const LEAD_AFTER = /^\s*(?:to get (?:the |new |more )?stock|from order(?:ing)? to (?:shelf|delivery|arrival|the shelf)|(?:(?:才|能|就|可以|才能|就能|先)\s*)?(?:到(?![期底时这那了今昨明本上下前后现目\d一二两三四五六七八九十])|送到|送达|到店)|后?到货|交货|送到|送达|发货|(?:of\s+)?lead[- ]?time|delivery|to (?:arrive|deliver|come in|get here))/i;
 
 /** The lead time a merchant names, in whole days (rounded up: a day and a half of lead time is two). */
 /** Delivered the day after ordering, said without a number: 隔天就到, 次日达, next-day delivery. */
@@ -132,7 +134,8 @@ export function findLeadTime(text: string): Duration | undefined {
   const nextDay = NEXT_DAY.exec(norm);
   if (nextDay) return { days: 1, text: text.slice(nextDay.index, nextDay.index + nextDay[0].length), index: nextDay.index };
   for (const d of findDurations(norm)) {
-    const before = norm.slice(Math.max(0, d.index - 24), d.index);
+    // "配送三到五天", "delivery 7-10 days": a range is read by its top (a restock plans for the longer wait).
+    const before = norm.slice(Math.max(0, d.index - 24), d.index).replace(/(?:\d+|[一二两三四五六七八九十]+)\s*(?:到|至|-|~|～|to)\s*$/i, '');
     const after = norm.slice(d.index + d.text.length);
     if (LEAD_BEFORE.test(before) || LEAD_AFTER.test(after)) return d;
   }
