@@ -845,7 +845,7 @@ function combine(pieces: Piece[], text: string, t: Day): Element[] {
     if (isPeriod(b) && b!.rangeTo && /^\s*[,，:：(（-]\s*$/.test(gap)) continue;
     // "这个月和上个月比", "这周跟上周对比一下", "October vs September": a period and the one just before it, compared —
     // the later one, whose figures come with the change against the one before. Two apart ("双十一和618比"): ask.
-    if (isPeriod(b) && /^\s*(?:和|与|跟|同|vs\.?|versus|compared (?:to|with)|against)\s*$/i.test(gap) && !joined && (/^\s*(?:相?比|对比|比较|比一比|哪个|谁)/.test(text.slice(b!.end)) || /vs|versus|compared|against/i.test(gap) || /(?:compare|对比|比较)\s*$/i.test(before))) {
+    if (isPeriod(b) && /^\s*(?:和|与|跟|同|vs\.?|versus|compared (?:to|with)|against)\s*$/i.test(gap) && !joined && (/^\s*(?:的\s*)?(?:相?比|对比|比较|比一比|哪个|谁)/.test(text.slice(b!.end)) || /vs|versus|compared|against/i.test(gap) || /(?:compare|对比|比较)\s*$/i.test(before))) {
       const later = () => {
         const [ra, rb] = [resolvePiece(a, t, t), resolvePiece(b!, t, t)];
         if (!ra.ok || !rb.ok) return !ra.ok ? ra : rb;
