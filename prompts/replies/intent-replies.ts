@@ -4,8 +4,8 @@ import type { Locale } from '../../tools/context.ts';
 export const INTENT_REPLIES = {
   humanAgent: (l: Locale) =>
     l === 'zh'
-      ? '我可以把你的话转给店主本人。先告诉我是哪家店：搜一下你要的东西（比如“附近哪里有卖洗衣液”），再说“问问第一家有没有大桶的”；店主回复后我会转告你。结果里也有每家店的地址和营业时间。'
-      : 'I can pass your message to the shop owner in person. First find the shop: search for what you need (e.g. "where can I buy laundry detergent nearby"), then say "ask the first shop if they have a bigger pack"; I will pass on their reply. The results also show each shop\'s address and opening hours.',
+      ? '我这里没有客服热线，也不能转接人工坐席；不过可以把你的话转给店主本人。先告诉我是哪家店：搜一下你要的东西（比如“附近哪里有卖洗衣液”），再说“问问第一家有没有大桶的”；店主回复后我会转告你。结果里也有每家店的地址和营业时间。'
+      : `I don't have a hotline or live agents, but I can pass your message to the shop owner in person. First find the shop: search for what you need (e.g. "where can I buy laundry detergent nearby"), then say "ask the first shop if they have a bigger pack"; I will pass on their reply. The results also show each shop's address and opening hours.`,
   whatToTellShop: (shop: string, l: Locale) =>
     l === 'zh' ? `你想对「${shop}」的店主说什么？直接写下来，我先给你看一遍再转过去。` : `What would you like to tell the owner of ${shop}? Write it here; I will show it to you before sending.`,
   contactDropped: (l: Locale) => (l === 'zh' ? '好的，不发了。' : 'OK, nothing sent.'),
