@@ -34,7 +34,7 @@ export type Purchase = {
 // Classifiers of goods (what a count counts) and of packs (what holds them).
 const PIECE = '瓶|罐|听|支|个|包|袋|盒|片|卷|块|条|根|颗|粒|枚|只|桶|杯|双|本|张|筒|件|套|份|台|部|副|对|串|把|碗';
 const CONTAINER = '提|箱|件|盒|包|袋|排|板|组|套|条|扎|捆|筐|桶|篮|托';
-const EN_PIECE = 'bottles?|cans?|tins?|packs?|packets?|boxes|box|bags?|pieces?|pcs|items?|rolls?|cartons?|cases?|units?|bars?|tubes?|jars?|sachets?|loaves|loaf|cups?|pairs?|sets?';
+const EN_PIECE = 'bottles?|cans?|tins?|packs?|packets?|boxes|box|bags?|pieces?|pcs|items?|rolls?|cartons?|cases?|units?|bars?|tubes?|jars?|sachets?|loaves|loaf|cups?|pairs?|sets?|bunch(?:es)?|punnets?|heads?|trays?';
 const EN_CONTAINER = 'pack|packet|case|box|carton|crate|tray|bag|bundle|multipack|sleeve';
 
 /** The first count of goods in the text: "3瓶" → 3, "两包" → 2, "x3" → 3, "a dozen" → 12, "half a dozen" → 6. */
@@ -132,7 +132,8 @@ function readPacks(text: string, tokens: NumberToken[]): PackRead[] {
     const next = tokens[i + 1];
     // 6瓶一提, 12罐/箱, 24瓶每件: N pieces to one container (两提, 6瓶一提: the number of containers before it).
     const a = new RegExp(`^\\s*(${PIECE})\\s*(?:一|每|/)\\s*(${CONTAINER})`).exec(after);
-    if (a && t.value > 1) {
+    // "两盒 一盒13.9": two boxes, a box at 13.9 — the same word twice is a count and its price, not boxes in a box.
+    if (a && t.value > 1 && a[1] !== a[2]) {
       const n = containersBefore(text, tokens, t, a[2]);
       const start = n?.start ?? t.start;
       push({ size: t.value, unit: a[1], container: a[2], text: text.slice(start, t.end + a[0].length), index: start, packs: n?.value ?? 1 });
