@@ -44,6 +44,9 @@ describe('understand, with the entity readers', () => {
     ['记录一下：我买了3瓶可乐，每瓶8块', as('shopper', 'zh'), { tool: 'record_purchase', args: { product: '可乐', price: 8, quantity: 3 } }],
     // a pack of single cans the catalogue sells one by one: the cans at their price; a pack it sells as one product stays one
     ['我买了可乐 6瓶一提 15块', as('shopper', 'zh'), { tool: 'record_purchase', args: { product: '可乐', price: 2.5, quantity: 6 } }],
+    // the packs counted after the pack is described; a count and its price said with the same word
+    ['记一下 可乐 6瓶一提 买了两提 一提18', as('shopper', 'zh'), { tool: 'record_purchase', args: { product: '可乐', price: 3, quantity: 12 } }],
+    ['记一下 鸡蛋两盒 一盒13.9', as('shopper', 'zh'), { tool: 'record_purchase', args: { product: '鸡蛋', price: 13.9, quantity: 2 } }],
     ['记一下，可口可乐330ml，一箱12罐30块', as('shopper', 'zh'), { tool: 'record_purchase', args: { product: '可口可乐 330ml', price: 2.5, quantity: 12 } }],
     ['买了一箱农夫山泉矿泉水，一箱24瓶，18块', as('shopper', 'zh'), { tool: 'record_purchase', args: { product: '农夫山泉矿泉水', price: 18, quantity: 1 } }],
     // a count the catalogue sells as a size is the size of one

@@ -28,6 +28,8 @@ describe('findQuantity', () => {
     ['３瓶', 3, '３瓶'],
     ['两箱牛奶', 2, '两箱'], // cases counted, when no pack size is said
     ['三提卫生纸', 3],
+    ['2 bunches of bananas', 2],
+    ['3 heads of lettuce', 3],
     // not counts
     ['2kg', undefined],
     ['500ml', undefined],

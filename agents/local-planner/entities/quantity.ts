@@ -136,7 +136,9 @@ function readPacks(text: string, tokens: NumberToken[]): PackRead[] {
     if (a && t.value > 1 && a[1] !== a[2]) {
       const n = containersBefore(text, tokens, t, a[2]);
       const start = n?.start ?? t.start;
-      push({ size: t.value, unit: a[1], container: a[2], text: text.slice(start, t.end + a[0].length), index: start, packs: n?.value ?? 1 });
+      // "6瓶一提 买了两提": the containers counted after the pack is described.
+      const later = n ? undefined : containersAfter(text, tokens, t.end + a[0].length, a[2]);
+      push({ size: t.value, unit: a[1], container: a[2], text: text.slice(start, t.end + a[0].length), index: start, packs: n?.value ?? later ?? 1 });
       continue;
     }
     // 整箱12盒, 每箱24瓶: the size of one container, the number of them said elsewhere ("两箱光明牛奶 整箱12盒那种").
@@ -209,6 +211,15 @@ function containersBefore(text: string, tokens: NumberToken[], t: NumberToken, c
   const between = text.slice(prev.end, t.start);
   const re = new RegExp(`^\\s*(${container ?? CONTAINER})\\s*[,，]?\\s*(?:每(?:${container ?? CONTAINER}))?\\s*$`);
   return re.test(between) ? { value: prev.value, start: prev.start, token: prev } : undefined;
+}
+
+/** 两提 after "6瓶一提" ("可乐 6瓶一提 买了两提"): a count of the same container a few words on, not its price's 一提. */
+function containersAfter(text: string, tokens: NumberToken[], from: number, container: string): number | undefined {
+  for (const t of tokens) {
+    if (t.start < from || t.start - from > 12 || !Number.isInteger(t.value) || t.value < 2) continue;
+    if (new RegExp(`^\\s*${container}(?!装)`).test(text.slice(t.end)) && /^[\s，,]*(?:买了|拿了|要了|买|共|一共)?\s*$/.test(text.slice(from, t.start))) return t.value;
+  }
+  return undefined;
 }
 
 type CountRead = Quantity;
