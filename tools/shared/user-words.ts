@@ -22,7 +22,7 @@ export function pickedCandidate(text: string): number | undefined {
 // Yes and no as people type them to a proposal: "是的没错", "ok 记上吧", "yeah go ahead", "先别记了", "nah".
 // Deliberately conservative, because a yes writes: a short message made only of yes words and
 // fillers, starting with a yes word, with no question mark and no negation.
-const YES_CORE_ZH = ['执行', '确认记录', '确认无误', '核对无误', '请予记录', '予以记录', '请记录', '记录', '记起', '尊嘟', '是滴', '对滴', '妥了', '妥', '中', '要得', '对头', '安排', '冲', '嗯呐', '嗯哪', '好喔', '好哦', '没有错', '是呀', '是啊', '嗯嗯', '好呀', '好哒', '好噠', '成', '整', '核对过了', '核对了', '对过了', '没毛病', '无误', '没问题', '没错', '可以', '确认', '确定', '当然', '是的', '对的', '好的', '好滴', '好嘞', '记上', '记下来', '记下', '记吧', '是', '对', '好', '行', '嗯', '记', '要'];
+const YES_CORE_ZH = ['经核对无误', '经核对', '同意登记', '同意记录', '同意', '执行', '确认记录', '确认无误', '核对无误', '请予记录', '予以记录', '请记录', '记录', '记起', '尊嘟', '是滴', '对滴', '妥了', '妥', '中', '要得', '对头', '安排', '冲', '嗯呐', '嗯哪', '好喔', '好哦', '没有错', '是呀', '是啊', '嗯嗯', '好呀', '好哒', '好噠', '成', '整', '核对过了', '核对了', '对过了', '没毛病', '无误', '没问题', '没错', '可以', '确认', '确定', '当然', '是的', '对的', '好的', '好滴', '好嘞', '记上', '记下来', '记下', '记吧', '是', '对', '好', '行', '嗯', '记', '要'];
 const FILLER_ZH = ['额', '呃', '就这么记', '就这', '就这么办', '就这么', '照这个', '就这个', '就是这个', '就是它', '就是', '谢谢', '麻烦你了', '麻烦您了', '麻烦了', '麻烦', '辛苦了', '就这样', '你', '您', '这样', '帮我', '一下', '吧', '啊', '呀', '哦', '噢', '喔', '的', '了', '啦', '呢', '嘛', '哈', '上', '下', '来', '吧'];
 const YES_CORE_EN = new Set(['affirmative', 'yea', 'yah', 'yas', 'yess', 'ofc', 'sounds', 'please', 'that\'s', 'thats', 'yes', 'yep', 'yeah', 'yup', 'ya', 'y', 'ok', 'okay', 'k', 'sure', 'confirm', 'confirmed', 'correct', 'right', 'go', 'absolutely', 'definitely', 'alright', 'fine', 'perfect', 'great', 'record', 'save', 'log', 'do', 'oui', "d'accord", 'proceed', 'da', 'si', 'sí', 'ja']);
 const FILLER_EN = new Set(['the', "c'est", 'ça', 'ca', 'entirely', 'perfectly', 'quite', 'proceed', 'and', 'ahead', 'thing', 'it', 'please', 'pls', 'plz', 'thx', 'ty', 'now', 'right', 'correct', 'exactly', 'that\'s', 'thats', 'it\'s', 'its', 'is', 'thanks', 'thank', 'you', 'of', 'course', 'obviously', 'duh', 'certainly', 'indeed', 'totally', 'mate', 'then', 'lol', 'plead', 'pleas', 'plase', 'pleae', 'pleasee', 'on', 'for', 'that', 'this', 'one', 'sounds', 'good', 'all', 'do', 'go', 'yes', 'just', 'sure', 'fine', 'record', 'save', 'log']);
@@ -62,7 +62,7 @@ const CHANGES_IT = /\b(?:but|except|not|no|change|wrong|instead|actually|only|th
 
 /** The user's own yes to the proposal shown last. */
 /** Said before a yes once the user has looked again: "I checked.", "The receipt is correct.", "核对过了。". */
-const CHECKED = /^(?:(?:ok(?:ay)?|so|right|alright)[,\s]+)?(?:i(?:'ve| have)? (?:checked|double[- ]checked|looked(?: again)?|compared)(?: (?:it|the receipt|again))?|(?:it'?s|it is|that'?s|that is|all|everything(?:'s| is)?) (?:correct|right|fine|good|ok)|(?:the )?(?:receipt|price|amount|date|quantity|bill)s? (?:is|are|was|were) (?:correct|right|fine|ok)|(?:我)?(?:核对|对|看|查)(?:过|好|完)了|小票(?:没问题|是对的|对的|没错)|没问题|都对)[.!。！\s]*$/i;
+const CHECKED = /^(?:(?:ok(?:ay)?|so|right|alright)[,\s]+)?(?:i(?:'ve| have)? (?:checked|double[- ]checked|looked(?: again)?|compared)(?: (?:it|the receipt|again))?|(?:it'?s|it is|that'?s|that is|all|everything(?:'s| is)?) (?:correct|right|fine|good|ok)|(?:the )?(?:receipt|price|amount|date|quantity|bill)s? (?:is|are|was|were) (?:correct|right|fine|ok|okay)|(?:经)?核对无误|(?:我)?(?:核对|对|看|查)(?:过|好|完)了|小票(?:没问题|是对的|对的|没错)|没问题|都对)[.!。！\s]*$/i;
 
 export function saysYes(said: string): boolean {
   // "I checked. The receipt is correct. Please record it now.": the yes after what they checked.
@@ -81,7 +81,11 @@ export function saysYes(said: string): boolean {
 }
 
 /** Yes said as people say it elsewhere: "spot on", Singlish "can can", a "cheers" or "ta" before the yes. */
-const YES_IDIOMS: [RegExp, string][] = [[/\bspot[- ]on\b/gi, 'correct'], [/\bcan can\b|\bcan lah\b/gi, 'ok'], [/^\s*(?:cheers|ta|thanks|thx)[,!.\s]+(?=\S)/i, '']];
+const YES_IDIOMS: [RegExp, string][] = [
+  [/\bspot[- ]on\b/gi, 'correct'], [/\bcan can\b|\bcan lah\b/gi, 'ok'], [/^\s*(?:cheers|ta|thanks|thx)[,!.\s]+(?=\S)/i, ''],
+  // Irish "sound, go on so", Portuguese "beleza, pode registrar", a Japanese "desu" at the end.
+  [/^\s*sound\b/i, 'ok'], [/\bgo on(?: so| then)?\b/gi, 'go ahead'], [/\bbeleza\b|\bpode (?:registrar|anotar|salvar)\b/gi, 'ok'], [/\s+desu\b/gi, ''],
+];
 
 function strictYes(said: string): boolean {
   // "还是记上吧 刚手滑了": the slip they explain is no condition on the yes.

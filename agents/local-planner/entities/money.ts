@@ -150,7 +150,7 @@ function spokenCents(text: string, tokens: NumberToken[]): NumberToken[] {
     if (b && (a.kind === 'en' || a.kind === 'arabic') && b.kind === 'en' && Number.isInteger(a.value) && a.value >= 1 && a.value < 1000 && Number.isInteger(b.value) && b.value >= 10 && b.value <= 99
       && /^(?:\s+|-)$/.test(text.slice(a.end, b.start)) && (/\b(?:paid|pay|for|at|costs?|was|is|charged?|price[ds]?|(?:down|drop(?:s|ped)?|reduced?|cut|bargained|haggled?)(?: it)?(?: down)? to|offer(?:ed)?)\s+$/i.test(text.slice(0, a.start))
         // "a Luckin americano this morning, twelve fifty", "135g, fourteen-ninety each": said last, after a comma, as a price is.
-        || (a.kind === 'en' && /[,，:：]\s*$/.test(text.slice(0, a.start)) && /^\s*(?:each|apiece|a piece|per (?:bag|pack|box|bottle|item|one))?[\s.!。！]*$/i.test(text.slice(b.end))))) {
+        || (a.kind === 'en' && /[,，:：]\s*$/.test(text.slice(0, a.start)) && /^\s*(?:each|apiece|a piece|per (?:bag|pack|box|bottle|item|one)|an? (?:bottle|pack|box|can|bag|piece|one|cup|jar|tin))?(?:[\s.!。！,]|$)/i.test(text.slice(b.end))))) {
       out.push({ value: a.value + b.value / 100, start: a.start, end: b.end, text: text.slice(a.start, b.end), kind: 'arabic' });
       i++;
     } else out.push(a);

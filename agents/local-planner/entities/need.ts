@@ -3,7 +3,7 @@
 // The recommend tool matches it to products by meaning (vector index) or by name.
 
 /** "<use>用的 / 吃的 / 喝的 / 穿的": the use before the verb. */
-const ZH_USE = /(?:推荐|买|来|挑|选|准备|要|找)(?:一?点|一些|些|几[样个件种])?(?:给|为)?([\p{Script=Han}]{1,6}?)(?:时|的时候)?(?:用|吃|喝|穿|戴|玩)的/u;
+const ZH_USE = /(?:推荐|买|来|挑|选|准备|要|找)[：:\s]*(?:一?点|一些|些|几[样个件种])?(?:给|为)?([\p{Script=Han}]{1,8}?)(?:时|的时候)?(?:用|吃|喝|穿|戴|玩)的/u;
 /** "推荐点提神的东西", "来些解压的玩意儿": what the things are for, before 的东西. */
 const ZH_KIND = /(?:推荐|买|来|挑|选|准备|要|找)(?:一?点|一些|些|几[样个件种])?([\p{Script=Han}]{2,4}?)的(?:东西|玩意儿?|产品|商品|(?=$|[\s，,。!！?？~～]|吧|呀|啊|嘛))/u;
 /** "为/给 <occasion> 准备的", "适合<occasion>的". */

@@ -95,6 +95,8 @@ export function standardWords(text: string): string {
   out = out.replace(/([一两二三四五1-5])张大团结/g, (_all, n: string) => `${(parseZhNumber(n) ?? Number(n)) * 10}块`);
   // "一张红票子", "两张毛爷爷": hundred-yuan notes.
   out = out.replace(/([一两二三四五六七八九十1-9])张(?:红票子|红票|毛爷爷)/g, (_all, n: string) => `${(parseZhNumber(n) ?? Number(n)) * 100}块`);
+  // "一张绿票子": the green fifty.
+  out = out.replace(/([一两二三四五六七八九十1-9])张(?:绿票子|绿票)/g, (_all, n: string) => `${(parseZhNumber(n) ?? Number(n)) * 50}块`);
   for (const [re, to] of ZH_WORDS) out = out.replace(re, to);
   // "十二盒装", "六瓶装": a pack size in words, as the catalogue writes it (12盒装).
   out = out.replace(/([一二两三四五六七八九十百]+)(盒|瓶|罐|包|袋|支|卷|片|粒|枚|只|听|个|双|件|条|块)装/g, (all, n: string, unit: string) => {
@@ -137,10 +139,13 @@ const KEY_WORDS: Record<string, (v: string) => string> = {
 };
 const CALL_NAMES: Record<string, string> = { nearby: 'nearby', nearby_shops: 'nearby', recommend: 'recommend', feedback: 'rate', price_check: 'is it a fair price', stats: 'sales', merchant_stats: 'sales' };
 
+const INLINE_SETTING = /\b(limit|budget|max|maxprice|radius)\s*=\s*(\d+(?:\.\d+)?(?:km)?)\b/gi;
+
 export function callsAsWords(text: string): string {
   const call = CALL.exec(text);
   const args = call ? call[2] : PAIRS.test(text) ? text : undefined;
-  if (args === undefined) return text;
+  // "推荐：熬夜写论文提神用的，limit=4": one setting typed like code inside a sentence is that setting in words.
+  if (args === undefined) return text.replace(INLINE_SETTING, (_all, key: string, value: string) => ` ${KEY_WORDS[key.toLowerCase()](value)} `);
   const words = args.split(',').map((pair) => /^\s*([a-z_]+)\s*[=:]\s*["'“”]?([^"'“”]*)["'“”]?\s*$/i.exec(pair)).filter((m): m is RegExpExecArray => Boolean(m))
     .map((m) => (KEY_WORDS[m[1].toLowerCase()] ?? ((v: string) => v))(m[2].trim()));
   return [call ? CALL_NAMES[call[1].toLowerCase()] ?? call[1].replace(/_/g, ' ') : '', ...words].filter(Boolean).join(' ');
