@@ -145,7 +145,8 @@ export function callsAsWords(text: string): string {
   const call = CALL.exec(text);
   const args = call ? call[2] : PAIRS.test(text) ? text : undefined;
   // "推荐：熬夜写论文提神用的，limit=4": one setting typed like code inside a sentence is that setting in words.
-  if (args === undefined) return text.replace(INLINE_SETTING, (_all, key: string, value: string) => ` ${KEY_WORDS[key.toLowerCase()](value)} `);
+  // (Two or more such fields are a form, read field by field by fieldsAsWords.)
+  if (args === undefined) return (text.match(/[a-z_]+\s*=/gi) ?? []).length >= 2 ? text : text.replace(INLINE_SETTING, (_all, key: string, value: string) => ` ${KEY_WORDS[key.toLowerCase()](value)} `);
   const words = args.split(',').map((pair) => /^\s*([a-z_]+)\s*[=:]\s*["'“”]?([^"'“”]*)["'“”]?\s*$/i.exec(pair)).filter((m): m is RegExpExecArray => Boolean(m))
     .map((m) => (KEY_WORDS[m[1].toLowerCase()] ?? ((v: string) => v))(m[2].trim()));
   return [call ? CALL_NAMES[call[1].toLowerCase()] ?? call[1].replace(/_/g, ' ') : '', ...words].filter(Boolean).join(' ');
