@@ -6,7 +6,7 @@
 //   product is one can); a pack the catalogue sells as a product of its own (矿泉水 24瓶整箱, 晨光中性笔 12支装)
 //   stays one pack at the pack's price (entities/quantity.ts says why). More than 20 single items stay packs.
 import type { ProductIndex } from '../../tools/catalogue/product-search.ts';
-import { findAllMoney, isUsualPrice, type Money } from './entities/money.ts';
+import { findAllMoney, isUsualPrice, usualPriceStart, type Money } from './entities/money.ts';
 import { findLooseWeight, gramsInName, pricePerWeight, readPurchase } from './entities/quantity.ts';
 
 /** A product name that is a pack of several: 整箱, 6瓶装, 两瓶装, twin pack, 12-pack, case of 24. */
@@ -27,8 +27,7 @@ export function readBought(raw: string, money: Money | undefined, products: Prod
   const before: string[] = [];
   if (all.some((m) => !isUsualPrice(masked, m.index))) {
     for (const m of all.filter((x) => isUsualPrice(masked, x.index))) {
-      const word = masked.lastIndexOf('原价', m.index);
-      const from = word >= 0 && word >= m.index - 8 ? word : m.index;
+      const from = usualPriceStart(masked, m.index) ?? m.index;
       before.push(masked.slice(from, m.index + m.text.length));
       masked = masked.slice(0, from) + ' '.repeat(m.index + m.text.length - from) + masked.slice(m.index + m.text.length);
     }

@@ -28,9 +28,7 @@ type Demand = { rows: WeeklyUnits[]; firstSaleMs: number };
 // A follow-up ("交货期14天", "服务水平99%") asks again within moments about the same two years of weekly sales: they
 // are read once per (store, shops, products, minute, orders as they stand), not once a question. The orders' count,
 // paid count and last id say whether any changed (one indexed aggregate instead of the ~18 ms weekly read).
-const recent = new LRUCache<string, Promise<Demand>>({ max: 200, ttl: 10 * 60_000 });
-const storeIds = new WeakMap<Store, number>();
-let stores = 0;
+const recent = new WeakMap<Store, LRUCache<string, Promise<Demand>>>();
 
 async function ordersVersion(db: Store, shopIds: number[]): Promise<string> {
   const ids = shopIds.filter((id) => Number.isSafeInteger(id));
@@ -41,15 +39,16 @@ async function ordersVersion(db: Store, shopIds: number[]): Promise<string> {
 
 /** Paid units per (shop, product, week back from `now`) since `since`, and the first sale's instant (ms; `now` when none). */
 export async function weeklyUnits(db: Store, shopIds: number[], since: Date, now: Date, productIds?: number[]): Promise<Demand> {
-  if (!storeIds.has(db)) storeIds.set(db, ++stores);
+  let kept = recent.get(db);
+  if (!kept) recent.set(db, (kept = new LRUCache({ max: 200, ttl: 10 * 60_000 })));
   const minute = (d: Date) => Math.floor(d.getTime() / 60_000);
   const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b).join(',');
-  const key = [storeIds.get(db), sorted(shopIds), productIds ? sorted(productIds) : '*', minute(since), minute(now), await ordersVersion(db, shopIds)].join('|');
-  let found = recent.get(key);
+  const key = [sorted(shopIds), productIds ? sorted(productIds) : '*', minute(since), minute(now), await ordersVersion(db, shopIds)].join('|');
+  let found = kept.get(key);
   if (!found) {
     found = readWeeklyUnits(db, shopIds, since, now, productIds);
-    recent.set(key, found);
-    found.catch(() => recent.delete(key)); // a failed read is not kept
+    kept.set(key, found);
+    found.catch(() => kept.delete(key)); // a failed read is not kept
   }
   return found;
 }

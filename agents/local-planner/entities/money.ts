@@ -92,7 +92,14 @@ const USUAL_PRICE_BEFORE = /(?:平时|平常|一般|往常|以前|之前|原价|
 
 /** Whether the amount at `index` is said as the usual or an earlier price ("平时也就三百左右", "it used to be 30"). */
 export function isUsualPrice(text: string, index: number): boolean {
-  return USUAL_PRICE_BEFORE.test(normaliseWidth(text).slice(Math.max(0, index - 12), index));
+  return usualPriceStart(text, index) !== undefined;
+}
+
+/** Where the words that make the amount at `index` a usual or earlier price begin ("原价一瓶25块9" → at 原价). */
+export function usualPriceStart(text: string, index: number): number | undefined {
+  const from = Math.max(0, index - 12);
+  const m = USUAL_PRICE_BEFORE.exec(normaliseWidth(text).slice(from, index));
+  return m ? from + m.index : undefined;
 }
 
 export function findBarePrice(input: string): Money | undefined {
